@@ -1,0 +1,70 @@
+#include "headlessrunner.h"
+
+#include "jobengine.h"
+#include "jobrun.h"
+#include "runreport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <cstdio>
+
+HeadlessRunner::HeadlessRunner(QObject *parent)
+    : QObject(parent)
+    , m_engine(new JobEngine(this))
+{
+    connect(m_engine, &JobEngine::runFinished, this, [this](JobRun *run) {
+        m_completed << run;
+        if (m_reportPath.isEmpty()) {
+            std::fputs(qPrintable(RunReport::summary(run)), stdout);
+            std::fflush(stdout);
+        }
+        // Leave the finished() handlers of this run before starting the next.
+        QTimer::singleShot(0, this, &HeadlessRunner::startNext);
+    });
+}
+
+void HeadlessRunner::run(const QList<Preset> &presets)
+{
+    m_queue = presets;
+    QTimer::singleShot(0, this, &HeadlessRunner::startNext);
+}
+
+void HeadlessRunner::startNext()
+{
+    if (m_queue.isEmpty()) {
+        writeReport();
+        return;
+    }
+    m_engine->start(m_queue.takeFirst());
+}
+
+void HeadlessRunner::writeReport()
+{
+    if (m_reportPath.isEmpty()) {
+        emit finished(0);
+        return;
+    }
+    const QByteArray json = QJsonDocument(RunReport::toJson(m_completed)).toJson(QJsonDocument::Indented);
+    if (m_reportPath == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(json) != json.size()) {
+            std::fprintf(stderr, "spawnscope: cannot write the report to stdout\n");
+            emit finished(2);
+            return;
+        }
+        out.flush();
+        emit finished(0);
+        return;
+    }
+    QSaveFile file(m_reportPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath),
+                     qPrintable(file.errorString()));
+        emit finished(2);
+        return;
+    }
+    emit finished(0);
+}

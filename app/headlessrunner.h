@@ -1,0 +1,39 @@
+// Runs presets one after another with no window and writes the JSON report.
+#pragma once
+
+#include "preset.h"
+
+#include <QList>
+#include <QObject>
+
+class JobEngine;
+class JobRun;
+
+class HeadlessRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HeadlessRunner(QObject *parent = nullptr);
+
+    // reportPath: a file, "-" for stdout, or empty for a human summary on stdout.
+    void setReportPath(const QString &path) { m_reportPath = path; }
+    JobEngine *engine() const { return m_engine; }
+
+    // Runs each preset to completion, in order, then emits finished().
+    void run(const QList<Preset> &presets);
+
+    const QList<const JobRun *> &completedRuns() const { return m_completed; }
+
+signals:
+    // 0 when every run was carried out and reported; 2 if the report could not be written.
+    void finished(int exitCode);
+
+private:
+    void startNext();
+    void writeReport();
+
+    JobEngine *m_engine;
+    QList<Preset> m_queue;
+    QList<const JobRun *> m_completed;
+    QString m_reportPath;
+};

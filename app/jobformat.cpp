@@ -1,0 +1,136 @@
+#include "jobformat.h"
+
+#include "jobprocess.h"
+#include "jobrun.h"
+
+#include <QObject>
+#include <QStringDecoder>
+
+QString JobFormat::bytes(qint64 count)
+{
+    if (count < 1024)
+        return QObject::tr("%1 B").arg(count);
+    if (count < 1024 * 1024)
+        return QObject::tr("%1 KiB").arg(double(count) / 1024, 0, 'f', 1);
+    if (count < 1024LL * 1024 * 1024)
+        return QObject::tr("%1 MiB").arg(double(count) / (1024 * 1024), 0, 'f', 1);
+    return QObject::tr("%1 GiB").arg(double(count) / (1024.0 * 1024 * 1024), 0, 'f', 2);
+}
+
+QString JobFormat::seconds(double ms)
+{
+    return QObject::tr("%1 s").arg(ms / 1000.0, 0, 'f', 3);
+}
+
+QString JobFormat::hexBytes(const QByteArray &data)
+{
+    return QString::fromLatin1(data.toHex(' '));
+}
+
+QString JobFormat::hexDump(const QByteArray &data, qint64 firstOffset)
+{
+    QString out;
+    out.reserve(data.size() * 4 + 32);
+    for (qsizetype row = 0; row < data.size(); row += 16) {
+        const QByteArray chunk = data.mid(row, 16);
+        QString hex = QString::fromLatin1(chunk.toHex(' '));
+        QString ascii;
+        for (const char c : chunk)
+            ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(c) : QLatin1Char('.');
+        out += QStringLiteral("%1  %2  |%3|\n")
+                   .arg(firstOffset + row, 8, 16, QLatin1Char('0'))
+                   .arg(hex, -47)
+                   .arg(ascii);
+    }
+    return out;
+}
+
+bool JobFormat::looksBinary(const QByteArray &bytes)
+{
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\n' && c != '\r' && c != '\t')
+            return true;
+        if (u == 0x7f)
+            return true;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(bytes);
+    Q_UNUSED(text)
+    return decoder.hasError();
+}
+
+QString JobFormat::lastLine(const JobProcess *job)
+{
+    if (job->outcome().state == JobOutcome::State::FailedToStart)
+        return job->outcome().error;
+    if (job->pipesStdout()) {
+        const QByteArray err = job->stderrTail().lastLine(200);
+        return err.isEmpty() ? QObject::tr("→ piped to the next stage") : QString::fromUtf8(err);
+    }
+    const OutputTail &out = job->stdoutTail();
+    if (out.totalBytes() > 0) {
+        const QByteArray recent = out.last(256);
+        if (looksBinary(recent))
+            return QObject::tr("…%1 (last 10 bytes, hex)").arg(hexBytes(out.last(10)));
+        return QString::fromUtf8(out.lastLine());
+    }
+    const QByteArray err = job->stderrTail().lastLine(200);
+    if (!err.isEmpty())
+        return QObject::tr("stderr: %1").arg(QString::fromUtf8(err));
+    return {};
+}
+
+QString JobFormat::jobName(const JobRun *run, int jobIndex)
+{
+    const int stages = run->stageCount();
+    const int copies = run->copyCount();
+    const int copy = jobIndex / stages + 1;
+    const int stage = jobIndex % stages + 1;
+    if (stages > 1 && copies > 1)
+        return QObject::tr("chain %1 · stage %2/%3").arg(copy).arg(stage).arg(stages);
+    if (stages > 1)
+        return QObject::tr("stage %1/%2").arg(stage).arg(stages);
+    if (copies > 1)
+        return QObject::tr("copy %1/%2").arg(copy).arg(copies);
+    return QObject::tr("child");
+}
+
+QString JobFormat::runState(const JobRun *run)
+{
+    const int total = int(run->jobs().size());
+    if (run->isActive())
+        return QObject::tr("running · %1/%2 done").arg(run->doneCount()).arg(total);
+    int ok = 0, failed = 0, timedOut = 0, killed = 0;
+    for (const JobProcess *job : run->jobs()) {
+        const JobOutcome &outcome = job->outcome();
+        if (outcome.isSuccess())
+            ++ok;
+        else if (outcome.state == JobOutcome::State::TimedOut)
+            ++timedOut;
+        else if (outcome.state == JobOutcome::State::Killed)
+            ++killed;
+        else
+            ++failed;
+    }
+    QStringList parts;
+    if (ok)
+        parts << QObject::tr("%1 ok").arg(ok);
+    if (failed)
+        parts << QObject::tr("%1 failed").arg(failed);
+    if (timedOut)
+        parts << QObject::tr("%1 timed out").arg(timedOut);
+    if (killed)
+        parts << QObject::tr("%1 killed").arg(killed);
+    Q_UNUSED(total)
+    return QObject::tr("finished · %1").arg(parts.join(QStringLiteral(" · ")));
+}
+
+QString JobFormat::runTiming(const JobRun *run)
+{
+    if (run->jobs().size() < 2)
+        return QObject::tr("wall %1").arg(seconds(run->wallMs()));
+    return QObject::tr("wall %1 · Σ %2 · ×%3 parallel")
+        .arg(seconds(run->wallMs()), seconds(run->sumMs()))
+        .arg(run->parallelism(), 0, 'f', 1);
+}

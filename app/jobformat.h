@@ -1,0 +1,28 @@
+// Text shown for jobs and runs, shared by the table, the detail pane and reports.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class JobProcess;
+class JobRun;
+
+namespace JobFormat {
+
+QString bytes(qint64 count);          // "532 B", "1.5 KiB", "4.0 MiB"
+QString seconds(double ms);           // "0.103 s"
+QString hexBytes(const QByteArray &); // "87 14 20 f2"
+// xxd-style lines: "00000010  53 61 6c 74 ...  |Salt...|"; firstOffset numbers the first byte.
+QString hexDump(const QByteArray &data, qint64 firstOffset = 0);
+// Text, or hex of the last 10 bytes when the output is binary (as the seed's out[-10:]).
+QString lastLine(const JobProcess *job);
+// "copy 3/10", "chain 2 · stage 1/2", "child"
+QString jobName(const JobRun *run, int jobIndex);
+// True when bytes are not readable text (control characters or invalid UTF-8).
+bool looksBinary(const QByteArray &bytes);
+// "finished · 10/10 ok", "running · 3/10 done", "finished · 1 of 3 failed"
+QString runState(const JobRun *run);
+// "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
+QString runTiming(const JobRun *run);
+
+} // namespace JobFormat

@@ -1,0 +1,125 @@
+#include "joboutcome.h"
+
+#include "unixsignals.h"
+
+#include <csignal>
+
+namespace {
+
+QString seconds(double s)
+{
+    return QString::number(s, 'g', 3) + QStringLiteral(" s");
+}
+
+} // namespace
+
+bool JobOutcome::isActive() const
+{
+    return state == State::Starting || state == State::Running;
+}
+
+bool JobOutcome::isDone() const
+{
+    return state != State::Queued && !isActive();
+}
+
+bool JobOutcome::isSuccess() const
+{
+    return state == State::Finished && exitCode == 0;
+}
+
+QString JobOutcome::stateToString(State state)
+{
+    switch (state) {
+    case State::Queued: return QObject::tr("queued");
+    case State::Starting: return QObject::tr("starting");
+    case State::Running: return QObject::tr("running");
+    case State::Finished: return QObject::tr("finished");
+    case State::FailedToStart: return QObject::tr("failed to start");
+    case State::Crashed: return QObject::tr("crashed");
+    case State::TimedOut: return QObject::tr("timed out");
+    case State::Killed: return QObject::tr("killed");
+    }
+    return {};
+}
+
+QString JobOutcome::stateKey(State state)
+{
+    switch (state) {
+    case State::Queued: return QStringLiteral("queued");
+    case State::Starting: return QStringLiteral("starting");
+    case State::Running: return QStringLiteral("running");
+    case State::Finished: return QStringLiteral("finished");
+    case State::FailedToStart: return QStringLiteral("failedToStart");
+    case State::Crashed: return QStringLiteral("crashed");
+    case State::TimedOut: return QStringLiteral("timedOut");
+    case State::Killed: return QStringLiteral("killed");
+    }
+    return {};
+}
+
+QString JobOutcome::exitText() const
+{
+    if (signal != 0)
+        return UnixSignals::name(signal);
+    if (state == State::Finished || ((state == State::TimedOut || state == State::Killed) && exitCode >= 0))
+        return QString::number(exitCode);
+    return {};
+}
+
+QString JobOutcome::explanation(double timeoutSec, double graceSec) const
+{
+    switch (state) {
+    case State::Queued:
+        return QObject::tr("Waiting to start.");
+    case State::Starting:
+        return QObject::tr("Being started: fork and exec are under way.");
+    case State::Running:
+        return QObject::tr("Running. The parent keeps working while the child runs: that is what makes it concurrent.");
+    case State::FailedToStart:
+        return QObject::tr("Failed to start: %1. No process ran, so there is no exit code.").arg(error);
+    default:
+        break;
+    }
+
+    QString why;
+    switch (cause) {
+    case Cause::Timeout:
+        why = QObject::tr(" after the %1 timeout").arg(seconds(timeoutSec));
+        break;
+    case Cause::UserStop:
+        why = QObject::tr(" after you pressed Stop");
+        break;
+    case Cause::UserKill:
+        why = QObject::tr(" after you pressed Kill");
+        break;
+    case Cause::None:
+        break;
+    }
+
+    if (signal != 0) {
+        QString text = QObject::tr("Terminated by %1 (%2)%3: %4.")
+                           .arg(UnixSignals::name(signal))
+                           .arg(signal)
+                           .arg(why, UnixSignals::description(signal));
+        if (signal == SIGKILL && cause != Cause::UserKill && cause != Cause::None)
+            text += QObject::tr(" It ignored SIGTERM for the %1 grace period, so it was killed.").arg(seconds(graceSec));
+        else if (cause == Cause::None)
+            text += QObject::tr(" Nobody here sent it: the child crashed or something else signalled it.");
+        text += QObject::tr(" A signal death has no exit code; Python's returncode shows it as -%1.").arg(signal);
+        return text;
+    }
+
+    if (cause != Cause::None)
+        return QObject::tr("Asked to stop%1, it exited by itself with code %2.").arg(why).arg(exitCode);
+    if (exitCode == 0)
+        return QObject::tr("Exited normally with code 0: success.");
+    QString text = QObject::tr("Exited with code %1: the program reports failure.").arg(exitCode);
+    if (exitCode > 128 && exitCode < 128 + 65) {
+        const int sig = exitCode - 128;
+        text += QObject::tr(" A shell reports a child killed by a signal as 128+N, so this may be %1 (%2) inside a shell.")
+                    .arg(UnixSignals::name(sig))
+                    .arg(sig);
+    }
+    return text;
+}

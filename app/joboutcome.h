@@ -1,0 +1,50 @@
+// What became of one child process: the only place where QProcess's
+// error/exit status/exit code triple is turned into a meaning.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class JobOutcome
+{
+    Q_GADGET
+public:
+    enum class State {
+        Queued,
+        Starting,
+        Running,
+        Finished,      // exited by itself with an exit code
+        FailedToStart, // never ran: see error
+        Crashed,       // ended by a signal nobody here sent
+        TimedOut,      // the timeout fired and it was stopped
+        Killed,        // the user pressed Stop or Kill
+    };
+    Q_ENUM(State)
+
+    // Why the app sent a signal, if it did.
+    enum class Cause { None, Timeout, UserStop, UserKill };
+    Q_ENUM(Cause)
+
+    State state = State::Queued;
+    Cause cause = Cause::None;
+    int exitCode = -1; // valid when the child exited normally
+    int signal = 0;    // non-zero when a signal ended the child
+    QString error;     // the start-failure reason
+
+    bool isActive() const;
+    bool isDone() const;
+    bool isSuccess() const;
+    bool exitedBySignal() const { return signal != 0; }
+
+    // "running", "timed out", ...
+    static QString stateToString(State state);
+    // "failedToStart", "timedOut", ... : stable keys for reports.
+    static QString stateKey(State state);
+
+    // The Exit column: "0", "SIGTERM", "" while running.
+    QString exitText() const;
+
+    // One or two sentences for a learner, e.g. "Terminated by SIGTERM (15)
+    // after the 0.1 s timeout." Times are in seconds.
+    QString explanation(double timeoutSec, double graceSec) const;
+};

@@ -1,0 +1,100 @@
+#include "jobrun.h"
+
+#include "jobprocess.h"
+
+#include <algorithm>
+
+JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_preset(preset)
+{
+    m_clock.start();
+    const int stages = stageCount();
+    m_jobs.reserve(qsizetype(preset.copies) * stages);
+    for (int copy = 0; copy < preset.copies; ++copy) {
+        for (int stage = 0; stage < stages; ++stage) {
+            JobSpec spec;
+            spec.stage = preset.stages.at(stage);
+            spec.copy = copy;
+            spec.stageIndex = stage;
+            spec.timeoutSec = preset.timeoutSec;
+            spec.graceSec = preset.graceSec;
+            spec.pollIntervalSec = preset.pollIntervalSec;
+            spec.tailCapacity = tailCapacity;
+            if (stage == 0 && !preset.stdinSpec.isNone()) {
+                spec.feedStdin = true;
+                spec.stdinData = preset.stdinSpec.materialize();
+            }
+            auto *job = new JobProcess(spec, &m_clock, this);
+            const int index = int(m_jobs.size());
+            connect(job, &JobProcess::changed, this, [this, index] { emit jobChanged(index); });
+            connect(job, &JobProcess::finished, this, &JobRun::onJobFinished);
+            m_jobs << job;
+        }
+        for (int stage = 0; stage + 1 < stages; ++stage)
+            job(copy, stage)->pipeTo(job(copy, stage + 1));
+    }
+}
+
+void JobRun::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_clock.restart();
+    // Every child is started before any is waited for: the seed's fan-out.
+    for (JobProcess *job : std::as_const(m_jobs))
+        job->start();
+}
+
+void JobRun::stop()
+{
+    for (JobProcess *job : std::as_const(m_jobs))
+        job->stop();
+}
+
+void JobRun::kill()
+{
+    for (JobProcess *job : std::as_const(m_jobs))
+        job->kill();
+}
+
+void JobRun::onJobFinished()
+{
+    ++m_doneCount;
+    if (m_doneCount == m_jobs.size()) {
+        m_finishedMs = double(m_clock.nsecsElapsed()) / 1e6;
+        emit finished();
+    }
+}
+
+int JobRun::failedCount() const
+{
+    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(), [](const JobProcess *job) {
+        return job->outcome().isDone() && !job->outcome().isSuccess();
+    }));
+}
+
+double JobRun::wallMs() const
+{
+    if (!m_started)
+        return 0;
+    if (m_finishedMs >= 0)
+        return m_finishedMs;
+    return double(m_clock.nsecsElapsed()) / 1e6;
+}
+
+double JobRun::sumMs() const
+{
+    double sum = 0;
+    for (const JobProcess *job : m_jobs)
+        sum += job->elapsedMs();
+    return sum;
+}
+
+double JobRun::parallelism() const
+{
+    const double wall = wallMs();
+    return wall > 0 ? sumMs() / wall : 0;
+}

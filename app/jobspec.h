@@ -1,0 +1,20 @@
+// Everything one JobProcess needs to run one child.
+#pragma once
+
+#include "outputtail.h"
+#include "stagespec.h"
+
+#include <QByteArray>
+
+struct JobSpec
+{
+    StageSpec stage;
+    int copy = 0;  // index within the fan-out
+    int stageIndex = 0;
+    double timeoutSec = 0;
+    double graceSec = 2;
+    double pollIntervalSec = 0;
+    bool feedStdin = false; // write stdinData, then close stdin (EOF)
+    QByteArray stdinData;
+    qsizetype tailCapacity = OutputTail::DefaultCapacity;
+};

@@ -1,0 +1,405 @@
+#include "jobtreemodel.h"
+
+#include "jobengine.h"
+#include "jobformat.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+
+constexpr quintptr RunRowId = 0; // internalId of top-level rows; job rows carry their run's id
+
+} // namespace
+
+JobTreeModel::JobTreeModel(JobEngine *engine, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_engine(engine)
+    , m_flushTimer(new QTimer(this))
+{
+    m_flushTimer->setInterval(UpdateIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &JobTreeModel::flush);
+
+    for (JobRun *run : engine->runs())
+        onRunAdded(run);
+    connect(engine, &JobEngine::runAdded, this, &JobTreeModel::onRunAdded);
+    connect(engine, &JobEngine::runsAboutToBeRemoved, this, &JobTreeModel::onRunsAboutToBeRemoved);
+    connect(engine, &JobEngine::runsRemoved, this, &JobTreeModel::onRunsRemoved);
+    connect(engine, &JobEngine::jobChanged, this, &JobTreeModel::onJobChanged);
+    connect(engine, &JobEngine::runFinished, this, [this](JobRun *run) { onJobChanged(run, -1); });
+}
+
+QModelIndex JobTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    if (!parent.isValid()) {
+        if (row >= m_runs.size())
+            return {};
+        return createIndex(row, column, RunRowId);
+    }
+    if (parent.internalId() != RunRowId || parent.row() >= m_runs.size())
+        return {};
+    const JobRun *run = m_runs.at(parent.row());
+    if (row >= run->jobs().size())
+        return {};
+    return createIndex(row, column, quintptr(run->id()));
+}
+
+QModelIndex JobTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == RunRowId)
+        return {};
+    const auto it = m_rowOfRun.constFind(quint64(child.internalId()));
+    if (it == m_rowOfRun.cend())
+        return {};
+    return createIndex(it.value(), 0, RunRowId);
+}
+
+int JobTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_runs.size());
+    if (parent.column() != 0 || parent.internalId() != RunRowId || parent.row() >= m_runs.size())
+        return 0; // job rows have no children
+    return int(m_runs.at(parent.row())->jobs().size());
+}
+
+int JobTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+JobRun *JobTreeModel::runAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    if (index.internalId() == RunRowId)
+        return index.row() < m_runs.size() ? m_runs.at(index.row()) : nullptr;
+    const auto it = m_rowOfRun.constFind(quint64(index.internalId()));
+    return it == m_rowOfRun.cend() ? nullptr : m_runs.at(it.value());
+}
+
+JobProcess *JobTreeModel::jobAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.internalId() == RunRowId)
+        return nullptr;
+    const JobRun *run = runAt(index);
+    if (!run || index.row() >= run->jobs().size())
+        return nullptr;
+    return run->jobs().at(index.row());
+}
+
+QModelIndex JobTreeModel::indexOfRun(const JobRun *run, int column) const
+{
+    const auto it = m_rowOfRun.constFind(run->id());
+    return it == m_rowOfRun.cend() ? QModelIndex() : createIndex(it.value(), column, RunRowId);
+}
+
+QModelIndex JobTreeModel::indexOfJob(const JobRun *run, int jobIndex, int column) const
+{
+    if (!m_rowOfRun.contains(run->id()) || jobIndex < 0 || jobIndex >= run->jobs().size())
+        return {};
+    return createIndex(jobIndex, column, quintptr(run->id()));
+}
+
+QVariant JobTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const JobRun *run = runAt(index);
+    if (!run)
+        return {};
+    if (index.internalId() == RunRowId)
+        return runData(run, index.column(), role);
+    return jobData(run, index.row(), index.column(), role);
+}
+
+QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
+{
+    const Preset &preset = run->preset();
+    switch (role) {
+    case IsRunRole:
+        return true;
+    case RunIdRole:
+        return run->id();
+    case JobIndexRole:
+        return -1;
+    case StateRole:
+        return -1;
+    case SuccessRole:
+        return run->isDone() && run->failedCount() == 0;
+    case ShellRole:
+        return preset.runsShell();
+    case Qt::ToolTipRole:
+        if (column == NameColumn || column == CommandColumn)
+            return preset.description.isEmpty() ? preset.commandLine() : preset.description;
+        if (column == ElapsedColumn || column == LastLineColumn)
+            return tr("Wall time is how long the group took from first start to last exit; Σ adds up every "
+                      "child's own time. Σ ÷ wall is the parallelism: about 1 for one-at-a-time, about N when "
+                      "N children really ran at once.");
+        return {};
+    case Qt::DisplayRole:
+    case RawRole:
+        break;
+    default:
+        return {};
+    }
+
+    const bool raw = role == RawRole;
+    qint64 outBytes = 0;
+    qint64 errBytes = 0;
+    int polls = 0;
+    if (column == StdoutColumn || column == StderrColumn || column == PollsColumn) {
+        for (const JobProcess *job : run->jobs()) {
+            if (!job->pipesStdout())
+                outBytes += job->stdoutTail().totalBytes();
+            errBytes += job->stderrTail().totalBytes();
+            polls += job->polls();
+        }
+    }
+
+    switch (column) {
+    case NameColumn:
+        if (raw)
+            return preset.title;
+        return preset.runsShell() ? tr("%1  [shell]").arg(preset.title) : preset.title;
+    case CommandColumn: {
+        const QString line = preset.commandLine();
+        if (raw || preset.copies == 1)
+            return line;
+        return tr("%1   × %2").arg(line).arg(preset.copies);
+    }
+    case PidColumn:
+        return raw ? QVariant(qint64(0)) : QVariant(QString());
+    case StateColumn:
+        return raw ? QVariant(run->isActive() ? 0 : 1) : QVariant(JobFormat::runState(run));
+    case ExitColumn:
+        return raw ? QVariant(run->failedCount()) : QVariant(QString());
+    case ElapsedColumn:
+        return raw ? QVariant(run->wallMs()) : QVariant(JobFormat::seconds(run->wallMs()));
+    case PollsColumn:
+        return raw ? QVariant(polls) : (preset.pollIntervalSec > 0 ? QVariant(polls) : QVariant(QString()));
+    case StdoutColumn:
+        return raw ? QVariant(outBytes) : QVariant(JobFormat::bytes(outBytes));
+    case StderrColumn:
+        return raw ? QVariant(errBytes) : QVariant(JobFormat::bytes(errBytes));
+    case LastLineColumn:
+        return JobFormat::runTiming(run);
+    default:
+        return {};
+    }
+}
+
+QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int role) const
+{
+    const JobProcess *job = run->jobs().at(jobIndex);
+    const JobOutcome &outcome = job->outcome();
+    switch (role) {
+    case IsRunRole:
+        return false;
+    case RunIdRole:
+        return run->id();
+    case JobIndexRole:
+        return jobIndex;
+    case StateRole:
+        return int(outcome.state);
+    case SuccessRole:
+        return outcome.isSuccess();
+    case ShellRole:
+        return job->spec().stage.runsShell();
+    case Qt::ToolTipRole:
+        switch (column) {
+        case StateColumn:
+        case ExitColumn:
+            return outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
+        case CommandColumn:
+            return job->spec().stage.commandLine();
+        case LastLineColumn:
+            return JobFormat::lastLine(job);
+        default:
+            return {};
+        }
+    case Qt::DisplayRole:
+    case RawRole:
+        break;
+    default:
+        return {};
+    }
+
+    const bool raw = role == RawRole;
+    switch (column) {
+    case NameColumn:
+        return JobFormat::jobName(run, jobIndex);
+    case CommandColumn:
+        return job->spec().stage.commandLine();
+    case PidColumn:
+        if (raw)
+            return job->pid();
+        return job->pid() > 0 ? QVariant(job->pid()) : QVariant(QString());
+    case StateColumn:
+        if (raw)
+            return int(outcome.state);
+        if (outcome.isActive() && job->killSentMs() >= 0)
+            return tr("killing…");
+        if (outcome.isActive() && job->termSentMs() >= 0)
+            return tr("stopping…");
+        return JobOutcome::stateToString(outcome.state);
+    case ExitColumn:
+        if (raw)
+            return outcome.signal != 0 ? 1000 + outcome.signal : outcome.exitCode;
+        return outcome.exitText();
+    case ElapsedColumn:
+        return raw ? QVariant(job->elapsedMs()) : QVariant(JobFormat::seconds(job->elapsedMs()));
+    case PollsColumn:
+        if (raw || job->spec().pollIntervalSec > 0)
+            return job->polls();
+        return QString();
+    case StdoutColumn:
+        if (job->pipesStdout())
+            return raw ? QVariant(qint64(-1)) : QVariant(tr("→ pipe"));
+        return raw ? QVariant(job->stdoutTail().totalBytes()) : QVariant(JobFormat::bytes(job->stdoutTail().totalBytes()));
+    case StderrColumn:
+        return raw ? QVariant(job->stderrTail().totalBytes()) : QVariant(JobFormat::bytes(job->stderrTail().totalBytes()));
+    case LastLineColumn:
+        return JobFormat::lastLine(job);
+    default:
+        return {};
+    }
+}
+
+QVariant JobTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn: return tr("Name");
+        case CommandColumn: return tr("Command");
+        case PidColumn: return tr("PID");
+        case StateColumn: return tr("State");
+        case ExitColumn: return tr("Exit");
+        case ElapsedColumn: return tr("Elapsed");
+        case PollsColumn: return tr("Polls");
+        case StdoutColumn: return tr("Stdout");
+        case StderrColumn: return tr("Stderr");
+        case LastLineColumn: return tr("Last line");
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case PidColumn: return tr("Process ID. Each child also leads its own process group, so Stop reaches its children too.");
+        case ExitColumn: return tr("The exit code the child returned, or the signal that ended it");
+        case ElapsedColumn: return tr("For a child: its lifetime. For a group: wall time from first start to last exit");
+        case PollsColumn: return tr("How many times the parent polled while the child was still running");
+        case StdoutColumn: return tr("Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)");
+        case StderrColumn: return tr("Bytes the child wrote to stderr");
+        default: return {};
+        }
+    }
+    return {};
+}
+
+QHash<int, QByteArray> JobTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(RawRole, "raw");
+    names.insert(StateRole, "state");
+    names.insert(IsRunRole, "isRun");
+    names.insert(RunIdRole, "runId");
+    names.insert(JobIndexRole, "jobIndex");
+    names.insert(SuccessRole, "success");
+    names.insert(ShellRole, "shell");
+    return names;
+}
+
+void JobTreeModel::onRunAdded(JobRun *run)
+{
+    const int row = int(m_runs.size());
+    beginInsertRows({}, row, row);
+    m_runs << run;
+    m_rowOfRun.insert(run->id(), row);
+    endInsertRows();
+    m_activeRuns.insert(run->id());
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void JobTreeModel::onRunsAboutToBeRemoved(int first, int last)
+{
+    beginRemoveRows({}, first, last);
+    for (int row = first; row <= last; ++row) {
+        m_dirty.remove(m_runs.at(row)->id());
+        m_activeRuns.remove(m_runs.at(row)->id());
+    }
+    m_runs.remove(first, last - first + 1);
+    rebuildRowIndex();
+}
+
+void JobTreeModel::onRunsRemoved()
+{
+    endRemoveRows();
+}
+
+void JobTreeModel::rebuildRowIndex()
+{
+    m_rowOfRun.clear();
+    for (int row = 0; row < m_runs.size(); ++row)
+        m_rowOfRun.insert(m_runs.at(row)->id(), row);
+}
+
+void JobTreeModel::onJobChanged(JobRun *run, int jobIndex)
+{
+    // O(1) per event: remember the range, send it on the next tick.
+    auto it = m_dirty.find(run->id());
+    if (it == m_dirty.end()) {
+        m_dirty.insert(run->id(), {jobIndex, jobIndex});
+    } else if (jobIndex >= 0) {
+        it->first = it->first < 0 ? jobIndex : std::min(it->first, jobIndex);
+        it->last = std::max(it->last, jobIndex);
+    }
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void JobTreeModel::flush()
+{
+    const QHash<quint64, DirtyRange> dirty = std::exchange(m_dirty, {});
+    bool sent = false;
+    for (auto it = dirty.cbegin(); it != dirty.cend(); ++it) {
+        const auto row = m_rowOfRun.constFind(it.key());
+        if (row == m_rowOfRun.cend())
+            continue;
+        const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
+        emit dataChanged(runIndex, runIndex.siblingAtColumn(ColumnCount - 1));
+        if (it->first >= 0)
+            emit dataChanged(index(it->first, 0, runIndex), index(it->last, ColumnCount - 1, runIndex));
+        sent = true;
+    }
+
+    // Elapsed times tick while children run.
+    for (auto it = m_activeRuns.begin(); it != m_activeRuns.end();) {
+        const auto row = m_rowOfRun.constFind(*it);
+        JobRun *run = row == m_rowOfRun.cend() ? nullptr : m_runs.at(row.value());
+        if (!run || run->isDone()) {
+            it = m_activeRuns.erase(it);
+            continue;
+        }
+        const QModelIndex runIndex = createIndex(row.value(), ElapsedColumn, RunRowId);
+        emit dataChanged(runIndex, runIndex, {Qt::DisplayRole, RawRole});
+        emit dataChanged(index(0, ElapsedColumn, runIndex.siblingAtColumn(0)),
+                         index(int(run->jobs().size()) - 1, ElapsedColumn, runIndex.siblingAtColumn(0)),
+                         {Qt::DisplayRole, RawRole});
+        sent = true;
+        ++it;
+    }
+
+    if (sent)
+        ++m_flushCount;
+    if (m_dirty.isEmpty() && m_activeRuns.isEmpty())
+        m_flushTimer->stop();
+}

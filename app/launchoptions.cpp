@@ -1,0 +1,211 @@
+#include "launchoptions.h"
+
+#include "presetfile.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QObject>
+
+#include <cmath>
+
+namespace {
+
+struct Spec
+{
+    QCommandLineOption list{QStringLiteral("list-presets"), QObject::tr("List presets: id<TAB>title.")};
+    QCommandLineOption headless{QStringLiteral("headless"), QObject::tr("Run without a window and report.")};
+    QCommandLineOption preset{QStringLiteral("preset"), QObject::tr("Run preset ID (repeatable)."), QStringLiteral("ID")};
+    QCommandLineOption presetsFile{QStringLiteral("presets-file"), QObject::tr("Also load presets from FILE."),
+                                   QStringLiteral("FILE")};
+    QCommandLineOption report{QStringLiteral("report"), QObject::tr("Write the JSON report to FILE, or - for stdout."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption command{QStringLiteral("command"), QObject::tr("Run CMD, split into words, no shell."),
+                               QStringLiteral("CMD")};
+    QCommandLineOption shell{QStringLiteral("shell"), QObject::tr("Run --command through /bin/sh -c.")};
+    QCommandLineOption repeat{QStringLiteral("repeat"), QObject::tr("Start N copies of --command at once."),
+                              QStringLiteral("N"), QStringLiteral("1")};
+    QCommandLineOption timeout{QStringLiteral("timeout"), QObject::tr("Stop --command after SEC seconds."),
+                               QStringLiteral("SEC")};
+    QCommandLineOption grace{QStringLiteral("grace"), QObject::tr("Seconds between SIGTERM and SIGKILL (default 2)."),
+                             QStringLiteral("SEC")};
+    QCommandLineOption stdinFile{QStringLiteral("stdin-file"), QObject::tr("Feed FILE to --command's stdin, then EOF."),
+                                 QStringLiteral("FILE")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption size{QStringLiteral("size"), QObject::tr("Screenshot size, e.g. 1400x860."), QStringLiteral("WxH")};
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help and exit.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QObject::tr("Show the version and exit.")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(
+            QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
+        parser.addOptions({list, headless, preset, presetsFile, report, command, shell, repeat, timeout, grace,
+                           stdinFile, screenshot, size, help, version});
+    }
+};
+
+bool parseSeconds(const QString &text, const QString &option, double min, double *out, QString *error)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < min || value > 7 * 24 * 3600) {
+        *error = QObject::tr("--%1 takes a number of seconds, not \"%2\"").arg(option, text);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+QString LaunchOptions::helpText()
+{
+    QCommandLineParser parser;
+    Spec spec;
+    spec.addTo(parser);
+    return QObject::tr("Usage: spawnscope [options]\n"
+                       "       spawnscope --list-presets [--presets-file FILE]\n"
+                       "       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]\n"
+                       "       spawnscope --headless --command \"CMD\" [--repeat N] [--timeout SEC] [--grace SEC] "
+                       "[--stdin-file FILE] [--report FILE|-]\n")
+           + parser.helpText().section(QLatin1Char('\n'), 1);
+}
+
+bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    Spec spec;
+    spec.addTo(parser);
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QObject::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first());
+        return false;
+    }
+
+    LaunchOptions options;
+    options.showHelp = parser.isSet(spec.help);
+    options.showVersion = parser.isSet(spec.version);
+    options.listPresets = parser.isSet(spec.list);
+    options.headless = parser.isSet(spec.headless);
+    options.presetIds = parser.values(spec.preset);
+    options.presetFiles = parser.values(spec.presetsFile);
+    options.reportPath = parser.value(spec.report);
+    options.command = parser.value(spec.command);
+    options.viaShell = parser.isSet(spec.shell);
+    options.stdinFile = parser.value(spec.stdinFile);
+    options.screenshotPath = parser.value(spec.screenshot);
+
+    if (parser.isSet(spec.repeat)) {
+        bool ok = false;
+        options.repeat = parser.value(spec.repeat).toInt(&ok);
+        if (!ok || options.repeat < 1 || options.repeat > Preset::MaxCopies) {
+            *error = QObject::tr("--repeat takes a whole number from 1 to %1, not \"%2\"")
+                         .arg(Preset::MaxCopies)
+                         .arg(parser.value(spec.repeat));
+            return false;
+        }
+    }
+    if (parser.isSet(spec.timeout) && !parseSeconds(parser.value(spec.timeout), QStringLiteral("timeout"), 0,
+                                                    &options.timeoutSec, error)) {
+        return false;
+    }
+    if (parser.isSet(spec.grace)
+        && !parseSeconds(parser.value(spec.grace), QStringLiteral("grace"), 0, &options.graceSec, error)) {
+        return false;
+    }
+    if (parser.isSet(spec.size)) {
+        const QStringList parts = parser.value(spec.size).split(QLatin1Char('x'));
+        bool okW = false;
+        bool okH = false;
+        const int w = parts.size() == 2 ? parts.at(0).toInt(&okW) : 0;
+        const int h = parts.size() == 2 ? parts.at(1).toInt(&okH) : 0;
+        if (!okW || !okH || w < 320 || h < 240 || w > 8192 || h > 8192) {
+            *error = QObject::tr("--size takes WIDTHxHEIGHT between 320x240 and 8192x8192, not \"%1\"")
+                         .arg(parser.value(spec.size));
+            return false;
+        }
+        options.screenshotSize = QSize(w, h);
+    }
+
+    const bool commandOnly = options.viaShell || parser.isSet(spec.repeat) || parser.isSet(spec.timeout)
+                             || parser.isSet(spec.grace) || !options.stdinFile.isEmpty();
+    if (commandOnly && options.command.isEmpty()) {
+        *error = QObject::tr("--shell, --repeat, --timeout, --grace and --stdin-file apply to --command, which is missing");
+        return false;
+    }
+    if (options.headless && !options.showHelp && !options.showVersion && options.presetIds.isEmpty()
+        && options.command.isEmpty()) {
+        *error = QObject::tr("--headless needs --preset ID or --command \"CMD\" (see --list-presets)");
+        return false;
+    }
+    if (!options.command.isEmpty() && !options.presetIds.isEmpty()) {
+        *error = QObject::tr("use either --preset or --command, not both");
+        return false;
+    }
+    if (!options.reportPath.isEmpty() && !options.headless) {
+        *error = QObject::tr("--report applies to --headless runs");
+        return false;
+    }
+    *out = options;
+    return true;
+}
+
+bool LaunchOptions::loadPresets(QList<Preset> *out, QString *error) const
+{
+    QList<Preset> presets = PresetFile::builtIns();
+    for (const QString &path : presetFiles) {
+        const PresetFile::Result result = PresetFile::load(path);
+        if (!result.ok()) {
+            *error = result.error;
+            return false;
+        }
+        for (const Preset &preset : result.presets) {
+            auto it = std::find_if(presets.begin(), presets.end(), [&](const Preset &p) { return p.id == preset.id; });
+            if (it != presets.end())
+                *it = preset;
+            else
+                presets << preset;
+        }
+    }
+    *out = presets;
+    return true;
+}
+
+bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const
+{
+    QList<Preset> chosen;
+    if (!command.isEmpty()) {
+        Preset preset = Preset::fromCommand(command, viaShell, error);
+        if (preset.stages.isEmpty())
+            return false;
+        preset.copies = repeat;
+        preset.timeoutSec = timeoutSec;
+        preset.graceSec = graceSec;
+        if (!stdinFile.isEmpty()) {
+            QFile file(stdinFile);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = QObject::tr("--stdin-file %1: cannot open: %2").arg(stdinFile, file.errorString());
+                return false;
+            }
+            preset.stdinSpec.kind = StdinSpec::Kind::Hex; // raw bytes, whatever they are
+            preset.stdinSpec.data = file.readAll();
+        }
+        chosen << preset;
+    }
+    for (const QString &id : presetIds) {
+        auto it = std::find_if(available.cbegin(), available.cend(), [&](const Preset &p) { return p.id == id; });
+        if (it == available.cend()) {
+            *error = QObject::tr("unknown preset \"%1\" (see --list-presets)").arg(id);
+            return false;
+        }
+        chosen << *it;
+    }
+    *out = chosen;
+    return true;
+}

@@ -1,0 +1,37 @@
+// The command line, parsed into a value; shared by the window and the headless runner.
+#pragma once
+
+#include "preset.h"
+
+#include <QList>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+struct LaunchOptions
+{
+    bool headless = false;
+    bool listPresets = false;
+    bool showHelp = false;
+    bool showVersion = false;
+    QStringList presetIds;
+    QStringList presetFiles;
+    QString reportPath;
+    QString command;
+    bool viaShell = false;
+    int repeat = 1;
+    double timeoutSec = 0;
+    double graceSec = 2;
+    QString stdinFile;
+    QString screenshotPath;
+    QSize screenshotSize{1400, 860};
+
+    // False with a one-line *error for bad arguments.
+    static bool parse(const QStringList &arguments, LaunchOptions *out, QString *error);
+    static QString helpText();
+
+    // Built-ins plus --presets-file presets; false with *error for a bad file.
+    bool loadPresets(QList<Preset> *out, QString *error) const;
+    // What --headless should run: the --preset ids in order, or the --command.
+    bool presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const;
+};

@@ -1,0 +1,103 @@
+// Entry point: the composition root that picks the headless runner or the window.
+#include "headlessrunner.h"
+#include "launchoptions.h"
+#include "mainwindow.h"
+#include "screenshotter.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+QStringList argumentList(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "spawnscope: %s\n", qPrintable(message));
+    return 2;
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+           || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SpawnScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("spawnscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SPAWNSCOPE_VERSION));
+
+    LaunchOptions options;
+    QString error;
+    const QStringList args = argumentList(argc, argv);
+    if (!LaunchOptions::parse(args, &options, &error))
+        return fail(error);
+    if (options.showHelp) {
+        QCoreApplication app(argc, argv); // the help text names the executable through it
+        std::fputs(qPrintable(LaunchOptions::helpText()), stdout);
+        return 0;
+    }
+    if (options.showVersion) {
+        std::printf("spawnscope %s\n", SPAWNSCOPE_VERSION);
+        return 0;
+    }
+
+    QList<Preset> presets;
+    if (!options.loadPresets(&presets, &error))
+        return fail(error);
+
+    if (options.listPresets) {
+        for (const Preset &preset : std::as_const(presets))
+            std::printf("%s\t%s\n", qPrintable(preset.id), qPrintable(preset.title));
+        return 0;
+    }
+
+    if (options.headless) {
+        QCoreApplication app(argc, argv);
+        QList<Preset> toRun;
+        if (!options.presetsToRun(presets, &toRun, &error))
+            return fail(error);
+        HeadlessRunner runner;
+        runner.setReportPath(options.reportPath);
+        QObject::connect(&runner, &HeadlessRunner::finished, &app, &QCoreApplication::exit);
+        runner.run(toRun);
+        return app.exec();
+    }
+
+    if (!options.screenshotPath.isEmpty()) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    } else if (!hasDisplay()) {
+        return fail(QStringLiteral("no display found (DISPLAY is not set). Run it in a desktop session, "
+                                   "or use --headless, or set QT_QPA_PLATFORM=offscreen."));
+    }
+
+    QApplication app(argc, argv);
+
+    if (!options.screenshotPath.isEmpty()) {
+        QList<Preset> toRun;
+        if (!options.presetsToRun(presets, &toRun, &error))
+            return fail(error);
+        Screenshotter shooter(presets, toRun, options.screenshotPath, options.screenshotSize);
+        QObject::connect(&shooter, &Screenshotter::finished, &app, &QCoreApplication::exit);
+        shooter.start();
+        return app.exec();
+    }
+
+    MainWindow window(presets);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,101 @@
+#include "outputtail.h"
+
+#include <algorithm>
+#include <cstring>
+
+OutputTail::OutputTail(qsizetype capacity)
+    : m_capacity(std::max<qsizetype>(capacity, 1))
+{
+}
+
+void OutputTail::append(const char *data, qsizetype size)
+{
+    if (size <= 0)
+        return;
+    m_total += size;
+
+    if (size >= m_capacity) {
+        // The chunk alone fills the ring: keep its end, linearly.
+        m_ring.resize(m_capacity);
+        std::memcpy(m_ring.data(), data + (size - m_capacity), size_t(m_capacity));
+        m_start = 0;
+        m_size = m_capacity;
+        return;
+    }
+
+    if (m_ring.size() < m_capacity) {
+        // Still growing and never wrapped: bytes are linear from index 0.
+        const qsizetype room = m_capacity - m_size;
+        if (size <= room) {
+            if (m_ring.size() < m_size + size)
+                m_ring.resize(std::min(m_capacity, std::max(m_size + size, m_ring.size() * 2)));
+            std::memcpy(m_ring.data() + m_size, data, size_t(size));
+            m_size += size;
+            return;
+        }
+        m_ring.resize(m_capacity);
+    }
+
+    // Full-size ring: write at the logical end, wrapping, overwriting the oldest.
+    qsizetype writePos = (m_start + m_size) % m_capacity;
+    qsizetype remaining = size;
+    const char *src = data;
+    while (remaining > 0) {
+        const qsizetype chunk = std::min(remaining, m_capacity - writePos);
+        std::memcpy(m_ring.data() + writePos, src, size_t(chunk));
+        src += chunk;
+        remaining -= chunk;
+        writePos = (writePos + chunk) % m_capacity;
+    }
+    const qsizetype newSize = m_size + size;
+    if (newSize > m_capacity) {
+        m_start = (m_start + (newSize - m_capacity)) % m_capacity;
+        m_size = m_capacity;
+    } else {
+        m_size = newSize;
+    }
+}
+
+char OutputTail::at(qsizetype logicalIndex) const
+{
+    const qsizetype cap = m_ring.size() == m_capacity ? m_capacity : m_ring.size();
+    return m_ring.at((m_start + logicalIndex) % cap);
+}
+
+QByteArray OutputTail::tail() const
+{
+    return last(m_size);
+}
+
+QByteArray OutputTail::last(qsizetype n) const
+{
+    n = std::clamp<qsizetype>(n, 0, m_size);
+    QByteArray out;
+    out.resize(n);
+    const qsizetype from = m_size - n;
+    const qsizetype cap = m_ring.size();
+    if (cap == 0)
+        return out;
+    const qsizetype physical = (m_start + from) % cap;
+    const qsizetype first = std::min(n, cap - physical);
+    std::memcpy(out.data(), m_ring.constData() + physical, size_t(first));
+    if (n > first)
+        std::memcpy(out.data() + first, m_ring.constData(), size_t(n - first));
+    return out;
+}
+
+QByteArray OutputTail::lastLine(qsizetype maxBytes) const
+{
+    qsizetype end = m_size;
+    while (end > 0 && (at(end - 1) == '\n' || at(end - 1) == '\r'))
+        --end;
+    qsizetype begin = end;
+    const qsizetype limit = std::max<qsizetype>(0, end - maxBytes);
+    while (begin > limit && at(begin - 1) != '\n')
+        --begin;
+    QByteArray line;
+    line.reserve(end - begin);
+    for (qsizetype i = begin; i < end; ++i)
+        line.append(at(i));
+    return line;
+}

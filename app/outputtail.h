@@ -1,0 +1,39 @@
+// A bounded record of one output stream: the last N bytes and an exact count
+// of everything that passed, so a child writing gigabytes costs constant memory.
+#pragma once
+
+#include <QByteArray>
+#include <QtGlobal>
+
+class OutputTail
+{
+public:
+    static constexpr qsizetype DefaultCapacity = 1024 * 1024;
+
+    explicit OutputTail(qsizetype capacity = DefaultCapacity);
+
+    void append(const char *data, qsizetype size);
+    void append(const QByteArray &data) { append(data.constData(), data.size()); }
+
+    // The kept bytes, oldest first (at most capacity()).
+    QByteArray tail() const;
+    // The last n kept bytes.
+    QByteArray last(qsizetype n) const;
+    // The last non-empty line, without its newline, cut to maxChars bytes.
+    QByteArray lastLine(qsizetype maxBytes = 512) const;
+
+    qint64 totalBytes() const { return m_total; }
+    qsizetype keptBytes() const { return m_size; }
+    qsizetype capacity() const { return m_capacity; }
+    bool truncated() const { return m_total > m_size; }
+
+private:
+    char at(qsizetype logicalIndex) const;
+
+    // A ring grown on demand up to m_capacity, then overwritten in place.
+    QByteArray m_ring;
+    qsizetype m_capacity;
+    qsizetype m_start = 0; // index of the oldest byte in m_ring
+    qsizetype m_size = 0;
+    qint64 m_total = 0;
+};

@@ -1,0 +1,33 @@
+// Reading and writing the version 1 preset file format.
+#pragma once
+
+#include "preset.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class PresetFile
+{
+public:
+    static constexpr int CurrentVersion = 1;
+    static constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
+
+    struct Result
+    {
+        QList<Preset> presets;
+        QString error; // empty on success; names the source and the problem
+
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    // sourceName appears in error messages (usually the file path).
+    static Result parse(const QByteArray &bytes, const QString &sourceName);
+    static Result load(const QString &path);
+    // The presets that ship inside the binary (resources/presets/builtin.json).
+    static QList<Preset> builtIns();
+
+    static QByteArray serialize(const QList<Preset> &presets);
+    // Atomic: the old file stays whole if anything fails.
+    static bool save(const QString &path, const QList<Preset> &presets, QString *error);
+};

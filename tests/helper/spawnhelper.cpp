@@ -1,0 +1,171 @@
+// The misbehaving child for SpawnScope's tests: one program, one mode per
+// argument, so every test's child is explicit and reproducible.
+//
+//   spawnhelper exit N             exit with code N
+//   spawnhelper signal N           die of signal N (default action restored first)
+//   spawnhelper crash              dereference a null pointer (SIGSEGV)
+//   spawnhelper ignore-term [S]    ignore SIGTERM, print "ready", live S seconds (default 60)
+//   spawnhelper flood BYTES        write BYTES to stdout as fast as possible (0: forever)
+//   spawnhelper flood-err BYTES    the same on stderr
+//   spawnhelper cat                copy stdin to stdout until EOF
+//   spawnhelper count-stdin        read stdin to EOF, print "<bytes> eof"
+//   spawnhelper sleep S            sleep S seconds, exit 0
+//   spawnhelper stderr TEXT N      write TEXT to stderr, exit N
+//   spawnhelper grandchild         fork a child that sleeps 60 s; print its pid; sleep 60 s
+//   spawnhelper hold-pipe          fork a child that keeps stdout open for 60 s; exit 0 at once
+//   spawnhelper stop-self          raise SIGSTOP, then sleep 60 s
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace {
+
+void sleepSeconds(double seconds)
+{
+    timespec ts;
+    ts.tv_sec = time_t(seconds);
+    ts.tv_nsec = long((seconds - double(ts.tv_sec)) * 1e9);
+    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    }
+}
+
+bool writeAll(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        size -= size_t(n);
+    }
+    return true;
+}
+
+int flood(int fd, long long bytes)
+{
+    static char chunk[64 * 1024];
+    for (size_t i = 0; i < sizeof chunk; ++i)
+        chunk[i] = char('a' + i % 26);
+    for (size_t i = 63; i < sizeof chunk; i += 64)
+        chunk[i] = '\n';
+    long long left = bytes;
+    while (bytes == 0 || left > 0) {
+        const size_t n = (bytes == 0 || left > (long long)sizeof chunk) ? sizeof chunk : size_t(left);
+        if (!writeAll(fd, chunk, n))
+            return 1;
+        left -= (long long)n;
+    }
+    return 0;
+}
+
+int usage()
+{
+    std::fprintf(stderr, "spawnhelper: unknown mode; see the comment at the top of spawnhelper.cpp\n");
+    return 64;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage();
+    const char *mode = argv[1];
+    const char *arg = argc > 2 ? argv[2] : nullptr;
+
+    if (!std::strcmp(mode, "exit"))
+        return arg ? std::atoi(arg) : 0;
+
+    if (!std::strcmp(mode, "signal")) {
+        const int sig = arg ? std::atoi(arg) : SIGTERM;
+        std::signal(sig, SIG_DFL);
+        raise(sig);
+        sleepSeconds(5);
+        return 99; // not reached for a fatal signal
+    }
+
+    if (!std::strcmp(mode, "crash")) {
+        std::signal(SIGSEGV, SIG_DFL);
+        volatile int *p = nullptr;
+        *p = 42;
+        return 98;
+    }
+
+    if (!std::strcmp(mode, "ignore-term")) {
+        std::signal(SIGTERM, SIG_IGN);
+        std::printf("ready\n");
+        std::fflush(stdout);
+        sleepSeconds(arg ? std::atof(arg) : 60);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "flood"))
+        return flood(STDOUT_FILENO, arg ? std::atoll(arg) : 0);
+    if (!std::strcmp(mode, "flood-err"))
+        return flood(STDERR_FILENO, arg ? std::atoll(arg) : 0);
+
+    if (!std::strcmp(mode, "cat") || !std::strcmp(mode, "count-stdin")) {
+        const bool echo = !std::strcmp(mode, "cat");
+        static char buffer[64 * 1024];
+        long long total = 0;
+        for (;;) {
+            const ssize_t n = read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            total += n;
+            if (echo && !writeAll(STDOUT_FILENO, buffer, size_t(n)))
+                return 1;
+        }
+        if (!echo)
+            std::printf("%lld eof\n", total);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "sleep")) {
+        sleepSeconds(arg ? std::atof(arg) : 1);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "stderr")) {
+        std::fprintf(stderr, "%s\n", arg ? arg : "");
+        return argc > 3 ? std::atoi(argv[3]) : 1;
+    }
+
+    if (!std::strcmp(mode, "grandchild")) {
+        const pid_t child = fork();
+        if (child == 0) {
+            sleepSeconds(60);
+            _exit(0);
+        }
+        std::printf("%d\n", int(child));
+        std::fflush(stdout);
+        sleepSeconds(60);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "hold-pipe")) {
+        if (fork() == 0) {
+            sleepSeconds(60);
+            _exit(0);
+        }
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "stop-self")) {
+        raise(SIGSTOP);
+        sleepSeconds(60);
+        return 0;
+    }
+
+    return usage();
+}

@@ -1,0 +1,300 @@
+#include "jobdetailpane.h"
+
+#include "jobformat.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "unixsignals.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QPlainTextEdit *makeText(QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setMaximumBlockCount(20000);
+    return edit;
+}
+
+QString quoteArgv(const StageSpec &stage)
+{
+    QStringList lines;
+    lines << QStringLiteral("  argv[0] = %1").arg(StageSpec::shellQuote(stage.program));
+    for (int i = 0; i < stage.args.size(); ++i)
+        lines << QStringLiteral("  argv[%1] = %2").arg(i + 1).arg(StageSpec::shellQuote(stage.args.at(i)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+JobDetailPane::JobDetailPane(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_overview(makeText(this))
+    , m_stdout(makeText(this))
+    , m_stderr(makeText(this))
+    , m_python(makeText(this))
+    , m_hex(new QCheckBox(tr("&Hex"), this))
+{
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setText(tr("Select a row to see its command, output and exit."));
+    m_hex->setToolTip(tr("Show stdout as a hex dump, as the seed prints binary output like b'\\x87\\x14...'"));
+    connect(m_hex, &QCheckBox::toggled, this, [this] {
+        m_shownOut = -1;
+        refresh();
+    });
+
+    auto *stdoutPage = new QWidget(this);
+    auto *stdoutLayout = new QVBoxLayout(stdoutPage);
+    stdoutLayout->setContentsMargins(0, 0, 0, 0);
+    auto *stdoutBar = new QHBoxLayout;
+    stdoutBar->addWidget(m_hex);
+    stdoutBar->addStretch();
+    stdoutLayout->addLayout(stdoutBar);
+    stdoutLayout->addWidget(m_stdout);
+
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(stdoutPage, tr("stdout"));
+    m_tabs->addTab(m_stderr, tr("stderr"));
+    m_tabs->addTab(m_python, tr("Seed Python"));
+    m_tabs->setTabToolTip(3, tr("The Effective Python code this preset reproduces"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_tabs, 1);
+}
+
+void JobDetailPane::show(JobRun *run, JobProcess *job)
+{
+    const bool changed = run != m_run || job != m_job;
+    m_run = run;
+    m_job = job;
+    if (changed) {
+        m_shownOut = -1;
+        m_shownErr = -1;
+        // Binary output reads best as hex, as the seed's out[-10:] does.
+        const bool binary = job && !job->pipesStdout() && JobFormat::looksBinary(job->stdoutTail().last(256));
+        if (binary != m_hex->isChecked()) {
+            QSignalBlocker block(m_hex);
+            m_hex->setChecked(binary);
+        }
+    }
+    refresh();
+}
+
+bool JobDetailPane::hexMode() const
+{
+    return m_hex->isChecked();
+}
+
+void JobDetailPane::setHexMode(bool hex)
+{
+    m_hex->setChecked(hex);
+}
+
+QString JobDetailPane::headerText() const
+{
+    return m_header->text();
+}
+
+QString JobDetailPane::overviewText() const
+{
+    return m_overview->toPlainText();
+}
+
+QString JobDetailPane::stdoutText() const
+{
+    return m_stdout->toPlainText();
+}
+
+QString JobDetailPane::stderrText() const
+{
+    return m_stderr->toPlainText();
+}
+
+void JobDetailPane::refresh()
+{
+    if (!m_run) {
+        m_header->setText(tr("Select a row to see its command, output and exit."));
+        for (QPlainTextEdit *edit : {m_overview, m_stdout, m_stderr, m_python})
+            edit->clear();
+        return;
+    }
+    const Preset &preset = m_run->preset();
+    m_python->setPlainText(preset.python.isEmpty() ? tr("(This preset has no seed code.)") : preset.python);
+
+    qint64 outBytes = 0;
+    qint64 errBytes = 0;
+    const QList<JobProcess *> jobs = m_job ? QList<JobProcess *>{m_job} : m_run->jobs();
+    for (const JobProcess *job : jobs) {
+        outBytes += job->stdoutTail().totalBytes();
+        errBytes += job->stderrTail().totalBytes();
+    }
+
+    if (m_job) {
+        const JobOutcome &outcome = m_job->outcome();
+        m_header->setText(tr("<b>%1 — %2</b>: %3")
+                              .arg(preset.title.toHtmlEscaped(), JobFormat::jobName(m_run, m_run->indexOf(m_job)),
+                                   outcome.explanation(m_job->spec().timeoutSec, m_job->spec().graceSec).toHtmlEscaped()));
+        setTextKeepingScroll(m_overview, describeJob(m_job));
+    } else {
+        m_header->setText(tr("<b>%1</b>: %2 — %3")
+                              .arg(preset.title.toHtmlEscaped(), JobFormat::runState(m_run), JobFormat::runTiming(m_run)));
+        setTextKeepingScroll(m_overview, describeRun(m_run));
+    }
+
+    // Re-render output only when bytes arrived: it is the costly part.
+    if (outBytes != m_shownOut) {
+        QString text;
+        for (const JobProcess *job : jobs) {
+            if (job->pipesStdout() && jobs.size() > 1)
+                continue;
+            if (jobs.size() > 1)
+                text += QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job)));
+            text += renderStream(job, true);
+        }
+        setTextKeepingScroll(m_stdout, text);
+        m_shownOut = outBytes;
+    }
+    if (errBytes != m_shownErr) {
+        QString text;
+        for (const JobProcess *job : jobs) {
+            if (jobs.size() > 1) {
+                if (job->stderrTail().totalBytes() == 0)
+                    continue;
+                text += QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job)));
+            }
+            text += renderStream(job, false);
+        }
+        setTextKeepingScroll(m_stderr, text);
+        m_shownErr = errBytes;
+    }
+    m_tabs->setTabText(1, tr("stdout (%1)").arg(JobFormat::bytes(outBytes)));
+    m_tabs->setTabText(2, tr("stderr (%1)").arg(JobFormat::bytes(errBytes)));
+}
+
+QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream) const
+{
+    if (stdoutStream && job->pipesStdout())
+        return tr("(stdout goes through an OS pipe straight into the next stage's stdin; the app never sees it)\n");
+    const OutputTail &tail = stdoutStream ? job->stdoutTail() : job->stderrTail();
+    if (tail.totalBytes() == 0)
+        return tr("(nothing)\n");
+    const QByteArray shown = tail.last(ShownBytes);
+    QString text;
+    if (shown.size() < tail.totalBytes())
+        text += tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
+    if (stdoutStream && m_hex->isChecked())
+        text += JobFormat::hexDump(shown, tail.totalBytes() - shown.size());
+    else
+        text += QString::fromUtf8(shown);
+    if (!text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    return text;
+}
+
+QString JobDetailPane::describeJob(const JobProcess *job) const
+{
+    const JobSpec &spec = job->spec();
+    const JobOutcome &outcome = job->outcome();
+    QStringList lines;
+    lines << tr("Command:  %1").arg(spec.stage.commandLine());
+    if (spec.stage.runsShell())
+        lines << tr("          [shell] this runs through /bin/sh -c: the shell parses the line, not SpawnScope");
+    lines << tr("argv:") << quoteArgv(spec.stage);
+    lines << tr("Working directory:  %1").arg(spec.stage.cwd.isEmpty() ? tr("(inherited) %1").arg(QDir::currentPath()) : spec.stage.cwd);
+    if (spec.stage.env.isEmpty()) {
+        lines << tr("Environment:  inherited, no overrides");
+    } else {
+        lines << tr("Environment overrides:");
+        for (const EnvVar &var : spec.stage.env)
+            lines << QStringLiteral("  %1=%2%3").arg(var.name, var.displayValue(), var.secret ? tr("   (secret)") : QString());
+    }
+    if (spec.feedStdin)
+        lines << tr("stdin:  %1 bytes written, then closed (EOF)").arg(job->stdinBytes());
+    else if (job->readsFromPipe())
+        lines << tr("stdin:  an OS pipe from the previous stage's stdout");
+    else
+        lines << tr("stdin:  /dev/null (EOF at once)");
+    if (job->pipesStdout())
+        lines << tr("stdout:  an OS pipe into the next stage's stdin");
+    lines << QString();
+    lines << tr("PID:  %1   (leads its own process group, so Stop reaches its children too)")
+                 .arg(job->pid() > 0 ? QString::number(job->pid()) : tr("none"));
+    lines << tr("State:  %1").arg(JobOutcome::stateToString(outcome.state));
+    if (!outcome.exitText().isEmpty())
+        lines << tr("Exit:  %1").arg(outcome.signal ? tr("%1 (%2), no exit code").arg(UnixSignals::name(outcome.signal)).arg(outcome.signal)
+                                                    : tr("code %1").arg(outcome.exitCode));
+    if (job->startedMs() >= 0)
+        lines << tr("Started at %1, elapsed %2").arg(JobFormat::seconds(job->startedMs()), JobFormat::seconds(job->elapsedMs()));
+    if (job->termSentMs() >= 0)
+        lines << tr("SIGTERM sent at %1").arg(JobFormat::seconds(job->termSentMs()));
+    if (job->killSentMs() >= 0)
+        lines << tr("SIGKILL sent at %1").arg(JobFormat::seconds(job->killSentMs()));
+    if (spec.pollIntervalSec > 0)
+        lines << tr("Polled every %1: %2 polls found it still running").arg(JobFormat::seconds(spec.pollIntervalSec * 1000)).arg(job->polls());
+    if (spec.timeoutSec > 0)
+        lines << tr("Timeout %1, then SIGTERM; SIGKILL after a %2 grace period")
+                     .arg(JobFormat::seconds(spec.timeoutSec * 1000), JobFormat::seconds(spec.graceSec * 1000));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString JobDetailPane::describeRun(const JobRun *run) const
+{
+    const Preset &preset = run->preset();
+    QStringList lines;
+    if (!preset.description.isEmpty())
+        lines << preset.description << QString();
+    lines << tr("Pipeline:  %1").arg(preset.commandLine());
+    if (preset.copies > 1)
+        lines << tr("Copies:  %1, all started before any is waited for").arg(preset.copies);
+    if (!preset.stdinSpec.isNone())
+        lines << tr("stdin of the first stage:  %1").arg(preset.stdinSpec.describe());
+    lines << tr("Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  ×%3")
+                 .arg(JobFormat::seconds(run->wallMs()), JobFormat::seconds(run->sumMs()))
+                 .arg(run->parallelism(), 0, 'f', 2);
+    lines << QString();
+    for (int i = 0; i < run->jobs().size(); ++i) {
+        const JobProcess *job = run->jobs().at(i);
+        const JobOutcome &outcome = job->outcome();
+        QString line = QStringLiteral("%1  %2  %3")
+                           .arg(JobFormat::jobName(run, i), -22)
+                           .arg(JobOutcome::stateToString(outcome.state), -14)
+                           .arg(outcome.exitText(), -8);
+        line += job->spec().stage.program;
+        lines << line;
+        if (outcome.isDone() && !outcome.isSuccess()) {
+            // Make a failing stage of a chain readable: which one, why, what it said.
+            lines << QStringLiteral("      ") + outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
+            const QByteArray err = job->stderrTail().last(400).trimmed();
+            if (!err.isEmpty())
+                lines << QStringLiteral("      stderr: ") + QString::fromUtf8(err).replace(QLatin1Char('\n'), QStringLiteral("\n              "));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void JobDetailPane::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)
+{
+    if (edit->toPlainText() == text)
+        return;
+    QScrollBar *bar = edit->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 2;
+    const int value = bar->value();
+    edit->setPlainText(text);
+    bar->setValue(atEnd ? bar->maximum() : value);
+}

@@ -1,0 +1,52 @@
+// The pane under the table: what the selected job or group ran, what it wrote,
+// and what its exit means.
+#pragma once
+
+#include <QWidget>
+
+class JobProcess;
+class JobRun;
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+
+class JobDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype ShownBytes = 64 * 1024;
+
+    explicit JobDetailPane(QWidget *parent = nullptr);
+
+    // job == nullptr shows the whole run; run == nullptr clears the pane.
+    void show(JobRun *run, JobProcess *job);
+    void refresh();
+
+    JobRun *run() const { return m_run; }
+    JobProcess *job() const { return m_job; }
+    bool hexMode() const;
+    void setHexMode(bool hex);
+    QString headerText() const;
+    QString overviewText() const;
+    QString stdoutText() const;
+    QString stderrText() const;
+
+private:
+    QString describeJob(const JobProcess *job) const;
+    QString describeRun(const JobRun *run) const;
+    QString renderStream(const JobProcess *job, bool stdoutStream) const;
+    static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
+
+    JobRun *m_run = nullptr;
+    JobProcess *m_job = nullptr;
+    QLabel *m_header;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_overview;
+    QPlainTextEdit *m_stdout;
+    QPlainTextEdit *m_stderr;
+    QPlainTextEdit *m_python;
+    QCheckBox *m_hex;
+    qint64 m_shownOut = -1;
+    qint64 m_shownErr = -1;
+};

@@ -1,0 +1,94 @@
+// The main window: presets on the left, the live process table in the centre,
+// the selected job's details below it.
+#pragma once
+
+#include "preset.h"
+
+#include <QMainWindow>
+
+class JobDetailPane;
+class JobEngine;
+class JobRun;
+class JobTreeModel;
+class PresetListModel;
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTreeView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const QList<Preset> &presets, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    JobEngine *engine() const { return m_engine; }
+    JobTreeModel *jobModel() const { return m_jobModel; }
+    PresetListModel *presetModel() const { return m_presetModel; }
+    QTreeView *jobView() const { return m_jobView; }
+    QListView *presetView() const { return m_presetView; }
+    JobDetailPane *detailPane() const { return m_detail; }
+    QLineEdit *commandEdit() const { return m_commandEdit; }
+    QCheckBox *shellCheck() const { return m_shellCheck; }
+
+    // Starts a preset by id; nullptr (with a status message) if unknown.
+    JobRun *runPreset(const QString &id);
+    JobRun *runPreset(const Preset &preset);
+    // Runs the command field; nullptr with a status message if it is empty.
+    JobRun *runCommand();
+    void selectRun(const JobRun *run, int jobIndex = -1);
+
+    // Off for tests and scripted screenshots: quitting then stops children without asking.
+    void setConfirmQuit(bool confirm) { m_confirmQuit = confirm; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void runSelectedPreset();
+    void stopSelected();
+    void killSelected();
+    void rerunSelected();
+    void clearFinished();
+    void onCurrentJobChanged();
+    void onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void updateActions();
+    void updateStatus();
+    void updatePresetDescription();
+    void restoreSettings();
+    void saveSettings() const;
+    QModelIndex currentSourceIndex() const;
+
+    JobEngine *m_engine;
+    JobTreeModel *m_jobModel;
+    QSortFilterProxyModel *m_proxy;
+    PresetListModel *m_presetModel;
+
+    QListView *m_presetView = nullptr;
+    QLabel *m_presetDescription = nullptr;
+    QLineEdit *m_commandEdit = nullptr;
+    QCheckBox *m_shellCheck = nullptr;
+    QTreeView *m_jobView = nullptr;
+    JobDetailPane *m_detail = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_centreSplitter = nullptr;
+    QLabel *m_statusCounts = nullptr;
+
+    QAction *m_runPresetAction = nullptr;
+    QAction *m_runCommandAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_killAction = nullptr;
+    QAction *m_rerunAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_quitAction = nullptr;
+
+    bool m_confirmQuit = true;
+    bool m_quitting = false;
+};

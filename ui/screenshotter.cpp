@@ -1,0 +1,67 @@
+#include "screenshotter.h"
+
+#include "jobengine.h"
+#include "jobrun.h"
+#include "jobtreemodel.h"
+#include "mainwindow.h"
+
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+Screenshotter::Screenshotter(const QList<Preset> &available, const QList<Preset> &toRun, const QString &path,
+                             const QSize &size, QObject *parent)
+    : QObject(parent)
+    , m_window(new MainWindow(available))
+    , m_toRun(toRun)
+    , m_path(path)
+    , m_size(size)
+{
+    m_window->setConfirmQuit(false);
+}
+
+Screenshotter::~Screenshotter()
+{
+    delete m_window;
+}
+
+void Screenshotter::start()
+{
+    m_window->resize(m_size);
+    m_window->show();
+    if (m_toRun.isEmpty()) {
+        QTimer::singleShot(200, this, &Screenshotter::capture);
+        return;
+    }
+    connect(m_window->engine(), &JobEngine::idle, this, [this] {
+        // Let the model's next batched update reach the view before grabbing.
+        QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
+    });
+    JobRun *last = nullptr;
+    for (const Preset &preset : std::as_const(m_toRun))
+        last = m_window->runPreset(preset);
+    if (last)
+        m_window->selectRun(last);
+    // A preset that never ends must not hang a script.
+    QTimer::singleShot(60000, this, [this] {
+        std::fprintf(stderr, "spawnscope: the presets were still running after 60 s; capturing anyway\n");
+        m_window->engine()->stopAll();
+        capture();
+    });
+}
+
+void Screenshotter::capture()
+{
+    if (m_captured)
+        return;
+    m_captured = true;
+    const QPixmap pixmap = m_window->grab();
+    if (!pixmap.save(m_path, "PNG")) {
+        std::fprintf(stderr, "spawnscope: cannot save the screenshot to %s\n", qPrintable(m_path));
+        emit finished(2);
+        return;
+    }
+    std::printf("%s\n", qPrintable(m_path));
+    emit finished(0);
+}

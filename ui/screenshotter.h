@@ -1,0 +1,33 @@
+// --screenshot: runs presets in a real window (offscreen is fine), waits for
+// them to finish, and saves a PNG of the window.
+#pragma once
+
+#include "preset.h"
+
+#include <QObject>
+#include <QSize>
+
+class MainWindow;
+
+class Screenshotter : public QObject
+{
+    Q_OBJECT
+public:
+    Screenshotter(const QList<Preset> &available, const QList<Preset> &toRun, const QString &path, const QSize &size,
+                  QObject *parent = nullptr);
+    ~Screenshotter() override;
+
+    void start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void capture();
+
+    MainWindow *m_window;
+    QList<Preset> m_toRun;
+    QString m_path;
+    QSize m_size;
+    bool m_captured = false;
+};
