@@ -119,6 +119,9 @@ void JobProcess::start()
     m_outcome.state = JobOutcome::State::Starting;
     if (!m_spec.feedStdin && !m_readsFromPipe)
         m_process->setStandardInputFile(QProcess::nullDevice());
+    // Timed from the spawn, not from started(): that signal arrives through the
+    // event loop, after every other child of a fan-out was spawned too.
+    m_startedMs = now();
     m_process->start(QIODevice::ReadWrite);
     if (m_spec.feedStdin && m_process->state() != QProcess::NotRunning) {
         // QProcess buffers this until the child's stdin is writable, then the
@@ -132,7 +135,6 @@ void JobProcess::start()
 
 void JobProcess::onStarted()
 {
-    m_startedMs = now();
     m_pid = m_process->processId();
     m_outcome.state = JobOutcome::State::Running;
 
@@ -193,6 +195,7 @@ void JobProcess::stop()
     signalGroup(SIGCONT);
     m_killTimer = new QTimer(this);
     m_killTimer->setSingleShot(true);
+    m_killTimer->setTimerType(Qt::PreciseTimer);
     connect(m_killTimer, &QTimer::timeout, this, &JobProcess::escalate);
     m_killTimer->start(toMs(m_spec.graceSec));
     emit changed();

@@ -1,4 +1,346 @@
+#include "jobprocess.h"
+#include "testsupport.h"
+#include "unixsignals.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+#include <csignal>
+
+using namespace TestSupport;
+using State = JobOutcome::State;
+
+class TestJobProcess : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { m_clock.start(); }
+    void cleanup();
+
+    void startFailures_data();
+    void startFailures();
+    void exitCodes_data();
+    void exitCodes();
+    void signalDeaths_data();
+    void signalDeaths();
+    void segfaultIsACrash();
+    void timeoutSendsTerm();
+    void timeoutEscalatesToKillWhenTermIsIgnored();
+    void timeoutReachesAStoppedChild();
+    void stopReachesGrandchildren();
+    void killIsImmediate();
+    void stopAfterExitIsHarmless();
+    void stopWhileStartingStillStops();
+    void stdinIsWrittenThenClosed();
+    void noStdinMeansImmediateEof();
+    void stderrIsKeptSeparately();
+    void pollsCountWhileRunning();
+    void floodKeepsExactCountsAndBoundedTail();
+    void destroyingARunningJobLeavesNoChild();
+
+private:
+    JobProcess *run(const JobSpec &spec);
+    bool waitDone(JobProcess *job, int ms = 10000);
+
+    QElapsedTimer m_clock;
+    QList<JobProcess *> m_jobs;
+};
+
+JobProcess *TestJobProcess::run(const JobSpec &spec)
+{
+    auto *job = new JobProcess(spec, &m_clock);
+    m_jobs << job;
+    job->start();
+    return job;
+}
+
+bool TestJobProcess::waitDone(JobProcess *job, int ms)
+{
+    QSignalSpy spy(job, &JobProcess::finished);
+    return job->outcome().isDone() || spy.wait(ms);
+}
+
+void TestJobProcess::cleanup()
+{
+    qDeleteAll(m_jobs);
+    m_jobs.clear();
+}
+
+void TestJobProcess::startFailures_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("cwd");
+    QTest::addColumn<QString>("expected");
+
+    static QTemporaryDir dir;
+    QFile plain(dir.filePath(QStringLiteral("not-executable")));
+    plain.open(QIODevice::WriteOnly);
+    plain.write("#!/bin/sh\necho hi\n");
+    plain.close();
+
+    QTest::newRow("missing on PATH") << QStringLiteral("no-such-program-spawnscope") << QString() << QStringLiteral("not found on PATH");
+    QTest::newRow("missing path") << QStringLiteral("/nonexistent/dir/prog") << QString() << QStringLiteral("does not exist");
+    QTest::newRow("directory") << dir.path() << QString() << QStringLiteral("is a directory");
+    QTest::newRow("not executable") << plain.fileName() << QString() << QStringLiteral("not executable");
+    QTest::newRow("bad cwd") << QStringLiteral("true") << QStringLiteral("/nonexistent/workdir") << QStringLiteral("working directory");
+    QTest::newRow("cwd is a file") << QStringLiteral("true") << plain.fileName() << QStringLiteral("not a directory");
+    QTest::newRow("empty") << QString() << QString() << QStringLiteral("empty");
+    QTest::newRow("blank") << QStringLiteral("   ") << QString() << QStringLiteral("empty");
+}
+
+void TestJobProcess::startFailures()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, cwd);
+    QFETCH(QString, expected);
+
+    JobSpec spec;
+    spec.stage.program = program;
+    spec.stage.cwd = cwd;
+    JobProcess job(spec, &m_clock);
+    QSignalSpy finished(&job, &JobProcess::finished);
+    job.start();
+    // Reported from the event loop, never from inside start().
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(job.outcome().state, State::FailedToStart);
+    QVERIFY2(job.outcome().error.contains(expected), qPrintable(job.outcome().error));
+    QCOMPARE(job.pid(), 0);
+    QVERIFY(job.outcome().exitText().isEmpty());
+    QVERIFY(job.outcome().explanation(0, 2).startsWith(QStringLiteral("Failed to start")));
+}
+
+void TestJobProcess::exitCodes_data()
+{
+    QTest::addColumn<int>("code");
+    for (int code : {0, 1, 2, 42, 127, 128, 200, 255})
+        QTest::addRow("exit %d", code) << code;
+}
+
+void TestJobProcess::exitCodes()
+{
+    QFETCH(int, code);
+    JobProcess *job = run(helperSpec({QStringLiteral("exit"), QString::number(code)}));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, code);
+    QCOMPARE(job->outcome().signal, 0);
+    QCOMPARE(job->outcome().exitText(), QString::number(code));
+    QCOMPARE(job->outcome().isSuccess(), code == 0);
+    QVERIFY(job->pid() > 0);
+    QVERIFY(job->finishedMs() >= job->startedMs());
+}
+
+void TestJobProcess::signalDeaths_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("SIGHUP") << int(SIGHUP) << QStringLiteral("SIGHUP");
+    QTest::newRow("SIGINT") << int(SIGINT) << QStringLiteral("SIGINT");
+    QTest::newRow("SIGABRT") << int(SIGABRT) << QStringLiteral("SIGABRT");
+    QTest::newRow("SIGKILL") << int(SIGKILL) << QStringLiteral("SIGKILL");
+    QTest::newRow("SIGUSR1") << int(SIGUSR1) << QStringLiteral("SIGUSR1");
+    QTest::newRow("SIGPIPE") << int(SIGPIPE) << QStringLiteral("SIGPIPE");
+    QTest::newRow("SIGTERM") << int(SIGTERM) << QStringLiteral("SIGTERM");
+}
+
+void TestJobProcess::signalDeaths()
+{
+    QFETCH(int, signal);
+    QFETCH(QString, name);
+    JobProcess *job = run(helperSpec({QStringLiteral("signal"), QString::number(signal)}));
+    QVERIFY(waitDone(job));
+    // Nobody here sent it, so it is a crash rather than a kill.
+    QCOMPARE(job->outcome().state, State::Crashed);
+    QCOMPARE(job->outcome().signal, signal);
+    QCOMPARE(job->outcome().exitText(), name);
+    QVERIFY(job->outcome().explanation(0, 2).contains(name));
+}
+
+void TestJobProcess::segfaultIsACrash()
+{
+    JobProcess *job = run(helperSpec({QStringLiteral("crash")}));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Crashed);
+    QCOMPARE(job->outcome().signal, int(SIGSEGV));
+    QCOMPARE(job->outcome().exitText(), QStringLiteral("SIGSEGV"));
+}
+
+void TestJobProcess::timeoutSendsTerm()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("sleep");
+    spec.stage.args = {QStringLiteral("10")};
+    spec.timeoutSec = 0.1;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::TimedOut);
+    QCOMPARE(job->outcome().signal, int(SIGTERM));
+    QCOMPARE(job->outcome().exitText(), QStringLiteral("SIGTERM"));
+    QVERIFY2(job->termSentMs() >= 95 && job->termSentMs() < 600, qPrintable(QString::number(job->termSentMs())));
+    QCOMPARE(job->killSentMs(), -1.0);
+    QVERIFY2(job->elapsedMs() >= 95 && job->elapsedMs() < 1000, qPrintable(QString::number(job->elapsedMs())));
+    QVERIFY(job->outcome().explanation(0.1, 2).contains(QStringLiteral("SIGTERM (15) after the 0.1 s timeout")));
+}
+
+void TestJobProcess::timeoutEscalatesToKillWhenTermIsIgnored()
+{
+    JobSpec spec = helperSpec({QStringLiteral("ignore-term")});
+    spec.timeoutSec = 0.2;
+    spec.graceSec = 0.3;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::TimedOut);
+    QCOMPARE(job->outcome().signal, int(SIGKILL));
+    QVERIFY(job->termSentMs() >= 195);
+    const double gap = job->killSentMs() - job->termSentMs();
+    QVERIFY2(gap >= 295 && gap < 1500, qPrintable(QString::number(gap)));
+    QVERIFY(job->outcome().explanation(0.2, 0.3).contains(QStringLiteral("ignored SIGTERM")));
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("ready\n"));
+}
+
+void TestJobProcess::timeoutReachesAStoppedChild()
+{
+    JobSpec spec = helperSpec({QStringLiteral("stop-self")});
+    spec.timeoutSec = 0.2;
+    spec.graceSec = 2;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    // SIGCONT after SIGTERM lets a stopped child act on the TERM at once,
+    // well before the grace period would have escalated to SIGKILL.
+    QCOMPARE(job->outcome().state, State::TimedOut);
+    QCOMPARE(job->outcome().signal, int(SIGTERM));
+    QVERIFY2(job->elapsedMs() < 1500, qPrintable(QString::number(job->elapsedMs())));
+}
+
+void TestJobProcess::stopReachesGrandchildren()
+{
+    JobSpec spec = helperSpec({QStringLiteral("grandchild")});
+    spec.graceSec = 1;
+    JobProcess *job = run(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(job->stdoutTail().tail().endsWith('\n'), 5000);
+    const qint64 grandchild = job->stdoutTail().tail().trimmed().toLongLong();
+    QVERIFY(grandchild > 0);
+    QVERIFY(processAlive(grandchild));
+
+    job->stop();
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Killed);
+    QCOMPARE(job->outcome().signal, int(SIGTERM));
+    QCOMPARE(job->outcome().cause, JobOutcome::Cause::UserStop);
+    // The TERM went to the whole process group, grandchild included.
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(grandchild), 5000);
+}
+
+void TestJobProcess::killIsImmediate()
+{
+    JobProcess *job = run(helperSpec({QStringLiteral("ignore-term")}));
+    QTRY_COMPARE_WITH_TIMEOUT(job->stdoutTail().tail(), QByteArray("ready\n"), 5000);
+    job->kill();
+    QVERIFY(waitDone(job, 3000));
+    QCOMPARE(job->outcome().state, State::Killed);
+    QCOMPARE(job->outcome().signal, int(SIGKILL));
+    QCOMPARE(job->outcome().cause, JobOutcome::Cause::UserKill);
+}
+
+void TestJobProcess::stopAfterExitIsHarmless()
+{
+    JobProcess *job = run(helperSpec({QStringLiteral("exit"), QStringLiteral("3")}));
+    QVERIFY(waitDone(job));
+    job->stop();
+    job->kill();
+    QTest::qWait(50);
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, 3);
+    QCOMPARE(job->termSentMs(), -1.0);
+    QCOMPARE(job->killSentMs(), -1.0);
+}
+
+void TestJobProcess::stopWhileStartingStillStops()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("sleep");
+    spec.stage.args = {QStringLiteral("10")};
+    JobProcess *job = run(spec);
+    job->stop(); // before started() arrived
+    QVERIFY(waitDone(job, 5000));
+    QCOMPARE(job->outcome().state, State::Killed);
+    QCOMPARE(job->outcome().signal, int(SIGTERM));
+}
+
+void TestJobProcess::stdinIsWrittenThenClosed()
+{
+    JobSpec spec = helperSpec({QStringLiteral("count-stdin")});
+    spec.feedStdin = true;
+    spec.stdinData = QByteArray(10, '\x07');
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("10 eof\n"));
+    QCOMPARE(job->stdinBytes(), 10);
+}
+
+void TestJobProcess::noStdinMeansImmediateEof()
+{
+    JobProcess *job = run(helperSpec({QStringLiteral("count-stdin")}));
+    QVERIFY(waitDone(job, 5000));
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("0 eof\n"));
+}
+
+void TestJobProcess::stderrIsKeptSeparately()
+{
+    JobProcess *job = run(helperSpec({QStringLiteral("stderr"), QStringLiteral("bad input"), QStringLiteral("3")}));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->stderrTail().tail(), QByteArray("bad input\n"));
+    QCOMPARE(job->stdoutTail().totalBytes(), 0);
+    QCOMPARE(job->outcome().exitCode, 3);
+}
+
+void TestJobProcess::pollsCountWhileRunning()
+{
+    // The seed: sleep 0.3 polled every 0.2 s prints "Working..." twice.
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("sleep");
+    spec.stage.args = {QStringLiteral("0.3")};
+    spec.pollIntervalSec = 0.2;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->polls(), 2);
+    QCOMPARE(job->outcome().exitCode, 0);
+}
+
+void TestJobProcess::floodKeepsExactCountsAndBoundedTail()
+{
+    const qint64 total = 64LL * 1024 * 1024;
+    JobSpec spec = helperSpec({QStringLiteral("flood"), QString::number(total)});
+    spec.tailCapacity = 256 * 1024;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job, 60000));
+    QCOMPARE(job->outcome().exitCode, 0);
+    QCOMPARE(job->stdoutTail().totalBytes(), total);
+    QCOMPARE(job->stdoutTail().keptBytes(), 256 * 1024);
+    QVERIFY(job->stdoutTail().truncated());
+    // The helper's stream has a newline every 64 bytes, ending on one.
+    const QByteArray tail = job->stdoutTail().tail();
+    QCOMPARE(tail.back(), '\n');
+    QCOMPARE(tail.count('\n'), tail.size() / 64);
+}
+
+void TestJobProcess::destroyingARunningJobLeavesNoChild()
+{
+    QByteArray warnings;
+    JobProcess *job = run(helperSpec({QStringLiteral("ignore-term")}));
+    QTRY_VERIFY_WITH_TIMEOUT(job->pid() > 0, 5000);
+    const qint64 pid = job->pid();
+    QVERIFY(processAlive(pid));
+    m_jobs.removeOne(job);
+    delete job;
+    QVERIFY(!processAlive(pid));
+}
+
+QTEST_GUILESS_MAIN(TestJobProcess)
 #include "tst_jobprocess.moc"

@@ -1,4 +1,217 @@
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+#include <csignal>
+
+using namespace TestSupport;
+using State = JobOutcome::State;
+
+namespace {
+
+StageSpec helperStage(const QStringList &args)
+{
+    StageSpec stage;
+    stage.program = helper();
+    stage.args = args;
+    return stage;
+}
+
+QByteArray randomBytes(qsizetype n)
+{
+    QByteArray bytes(n, Qt::Uninitialized);
+    QRandomGenerator generator(1234);
+    generator.generate(bytes.begin(), bytes.end());
+    return bytes;
+}
+
+bool waitRun(JobRun *run, int ms = 20000)
+{
+    QSignalSpy spy(run, &JobRun::finished);
+    return run->isDone() || spy.wait(ms);
+}
+
+} // namespace
+
+class TestJobRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void chainIsByteExact_data();
+    void chainIsByteExact();
+    void chainIntoMd5sumMatchesDigest();
+    void fanoutRunsInParallel();
+    void failingStageIsReadable();
+    void upstreamGetsSigpipeWhenDownstreamExitsEarly();
+    void stopReachesEveryChild();
+    void randomStdinDiffersPerCopy();
+    void wiringIsCopyMajor();
+};
+
+void TestJobRun::chainIsByteExact_data()
+{
+    QTest::addColumn<int>("stages");
+    QTest::addColumn<int>("bytes");
+    QTest::newRow("2 stages, 4 MiB") << 2 << 4 * 1024 * 1024;
+    QTest::newRow("3 stages, 5 MiB + 7") << 3 << 5 * 1024 * 1024 + 7;
+    QTest::newRow("2 stages, 1 byte") << 2 << 1;
+    QTest::newRow("2 stages, empty") << 2 << 0;
+}
+
+void TestJobRun::chainIsByteExact()
+{
+    QFETCH(int, stages);
+    QFETCH(int, bytes);
+    const QByteArray data = randomBytes(bytes);
+    Preset preset;
+    preset.id = QStringLiteral("chain");
+    for (int i = 0; i < stages; ++i)
+        preset.stages << helperStage({QStringLiteral("cat")});
+    preset.stdinSpec.kind = StdinSpec::Kind::Hex;
+    preset.stdinSpec.data = data;
+
+    JobRun run(1, preset, 8 * 1024 * 1024);
+    run.start();
+    QVERIFY(waitRun(&run, 60000));
+    for (int i = 0; i + 1 < stages; ++i) {
+        QVERIFY(run.job(0, i)->pipesStdout());
+        QCOMPARE(run.job(0, i)->stdoutTail().totalBytes(), 0); // the OS pipe bypasses the app
+        QCOMPARE(run.job(0, i)->outcome().state, State::Finished);
+    }
+    const JobProcess *last = run.job(0, stages - 1);
+    QVERIFY(last->readsFromPipe());
+    QCOMPARE(last->outcome().exitCode, 0);
+    QCOMPARE(last->stdoutTail().totalBytes(), qint64(bytes));
+    QVERIFY(last->stdoutTail().tail() == data);
+    QCOMPARE(run.failedCount(), 0);
+}
+
+void TestJobRun::chainIntoMd5sumMatchesDigest()
+{
+    const QByteArray data = randomBytes(4 * 1024 * 1024 + 3);
+    Preset preset;
+    preset.stages << helperStage({QStringLiteral("cat")});
+    StageSpec md5;
+    md5.program = QStringLiteral("md5sum");
+    preset.stages << md5;
+    preset.stdinSpec.kind = StdinSpec::Kind::Hex;
+    preset.stdinSpec.data = data;
+    JobRun run(1, preset, 1024);
+    run.start();
+    QVERIFY(waitRun(&run, 60000));
+    const QByteArray expected = QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex() + "  -\n";
+    QCOMPARE(run.job(0, 1)->stdoutTail().tail(), expected);
+}
+
+void TestJobRun::fanoutRunsInParallel()
+{
+    Preset preset;
+    preset.copies = 10;
+    preset.stages << helperStage({QStringLiteral("sleep"), QStringLiteral("0.2")});
+    JobRun run(1, preset, 1024);
+    QCOMPARE(run.jobs().size(), 10);
+    run.start();
+    QVERIFY(run.isActive());
+    QVERIFY(waitRun(&run));
+    QCOMPARE(run.failedCount(), 0);
+    QVERIFY2(run.sumMs() >= 10 * 195, qPrintable(QString::number(run.sumMs())));
+    // Serial would take 2 s; all ten at once take about 0.2 s.
+    QVERIFY2(run.wallMs() < 1000, qPrintable(QString::number(run.wallMs())));
+    QVERIFY2(run.parallelism() > 3, qPrintable(QString::number(run.parallelism())));
+    for (const JobProcess *job : run.jobs())
+        QVERIFY(job->startedMs() < 150);
+}
+
+void TestJobRun::failingStageIsReadable()
+{
+    Preset preset;
+    preset.copies = 2;
+    preset.stages << helperStage({QStringLiteral("stderr"), QStringLiteral("unknown option -whirlpool"), QStringLiteral("1")});
+    preset.stages << helperStage({QStringLiteral("count-stdin")});
+    JobRun run(1, preset, 1024);
+    run.start();
+    QVERIFY(waitRun(&run));
+    QCOMPARE(run.failedCount(), 2);
+    for (int copy = 0; copy < 2; ++copy) {
+        const JobProcess *first = run.job(copy, 0);
+        QCOMPARE(first->outcome().state, State::Finished);
+        QCOMPARE(first->outcome().exitCode, 1);
+        QCOMPARE(first->stderrTail().tail(), QByteArray("unknown option -whirlpool\n"));
+        QCOMPARE(run.job(copy, 1)->stdoutTail().tail(), QByteArray("0 eof\n"));
+    }
+}
+
+void TestJobRun::upstreamGetsSigpipeWhenDownstreamExitsEarly()
+{
+    Preset preset;
+    preset.stages << helperStage({QStringLiteral("flood"), QStringLiteral("0")});
+    preset.stages << helperStage({QStringLiteral("exit"), QStringLiteral("0")});
+    JobRun run(1, preset, 1024);
+    run.start();
+    QVERIFY(waitRun(&run, 10000));
+    QCOMPARE(run.job(0, 1)->outcome().exitCode, 0);
+    QCOMPARE(run.job(0, 0)->outcome().signal, int(SIGPIPE));
+}
+
+void TestJobRun::stopReachesEveryChild()
+{
+    Preset preset;
+    preset.copies = 3;
+    preset.graceSec = 0.2;
+    preset.stages << helperStage({QStringLiteral("ignore-term")});
+    JobRun run(1, preset, 1024);
+    run.start();
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(run.jobs().cbegin(), run.jobs().cend(),
+                                         [](const JobProcess *j) { return j->stdoutTail().totalBytes() > 0; }),
+                             5000);
+    run.stop();
+    QVERIFY(waitRun(&run, 5000));
+    for (const JobProcess *job : run.jobs()) {
+        QCOMPARE(job->outcome().state, State::Killed);
+        QCOMPARE(job->outcome().signal, int(SIGKILL));
+        QVERIFY(!processAlive(job->pid()));
+    }
+}
+
+void TestJobRun::randomStdinDiffersPerCopy()
+{
+    Preset preset;
+    preset.copies = 3;
+    preset.stages << helperStage({QStringLiteral("cat")});
+    preset.stdinSpec.kind = StdinSpec::Kind::RandomBytes;
+    preset.stdinSpec.randomCount = 16;
+    JobRun run(1, preset, 1024);
+    run.start();
+    QVERIFY(waitRun(&run));
+    QSet<QByteArray> outputs;
+    for (const JobProcess *job : run.jobs()) {
+        QCOMPARE(job->stdoutTail().totalBytes(), 16);
+        outputs.insert(job->stdoutTail().tail());
+    }
+    QCOMPARE(outputs.size(), 3);
+}
+
+void TestJobRun::wiringIsCopyMajor()
+{
+    Preset preset;
+    preset.copies = 2;
+    preset.stages << helperStage({QStringLiteral("cat")}) << helperStage({QStringLiteral("exit"), QStringLiteral("0")});
+    JobRun run(7, preset, 1024);
+    QCOMPARE(run.id(), 7u);
+    QCOMPARE(run.job(1, 0), run.jobs().at(2));
+    QCOMPARE(run.job(1, 1)->spec().copy, 1);
+    QCOMPARE(run.job(1, 1)->spec().stageIndex, 1);
+    QVERIFY(run.job(1, 0)->pipesStdout());
+    QVERIFY(!run.job(1, 1)->pipesStdout());
+    QVERIFY(!run.isActive());
+    QVERIFY(!run.isDone());
+}
+
+QTEST_GUILESS_MAIN(TestJobRun)
 #include "tst_jobrun.moc"

@@ -1,4 +1,189 @@
+#include "jobengine.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "jobtreemodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace TestSupport;
+
+namespace {
+
+Preset helperPreset(const QStringList &args, int copies = 1)
+{
+    Preset preset;
+    preset.id = QStringLiteral("test");
+    preset.title = QStringLiteral("Test %1").arg(args.join(QLatin1Char(' ')));
+    preset.copies = copies;
+    StageSpec stage;
+    stage.program = helper();
+    stage.args = args;
+    preset.stages << stage;
+    return preset;
+}
+
+// Runs the event loop until the run is done. (QTest::qWaitFor sleeps between
+// rounds, which would throttle fast children to a few pipe buffers per 10 ms.)
+bool waitRun(JobRun *run, int ms = 10000)
+{
+    QSignalSpy spy(run, &JobRun::finished);
+    return run->isDone() || spy.wait(ms);
+}
+
+} // namespace
+
+class TestJobTreeModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void runsAreGroupsOfJobs();
+    void jobRowsShowTheOutcome();
+    void groupRowShowsWallAndSum();
+    void updatesAreBatchedAndRanged();
+    void clearFinishedKeepsParentsConsistent();
+    void elapsedTicksWhileRunning();
+
+private:
+    JobEngine *m_engine = nullptr;
+    JobTreeModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestJobTreeModel::init()
+{
+    m_engine = new JobEngine;
+    m_model = new JobTreeModel(m_engine);
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestJobTreeModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+    delete m_engine;
+}
+
+void TestJobTreeModel::runsAreGroupsOfJobs()
+{
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}, 4));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    const QModelIndex group = m_model->index(0, 0);
+    QCOMPARE(m_model->rowCount(group), 4);
+    QCOMPARE(m_model->columnCount(group), int(JobTreeModel::ColumnCount));
+    QCOMPARE(m_model->parent(m_model->index(2, 0, group)), group);
+    QCOMPARE(m_model->rowCount(m_model->index(2, 0, group)), 0);
+    QVERIFY(m_model->data(group, JobTreeModel::IsRunRole).toBool());
+    QCOMPARE(m_model->runAt(group), run);
+    QCOMPARE(m_model->jobAt(m_model->index(2, 0, group)), run->jobs().at(2));
+    QCOMPARE(m_model->data(m_model->index(2, JobTreeModel::NameColumn, group)).toString(), QStringLiteral("copy 3/4"));
+    QVERIFY(waitRun(run, 5000));
+}
+
+void TestJobTreeModel::jobRowsShowTheOutcome()
+{
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("signal"), QStringLiteral("15")}));
+    QVERIFY(waitRun(run, 5000));
+    const QModelIndex job = m_model->index(0, 0, m_model->index(0, 0));
+    auto cell = [&](int column, int role = Qt::DisplayRole) { return m_model->data(job.siblingAtColumn(column), role); };
+    QCOMPARE(cell(JobTreeModel::StateColumn).toString(), QStringLiteral("crashed"));
+    QCOMPARE(cell(JobTreeModel::ExitColumn).toString(), QStringLiteral("SIGTERM"));
+    QCOMPARE(cell(JobTreeModel::PidColumn).toLongLong(), run->jobs().first()->pid());
+    QCOMPARE(cell(JobTreeModel::StateColumn, JobTreeModel::StateRole).toInt(), int(JobOutcome::State::Crashed));
+    QVERIFY(cell(JobTreeModel::ExitColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("SIGTERM (15)")));
+    QVERIFY(cell(JobTreeModel::CommandColumn).toString().endsWith(QStringLiteral("signal 15")));
+}
+
+void TestJobTreeModel::groupRowShowsWallAndSum()
+{
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.1")}, 5));
+    QVERIFY(waitRun(run, 5000));
+    const QModelIndex group = m_model->index(0, 0);
+    const QString timing = m_model->data(group.siblingAtColumn(JobTreeModel::LastLineColumn)).toString();
+    QVERIFY2(timing.startsWith(QStringLiteral("wall 0.1")), qPrintable(timing));
+    QVERIFY2(timing.contains(QStringLiteral("Σ 0.5")), qPrintable(timing));
+    QCOMPARE(m_model->data(group.siblingAtColumn(JobTreeModel::StateColumn)).toString(), QStringLiteral("finished · 5 ok"));
+    QCOMPARE(m_model->data(group.siblingAtColumn(JobTreeModel::ElapsedColumn), JobTreeModel::RawRole).toDouble(),
+             run->wallMs());
+    QVERIFY(m_model->data(group, JobTreeModel::SuccessRole).toBool());
+}
+
+void TestJobTreeModel::updatesAreBatchedAndRanged()
+{
+    QList<std::pair<QModelIndex, QModelIndex>> changes;
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [&](const QModelIndex &a, const QModelIndex &b) { changes.append({a, b}); });
+    QElapsedTimer timer;
+    timer.start();
+    // Four children writing as fast as they can: thousands of reads.
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("flood"), QString::number(48 * 1024 * 1024)}, 4));
+    QVERIFY(waitRun(run, 60000));
+    QTest::qWait(2 * JobTreeModel::UpdateIntervalMs);
+    const double elapsed = double(timer.elapsed());
+
+    // Per flush: one range for the group row, one for its changed children and
+    // at most two for ticking elapsed times.
+    const double maxFlushes = elapsed / JobTreeModel::UpdateIntervalMs + 3;
+    QVERIFY2(m_model->flushCount() <= maxFlushes,
+             qPrintable(QStringLiteral("%1 flushes in %2 ms").arg(m_model->flushCount()).arg(elapsed)));
+    QVERIFY2(changes.size() <= 4 * maxFlushes, qPrintable(QString::number(changes.size())));
+    QVERIFY(changes.size() >= 2);
+    for (const auto &[topLeft, bottomRight] : changes) {
+        QCOMPARE(topLeft.parent(), bottomRight.parent());
+        QVERIFY(topLeft.row() <= bottomRight.row());
+        QVERIFY(topLeft.column() <= bottomRight.column());
+    }
+    // The last update carries the final byte counts.
+    const QModelIndex group = m_model->index(0, 0);
+    QCOMPARE(m_model->data(m_model->index(3, JobTreeModel::StdoutColumn, group), JobTreeModel::RawRole).toLongLong(),
+             48LL * 1024 * 1024);
+}
+
+void TestJobTreeModel::clearFinishedKeepsParentsConsistent()
+{
+    JobRun *a = m_engine->start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}, 2));
+    JobRun *b = m_engine->start(helperPreset({QStringLiteral("ignore-term")}, 3));
+    JobRun *c = m_engine->start(helperPreset({QStringLiteral("exit"), QStringLiteral("1")}, 1));
+    QVERIFY(QTest::qWaitFor([&] { return a->isDone() && c->isDone() && b->jobs().first()->pid() > 0; }, 5000));
+    const QPersistentModelIndex bJob(m_model->indexOfJob(b, 2));
+    QCOMPARE(bJob.parent().row(), 1);
+
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    m_engine->clearFinished();
+    QCOMPARE(removed.count(), 2); // two separate blocks: c, then a
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->runAt(m_model->index(0, 0)), b);
+    QVERIFY(bJob.isValid());
+    QCOMPARE(bJob.parent().row(), 0);
+    QCOMPARE(m_model->jobAt(bJob), b->jobs().at(2));
+
+    b->kill();
+    QVERIFY(waitRun(b, 5000));
+    m_engine->clearFinished();
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestJobTreeModel::elapsedTicksWhileRunning()
+{
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.6")}));
+    const QModelIndex elapsed = m_model->index(0, JobTreeModel::ElapsedColumn, m_model->index(0, 0));
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QTest::qWait(300);
+    const double first = m_model->data(elapsed, JobTreeModel::RawRole).toDouble();
+    QVERIFY(changed.count() >= 3);
+    QTest::qWait(150);
+    QVERIFY(m_model->data(elapsed, JobTreeModel::RawRole).toDouble() > first);
+    QVERIFY(waitRun(run, 5000));
+}
+
+QTEST_GUILESS_MAIN(TestJobTreeModel)
 #include "tst_jobtreemodel.moc"

@@ -17,12 +17,12 @@
 
 namespace {
 
-QPlainTextEdit *makeText(QWidget *parent)
+QPlainTextEdit *makeText(QWidget *parent, QPlainTextEdit::LineWrapMode wrap = QPlainTextEdit::NoWrap)
 {
     auto *edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setLineWrapMode(wrap);
     edit->setMaximumBlockCount(20000);
     return edit;
 }
@@ -42,7 +42,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_header(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_overview(makeText(this))
+    , m_overview(makeText(this, QPlainTextEdit::WidgetWidth))
     , m_stdout(makeText(this))
     , m_stderr(makeText(this))
     , m_python(makeText(this))

@@ -189,7 +189,7 @@ void MainWindow::buildLayout()
     m_jobView->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_jobView->setSortingEnabled(true);
     m_jobView->header()->setStretchLastSection(true);
-    const int widths[] = {200, 250, 70, 120, 75, 80, 50, 75, 70};
+    const int widths[] = {290, 230, 60, 130, 70, 75, 45, 65, 60};
     for (int column = 0; column < int(std::size(widths)); ++column)
         m_jobView->setColumnWidth(column, widths[column]);
     connect(m_jobView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentJobChanged);
@@ -240,7 +240,10 @@ JobRun *MainWindow::runPreset(const Preset &preset)
         return nullptr;
     JobRun *run = m_engine->start(preset);
     selectRun(run);
-    statusBar()->showMessage(tr("Started %1: %n child process(es).", nullptr, int(run->jobs().size())).arg(preset.title), 5000);
+    const int children = int(run->jobs().size());
+    statusBar()->showMessage(children == 1 ? tr("Started %1: one child process.").arg(preset.title)
+                                           : tr("Started %1: %2 child processes at once.").arg(preset.title).arg(children),
+                             5000);
     return run;
 }
 
@@ -356,8 +359,7 @@ void MainWindow::updateStatus()
         if (run->isActive())
             running += int(run->jobs().size()) - run->doneCount();
     }
-    m_statusCounts->setText(tr("%n running", nullptr, running) + QStringLiteral(" · ")
-                            + tr("%n group(s) in the table", nullptr, int(m_engine->runs().size())));
+    m_statusCounts->setText(tr("%1 running · %2 in the table").arg(running).arg(m_engine->runs().size()));
 }
 
 void MainWindow::updatePresetDescription()
@@ -393,8 +395,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             running += run->isActive() ? int(run->jobs().size()) - run->doneCount() : 0;
         const auto answer = QMessageBox::question(
             this, tr("Quit SpawnScope?"),
-            tr("%n child process(es) still running. Stop them (SIGTERM, then SIGKILL after the grace period) and quit?",
-               nullptr, running),
+            tr("%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) "
+               "and quit?").arg(running),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
         if (answer != QMessageBox::Yes)
             return;
