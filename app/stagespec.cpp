@@ -9,6 +9,11 @@ QString StageSpec::shellQuote(const QString &word)
     static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
     if (safe.match(word).hasMatch())
         return word;
+    // Double quotes mean the same to QProcess::splitCommand (the command field)
+    // and to a POSIX shell, as long as nothing inside is special to the shell.
+    static const QRegularExpression shellSpecial(QStringLiteral("[\"$`\\\\!]"));
+    if (!word.isEmpty() && !shellSpecial.match(word).hasMatch())
+        return QLatin1Char('"') + word + QLatin1Char('"');
     QString quoted = word;
     quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');

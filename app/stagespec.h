@@ -16,7 +16,8 @@ struct StageSpec
     QList<EnvVar> env;
     QString cwd;
 
-    // program followed by args, each quoted for a POSIX shell when needed.
+    // program followed by args, each quoted when needed so that both a POSIX
+    // shell and QProcess::splitCommand read it back the same way.
     QString commandLine() const;
     // True for "/bin/sh -c ..." and friends: the row must say a shell is involved.
     bool runsShell() const;

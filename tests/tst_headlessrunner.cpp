@@ -1,4 +1,342 @@
+// The headless runner, driven as a user drives it: the spawnscope binary with
+// arguments, its exit code, its report.
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace TestSupport;
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject report;
+};
+
+Result runSpawnscope(const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess process;
+    process.start(QStringLiteral(SPAWNSCOPE_PATH), args);
+    Result result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    result.report = QJsonDocument::fromJson(result.out).object();
+    return result;
+}
+
+QJsonObject onlyRun(const Result &result)
+{
+    const QJsonArray runs = result.report.value(QStringLiteral("runs")).toArray();
+    return runs.size() == 1 ? runs.first().toObject() : QJsonObject();
+}
+
+QList<QJsonObject> jobsOf(const QJsonObject &run)
+{
+    QList<QJsonObject> jobs;
+    for (const QJsonValue &job : run.value(QStringLiteral("jobs")).toArray())
+        jobs << job.toObject();
+    return jobs;
+}
+
+} // namespace
+
+class TestHeadlessRunner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void listPresets();
+    void everyJobHasTheReportFields();
+    void helloChild();
+    void pollSleep();
+    void fanoutSleep();
+    void opensslEncrypt();
+    void chainMd5();
+    void chainWhirlpool();
+    void timeoutKill();
+    void severalPresetsInOrder();
+    void adHocCommand();
+    void adHocCommandWithTimeoutAndStdin();
+    void childFailuresStillExitZero();
+    void reportToFile();
+    void badArguments_data();
+    void badArguments();
+    void userPresetsFile();
+};
+
+void TestHeadlessRunner::listPresets()
+{
+    const Result result = runSpawnscope({QStringLiteral("--list-presets")});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList ids;
+    for (const QString &line : lines) {
+        QCOMPARE(line.count(QLatin1Char('\t')), 1);
+        ids << line.section(QLatin1Char('\t'), 0, 0);
+    }
+    QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt", "chain-md5",
+                               "chain-whirlpool", "timeout-kill"}));
+}
+
+void TestHeadlessRunner::everyJobHasTheReportFields()
+{
+    const Result result = runSpawnscope({"--headless", "--preset", "hello-child", "--preset", "timeout-kill", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray runs = result.report.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    for (const QJsonValue &run : runs) {
+        for (const char *key : {"preset", "wallMs", "sumMs", "jobs"})
+            QVERIFY2(run.toObject().contains(QLatin1String(key)), key);
+        for (const QJsonObject &job : jobsOf(run.toObject())) {
+            for (const char *key : {"group", "stage", "program", "args", "pid", "state", "exitCode", "signal",
+                                    "signalName", "startedMs", "finishedMs", "durationMs", "polls", "stdoutBytes",
+                                    "stderrBytes", "stdoutTailHex", "stdoutText", "stderrText"}) {
+                QVERIFY2(job.contains(QLatin1String(key)), key);
+            }
+        }
+    }
+}
+
+void TestHeadlessRunner::helloChild()
+{
+    const QJsonObject run = onlyRun(runSpawnscope({"--headless", "--preset", "hello-child", "--report", "-"}));
+    QCOMPARE(run.value("preset").toString(), QStringLiteral("hello-child"));
+    const QList<QJsonObject> jobs = jobsOf(run);
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs[0].value("program").toString(), QStringLiteral("echo"));
+    QCOMPARE(jobs[0].value("stdoutText").toString(), QStringLiteral("Hello from the child!\n"));
+    QCOMPARE(jobs[0].value("stdoutBytes").toInt(), 22);
+    QCOMPARE(jobs[0].value("exitCode").toInt(-1), 0);
+    QVERIFY(jobs[0].value("signal").isNull());
+    QVERIFY(jobs[0].value("signalName").isNull());
+    QVERIFY(jobs[0].value("pid").toInt() > 0);
+    QCOMPARE(jobs[0].value("state").toString(), QStringLiteral("finished"));
+}
+
+void TestHeadlessRunner::pollSleep()
+{
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(runSpawnscope({"--headless", "--preset", "poll-sleep", "--report", "-"})));
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs[0].value("polls").toInt(), 2); // the seed's two "Working..."
+    QCOMPARE(jobs[0].value("exitCode").toInt(-1), 0);
+    QVERIFY(jobs[0].value("durationMs").toDouble() >= 290);
+}
+
+void TestHeadlessRunner::fanoutSleep()
+{
+    const QJsonObject run = onlyRun(runSpawnscope({"--headless", "--preset", "fanout-sleep", "--report", "-"}));
+    const QList<QJsonObject> jobs = jobsOf(run);
+    QCOMPARE(jobs.size(), 10);
+    QSet<int> groups;
+    for (const QJsonObject &job : jobs) {
+        QCOMPARE(job.value("exitCode").toInt(-1), 0);
+        QCOMPARE(job.value("stage").toInt(), 0);
+        groups.insert(job.value("group").toInt());
+    }
+    QCOMPARE(groups.size(), 10);
+    const double wall = run.value("wallMs").toDouble();
+    const double sum = run.value("sumMs").toDouble();
+    QVERIFY2(sum >= 990, qPrintable(QString::number(sum)));
+    // About 0.1 s against 1 s: they ran at the same time.
+    QVERIFY2(wall >= 99 && wall < 500, qPrintable(QString::number(wall)));
+}
+
+void TestHeadlessRunner::opensslEncrypt()
+{
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(runSpawnscope({"--headless", "--preset", "openssl-encrypt", "--report", "-"})));
+    QCOMPARE(jobs.size(), 3);
+    QSet<QString> tails;
+    for (const QJsonObject &job : jobs) {
+        QCOMPARE(job.value("exitCode").toInt(-1), 0);
+        // "Salted__" + 8 bytes of salt + 10 bytes padded to one 16-byte block.
+        QCOMPARE(job.value("stdoutBytes").toInt(), 32);
+        QVERIFY(job.value("stdoutTailHex").toString().startsWith(QByteArray("Salted__").toHex()));
+        QVERIFY(job.value("stderrText").toString().contains(QStringLiteral("deprecated key derivation")));
+        tails.insert(job.value("stdoutTailHex").toString());
+    }
+    QCOMPARE(tails.size(), 3); // fresh random input for each child
+}
+
+void TestHeadlessRunner::chainMd5()
+{
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(runSpawnscope({"--headless", "--preset", "chain-md5", "--report", "-"})));
+    QCOMPARE(jobs.size(), 6);
+    static const QRegularExpression digest(QStringLiteral("^[0-9a-f]{32}  -\\n$"));
+    for (const QJsonObject &job : jobs) {
+        QCOMPARE(job.value("exitCode").toInt(-1), 0);
+        if (job.value("stage").toInt() == 0) {
+            QCOMPARE(job.value("program").toString(), QStringLiteral("openssl"));
+            QVERIFY(job.value("stdoutPiped").toBool());
+        } else {
+            QCOMPARE(job.value("program").toString(), QStringLiteral("md5sum"));
+            QVERIFY2(digest.match(job.value("stdoutText").toString()).hasMatch(),
+                     qPrintable(job.value("stdoutText").toString()));
+        }
+    }
+}
+
+void TestHeadlessRunner::chainWhirlpool()
+{
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(runSpawnscope({"--headless", "--preset", "chain-whirlpool", "--report", "-"})));
+    QCOMPARE(jobs.size(), 6);
+    for (const QJsonObject &job : jobs) {
+        QVERIFY2(job.value("exitCode").toInt(-1) == 0, qPrintable(job.value("stderrText").toString()));
+        if (job.value("stage").toInt() == 1) {
+            QCOMPARE(job.value("stdoutBytes").toInt(), 64); // a 512-bit whirlpool digest
+            QCOMPARE(job.value("stdoutTailHex").toString().size(), 128);
+        }
+    }
+}
+
+void TestHeadlessRunner::timeoutKill()
+{
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(runSpawnscope({"--headless", "--preset", "timeout-kill", "--report", "-"})));
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs[0].value("state").toString(), QStringLiteral("timedOut"));
+    QCOMPARE(jobs[0].value("signal").toInt(), 15);
+    QCOMPARE(jobs[0].value("signalName").toString(), QStringLiteral("SIGTERM"));
+    QVERIFY(jobs[0].value("exitCode").isNull());
+    const double duration = jobs[0].value("durationMs").toDouble();
+    QVERIFY2(duration >= 99 && duration < 600, qPrintable(QString::number(duration)));
+}
+
+void TestHeadlessRunner::severalPresetsInOrder()
+{
+    const Result result = runSpawnscope({"--headless", "--preset", "timeout-kill", "--preset", "hello-child", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray runs = result.report.value("runs").toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].toObject().value("preset").toString(), QStringLiteral("timeout-kill"));
+    QCOMPARE(runs[1].toObject().value("preset").toString(), QStringLiteral("hello-child"));
+}
+
+void TestHeadlessRunner::adHocCommand()
+{
+    const Result result = runSpawnscope({"--headless", "--command", helper() + " stderr \"two words\" 7", "--repeat", "3", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 3);
+    for (const QJsonObject &job : jobs) {
+        QCOMPARE(job.value("exitCode").toInt(), 7);
+        QCOMPARE(job.value("args").toArray().at(1).toString(), QStringLiteral("two words")); // quotes split, no shell
+        QCOMPARE(job.value("stderrText").toString(), QStringLiteral("two words\n"));
+    }
+}
+
+void TestHeadlessRunner::adHocCommandWithTimeoutAndStdin()
+{
+    QTemporaryDir dir;
+    QFile input(dir.filePath("in.bin"));
+    QVERIFY(input.open(QIODevice::WriteOnly));
+    input.write(QByteArray(1000, 'x'));
+    input.close();
+    Result result = runSpawnscope({"--headless", "--command", helper() + " count-stdin", "--stdin-file", input.fileName(), "--report", "-"});
+    QCOMPARE(jobsOf(onlyRun(result)).first().value("stdoutText").toString(), QStringLiteral("1000 eof\n"));
+
+    result = runSpawnscope({"--headless", "--command", helper() + " ignore-term", "--timeout", "0.1", "--grace", "0.2", "--report", "-"});
+    const QJsonObject job = jobsOf(onlyRun(result)).first();
+    QCOMPARE(job.value("state").toString(), QStringLiteral("timedOut"));
+    QCOMPARE(job.value("signalName").toString(), QStringLiteral("SIGKILL"));
+}
+
+void TestHeadlessRunner::childFailuresStillExitZero()
+{
+    // The runner carried out and reported the run: that is success for it.
+    Result result = runSpawnscope({"--headless", "--command", "no-such-program-spawnscope", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    QJsonObject job = jobsOf(onlyRun(result)).first();
+    QCOMPARE(job.value("state").toString(), QStringLiteral("failedToStart"));
+    QVERIFY(job.value("error").toString().contains(QStringLiteral("not found on PATH")));
+    QVERIFY(job.value("exitCode").isNull());
+    QVERIFY(job.value("pid").isNull());
+
+    result = runSpawnscope({"--headless", "--command", "sh -c \"exit 3\"", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(jobsOf(onlyRun(result)).first().value("exitCode").toInt(), 3);
+}
+
+void TestHeadlessRunner::reportToFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("report.json");
+    const Result result = runSpawnscope({"--headless", "--preset", "hello-child", "--report", path});
+    QCOMPARE(result.exitCode, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(report.value("runs").toArray().size(), 1);
+
+    // Without --report: a readable summary instead of JSON.
+    const Result summary = runSpawnscope({"--headless", "--preset", "hello-child"});
+    QCOMPARE(summary.exitCode, 0);
+    QVERIFY(summary.out.contains("Hello from the child!"));
+    QVERIFY(summary.out.contains("[hello-child]"));
+}
+
+void TestHeadlessRunner::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown preset") << QStringList{"--headless", "--preset", "nope"} << "unknown preset \"nope\"";
+    QTest::newRow("nothing to run") << QStringList{"--headless"} << "--headless needs --preset";
+    QTest::newRow("bad repeat") << QStringList{"--headless", "--command", "true", "--repeat", "0"} << "--repeat";
+    QTest::newRow("bad timeout") << QStringList{"--headless", "--command", "true", "--timeout", "soon"} << "--timeout";
+    QTest::newRow("unknown option") << QStringList{"--headless", "--frobnicate"} << "frobnicate";
+    QTest::newRow("missing presets file") << QStringList{"--headless", "--preset", "hello-child", "--presets-file", "/nonexistent/p.json"} << "/nonexistent/p.json";
+    QTest::newRow("missing stdin file") << QStringList{"--headless", "--command", "cat", "--stdin-file", "/nonexistent/in"} << "/nonexistent/in";
+}
+
+void TestHeadlessRunner::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result result = runSpawnscope(args);
+    QCOMPARE(result.exitCode, 2);
+    const QString err = QString::fromUtf8(result.err).trimmed();
+    QVERIFY2(err.contains(message), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err)); // one line
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestHeadlessRunner::userPresetsFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("mine.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "presets": [{"id": "mine", "title": "Mine", "copies": 2,
+                  "stages": [{"program": "echo", "args": ["from a file"]}], "futureField": true}]})");
+    file.close();
+    Result result = runSpawnscope({"--list-presets", "--presets-file", path});
+    QVERIFY(result.out.contains("mine\tMine\n"));
+    result = runSpawnscope({"--headless", "--presets-file", path, "--preset", "mine", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(jobs[1].value("stdoutText").toString(), QStringLiteral("from a file\n"));
+
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"version": 1, "presets": [{"id": "broken", "stages": [{"args": ["x"]}]}]})");
+    file.close();
+    result = runSpawnscope({"--headless", "--presets-file", path, "--preset", "hello-child"});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("broken") && result.err.contains("program"), result.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestHeadlessRunner)
 #include "tst_headlessrunner.moc"

@@ -1,4 +1,284 @@
+// The window, driven through its widgets and actions as a user would (offscreen).
+#include "jobdetailpane.h"
+#include "jobengine.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "jobtreemodel.h"
+#include "mainwindow.h"
+#include "presetfile.h"
+#include "presetlistmodel.h"
+#include "testsupport.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QListView>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTreeView>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace TestSupport;
+
+namespace {
+
+bool waitRun(JobRun *run, int ms = 10000)
+{
+    if (!run)
+        return false;
+    QSignalSpy spy(run, &JobRun::finished);
+    return run->isDone() || spy.wait(ms);
+}
+
+QAction *actionNamed(QWidget *window, const QString &text)
+{
+    for (QAction *action : window->findChildren<QAction *>()) {
+        if (action->text().remove(QLatin1Char('&')) == text)
+            return action;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsTheSeedPresets();
+    void enterInThePresetListRunsIt();
+    void helloChildOutputIsShown();
+    void commandFieldRunsWithoutAShell();
+    void shellTickIsVisibleOnTheRow();
+    void emptyCommandGetsAMessage();
+    void opensslOutputIsHexAndSecretsAreMasked();
+    void timeoutIsExplained();
+    void failingChainStageIsReadable();
+    void stopActionStopsTheSelectedJob();
+    void runAgainAndClearFinished();
+    void quittingStopsEveryChild();
+    void paintsWithoutDisplay();
+
+private:
+    MainWindow *m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // keep QSettings away from the user's
+}
+
+void TestMainWindow::init()
+{
+    m_window = new MainWindow(PresetFile::builtIns());
+    m_window->setConfirmQuit(false);
+    m_window->show();
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestMainWindow::showsTheSeedPresets()
+{
+    const PresetListModel *presets = m_window->presetModel();
+    QCOMPARE(presets->rowCount(), 7);
+    QCOMPARE(presets->presetAt(0).id, QStringLiteral("hello-child"));
+    QVERIFY(presets->rowOf(QStringLiteral("chain-whirlpool")) >= 0);
+    QVERIFY(m_window->presetView()->currentIndex().isValid());
+}
+
+void TestMainWindow::enterInThePresetListRunsIt()
+{
+    QListView *view = m_window->presetView();
+    view->setCurrentIndex(m_window->presetModel()->index(m_window->presetModel()->rowOf(QStringLiteral("fanout-sleep"))));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(m_window->engine()->runs().size(), 1);
+    JobRun *run = m_window->engine()->runs().first();
+    QCOMPARE(run->preset().id, QStringLiteral("fanout-sleep"));
+    QCOMPARE(run->jobs().size(), 10);
+    QVERIFY(m_window->jobView()->isExpanded(m_window->jobView()->currentIndex()));
+    QVERIFY(waitRun(run));
+}
+
+void TestMainWindow::helloChildOutputIsShown()
+{
+    JobRun *run = m_window->runPreset(QStringLiteral("hello-child"));
+    QVERIFY(waitRun(run));
+    QTest::qWait(2 * JobTreeModel::UpdateIntervalMs);
+    const QModelIndex job = m_window->jobModel()->indexOfJob(run, 0, JobTreeModel::LastLineColumn);
+    QCOMPARE(job.data().toString(), QStringLiteral("Hello from the child!"));
+    m_window->selectRun(run, 0);
+    QCOMPARE(m_window->detailPane()->job(), run->jobs().first());
+    QVERIFY(m_window->detailPane()->stdoutText().contains(QStringLiteral("Hello from the child!")));
+    QVERIFY(!m_window->detailPane()->hexMode());
+    QVERIFY(m_window->detailPane()->headerText().contains(QStringLiteral("code 0")));
+}
+
+void TestMainWindow::commandFieldRunsWithoutAShell()
+{
+    m_window->commandEdit()->setText(QStringLiteral("echo \"two words\" $HOME"));
+    m_window->shellCheck()->setChecked(false);
+    QTest::keyClick(m_window->commandEdit(), Qt::Key_Return);
+    QCOMPARE(m_window->engine()->runs().size(), 1);
+    JobRun *run = m_window->engine()->runs().first();
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    QCOMPARE(job->spec().stage.program, QStringLiteral("echo"));
+    QCOMPARE(job->spec().stage.args, (QStringList{"two words", "$HOME"}));
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("two words $HOME\n")); // no shell expanded it
+    QVERIFY(!m_window->jobModel()->indexOfRun(run).data(JobTreeModel::ShellRole).toBool());
+}
+
+void TestMainWindow::shellTickIsVisibleOnTheRow()
+{
+    m_window->commandEdit()->setText(QStringLiteral("echo one | tr a-z A-Z"));
+    m_window->shellCheck()->setChecked(true);
+    JobRun *run = m_window->runCommand();
+    QVERIFY(waitRun(run));
+    QCOMPARE(run->jobs().first()->spec().stage.program, QStringLiteral("/bin/sh"));
+    QCOMPARE(run->jobs().first()->stdoutTail().tail(), QByteArray("ONE\n"));
+    const QModelIndex row = m_window->jobModel()->indexOfRun(run);
+    QVERIFY(row.data(JobTreeModel::ShellRole).toBool());
+    QVERIFY(row.data().toString().contains(QStringLiteral("[shell]")));
+}
+
+void TestMainWindow::emptyCommandGetsAMessage()
+{
+    m_window->commandEdit()->setText(QStringLiteral("   "));
+    QVERIFY(m_window->runCommand() == nullptr);
+    QVERIFY(m_window->engine()->runs().isEmpty());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("empty")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::opensslOutputIsHexAndSecretsAreMasked()
+{
+    JobRun *run = m_window->runPreset(QStringLiteral("openssl-encrypt"));
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 1);
+    JobDetailPane *pane = m_window->detailPane();
+    QVERIFY(pane->hexMode());
+    QVERIFY2(pane->stdoutText().contains(QStringLiteral("|Salted__")), qPrintable(pane->stdoutText()));
+    QVERIFY(pane->stderrText().contains(QStringLiteral("deprecated key derivation")));
+    QVERIFY(pane->overviewText().contains(QStringLiteral("password=••••")));
+    QVERIFY(!pane->overviewText().contains(QStringLiteral("zf7ShyBhgZ0raQDdE")));
+    const QString lastLine = m_window->jobModel()->indexOfJob(run, 1, JobTreeModel::LastLineColumn).data().toString();
+    QVERIFY2(lastLine.contains(QStringLiteral("last 10 bytes, hex")), qPrintable(lastLine));
+
+    pane->setHexMode(false);
+    QVERIFY(pane->stdoutText().startsWith(QStringLiteral("Salted__")));
+}
+
+void TestMainWindow::timeoutIsExplained()
+{
+    JobRun *run = m_window->runPreset(QStringLiteral("timeout-kill"));
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    const QString header = m_window->detailPane()->headerText();
+    QVERIFY2(header.contains(QStringLiteral("SIGTERM (15) after the 0.1 s timeout")), qPrintable(header));
+    const QModelIndex state = m_window->jobModel()->indexOfJob(run, 0, JobTreeModel::StateColumn);
+    QCOMPARE(state.data().toString(), QStringLiteral("timed out"));
+    QCOMPARE(state.siblingAtColumn(JobTreeModel::ExitColumn).data().toString(), QStringLiteral("SIGTERM"));
+}
+
+void TestMainWindow::failingChainStageIsReadable()
+{
+    Preset preset;
+    preset.id = QStringLiteral("broken-chain");
+    preset.title = QStringLiteral("Broken chain");
+    StageSpec first;
+    first.program = QStringLiteral("echo");
+    first.args = {QStringLiteral("data")};
+    StageSpec second;
+    second.program = helper();
+    second.args = {QStringLiteral("stderr"), QStringLiteral("dgst: Unknown digest whirlpool"), QStringLiteral("1")};
+    preset.stages = {first, second};
+    JobRun *run = m_window->runPreset(preset);
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run);
+    const QString overview = m_window->detailPane()->overviewText();
+    QVERIFY2(overview.contains(QStringLiteral("stage 2/2")), qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("Exited with code 1")), qPrintable(overview));
+    QVERIFY(overview.contains(QStringLiteral("stderr: dgst: Unknown digest whirlpool")));
+    QVERIFY(m_window->jobModel()->indexOfRun(run, JobTreeModel::StateColumn).data().toString().contains(QStringLiteral("failed")));
+}
+
+void TestMainWindow::stopActionStopsTheSelectedJob()
+{
+    m_window->commandEdit()->setText(QStringLiteral("sleep 30"));
+    m_window->shellCheck()->setChecked(false);
+    JobRun *run = m_window->runCommand();
+    QVERIFY(run);
+    QTRY_VERIFY_WITH_TIMEOUT(run->jobs().first()->pid() > 0, 5000);
+    m_window->selectRun(run, 0);
+    QAction *stop = actionNamed(m_window, QStringLiteral("Stop"));
+    QVERIFY(stop);
+    QTRY_VERIFY(stop->isEnabled());
+    stop->trigger();
+    QVERIFY(waitRun(run, 5000));
+    QCOMPARE(run->jobs().first()->outcome().state, JobOutcome::State::Killed);
+    QCOMPARE(run->jobs().first()->outcome().signal, SIGTERM);
+    QVERIFY(!stop->isEnabled());
+}
+
+void TestMainWindow::runAgainAndClearFinished()
+{
+    JobRun *run = m_window->runPreset(QStringLiteral("hello-child"));
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run);
+    actionNamed(m_window, QStringLiteral("Run again"))->trigger();
+    QCOMPARE(m_window->engine()->runs().size(), 2);
+    JobRun *again = m_window->engine()->runs().last();
+    QVERIFY(again != run);
+    QCOMPARE(again->preset().id, QStringLiteral("hello-child"));
+    QVERIFY(waitRun(again));
+    QAction *clear = actionNamed(m_window, QStringLiteral("Clear finished"));
+    QTRY_VERIFY(clear->isEnabled());
+    clear->trigger();
+    QCOMPARE(m_window->jobModel()->rowCount(), 0);
+    QCOMPARE(m_window->detailPane()->run(), nullptr);
+}
+
+void TestMainWindow::quittingStopsEveryChild()
+{
+    Preset preset;
+    preset.id = QStringLiteral("stubborn");
+    preset.copies = 2;
+    preset.graceSec = 0.3;
+    StageSpec stage;
+    stage.program = helper();
+    stage.args = {QStringLiteral("ignore-term")};
+    preset.stages = {stage};
+    JobRun *run = m_window->runPreset(preset);
+    QTRY_VERIFY_WITH_TIMEOUT(run->jobs().at(0)->pid() > 0 && run->jobs().at(1)->pid() > 0, 5000);
+    const qint64 pids[] = {run->jobs().at(0)->pid(), run->jobs().at(1)->pid()};
+
+    QVERIFY(!m_window->close()); // refused while children run...
+    QVERIFY(m_window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000); // ...then closes by itself once they are gone
+    for (qint64 pid : pids)
+        QVERIFY(!processAlive(pid));
+    QCOMPARE(run->jobs().at(0)->outcome().signal, SIGKILL); // it ignored the TERM
+}
+
+void TestMainWindow::paintsWithoutDisplay()
+{
+    JobRun *run = m_window->runPreset(QStringLiteral("chain-md5"));
+    QVERIFY(waitRun(run));
+    m_window->resize(1200, 700);
+    const QImage image = m_window->grab().toImage();
+    QCOMPARE(image.size(), QSize(1200, 700) * image.devicePixelRatio());
+    QVERIFY(image.pixelColor(10, 10).isValid());
+}
+
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -163,9 +163,10 @@ void MainWindow::buildLayout()
     centreLayout->setContentsMargins(0, 6, 6, 0);
     auto *commandBar = new QHBoxLayout;
     m_commandEdit = new QLineEdit(centre);
-    m_commandEdit->setPlaceholderText(tr("Command, e.g.  sleep 2   or   ls -l /tmp   — press Enter to run"));
-    m_commandEdit->setToolTip(tr("Split into words like a shell would (quotes work), then run directly: no shell is "
-                                 "involved unless you tick \"run in /bin/sh -c\""));
+    m_commandEdit->setPlaceholderText(tr("Command, e.g.  sleep 2   or   echo \"two words\"   — press Enter to run"));
+    m_commandEdit->setToolTip(tr("Split into words by QProcess::splitCommand, then run directly: no shell is involved "
+                                 "unless you tick \"run in /bin/sh -c\". Group words with double quotes: "
+                                 "echo \"two words\". Single quotes, pipes and $VARIABLES are not special here."));
     m_commandEdit->setClearButtonEnabled(true);
     connect(m_commandEdit, &QLineEdit::returnPressed, this, &MainWindow::runCommand);
     m_shellCheck = new QCheckBox(tr("run in /bin/sh -c"), centre);
@@ -256,7 +257,13 @@ JobRun *MainWindow::runCommand()
         m_commandEdit->setFocus();
         return nullptr;
     }
-    return runPreset(preset);
+    JobRun *run = runPreset(preset);
+    if (run && !m_shellCheck->isChecked() && m_commandEdit->text().contains(QLatin1Char('\''))) {
+        statusBar()->showMessage(tr("Note: single quotes are passed on literally without a shell. Use double quotes, "
+                                    "or tick \"run in /bin/sh -c\"."),
+                                 10000);
+    }
+    return run;
 }
 
 void MainWindow::runSelectedPreset()
@@ -277,6 +284,7 @@ void MainWindow::selectRun(const JobRun *run, int jobIndex)
         return;
     m_jobView->setCurrentIndex(proxy);
     m_jobView->scrollTo(proxy);
+    onCurrentJobChanged(); // refresh even when it already was the current row
 }
 
 QModelIndex MainWindow::currentSourceIndex() const
