@@ -32,6 +32,19 @@ void HeadlessRunner::run(const QList<Preset> &presets)
     QTimer::singleShot(0, this, &HeadlessRunner::startNext);
 }
 
+void HeadlessRunner::interrupt(int signal)
+{
+    if (m_interruptSignal != 0)
+        return;
+    m_interruptSignal = signal;
+    m_queue.clear();
+    std::fprintf(stderr, "spawnscope: interrupted; stopping the children\n");
+    if (m_engine->isIdle())
+        QTimer::singleShot(0, this, &HeadlessRunner::startNext);
+    else
+        m_engine->stopAll();
+}
+
 void HeadlessRunner::startNext()
 {
     if (m_queue.isEmpty()) {
@@ -43,8 +56,9 @@ void HeadlessRunner::startNext()
 
 void HeadlessRunner::writeReport()
 {
+    const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
     if (m_reportPath.isEmpty()) {
-        emit finished(0);
+        emit finished(success);
         return;
     }
     const QByteArray json = QJsonDocument(RunReport::toJson(m_completed)).toJson(QJsonDocument::Indented);
@@ -56,7 +70,7 @@ void HeadlessRunner::writeReport()
             return;
         }
         out.flush();
-        emit finished(0);
+        emit finished(success);
         return;
     }
     QSaveFile file(m_reportPath);
@@ -66,5 +80,5 @@ void HeadlessRunner::writeReport()
         emit finished(2);
         return;
     }
-    emit finished(0);
+    emit finished(success);
 }

@@ -24,8 +24,13 @@ public:
 
     const QList<const JobRun *> &completedRuns() const { return m_completed; }
 
+    // The app was told to stop: skip the presets not started yet, stop the
+    // running children, report what ran, then finish with 128 + signal.
+    void interrupt(int signal);
+
 signals:
-    // 0 when every run was carried out and reported; 2 if the report could not be written.
+    // 0 when every run was carried out and reported; 2 if the report could not be
+    // written; 128 + N after interrupt(N).
     void finished(int exitCode);
 
 private:
@@ -36,4 +41,5 @@ private:
     QList<Preset> m_queue;
     QList<const JobRun *> m_completed;
     QString m_reportPath;
+    int m_interruptSignal = 0;
 };

@@ -123,7 +123,7 @@ QString JobFormat::runState(const JobRun *run)
     if (killed)
         parts << QObject::tr("%1 killed").arg(killed);
     Q_UNUSED(total)
-    return QObject::tr("finished · %1").arg(parts.join(QStringLiteral(" · ")));
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString JobFormat::runTiming(const JobRun *run)

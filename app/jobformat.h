@@ -20,7 +20,7 @@ QString lastLine(const JobProcess *job);
 QString jobName(const JobRun *run, int jobIndex);
 // True when bytes are not readable text (control characters or invalid UTF-8).
 bool looksBinary(const QByteArray &bytes);
-// "finished · 10/10 ok", "running · 3/10 done", "finished · 1 of 3 failed"
+// "10 ok", "2 ok · 1 failed", "1 timed out"; while running "running · 3/10 done"
 QString runState(const JobRun *run);
 // "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
 QString runTiming(const JobRun *run);

@@ -9,6 +9,9 @@
 #include <cerrno>
 #include <csignal>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 namespace {
 
@@ -39,7 +42,16 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
     }
     // Runs in the child between fork and exec: async-signal-safe calls only.
     // Its own process group lets Stop and timeouts reach grandchildren too.
-    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    // PDEATHSIG kills the child if the app itself is killed outright.
+    const pid_t app = ::getpid();
+    m_process->setChildProcessModifier([app] {
+        ::setpgid(0, 0);
+#ifdef __linux__
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != app)
+            ::_exit(127); // the app died before prctl took effect
+#endif
+    });
 
     connect(m_process, &QProcess::started, this, &JobProcess::onStarted);
     connect(m_process, &QProcess::finished, this,

@@ -1,5 +1,6 @@
 #include "jobtreemodel.h"
 
+#include "joboutcome.h"
 #include "jobengine.h"
 #include "jobformat.h"
 #include "jobprocess.h"
@@ -12,6 +13,29 @@
 namespace {
 
 constexpr quintptr RunRowId = 0; // internalId of top-level rows; job rows carry their run's id
+
+// The group's colour: the most serious thing that happened to any of its jobs.
+JobOutcome::State worstState(const JobRun *run)
+{
+    bool timedOut = false;
+    bool killed = false;
+    for (const JobProcess *job : run->jobs()) {
+        const JobOutcome &outcome = job->outcome();
+        if (outcome.state == JobOutcome::State::TimedOut)
+            timedOut = true;
+        else if (outcome.state == JobOutcome::State::Killed)
+            killed = true;
+        else if (outcome.isDone() && !outcome.isSuccess())
+            return JobOutcome::State::Crashed;
+    }
+    if (run->isActive())
+        return JobOutcome::State::Running;
+    if (timedOut)
+        return JobOutcome::State::TimedOut;
+    if (killed)
+        return JobOutcome::State::Killed;
+    return JobOutcome::State::Finished;
+}
 
 } // namespace
 
@@ -129,7 +153,7 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     case JobIndexRole:
         return -1;
     case StateRole:
-        return -1;
+        return int(worstState(run));
     case SuccessRole:
         return run->isDone() && run->failedCount() == 0;
     case ShellRole:
@@ -168,10 +192,25 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
             return preset.title;
         return preset.runsShell() ? tr("%1  [shell]").arg(preset.title) : preset.title;
     case CommandColumn: {
-        const QString line = preset.commandLine();
-        if (raw || preset.copies == 1)
-            return line;
-        return tr("%1   × %2").arg(line).arg(preset.copies);
+        if (raw)
+            return preset.commandLine();
+        QString line;
+        if (preset.isChain()) {
+            // Keep every stage in sight: "openssl enc … | md5sum".
+            QStringList stages;
+            for (const StageSpec &stage : preset.stages) {
+                QStringList words{StageSpec::shellQuote(stage.program)};
+                if (!stage.args.isEmpty())
+                    words << StageSpec::shellQuote(stage.args.first());
+                if (stage.args.size() > 1)
+                    words << QStringLiteral("…");
+                stages << words.join(QLatin1Char(' '));
+            }
+            line = stages.join(QStringLiteral(" | "));
+        } else {
+            line = preset.commandLine();
+        }
+        return preset.copies == 1 ? line : tr("%1   × %2").arg(line).arg(preset.copies);
     }
     case PidColumn:
         return raw ? QVariant(qint64(0)) : QVariant(QString());

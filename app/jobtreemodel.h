@@ -34,7 +34,7 @@ public:
 
     enum Role {
         RawRole = Qt::UserRole, // numbers for sorting and painting
-        StateRole,              // JobOutcome::State as int; -1 for runs
+        StateRole,              // JobOutcome::State as int; for runs, the most serious of their jobs'
         IsRunRole,
         RunIdRole,
         JobIndexRole,           // -1 for runs

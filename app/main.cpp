@@ -3,6 +3,7 @@
 #include "launchoptions.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
+#include "unixsignalwatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -73,6 +74,9 @@ int main(int argc, char **argv)
         HeadlessRunner runner;
         runner.setReportPath(options.reportPath);
         QObject::connect(&runner, &HeadlessRunner::finished, &app, &QCoreApplication::exit);
+        // Ctrl+C: stop the children (they are in their own groups) and go once they are gone.
+        UnixSignalWatcher signalWatcher;
+        QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &runner, &HeadlessRunner::interrupt);
         runner.run(toRun);
         return app.exec();
     }
@@ -98,6 +102,11 @@ int main(int argc, char **argv)
     }
 
     MainWindow window(presets);
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, [&window] {
+        window.setConfirmQuit(false);
+        window.close();
+    });
     window.show();
     return app.exec();
 }

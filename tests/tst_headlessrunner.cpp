@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 using namespace TestSupport;
 
 namespace {
@@ -53,6 +55,27 @@ QList<QJsonObject> jobsOf(const QJsonObject &run)
     return jobs;
 }
 
+// Live (non-zombie) processes whose parent is pid.
+QList<qint64> childrenOf(qint64 pid)
+{
+    QList<qint64> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 candidate = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(0) != "Z" && fields.at(1).toLongLong() == pid)
+            children << candidate;
+    }
+    return children;
+}
+
 } // namespace
 
 class TestHeadlessRunner : public QObject
@@ -77,6 +100,8 @@ private slots:
     void badArguments_data();
     void badArguments();
     void userPresetsFile();
+    void terminatingTheAppStopsItsChildren();
+    void killingTheAppTakesItsChildren();
 };
 
 void TestHeadlessRunner::listPresets()
@@ -336,6 +361,41 @@ void TestHeadlessRunner::userPresetsFile()
     result = runSpawnscope({"--headless", "--presets-file", path, "--preset", "hello-child"});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains("broken") && result.err.contains("program"), result.err.constData());
+}
+
+void TestHeadlessRunner::terminatingTheAppStopsItsChildren()
+{
+    QProcess app;
+    app.start(QStringLiteral(SPAWNSCOPE_PATH), {"--headless", "--command", helper() + " ignore-term", "--repeat", "3",
+                                                "--grace", "0.3", "--report", "-"});
+    QVERIFY(app.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(childrenOf(app.processId()).size(), 3, 5000);
+    const QList<qint64> children = childrenOf(app.processId());
+    QTest::qWait(100); // let them print "ready" and ignore SIGTERM
+    ::kill(pid_t(app.processId()), SIGTERM);
+    QVERIFY(app.waitForFinished(5000));
+    QCOMPARE(app.exitCode(), 128 + SIGTERM);
+    for (qint64 child : children)
+        QVERIFY(!processAlive(child));
+    // What was interrupted is still reported.
+    const QJsonObject report = QJsonDocument::fromJson(app.readAllStandardOutput()).object();
+    const QJsonArray runs = report.value("runs").toArray();
+    QCOMPARE(runs.size(), 1);
+    for (const QJsonValue &job : runs.first().toObject().value("jobs").toArray())
+        QCOMPARE(job.toObject().value("signalName").toString(), QStringLiteral("SIGKILL"));
+}
+
+void TestHeadlessRunner::killingTheAppTakesItsChildren()
+{
+    QProcess app;
+    app.start(QStringLiteral(SPAWNSCOPE_PATH), {"--headless", "--command", helper() + " sleep 30", "--repeat", "2"});
+    QVERIFY(app.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(childrenOf(app.processId()).size(), 2, 5000);
+    const QList<qint64> children = childrenOf(app.processId());
+    app.kill(); // SIGKILL: no chance to clean up, so the kernel must do it
+    QVERIFY(app.waitForFinished(5000));
+    for (qint64 child : children)
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 3000);
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

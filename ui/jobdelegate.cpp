@@ -50,9 +50,8 @@ void JobDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInde
         band.setAlpha(isDark(option->palette) ? 60 : 28);
         option->backgroundBrush = band;
         if (column == JobTreeModel::StateColumn) {
-            const bool active = index.data(JobTreeModel::RawRole).toInt() == 0;
-            const bool success = index.data(JobTreeModel::SuccessRole).toBool();
-            const int state = active ? int(JobOutcome::State::Running) : int(JobOutcome::State::Finished);
+            const int state = index.data(JobTreeModel::StateRole).toInt();
+            const bool success = state == int(JobOutcome::State::Finished);
             option->palette.setColor(QPalette::Text, stateColor(state, success, option->palette));
         }
         return;

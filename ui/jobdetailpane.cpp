@@ -275,7 +275,7 @@ QString JobDetailPane::describeRun(const JobRun *run) const
                            .arg(JobFormat::jobName(run, i), -22)
                            .arg(JobOutcome::stateToString(outcome.state), -14)
                            .arg(outcome.exitText(), -8);
-        line += job->spec().stage.program;
+        line += QStringLiteral("%1  %2").arg(job->spec().stage.program, JobFormat::lastLine(job));
         lines << line;
         if (outcome.isDone() && !outcome.isSuccess()) {
             // Make a failing stage of a chain readable: which one, why, what it said.

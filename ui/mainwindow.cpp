@@ -139,6 +139,9 @@ void MainWindow::buildLayout()
     m_presetView->setDragDropMode(QAbstractItemView::DragOnly);
     m_presetView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_presetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_presetView->setWordWrap(true);
+    m_presetView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_presetView->setSpacing(1);
     m_presetView->setToolTip(tr("Double-click or press Enter to run a preset"));
     if (m_presetModel->rowCount() > 0)
         m_presetView->setCurrentIndex(m_presetModel->index(0));
@@ -190,7 +193,7 @@ void MainWindow::buildLayout()
     m_jobView->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_jobView->setSortingEnabled(true);
     m_jobView->header()->setStretchLastSection(true);
-    const int widths[] = {290, 230, 60, 130, 70, 75, 45, 65, 60};
+    const int widths[] = {200, 180, 55, 140, 65, 65, 42, 58, 58};
     for (int column = 0; column < int(std::size(widths)); ++column)
         m_jobView->setColumnWidth(column, widths[column]);
     connect(m_jobView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentJobChanged);
@@ -217,7 +220,7 @@ void MainWindow::buildLayout()
     m_mainSplitter->addWidget(presetPanel);
     m_mainSplitter->addWidget(centre);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({260, 1000});
+    m_mainSplitter->setSizes({230, 1000});
     setCentralWidget(m_mainSplitter);
 
     m_statusCounts = new QLabel(this);

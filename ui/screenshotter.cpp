@@ -30,25 +30,32 @@ void Screenshotter::start()
 {
     m_window->resize(m_size);
     m_window->show();
-    if (m_toRun.isEmpty()) {
-        QTimer::singleShot(200, this, &Screenshotter::capture);
-        return;
-    }
-    connect(m_window->engine(), &JobEngine::idle, this, [this] {
-        // Let the model's next batched update reach the view before grabbing.
-        QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
+    // One preset after another, as the headless runner does, so each group's
+    // timing is its own and not shared with the others.
+    connect(m_window->engine(), &JobEngine::runFinished, this, [this] {
+        QTimer::singleShot(0, this, &Screenshotter::startNext);
     });
-    JobRun *last = nullptr;
-    for (const Preset &preset : std::as_const(m_toRun))
-        last = m_window->runPreset(preset);
-    if (last)
-        m_window->selectRun(last);
     // A preset that never ends must not hang a script.
     QTimer::singleShot(60000, this, [this] {
         std::fprintf(stderr, "spawnscope: the presets were still running after 60 s; capturing anyway\n");
         m_window->engine()->stopAll();
         capture();
     });
+    startNext();
+}
+
+void Screenshotter::startNext()
+{
+    if (m_toRun.isEmpty()) {
+        if (m_last)
+            m_window->selectRun(m_last);
+        // Let the model's next batched update reach the view before grabbing.
+        QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
+        return;
+    }
+    m_last = m_window->runPreset(m_toRun.takeFirst());
+    if (!m_last)
+        startNext();
 }
 
 void Screenshotter::capture()

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSize>
 
+class JobRun;
 class MainWindow;
 
 class Screenshotter : public QObject
@@ -23,6 +24,7 @@ signals:
     void finished(int exitCode);
 
 private:
+    void startNext();
     void capture();
 
     MainWindow *m_window;
@@ -30,4 +32,5 @@ private:
     QString m_path;
     QSize m_size;
     bool m_captured = false;
+    JobRun *m_last = nullptr;
 };
