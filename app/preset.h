@@ -35,8 +35,9 @@ struct Preset
     // On failure returns false with *error naming the preset and the field.
     static bool fromJson(const QJsonObject &json, int index, Preset *out, QString *error);
 
-    // An ad-hoc command typed by the user: split like a shell would, but run
-    // without one unless viaShell.
+    // An ad-hoc command typed by the user: split into words by
+    // QProcess::splitCommand (double quotes group words; single quotes are
+    // literal) and run without a shell unless viaShell.
     static Preset fromCommand(const QString &command, bool viaShell, QString *error);
 
     friend bool operator==(const Preset &a, const Preset &b)

@@ -54,7 +54,7 @@ QVariant PresetListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return preset.runsShell() ? tr("%1  [shell]").arg(preset.title) : preset.title;
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>").arg(preset.title.toHtmlEscaped(), preset.id);
+        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>").arg(preset.title.toHtmlEscaped(), preset.id.toHtmlEscaped());
         if (!preset.description.isEmpty())
             tip += preset.description.toHtmlEscaped() + QStringLiteral("<br>");
         tip += QStringLiteral("<code>%1</code>").arg(preset.commandLine().toHtmlEscaped());

@@ -11,7 +11,7 @@ QString StageSpec::shellQuote(const QString &word)
         return word;
     // Double quotes mean the same to QProcess::splitCommand (the command field)
     // and to a POSIX shell, as long as nothing inside is special to the shell.
-    static const QRegularExpression shellSpecial(QStringLiteral("[\"$`\\\\!]"));
+    static const QRegularExpression shellSpecial(QStringLiteral("[\"$`\\\\]"));
     if (!word.isEmpty() && !shellSpecial.match(word).hasMatch())
         return QLatin1Char('"') + word + QLatin1Char('"');
     QString quoted = word;

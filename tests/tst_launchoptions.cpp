@@ -1,4 +1,470 @@
+#include "launchoptions.h"
+#include "presetfile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+namespace {
+
+QStringList commandLine(const QStringList &args)
+{
+    return QStringList{QStringLiteral("spawnscope")} + args;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QStringList idsOf(const QList<Preset> &presets)
+{
+    QStringList ids;
+    for (const Preset &p : presets)
+        ids << p.id;
+    return ids;
+}
+
+} // namespace
+
+class TestLaunchOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void goodArguments_data();
+    void goodArguments();
+    void badArguments_data();
+    void badArguments();
+    void helpTextMentionsEveryOption();
+
+    void presetsToRunByIds();
+    void presetsToRunUnknownId();
+    void presetsToRunCommand();
+    void presetsToRunShellCommand();
+    void presetsToRunBlankCommand();
+    void presetsToRunStdinFile();
+    void presetsToRunMissingStdinFile();
+
+    void loadPresetsBuiltInsOnly();
+    void loadPresetsBadFile_data();
+    void loadPresetsBadFile();
+    void loadPresetsAddsAndReplaces();
+};
+
+void TestLaunchOptions::defaults()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY2(LaunchOptions::parse(commandLine({}), &options, &error), qPrintable(error));
+    QVERIFY(!options.headless);
+    QVERIFY(!options.listPresets);
+    QVERIFY(!options.showHelp);
+    QVERIFY(!options.showVersion);
+    QVERIFY(options.presetIds.isEmpty());
+    QVERIFY(options.presetFiles.isEmpty());
+    QVERIFY(options.command.isEmpty());
+    QVERIFY(!options.viaShell);
+    QCOMPARE(options.repeat, 1);
+    QCOMPARE(options.timeoutSec, 0.0);
+    QCOMPARE(options.graceSec, 2.0);
+    QCOMPARE(options.screenshotSize, QSize(1400, 860));
+    QVERIFY(error.isEmpty());
+}
+
+void TestLaunchOptions::goodArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("headless");
+    QTest::addColumn<QStringList>("presetIds");
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("viaShell");
+    QTest::addColumn<int>("repeat");
+    QTest::addColumn<double>("timeoutSec");
+    QTest::addColumn<double>("graceSec");
+    QTest::addColumn<QString>("reportPath");
+    QTest::addColumn<QSize>("size");
+
+    const QSize defSize(1400, 860);
+    QTest::newRow("window") << QStringList{} << false << QStringList{} << "" << false << 1 << 0.0 << 2.0 << ""
+                            << defSize;
+    QTest::newRow("headless preset") << QStringList{"--headless", "--preset", "hello-child"} << true
+                                     << QStringList{"hello-child"} << "" << false << 1 << 0.0 << 2.0 << ""
+                                     << defSize;
+    QTest::newRow("several presets in order")
+        << QStringList{"--headless", "--preset", "timeout-kill", "--preset", "hello-child"} << true
+        << QStringList{"timeout-kill", "hello-child"} << "" << false << 1 << 0.0 << 2.0 << "" << defSize;
+    QTest::newRow("report to file") << QStringList{"--headless", "--preset", "x", "--report", "out.json"} << true
+                                    << QStringList{"x"} << "" << false << 1 << 0.0 << 2.0 << "out.json" << defSize;
+    QTest::newRow("report to stdout") << QStringList{"--headless", "--preset", "x", "--report", "-"} << true
+                                      << QStringList{"x"} << "" << false << 1 << 0.0 << 2.0 << "-" << defSize;
+    QTest::newRow("command with repeat and timeout")
+        << QStringList{"--headless", "--command", "sleep 1", "--repeat", "3", "--timeout", "0.5"} << true
+        << QStringList{} << "sleep 1" << false << 3 << 0.5 << 2.0 << "" << defSize;
+    QTest::newRow("command with grace") << QStringList{"--headless", "--command", "sleep 9", "--timeout", "1",
+                                                       "--grace", "0.25"}
+                                        << true << QStringList{} << "sleep 9" << false << 1 << 1.0 << 0.25 << ""
+                                        << defSize;
+    QTest::newRow("zero timeout and grace") << QStringList{"--headless", "--command", "true", "--timeout", "0",
+                                                           "--grace", "0"}
+                                            << true << QStringList{} << "true" << false << 1 << 0.0 << 0.0 << ""
+                                            << defSize;
+    QTest::newRow("repeat at the maximum") << QStringList{"--headless", "--command", "true", "--repeat", "1000"}
+                                           << true << QStringList{} << "true" << false << 1000 << 0.0 << 2.0 << ""
+                                           << defSize;
+    QTest::newRow("option=value form") << QStringList{"--headless", "--command=sleep 2", "--timeout=1.5"} << true
+                                       << QStringList{} << "sleep 2" << false << 1 << 1.5 << 2.0 << "" << defSize;
+    QTest::newRow("single-dash long options") << QStringList{"-headless", "-command", "true", "-repeat", "2"}
+                                              << true << QStringList{} << "true" << false << 2 << 0.0 << 2.0 << ""
+                                              << defSize;
+    QTest::newRow("shell") << QStringList{"--headless", "--command", "ls | wc -l", "--shell"} << true
+                           << QStringList{} << "ls | wc -l" << true << 1 << 0.0 << 2.0 << "" << defSize;
+    QTest::newRow("command in the window") << QStringList{"--command", "sleep 1"} << false << QStringList{}
+                                           << "sleep 1" << false << 1 << 0.0 << 2.0 << "" << defSize;
+    QTest::newRow("size 800x600") << QStringList{"--screenshot", "shot.png", "--preset", "hello-child", "--size",
+                                                 "800x600"}
+                                  << false << QStringList{"hello-child"} << "" << false << 1 << 0.0 << 2.0 << ""
+                                  << QSize(800, 600);
+    QTest::newRow("smallest size") << QStringList{"--size", "320x240"} << false << QStringList{} << "" << false << 1
+                                   << 0.0 << 2.0 << "" << QSize(320, 240);
+    QTest::newRow("largest size") << QStringList{"--size", "8192x8192"} << false << QStringList{} << "" << false
+                                  << 1 << 0.0 << 2.0 << "" << QSize(8192, 8192);
+    QTest::newRow("headless help needs no preset") << QStringList{"--headless", "--help"} << true << QStringList{}
+                                                   << "" << false << 1 << 0.0 << 2.0 << "" << defSize;
+}
+
+void TestLaunchOptions::goodArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, headless);
+    QFETCH(QStringList, presetIds);
+    QFETCH(QString, command);
+    QFETCH(bool, viaShell);
+    QFETCH(int, repeat);
+    QFETCH(double, timeoutSec);
+    QFETCH(double, graceSec);
+    QFETCH(QString, reportPath);
+    QFETCH(QSize, size);
+
+    LaunchOptions options;
+    QString error;
+    QVERIFY2(LaunchOptions::parse(commandLine(args), &options, &error), qPrintable(error));
+    QVERIFY(error.isEmpty());
+    QCOMPARE(options.headless, headless);
+    QCOMPARE(options.presetIds, presetIds);
+    QCOMPARE(options.command, command);
+    QCOMPARE(options.viaShell, viaShell);
+    QCOMPARE(options.repeat, repeat);
+    QCOMPARE(options.timeoutSec, timeoutSec);
+    QCOMPARE(options.graceSec, graceSec);
+    QCOMPARE(options.reportPath, reportPath);
+    QCOMPARE(options.screenshotSize, size);
+}
+
+void TestLaunchOptions::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("errorPart");
+
+    QTest::newRow("headless alone") << QStringList{"--headless"} << "--headless";
+    QTest::newRow("headless with only a presets file")
+        << QStringList{"--headless", "--presets-file", "x.json"} << "--headless";
+    QTest::newRow("headless with empty command") << QStringList{"--headless", "--command", ""} << "--headless";
+    QTest::newRow("repeat 0") << QStringList{"--headless", "--command", "true", "--repeat", "0"} << "--repeat";
+    QTest::newRow("repeat abc") << QStringList{"--headless", "--command", "true", "--repeat", "abc"}
+                                << "\"abc\"";
+    QTest::newRow("repeat negative") << QStringList{"--headless", "--command", "true", "--repeat", "-2"}
+                                     << "--repeat";
+    QTest::newRow("repeat fractional") << QStringList{"--headless", "--command", "true", "--repeat", "1.5"}
+                                       << "--repeat";
+    QTest::newRow("repeat above max") << QStringList{"--headless", "--command", "true", "--repeat", "1001"}
+                                      << "1000";
+    QTest::newRow("timeout -1") << QStringList{"--headless", "--command", "true", "--timeout", "-1"}
+                                << "--timeout";
+    QTest::newRow("timeout abc") << QStringList{"--headless", "--command", "true", "--timeout", "abc"}
+                                 << "\"abc\"";
+    QTest::newRow("timeout nan") << QStringList{"--headless", "--command", "true", "--timeout", "nan"}
+                                 << "--timeout";
+    QTest::newRow("timeout inf") << QStringList{"--headless", "--command", "true", "--timeout", "inf"}
+                                 << "--timeout";
+    QTest::newRow("timeout beyond a week") << QStringList{"--headless", "--command", "true", "--timeout", "1e9"}
+                                           << "--timeout";
+    QTest::newRow("timeout empty") << QStringList{"--headless", "--command", "true", "--timeout="} << "--timeout";
+    QTest::newRow("grace -1") << QStringList{"--headless", "--command", "true", "--grace", "-1"} << "--grace";
+    QTest::newRow("size 10x10") << QStringList{"--size", "10x10"} << "--size";
+    QTest::newRow("size without height") << QStringList{"--size", "800"} << "--size";
+    QTest::newRow("size with empty height") << QStringList{"--size", "800x"} << "--size";
+    QTest::newRow("size not numbers") << QStringList{"--size", "axb"} << "--size";
+    QTest::newRow("size three parts") << QStringList{"--size", "800x600x2"} << "--size";
+    QTest::newRow("size too wide") << QStringList{"--size", "9000x600"} << "--size";
+    QTest::newRow("size negative") << QStringList{"--size", "-800x600"} << "--size";
+    QTest::newRow("shell without command") << QStringList{"--headless", "--preset", "x", "--shell"} << "--command";
+    QTest::newRow("repeat without command") << QStringList{"--repeat", "3"} << "--command";
+    QTest::newRow("timeout without command") << QStringList{"--timeout", "1"} << "--command";
+    QTest::newRow("grace without command") << QStringList{"--grace", "1"} << "--command";
+    QTest::newRow("stdin-file without command") << QStringList{"--stdin-file", "in.bin"} << "--command";
+    QTest::newRow("report without headless") << QStringList{"--preset", "x", "--report", "r.json"} << "--report";
+    QTest::newRow("preset and command together")
+        << QStringList{"--headless", "--preset", "hello-child", "--command", "true"} << "not both";
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
+    QTest::newRow("positional argument") << QStringList{"--headless", "--preset", "x", "extra"} << "\"extra\"";
+    QTest::newRow("missing option value") << QStringList{"--headless", "--preset"} << "preset";
+}
+
+void TestLaunchOptions::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, errorPart);
+
+    LaunchOptions options;
+    options.command = QStringLiteral("untouched");
+    QString error;
+    QVERIFY(!LaunchOptions::parse(commandLine(args), &options, &error));
+    QVERIFY2(error.contains(errorPart), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n'))); // one line, as the header promises
+    QCOMPARE(options.command, QStringLiteral("untouched")); // *out only written on success
+}
+
+void TestLaunchOptions::helpTextMentionsEveryOption()
+{
+    const QString help = LaunchOptions::helpText();
+    for (const char *option : {"--list-presets", "--headless", "--preset", "--presets-file", "--report", "--command",
+                               "--shell", "--repeat", "--timeout", "--grace", "--stdin-file", "--screenshot",
+                               "--size", "--help", "--version"}) {
+        QVERIFY2(help.contains(QLatin1String(option)), option);
+    }
+    QVERIFY(help.startsWith(QStringLiteral("Usage: spawnscope")));
+}
+
+void TestLaunchOptions::presetsToRunByIds()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(
+        commandLine({"--headless", "--preset", "timeout-kill", "--preset", "hello-child", "--preset", "timeout-kill"}),
+        &options, &error));
+    QList<Preset> chosen;
+    QVERIFY2(options.presetsToRun(PresetFile::builtIns(), &chosen, &error), qPrintable(error));
+    QCOMPARE(idsOf(chosen), (QStringList{"timeout-kill", "hello-child", "timeout-kill"}));
+    QCOMPARE(chosen.first().timeoutSec, 0.1);
+    QVERIFY(chosen.first().builtIn);
+}
+
+void TestLaunchOptions::presetsToRunUnknownId()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--preset", "hello-child", "--preset", "no-such-preset"}),
+                                 &options, &error));
+    QList<Preset> chosen{Preset()};
+    QVERIFY(!options.presetsToRun(PresetFile::builtIns(), &chosen, &error));
+    QVERIFY2(error.contains(QStringLiteral("\"no-such-preset\"")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("--list-presets")), qPrintable(error));
+    QCOMPARE(chosen.size(), 1); // untouched on failure
+}
+
+void TestLaunchOptions::presetsToRunCommand()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(
+        commandLine({"--headless", "--command", "sleep 1", "--repeat", "3", "--timeout", "0.5", "--grace", "0.7"}),
+        &options, &error));
+    QList<Preset> chosen;
+    QVERIFY2(options.presetsToRun(PresetFile::builtIns(), &chosen, &error), qPrintable(error));
+    QCOMPARE(chosen.size(), 1);
+    const Preset &p = chosen.first();
+    QCOMPARE(p.copies, 3);
+    QCOMPARE(p.timeoutSec, 0.5);
+    QCOMPARE(p.graceSec, 0.7);
+    QCOMPARE(p.stages.size(), 1);
+    QCOMPARE(p.stages.first().program, QStringLiteral("sleep"));
+    QCOMPARE(p.stages.first().args, QStringList{"1"});
+    QVERIFY(p.stdinSpec.isNone());
+    QVERIFY(!p.runsShell());
+    QVERIFY(!p.builtIn);
+}
+
+void TestLaunchOptions::presetsToRunShellCommand()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--command", "echo a | wc -c", "--shell"}), &options,
+                                 &error));
+    QList<Preset> chosen;
+    QVERIFY2(options.presetsToRun({}, &chosen, &error), qPrintable(error));
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().stages.first().program, QStringLiteral("/bin/sh"));
+    QCOMPARE(chosen.first().stages.first().args, (QStringList{"-c", "echo a | wc -c"}));
+    QVERIFY(chosen.first().runsShell());
+}
+
+void TestLaunchOptions::presetsToRunBlankCommand()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY2(LaunchOptions::parse(commandLine({"--headless", "--command", "   "}), &options, &error),
+             qPrintable(error));
+    QList<Preset> chosen;
+    QVERIFY(!options.presetsToRun({}, &chosen, &error));
+    QVERIFY2(error.contains(QStringLiteral("empty")), qPrintable(error));
+    QVERIFY(chosen.isEmpty());
+}
+
+void TestLaunchOptions::presetsToRunStdinFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("input.bin"));
+    QByteArray bytes;
+    for (int i = 0; i < 300; ++i)
+        bytes.append(char(i * 7)); // every byte value shape, NULs included
+    QVERIFY(writeFile(path, bytes));
+
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--command", "md5sum", "--stdin-file", path}), &options,
+                                 &error));
+    QCOMPARE(options.stdinFile, path);
+    QList<Preset> chosen;
+    QVERIFY2(options.presetsToRun({}, &chosen, &error), qPrintable(error));
+    QCOMPARE(chosen.size(), 1);
+    const StdinSpec &stdinSpec = chosen.first().stdinSpec;
+    QVERIFY(!stdinSpec.isNone());
+    QCOMPARE(stdinSpec.data, bytes);
+    QCOMPARE(stdinSpec.materialize(), bytes);
+
+    // An empty file is still "feed this, then EOF", not "no stdin".
+    const QString empty = dir.filePath(QStringLiteral("empty.bin"));
+    QVERIFY(writeFile(empty, {}));
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--command", "cat", "--stdin-file", empty}), &options,
+                                 &error));
+    QVERIFY(options.presetsToRun({}, &chosen, &error));
+    QVERIFY(!chosen.first().stdinSpec.isNone());
+    QCOMPARE(chosen.first().stdinSpec.materialize(), QByteArray());
+}
+
+void TestLaunchOptions::presetsToRunMissingStdinFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("missing.bin"));
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--command", "cat", "--stdin-file", path}), &options,
+                                 &error));
+    QList<Preset> chosen;
+    QVERIFY(!options.presetsToRun({}, &chosen, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("--stdin-file")), qPrintable(error));
+}
+
+void TestLaunchOptions::loadPresetsBuiltInsOnly()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--list-presets"}), &options, &error));
+    QVERIFY(options.listPresets);
+    QList<Preset> presets;
+    QVERIFY2(options.loadPresets(&presets, &error), qPrintable(error));
+    QCOMPARE(presets, PresetFile::builtIns());
+}
+
+void TestLaunchOptions::loadPresetsBadFile_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("errorPart");
+
+    QTest::newRow("invalid JSON") << QByteArray("{") << "not valid JSON";
+    QTest::newRow("version 2") << QByteArray("{\"version\": 2, \"presets\": []}") << "version 2";
+    QTest::newRow("bad field") << QByteArray("{\"version\": 1, \"presets\": [{\"id\": \"mine\", \"stages\": []}]}")
+                               << "preset \"mine\".stages";
+}
+
+void TestLaunchOptions::loadPresetsBadFile()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, errorPart);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString good = dir.filePath(QStringLiteral("good.json"));
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QVERIFY(writeFile(good, "{\"version\": 1, \"presets\": []}"));
+    QVERIFY(writeFile(bad, bytes));
+
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--list-presets", "--presets-file", good, "--presets-file", bad}),
+                                 &options, &error));
+    QCOMPARE(options.presetFiles, (QStringList{good, bad}));
+    QList<Preset> presets{Preset()};
+    QVERIFY(!options.loadPresets(&presets, &error));
+    QCOMPARE(error, PresetFile::load(bad).error); // the file's own message, naming the file
+    QVERIFY2(error.startsWith(bad), qPrintable(error));
+    QVERIFY2(error.contains(errorPart), qPrintable(error));
+    QCOMPARE(presets.size(), 1); // untouched on failure
+
+    // A file that does not exist is an error too.
+    const QString missing = dir.filePath(QStringLiteral("missing.json"));
+    QVERIFY(LaunchOptions::parse(commandLine({"--presets-file", missing}), &options, &error));
+    QVERIFY(!options.loadPresets(&presets, &error));
+    QVERIFY2(error.contains(missing), qPrintable(error));
+}
+
+void TestLaunchOptions::loadPresetsAddsAndReplaces()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    Preset mine;
+    mine.id = QStringLiteral("mine");
+    mine.title = QStringLiteral("Mine");
+    StageSpec stage;
+    stage.program = QStringLiteral("true");
+    mine.stages = {stage};
+
+    Preset hello = mine;
+    hello.id = QStringLiteral("hello-child");
+    hello.title = QStringLiteral("My own hello");
+
+    Preset later = mine;
+    later.title = QStringLiteral("Mine, second file");
+    later.copies = 5;
+
+    const QString first = dir.filePath(QStringLiteral("first.json"));
+    const QString second = dir.filePath(QStringLiteral("second.json"));
+    QString error;
+    QVERIFY2(PresetFile::save(first, {mine, hello}, &error), qPrintable(error));
+    QVERIFY2(PresetFile::save(second, {later}, &error), qPrintable(error));
+
+    LaunchOptions options;
+    QVERIFY(LaunchOptions::parse(commandLine({"--presets-file", first, "--presets-file", second}), &options, &error));
+    QList<Preset> presets;
+    QVERIFY2(options.loadPresets(&presets, &error), qPrintable(error));
+
+    const QList<Preset> builtIns = PresetFile::builtIns();
+    QCOMPARE(presets.size(), builtIns.size() + 1);
+    QStringList expectedIds = idsOf(builtIns);
+    expectedIds << QStringLiteral("mine");
+    QCOMPARE(idsOf(presets), expectedIds); // replaced in place, new ones at the end
+
+    QCOMPARE(presets.at(0).title, QStringLiteral("My own hello"));
+    QVERIFY(!presets.at(0).builtIn);
+    QCOMPARE(presets.last().title, QStringLiteral("Mine, second file")); // the later file wins
+    QCOMPARE(presets.last().copies, 5);
+    for (int i = 1; i < builtIns.size(); ++i)
+        QVERIFY(presets.at(i) == builtIns.at(i));
+
+    // And presetsToRun finds a file preset by id.
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--preset", "mine"}), &options, &error));
+    QList<Preset> chosen;
+    QVERIFY2(options.presetsToRun(presets, &chosen, &error), qPrintable(error));
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().copies, 5);
+}
+
+QTEST_GUILESS_MAIN(TestLaunchOptions)
 #include "tst_launchoptions.moc"
