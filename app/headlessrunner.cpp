@@ -5,6 +5,7 @@
 #include "runreport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
@@ -70,6 +71,20 @@ void HeadlessRunner::writeReport()
             return;
         }
         out.flush();
+        emit finished(success);
+        return;
+    }
+    // QSaveFile renames a temporary file over the target: right for a regular
+    // file, destructive for /dev/null, a FIFO or a terminal, which are written in place.
+    const QFileInfo target(m_reportPath);
+    if (target.exists() && !target.isFile()) {
+        QFile file(m_reportPath);
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size()) {
+            std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath),
+                         qPrintable(file.errorString()));
+            emit finished(2);
+            return;
+        }
         emit finished(success);
         return;
     }

@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace TestSupport;
 
@@ -305,6 +306,24 @@ void TestHeadlessRunner::reportToFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(report.value("runs").toArray().size(), 1);
+
+    // A special file is written in place, never replaced (QSaveFile would
+    // rename a regular file over it: as root, over /dev/null).
+    const QString fifo = dir.filePath("report.fifo");
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QProcess reader;
+    reader.start(QStringLiteral("cat"), {fifo});
+    QVERIFY(reader.waitForStarted());
+    const Result toFifo = runSpawnscope({"--headless", "--preset", "hello-child", "--report", fifo});
+    QCOMPARE(toFifo.exitCode, 0);
+    QVERIFY(reader.waitForFinished(5000));
+    QVERIFY(reader.readAllStandardOutput().contains("\"hello-child\""));
+    QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile());
+
+    // An unwritable place gets a one-line error and exit 2.
+    const Result nowhere = runSpawnscope({"--headless", "--preset", "hello-child", "--report", "/nonexistent/dir/r.json"});
+    QCOMPARE(nowhere.exitCode, 2);
+    QVERIFY(nowhere.err.contains("/nonexistent/dir/r.json"));
 
     // Without --report: a readable summary instead of JSON.
     const Result summary = runSpawnscope({"--headless", "--preset", "hello-child"});
