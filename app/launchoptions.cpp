@@ -1,6 +1,7 @@
 #include "launchoptions.h"
 
 #include "presetfile.h"
+#include "threadlab.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -34,15 +35,33 @@ struct Spec
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
     QCommandLineOption size{QStringLiteral("size"), QObject::tr("Screenshot size, e.g. 1400x860."), QStringLiteral("WxH")};
+    QCommandLineOption factorize{QStringLiteral("factorize"),
+                                 QObject::tr("Threads lab: factorize N[,N...] (with --headless)."), QStringLiteral("N,...")};
+    QCommandLineOption blockingIo{QStringLiteral("blocking-io"),
+                                  QObject::tr("Threads lab: N workers each blocked --seconds T (with --headless)."),
+                                  QStringLiteral("N")};
+    QCommandLineOption seconds{QStringLiteral("seconds"), QObject::tr("How long each --blocking-io worker blocks."),
+                               QStringLiteral("T")};
+    QCommandLineOption mode{QStringLiteral("mode"), QObject::tr("Lab mode: serial, threads, gil, processes or all (default)."),
+                            QStringLiteral("MODE")};
+    QCommandLineOption scale{QStringLiteral("scale"), QObject::tr("Factorize each number K times (default 1)."),
+                             QStringLiteral("K")};
+    QCommandLineOption algorithm{QStringLiteral("algorithm"),
+                                 QObject::tr("trial (up to n, the seed's; default) or sqrt (up to √n, faster)."),
+                                 QStringLiteral("ALG")};
+    QCommandLineOption worker{QStringLiteral("worker-factorize"), QStringLiteral("internal: the lab's worker"),
+                              QStringLiteral("N")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QObject::tr("Show the version and exit.")};
 
-    void addTo(QCommandLineParser &parser) const
+    void addTo(QCommandLineParser &parser)
     {
         parser.setApplicationDescription(
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
+        worker.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, report, command, shell, repeat, timeout, grace,
-                           stdinFile, screenshot, size, help, version});
+                           stdinFile, screenshot, size, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           help, version});
     }
 };
 
@@ -58,6 +77,112 @@ bool parseSeconds(const QString &text, const QString &option, double min, double
     return true;
 }
 
+bool parseLab(const QCommandLineParser &parser, const Spec &spec, LaunchOptions *options, QString *error)
+{
+    const bool factorize = parser.isSet(spec.factorize);
+    const bool blocking = parser.isSet(spec.blockingIo);
+    const bool worker = parser.isSet(spec.worker);
+    const bool labOnly = parser.isSet(spec.seconds) || parser.isSet(spec.mode) || parser.isSet(spec.scale)
+                         || parser.isSet(spec.algorithm);
+    if (!factorize && !blocking && !worker) {
+        if (labOnly) {
+            *error = QObject::tr("--mode, --scale, --algorithm and --seconds apply to --factorize or --blocking-io");
+            return false;
+        }
+        return true;
+    }
+    if (factorize && blocking) {
+        *error = QObject::tr("use either --factorize or --blocking-io, not both");
+        return false;
+    }
+    if ((factorize || blocking) && !options->headless) {
+        *error = QObject::tr("--factorize and --blocking-io run with --headless; the window has a Threads lab tab");
+        return false;
+    }
+    if ((factorize || blocking) && (!options->presetIds.isEmpty() || !options->command.isEmpty())) {
+        *error = QObject::tr("the threads lab runs on its own: leave out --preset and --command");
+        return false;
+    }
+
+    LabRequest &request = options->labRequest;
+    if (parser.isSet(spec.scale)) {
+        bool ok = false;
+        request.scale = parser.value(spec.scale).toInt(&ok);
+        if (!ok || request.scale < 1 || request.scale > LabRequest::MaxScale) {
+            *error = QObject::tr("--scale takes a whole number from 1 to %1, not \"%2\"")
+                         .arg(LabRequest::MaxScale)
+                         .arg(parser.value(spec.scale));
+            return false;
+        }
+    }
+    if (parser.isSet(spec.algorithm)
+        && !Factorizer::algorithmFromKey(parser.value(spec.algorithm), &request.algorithm)) {
+        *error = QObject::tr("--algorithm takes trial or sqrt, not \"%1\"").arg(parser.value(spec.algorithm));
+        return false;
+    }
+
+    if (worker) {
+        QList<quint64> numbers;
+        if (!Factorizer::parseNumbers(parser.value(spec.worker), &numbers, error) || numbers.size() != 1) {
+            if (error->isEmpty())
+                *error = QObject::tr("--worker-factorize takes one number");
+            return false;
+        }
+        request.numbers = numbers;
+        options->worker = true;
+        return true;
+    }
+
+    if (factorize) {
+        request.workload = LabResult::Workload::Cpu;
+        if (!Factorizer::parseNumbers(parser.value(spec.factorize), &request.numbers, error)) {
+            *error = QStringLiteral("--factorize: ") + *error;
+            return false;
+        }
+        if (parser.isSet(spec.seconds)) {
+            *error = QObject::tr("--seconds applies to --blocking-io");
+            return false;
+        }
+    } else {
+        request.workload = LabResult::Workload::BlockingIo;
+        bool ok = false;
+        request.ioWorkers = parser.value(spec.blockingIo).toInt(&ok);
+        if (!ok || request.ioWorkers < 1 || request.ioWorkers > LabRequest::MaxIoWorkers) {
+            *error = QObject::tr("--blocking-io takes a number of workers from 1 to %1, not \"%2\"")
+                         .arg(LabRequest::MaxIoWorkers)
+                         .arg(parser.value(spec.blockingIo));
+            return false;
+        }
+        if (!parser.isSet(spec.seconds)) {
+            *error = QObject::tr("--blocking-io needs --seconds T, how long each worker blocks");
+            return false;
+        }
+        if (!parseSeconds(parser.value(spec.seconds), QStringLiteral("seconds"), 0.001, &request.ioSeconds, error))
+            return false;
+        if (parser.isSet(spec.scale) || parser.isSet(spec.algorithm)) {
+            *error = QObject::tr("--scale and --algorithm apply to --factorize");
+            return false;
+        }
+    }
+
+    const QString modeText = parser.isSet(spec.mode) ? parser.value(spec.mode) : QStringLiteral("all");
+    if (modeText == QLatin1String("all")) {
+        options->labModes = ThreadLab::allModes(request.workload);
+    } else {
+        LabResult::Mode mode;
+        if (!LabResult::modeFromKey(modeText, &mode)
+            || (mode == LabResult::Mode::Processes && request.workload == LabResult::Workload::BlockingIo)) {
+            *error = request.workload == LabResult::Workload::Cpu
+                         ? QObject::tr("--mode takes serial, threads, gil, processes or all, not \"%1\"").arg(modeText)
+                         : QObject::tr("--mode takes serial, threads, gil or all with --blocking-io, not \"%1\"").arg(modeText);
+            return false;
+        }
+        options->labModes = {mode};
+    }
+    options->lab = true;
+    return true;
+}
+
 } // namespace
 
 QString LaunchOptions::helpText()
@@ -69,7 +194,11 @@ QString LaunchOptions::helpText()
                        "       spawnscope --list-presets [--presets-file FILE]\n"
                        "       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]\n"
                        "       spawnscope --headless --command \"CMD\" [--repeat N] [--timeout SEC] [--grace SEC] "
-                       "[--stdin-file FILE] [--report FILE|-]\n")
+                       "[--stdin-file FILE] [--report FILE|-]\n"
+                       "       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] "
+                       "[--scale K] [--algorithm trial|sqrt] [--report FILE|-]\n"
+                       "       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] "
+                       "[--report FILE|-]\n")
            + parser.helpText().section(QLatin1Char('\n'), 1);
 }
 
@@ -133,6 +262,9 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         options.screenshotSize = QSize(w, h);
     }
 
+    if (!parseLab(parser, spec, &options, error))
+        return false;
+
     const bool commandOnly = options.viaShell || parser.isSet(spec.repeat) || parser.isSet(spec.timeout)
                              || parser.isSet(spec.grace) || !options.stdinFile.isEmpty();
     if (commandOnly && options.command.isEmpty()) {
@@ -140,8 +272,9 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         return false;
     }
     if (options.headless && !options.showHelp && !options.showVersion && options.presetIds.isEmpty()
-        && options.command.isEmpty()) {
-        *error = QObject::tr("--headless needs --preset ID or --command \"CMD\" (see --list-presets)");
+        && options.command.isEmpty() && !options.lab) {
+        *error = QObject::tr("--headless needs --preset ID, --command \"CMD\", --factorize N or --blocking-io N "
+                             "(see --help)");
         return false;
     }
     if (!options.command.isEmpty() && !options.presetIds.isEmpty()) {

@@ -1,6 +1,7 @@
 // The command line, parsed into a value; shared by the window and the headless runner.
 #pragma once
 
+#include "labrequest.h"
 #include "preset.h"
 
 #include <QList>
@@ -25,6 +26,12 @@ struct LaunchOptions
     QString stdinFile;
     QString screenshotPath;
     QSize screenshotSize{1400, 860};
+    // The threads lab, headless.
+    bool lab = false;
+    LabRequest labRequest;
+    QList<LabResult::Mode> labModes;
+    // Hidden: the lab's worker child.
+    bool worker = false;
 
     // False with a one-line *error for bad arguments.
     static bool parse(const QStringList &arguments, LaunchOptions *out, QString *error);

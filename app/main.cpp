@@ -1,5 +1,6 @@
 // Entry point: the composition root that picks the headless runner or the window.
 #include "headlessrunner.h"
+#include "labheadless.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
@@ -56,6 +57,11 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    if (options.worker) {
+        return LabHeadless::runWorker(options.labRequest.numbers.first(), options.labRequest.scale,
+                                      options.labRequest.algorithm);
+    }
+
     QList<Preset> presets;
     if (!options.loadPresets(&presets, &error))
         return fail(error);
@@ -64,6 +70,17 @@ int main(int argc, char **argv)
         for (const Preset &preset : std::as_const(presets))
             std::printf("%s\t%s\n", qPrintable(preset.id), qPrintable(preset.title));
         return 0;
+    }
+
+    if (options.headless && options.lab) {
+        QCoreApplication app(argc, argv);
+        LabHeadless lab;
+        lab.setReportPath(options.reportPath);
+        QObject::connect(&lab, &LabHeadless::finished, &app, &QCoreApplication::exit);
+        UnixSignalWatcher signalWatcher;
+        QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &lab, &LabHeadless::interrupt);
+        lab.run(options.labRequest, options.labModes);
+        return app.exec();
     }
 
     if (options.headless) {

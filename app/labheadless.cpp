@@ -1,0 +1,105 @@
+#include "labheadless.h"
+
+#include "jobengine.h"
+#include "threadlab.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <ctime>
+
+LabHeadless::LabHeadless(QObject *parent)
+    : QObject(parent)
+    , m_engine(new JobEngine(this))
+    , m_lab(new ThreadLab(m_engine, this))
+{
+    connect(m_lab, &ThreadLab::modeFinished, this, [this](const LabResult &result) {
+        m_modes.append(result.toJson());
+        if (m_reportPath.isEmpty()) {
+            QString line = QStringLiteral("%1  wall %2 ms  cpu %3 ms")
+                               .arg(LabResult::modeTitle(result.mode), -14)
+                               .arg(result.wallMs, 9, 'f', 1)
+                               .arg(result.cpuMs, 9, 'f', 1);
+            if (result.speedup > 0)
+                line += QStringLiteral("  speed-up ×%1").arg(result.speedup, 0, 'f', 2);
+            if (!result.error.isEmpty())
+                line += QStringLiteral("  error: ") + result.error;
+            std::printf("%s\n", qPrintable(line));
+            std::fflush(stdout);
+        }
+    });
+    connect(m_lab, &ThreadLab::finished, this, &LabHeadless::writeReport);
+}
+
+void LabHeadless::run(const LabRequest &request, const QList<LabResult::Mode> &modes)
+{
+    if (m_reportPath.isEmpty() && request.workload == LabResult::Workload::Cpu) {
+        std::printf("Factorizing %lld number(s) × %d with %s; serial estimate %s\n", qint64(request.numbers.size()),
+                    request.scale,
+                    request.algorithm == Factorizer::Algorithm::TrialToN ? "trial division up to n" : "trial division up to √n",
+                    qPrintable(Factorizer::formatDuration(request.estimatedSerialSeconds())));
+        std::fflush(stdout);
+    }
+    m_lab->run(request, modes);
+}
+
+void LabHeadless::interrupt(int signal)
+{
+    m_interruptSignal = signal;
+    std::fprintf(stderr, "spawnscope: interrupted; cancelling the lab\n");
+    m_lab->cancel();
+}
+
+void LabHeadless::writeReport(bool cancelled)
+{
+    Q_UNUSED(cancelled)
+    const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
+    if (m_reportPath.isEmpty()) {
+        emit finished(success);
+        return;
+    }
+    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("modes"), m_modes}}).toJson(QJsonDocument::Indented);
+    bool ok = false;
+    QString error;
+    if (m_reportPath == QLatin1String("-")) {
+        ok = std::fwrite(json.constData(), 1, size_t(json.size()), stdout) == size_t(json.size());
+        std::fflush(stdout);
+        error = QStringLiteral("stdout");
+    } else if (QFileInfo(m_reportPath).exists() && !QFileInfo(m_reportPath).isFile()) {
+        QFile file(m_reportPath); // a FIFO or device: written in place, never replaced
+        ok = file.open(QIODevice::WriteOnly) && file.write(json) == json.size();
+        error = file.errorString();
+    } else {
+        QSaveFile file(m_reportPath);
+        ok = file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.commit();
+        error = file.errorString();
+    }
+    if (!ok) {
+        std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath), qPrintable(error));
+        emit finished(2);
+        return;
+    }
+    emit finished(success);
+}
+
+int LabHeadless::runWorker(quint64 n, int scale, Factorizer::Algorithm algorithm)
+{
+    timespec before{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &before);
+    QList<quint64> divisors;
+    for (int k = 0; k < scale; ++k)
+        divisors = Factorizer::divisors(n, algorithm);
+    timespec after{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &after);
+    LabResult result;
+    result.results << LabResult::NumberResult{n, divisors};
+    const QJsonObject numberJson = result.toJson().value(QStringLiteral("results")).toArray().first().toObject();
+    QJsonObject reply = numberJson;
+    reply.insert(QStringLiteral("cpuMs"), double(after.tv_sec - before.tv_sec) * 1e3 + double(after.tv_nsec - before.tv_nsec) / 1e6);
+    const QByteArray json = QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n';
+    return std::fwrite(json.constData(), 1, size_t(json.size()), stdout) == size_t(json.size()) ? 0 : 1;
+}

@@ -1,0 +1,83 @@
+#include "labresult.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+
+// Exact as a JSON integer up to 2^63 - 1; beyond that, a string keeps every digit.
+QJsonValue exactNumber(quint64 value)
+{
+    if (value <= quint64(std::numeric_limits<qint64>::max()))
+        return QJsonValue(qint64(value));
+    return QJsonValue(QString::number(value));
+}
+
+double round3(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
+
+} // namespace
+
+QString LabResult::modeKey(Mode mode)
+{
+    switch (mode) {
+    case Mode::Serial: return QStringLiteral("serial");
+    case Mode::Threads: return QStringLiteral("threads");
+    case Mode::Gil: return QStringLiteral("gil");
+    case Mode::Processes: return QStringLiteral("processes");
+    }
+    return {};
+}
+
+QString LabResult::modeTitle(Mode mode)
+{
+    switch (mode) {
+    case Mode::Serial: return QObject::tr("Serial");
+    case Mode::Threads: return QObject::tr("Threads");
+    case Mode::Gil: return QObject::tr("Threads + GIL");
+    case Mode::Processes: return QObject::tr("Processes");
+    }
+    return {};
+}
+
+bool LabResult::modeFromKey(const QString &key, Mode *out)
+{
+    for (Mode mode : {Mode::Serial, Mode::Threads, Mode::Gil, Mode::Processes}) {
+        if (modeKey(mode) == key) {
+            *out = mode;
+            return true;
+        }
+    }
+    return false;
+}
+
+QJsonObject LabResult::toJson() const
+{
+    QJsonObject json;
+    json.insert(QStringLiteral("mode"), modeKey(mode));
+    json.insert(QStringLiteral("wallMs"), round3(wallMs));
+    json.insert(QStringLiteral("cpuMs"), round3(cpuMs));
+    json.insert(QStringLiteral("speedup"), speedup > 0 ? QJsonValue(std::round(speedup * 100) / 100) : QJsonValue());
+    if (cancelled)
+        json.insert(QStringLiteral("cancelled"), true);
+    if (!error.isEmpty())
+        json.insert(QStringLiteral("error"), error);
+    if (mode == Mode::Gil)
+        json.insert(QStringLiteral("gilSwitches"), gilSwitches);
+    if (workload == Workload::Cpu) {
+        QJsonArray array;
+        for (const NumberResult &result : results) {
+            QJsonArray divisors;
+            for (quint64 d : result.divisors)
+                divisors.append(exactNumber(d));
+            array.append(QJsonObject{{QStringLiteral("number"), exactNumber(result.number)},
+                                     {QStringLiteral("divisors"), divisors}});
+        }
+        json.insert(QStringLiteral("results"), array);
+    }
+    return json;
+}
