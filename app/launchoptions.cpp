@@ -34,6 +34,10 @@ struct Spec
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
+    QCommandLineOption panel{QStringLiteral("panel"), QObject::tr("The tab in front: processes or threads."),
+                             QStringLiteral("NAME")};
+    QCommandLineOption runLab{QStringLiteral("run-lab"),
+                              QObject::tr("With --screenshot: run every threads-lab mode first.")};
     QCommandLineOption size{QStringLiteral("size"), QObject::tr("Screenshot size, e.g. 1400x860."), QStringLiteral("WxH")};
     QCommandLineOption factorize{QStringLiteral("factorize"),
                                  QObject::tr("Threads lab: factorize N[,N...] (with --headless)."), QStringLiteral("N,...")};
@@ -60,7 +64,7 @@ struct Spec
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, report, command, shell, repeat, timeout, grace,
-                           stdinFile, screenshot, size, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, screenshot, size, panel, runLab, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
 };
@@ -246,6 +250,16 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     }
     if (parser.isSet(spec.grace)
         && !parseSeconds(parser.value(spec.grace), QStringLiteral("grace"), 0, &options.graceSec, error)) {
+        return false;
+    }
+    options.panel = parser.value(spec.panel);
+    options.runLab = parser.isSet(spec.runLab);
+    if (!options.panel.isEmpty() && options.panel != QLatin1String("processes") && options.panel != QLatin1String("threads")) {
+        *error = QObject::tr("--panel takes processes or threads, not \"%1\"").arg(options.panel);
+        return false;
+    }
+    if (options.runLab && options.screenshotPath.isEmpty()) {
+        *error = QObject::tr("--run-lab applies to --screenshot");
         return false;
     }
     if (parser.isSet(spec.size)) {

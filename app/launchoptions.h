@@ -26,6 +26,8 @@ struct LaunchOptions
     QString stdinFile;
     QString screenshotPath;
     QSize screenshotSize{1400, 860};
+    QString panel;         // --panel: which tab is in front
+    bool runLab = false;   // --run-lab: run every lab mode before the screenshot
     // The threads lab, headless.
     bool lab = false;
     LabRequest labRequest;

@@ -113,6 +113,7 @@ int main(int argc, char **argv)
         if (!options.presetsToRun(presets, &toRun, &error))
             return fail(error);
         Screenshotter shooter(presets, toRun, options.screenshotPath, options.screenshotSize);
+        shooter.setPanel(options.panel, options.runLab);
         QObject::connect(&shooter, &Screenshotter::finished, &app, &QCoreApplication::exit);
         shooter.start();
         return app.exec();

@@ -8,11 +8,18 @@
 #include "presetfile.h"
 #include "presetlistmodel.h"
 #include "testsupport.h"
+#include "labchart.h"
+#include "threadlab.h"
+#include "threadspanel.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QLabel>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTreeView>
@@ -63,6 +70,10 @@ private slots:
     void runAgainAndClearFinished();
     void quittingStopsEveryChild();
     void paintsWithoutDisplay();
+    void threadsLabRefusesBadNumbers_data();
+    void threadsLabRefusesBadNumbers();
+    void threadsLabRunsEveryModeAndShowsDivisors();
+    void threadsLabCancel();
 
 private:
     MainWindow *m_window = nullptr;
@@ -278,6 +289,69 @@ void TestMainWindow::paintsWithoutDisplay()
     const QImage image = m_window->grab().toImage();
     QCOMPARE(image.size(), QSize(1200, 700) * image.devicePixelRatio());
     QVERIFY(image.pixelColor(10, 10).isValid());
+}
+
+void TestMainWindow::threadsLabRefusesBadNumbers_data()
+{
+    QTest::addColumn<QString>("numbers");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("zero") << "12, 0" << "\"0\" is zero";
+    QTest::newRow("negative") << "-3" << "\"-3\" is negative";
+    QTest::newRow("word") << "12 abc" << "\"abc\" is not a whole number";
+    QTest::newRow("overflow") << "99999999999999999999" << "is too large";
+}
+
+void TestMainWindow::threadsLabRefusesBadNumbers()
+{
+    QFETCH(QString, numbers);
+    QFETCH(QString, message);
+    ThreadsPanel *panel = m_window->threadsPanel();
+    panel->numbersEdit()->setText(numbers);
+    QVERIFY(panel->estimateLabel()->text().contains(message.toHtmlEscaped()));
+    QVERIFY(!panel->runCpu({LabResult::Mode::Serial}));
+    QVERIFY(!panel->lab()->isRunning());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(message), qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::threadsLabRunsEveryModeAndShowsDivisors()
+{
+    ThreadsPanel *panel = m_window->threadsPanel();
+    QVERIFY(m_window->showPanel(QStringLiteral("threads")));
+    panel->lab()->setWorkerProgram(QStringLiteral(SPAWNSCOPE_PATH));
+    panel->numbersEdit()->setText(QStringLiteral("2139079, 1214759, 1516637, 1852285"));
+    panel->scaleSpin()->setValue(1);
+    QVERIFY(panel->estimateLabel()->text().contains(QStringLiteral("Estimated serial time")));
+    QSignalSpy finished(panel->lab(), &ThreadLab::finished);
+    QVERIFY(panel->runCpu(ThreadLab::allModes(LabResult::Workload::Cpu)));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(panel->cpuChart()->results().size(), 4);
+    QVERIFY(panel->divisorsView()->toPlainText().contains(QStringLiteral("2139079: 1, 101, 21179, 2139079")));
+    // The Processes mode's workers are jobs like any other.
+    QCOMPARE(m_window->engine()->runs().size(), 4);
+    QCOMPARE(m_window->jobModel()->rowCount(), 4);
+
+    QVERIFY(panel->runBlockingIo({LabResult::Mode::Threads}));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(panel->ioChart()->results().size(), 1);
+    QVERIFY(!panel->grab().isNull());
+}
+
+void TestMainWindow::threadsLabCancel()
+{
+    ThreadsPanel *panel = m_window->threadsPanel();
+    QVERIFY(m_window->showPanel(QStringLiteral("threads")));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    panel->setConfirmLongRuns(false);
+    panel->numbersEdit()->setText(QStringLiteral("2139079"));
+    panel->scaleSpin()->setValue(5000);
+    QSignalSpy finished(panel->lab(), &ThreadLab::finished);
+    QVERIFY(panel->runCpu({LabResult::Mode::Threads}));
+    QTest::qWait(150);
+    QTest::keyClick(panel, Qt::Key_Escape); // the Cancel button's shortcut
+    QVERIFY(finished.wait(1000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(panel->cpuChart()->results().first().cancelled);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,6 +7,7 @@
 #include "jobrun.h"
 #include "jobtreemodel.h"
 #include "presetlistmodel.h"
+#include "threadspanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -215,10 +217,21 @@ void MainWindow::buildLayout()
     centreLayout->addLayout(commandBar);
     centreLayout->addWidget(m_centreSplitter, 1);
 
+    m_threadsPanel = new ThreadsPanel(m_engine, this);
+    connect(m_threadsPanel, &ThreadsPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(centre, tr("&Processes"));
+    m_tabs->addTab(m_threadsPanel, tr("&Threads lab"));
+    m_tabs->setTabToolTip(0, tr("The children SpawnScope started, live"));
+    m_tabs->setTabToolTip(1, tr("Threads vs processes on CPU-bound work and blocking I/O (Effective Python item 53)"));
+
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(presetPanel);
-    m_mainSplitter->addWidget(centre);
+    m_mainSplitter->addWidget(m_tabs);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setSizes({230, 1000});
     setCentralWidget(m_mainSplitter);
@@ -226,6 +239,17 @@ void MainWindow::buildLayout()
     m_statusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusCounts);
     resize(1280, 800);
+}
+
+bool MainWindow::showPanel(const QString &name)
+{
+    if (name == QLatin1String("processes"))
+        m_tabs->setCurrentIndex(0);
+    else if (name == QLatin1String("threads"))
+        m_tabs->setCurrentIndex(1);
+    else
+        return false;
+    return true;
 }
 
 JobRun *MainWindow::runPreset(const QString &id)
@@ -243,6 +267,7 @@ JobRun *MainWindow::runPreset(const Preset &preset)
     if (m_quitting)
         return nullptr;
     JobRun *run = m_engine->start(preset);
+    m_tabs->setCurrentIndex(0);
     selectRun(run);
     const int children = int(run->jobs().size());
     statusBar()->showMessage(children == 1 ? tr("Started %1: one child process.").arg(preset.title)
@@ -423,6 +448,7 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
@@ -435,6 +461,7 @@ void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());

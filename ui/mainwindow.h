@@ -18,7 +18,9 @@ class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
 class QSplitter;
+class QTabWidget;
 class QTreeView;
+class ThreadsPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -35,6 +37,9 @@ public:
     JobDetailPane *detailPane() const { return m_detail; }
     QLineEdit *commandEdit() const { return m_commandEdit; }
     QCheckBox *shellCheck() const { return m_shellCheck; }
+    ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
+    // "processes" or "threads"; false for an unknown name.
+    bool showPanel(const QString &name);
 
     // Starts a preset by id; nullptr (with a status message) if unknown.
     JobRun *runPreset(const QString &id);
@@ -80,6 +85,8 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     QLabel *m_statusCounts = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ThreadsPanel *m_threadsPanel = nullptr;
 
     QAction *m_runPresetAction = nullptr;
     QAction *m_runCommandAction = nullptr;

@@ -4,6 +4,8 @@
 #include "jobrun.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
+#include "threadlab.h"
+#include "threadspanel.h"
 
 #include <QPixmap>
 #include <QTimer>
@@ -26,6 +28,12 @@ Screenshotter::~Screenshotter()
     delete m_window;
 }
 
+void Screenshotter::setPanel(const QString &panel, bool runLab)
+{
+    m_panel = panel;
+    m_runLab = runLab;
+}
+
 void Screenshotter::start()
 {
     m_window->resize(m_size);
@@ -46,9 +54,18 @@ void Screenshotter::start()
 
 void Screenshotter::startNext()
 {
+    if (m_presetsDone)
+        return; // later runs (the lab's worker processes) are not ours to sequence
     if (m_toRun.isEmpty()) {
+        m_presetsDone = true;
         if (m_last)
             m_window->selectRun(m_last);
+        if (!m_panel.isEmpty())
+            m_window->showPanel(m_panel);
+        if (m_runLab) {
+            runLabThenCapture();
+            return;
+        }
         // Let the model's next batched update reach the view before grabbing.
         QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
         return;
@@ -56,6 +73,21 @@ void Screenshotter::startNext()
     m_last = m_window->runPreset(m_toRun.takeFirst());
     if (!m_last)
         startNext();
+}
+
+void Screenshotter::runLabThenCapture()
+{
+    ThreadsPanel *panel = m_window->threadsPanel();
+    panel->setConfirmLongRuns(false);
+    connect(panel->lab(), &ThreadLab::finished, this, [this, panel] {
+        if (++m_labStage == 1)
+            QTimer::singleShot(0, this, [panel] { panel->runBlockingIo(ThreadLab::allModes(LabResult::Workload::BlockingIo)); });
+        else {
+            panel->showActivity(LabResult::Workload::Cpu); // the GIL's turns are the picture
+            QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
+        }
+    });
+    panel->runCpu(ThreadLab::allModes(LabResult::Workload::Cpu));
 }
 
 void Screenshotter::capture()

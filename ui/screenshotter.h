@@ -18,6 +18,8 @@ public:
                   QObject *parent = nullptr);
     ~Screenshotter() override;
 
+    // Which tab is in front ("processes", "threads"); runLab runs every lab mode first.
+    void setPanel(const QString &panel, bool runLab);
     void start();
 
 signals:
@@ -25,6 +27,7 @@ signals:
 
 private:
     void startNext();
+    void runLabThenCapture();
     void capture();
 
     MainWindow *m_window;
@@ -33,4 +36,8 @@ private:
     QSize m_size;
     bool m_captured = false;
     JobRun *m_last = nullptr;
+    QString m_panel;
+    bool m_runLab = false;
+    int m_labStage = 0;
+    bool m_presetsDone = false;
 };

@@ -1,0 +1,111 @@
+#include "activitystrip.h"
+
+#include "labchart.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+ActivityStrip::ActivityStrip(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void ActivityStrip::setResults(const QList<LabResult> &results)
+{
+    m_results = results;
+    update();
+}
+
+void ActivityStrip::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+    p.setPen(pal.color(QPalette::Mid));
+    p.drawRect(rect().adjusted(0, 0, -1, -1));
+    const QFontMetrics fm = p.fontMetrics();
+    const int margin = 8;
+
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::Text));
+    p.drawText(QRect(margin, 2, width() - 2 * margin, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("When each worker ran (one row per worker, shared time axis)"));
+    p.setFont(font());
+
+    if (m_results.isEmpty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("Run a mode to see its workers' activity"));
+        return;
+    }
+
+    int lanesTotal = 0;
+    int labelWidth = 0;
+    double maxMs = 1;
+    for (const LabResult &r : m_results) {
+        lanesTotal += int(r.lanes.size());
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(LabResult::modeTitle(r.mode)));
+        for (const QString &lane : r.lanes)
+            labelWidth = std::max(labelWidth, fm.horizontalAdvance(lane) + 12);
+        maxMs = std::max(maxMs, r.wallMs);
+    }
+    const int top = fm.height() + 8;
+    const int axisHeight = fm.height() + 6;
+    const int blocks = int(m_results.size());
+    const int available = height() - top - axisHeight - margin - blocks * (fm.height() + 2);
+    const int laneHeight = std::clamp(available / std::max(lanesTotal, 1), 3, fm.height());
+    const int left = margin + labelWidth + 8;
+    const int plotWidth = std::max(40, width() - left - margin - fm.horizontalAdvance(QStringLiteral("0000 ms")) / 2);
+    auto xOf = [&](double ms) { return left + int(plotWidth * ms / maxMs); };
+
+    int y = top;
+    for (const LabResult &r : m_results) {
+        const QColor color = LabChart::modeColor(r.mode, pal);
+        QFont titleFont = font();
+        titleFont.setBold(true);
+        p.setFont(titleFont);
+        p.setPen(color.darker(r.mode == LabResult::Mode::Serial ? 100 : 110));
+        p.drawText(QRect(margin, y, labelWidth + plotWidth, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   LabResult::modeTitle(r.mode));
+        p.setFont(font());
+        y += fm.height() + 2;
+        for (int lane = 0; lane < r.lanes.size(); ++lane) {
+            const int laneTop = y + lane * laneHeight;
+            if (laneHeight >= fm.height() - 2) {
+                p.setPen(pal.color(QPalette::Text));
+                p.drawText(QRect(margin + 12, laneTop, labelWidth - 12, laneHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                           r.lanes.at(lane));
+            }
+            p.fillRect(QRect(left, laneTop + laneHeight / 2, plotWidth, 1), pal.color(QPalette::Midlight));
+        }
+        for (const LabResult::Span &span : r.spans) {
+            const int x0 = xOf(span.startMs);
+            const int x1 = std::max(x0 + 1, xOf(span.endMs));
+            p.fillRect(QRect(x0, y + span.lane * laneHeight + 1, x1 - x0, std::max(1, laneHeight - 2)), color);
+        }
+        y += int(r.lanes.size()) * laneHeight + 4;
+    }
+
+    // Time axis in milliseconds.
+    p.setPen(pal.color(QPalette::Text));
+    p.drawLine(left, y, left + plotWidth, y);
+    const double rawStep = maxMs / 6;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rawStep)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (m * magnitude >= rawStep) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    for (double t = 0; t <= maxMs + 1e-9; t += step) {
+        const int x = xOf(t);
+        p.drawLine(x, y, x, y + 3);
+        const QString label = QStringLiteral("%1 ms").arg(t, 0, 'f', 0);
+        p.drawText(QRect(x - 40, y + 3, 80, fm.height()), Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+}

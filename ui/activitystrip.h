@@ -1,0 +1,25 @@
+// When each worker ran, one lane per worker and one block per mode, on a
+// shared time axis: the GIL's hand-overs show as interleaved dashes.
+#pragma once
+
+#include "labresult.h"
+
+#include <QWidget>
+
+class ActivityStrip : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ActivityStrip(QWidget *parent = nullptr);
+
+    void setResults(const QList<LabResult> &results);
+
+    QSize sizeHint() const override { return {600, 240}; }
+    QSize minimumSizeHint() const override { return {300, 120}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<LabResult> m_results;
+};
