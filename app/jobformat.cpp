@@ -6,6 +6,35 @@
 #include <QObject>
 #include <QStringDecoder>
 
+#include <algorithm>
+
+namespace {
+
+// How far back a running job's held line is looked for: a "line" longer than
+// this without a newline is not one, and the cell shows nothing for it.
+constexpr qsizetype HeldLineWindow = 64 * 1024;
+
+// The last non-empty line of a stream, at most its last maxBytes bytes. While
+// the job runs, the bytes after the last newline are a line still being
+// written: they are held back until their newline (or the job's end) arrives,
+// so the cell never shows half a line that then jumps.
+QByteArray shownLine(const OutputTail &tail, bool running, qsizetype maxBytes)
+{
+    if (!running)
+        return tail.lastLine(maxBytes);
+    QByteArray recent = tail.last(HeldLineWindow);
+    const qsizetype newline = recent.lastIndexOf('\n');
+    if (newline < 0)
+        return {};
+    recent.truncate(newline);
+    while (!recent.isEmpty() && (recent.endsWith('\n') || recent.endsWith('\r')))
+        recent.chop(1);
+    const qsizetype begin = recent.lastIndexOf('\n') + 1;
+    return recent.mid(std::max(begin, recent.size() - maxBytes));
+}
+
+} // namespace
+
 QString JobFormat::bytes(qint64 count)
 {
     if (count < 1024)
@@ -64,8 +93,9 @@ QString JobFormat::lastLine(const JobProcess *job)
 {
     if (job->outcome().state == JobOutcome::State::FailedToStart)
         return job->outcome().error;
+    const bool running = !job->outcome().isDone();
     if (job->pipesStdout()) {
-        const QByteArray err = job->stderrTail().lastLine(200);
+        const QByteArray err = shownLine(job->stderrTail(), running, 200);
         return err.isEmpty() ? QObject::tr("→ piped to the next stage") : QString::fromUtf8(err);
     }
     const OutputTail &out = job->stdoutTail();
@@ -73,9 +103,9 @@ QString JobFormat::lastLine(const JobProcess *job)
         const QByteArray recent = out.last(256);
         if (looksBinary(recent))
             return QObject::tr("…%1 (last 10 bytes, hex)").arg(hexBytes(out.last(10)));
-        return QString::fromUtf8(out.lastLine());
+        return QString::fromUtf8(shownLine(out, running, 512));
     }
-    const QByteArray err = job->stderrTail().lastLine(200);
+    const QByteArray err = shownLine(job->stderrTail(), running, 200);
     if (!err.isEmpty())
         return QObject::tr("stderr: %1").arg(QString::fromUtf8(err));
     return {};
@@ -101,11 +131,13 @@ QString JobFormat::runState(const JobRun *run)
     const int total = int(run->jobs().size());
     if (run->isActive())
         return QObject::tr("running · %1/%2 done").arg(run->doneCount()).arg(total);
-    int ok = 0, failed = 0, timedOut = 0, killed = 0;
+    int ok = 0, pipeClosed = 0, failed = 0, timedOut = 0, killed = 0;
     for (const JobProcess *job : run->jobs()) {
         const JobOutcome &outcome = job->outcome();
         if (outcome.isSuccess())
             ++ok;
+        else if (outcome.state == JobOutcome::State::PipeClosed)
+            ++pipeClosed;
         else if (outcome.state == JobOutcome::State::TimedOut)
             ++timedOut;
         else if (outcome.state == JobOutcome::State::Killed)
@@ -116,6 +148,8 @@ QString JobFormat::runState(const JobRun *run)
     QStringList parts;
     if (ok)
         parts << QObject::tr("%1 ok").arg(ok);
+    if (pipeClosed)
+        parts << QObject::tr("%1 pipe closed").arg(pipeClosed);
     if (failed)
         parts << QObject::tr("%1 failed").arg(failed);
     if (timedOut)

@@ -15,12 +15,14 @@ QString hexBytes(const QByteArray &); // "87 14 20 f2"
 // xxd-style lines: "00000010  53 61 6c 74 ...  |Salt...|"; firstOffset numbers the first byte.
 QString hexDump(const QByteArray &data, qint64 firstOffset = 0);
 // Text, or hex of the last 10 bytes when the output is binary (as the seed's out[-10:]).
+// While the job runs this is its last complete line: a trailing line without its
+// newline yet is held back until the newline or the job's end.
 QString lastLine(const JobProcess *job);
 // "copy 3/10", "chain 2 · stage 1/2", "child"
 QString jobName(const JobRun *run, int jobIndex);
 // True when bytes are not readable text (control characters or invalid UTF-8).
 bool looksBinary(const QByteArray &bytes);
-// "10 ok", "2 ok · 1 failed", "1 timed out"; while running "running · 3/10 done"
+// "10 ok", "2 ok · 1 failed", "1 ok · 1 pipe closed", "1 timed out"; while running "running · 3/10 done"
 QString runState(const JobRun *run);
 // "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
 QString runTiming(const JobRun *run);

@@ -28,6 +28,11 @@ bool JobOutcome::isSuccess() const
     return state == State::Finished && exitCode == 0;
 }
 
+bool JobOutcome::isFailure() const
+{
+    return isDone() && !isSuccess() && state != State::PipeClosed;
+}
+
 QString JobOutcome::stateToString(State state)
 {
     switch (state) {
@@ -39,6 +44,7 @@ QString JobOutcome::stateToString(State state)
     case State::Crashed: return QObject::tr("crashed");
     case State::TimedOut: return QObject::tr("timed out");
     case State::Killed: return QObject::tr("killed");
+    case State::PipeClosed: return QObject::tr("pipe closed");
     }
     return {};
 }
@@ -54,6 +60,7 @@ QString JobOutcome::stateKey(State state)
     case State::Crashed: return QStringLiteral("crashed");
     case State::TimedOut: return QStringLiteral("timedOut");
     case State::Killed: return QStringLiteral("killed");
+    case State::PipeClosed: return QStringLiteral("pipeClosed");
     }
     return {};
 }
@@ -78,6 +85,9 @@ QString JobOutcome::explanation(double timeoutSec, double graceSec) const
         return QObject::tr("Running. The parent keeps working while the child runs: that is what makes it concurrent.");
     case State::FailedToStart:
         return QObject::tr("Failed to start: %1. No process ran, so there is no exit code.").arg(error);
+    case State::PipeClosed:
+        return QObject::tr("The next stage stopped reading (it exited first), so the kernel ended this writer "
+                           "with SIGPIPE (13). In a pipeline that is normal, as with `yes | head`.");
     default:
         break;
     }

@@ -18,6 +18,7 @@ public:
         Crashed,       // ended by a signal nobody here sent
         TimedOut,      // the timeout fired and it was stopped
         Killed,        // the user pressed Stop or Kill
+        PipeClosed,    // a chain's writer ended by SIGPIPE because its reader exited: normal
     };
     Q_ENUM(State)
 
@@ -34,6 +35,9 @@ public:
     bool isActive() const;
     bool isDone() const;
     bool isSuccess() const;
+    // Done, and something went wrong: every done state except a success and a
+    // closed pipe, which is how a pipeline's writer normally ends (yes | head).
+    bool isFailure() const;
     bool exitedBySignal() const { return signal != 0; }
 
     // "running", "timed out", ...

@@ -1,6 +1,7 @@
 #include "jobprocess.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
@@ -8,12 +9,44 @@
 
 #include <cerrno>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#endif
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
 #endif
 
 namespace {
+
+// Runs in the child between fork and exec, so async-signal-safe calls only;
+// Qt 6.4 even runs it vfork-style, in the app's own memory, so it writes to
+// nothing but its stack (errno is put back). Every descriptor above stderr
+// the app happens to hold (files, sockets, other children's pipes) is marked
+// close-on-exec rather than closed: QProcess reports a failed exec through a
+// close-on-exec pipe of its own, which must stay open until the exec.
+void markInheritedDescriptorsCloseOnExec()
+{
+    const int savedErrno = errno;
+#ifdef SYS_close_range
+    // Linux 5.11+; older kernels answer ENOSYS or EINVAL and take the loop.
+    if (::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) {
+        errno = savedErrno;
+        return;
+    }
+#endif
+    int limit = 65536;
+    rlimit fds;
+    if (::getrlimit(RLIMIT_NOFILE, &fds) == 0 && fds.rlim_cur != RLIM_INFINITY && fds.rlim_cur < rlim_t(limit))
+        limit = int(fds.rlim_cur);
+    for (int fd = 3; fd < limit; ++fd)
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    errno = savedErrno;
+}
 
 int toMs(double seconds)
 {
@@ -43,8 +76,10 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
     // Runs in the child between fork and exec: async-signal-safe calls only.
     // Its own process group lets Stop and timeouts reach grandchildren too.
     // PDEATHSIG kills the child if the app itself is killed outright.
+    // The child inherits stdin, stdout and stderr and no other descriptor.
     const pid_t app = ::getpid();
     m_process->setChildProcessModifier([app] {
+        markInheritedDescriptorsCloseOnExec();
         ::setpgid(0, 0);
 #ifdef __linux__
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -103,7 +138,7 @@ QString JobProcess::preflight() const
             return tr("\"%1\" is a directory, not a program").arg(stage.program);
         if (!program.isExecutable())
             return tr("\"%1\" is not executable (its execute permission is not set)").arg(stage.program);
-        return {};
+        return interpreterProblem(program.filePath(), stage.program);
     }
 
     QStringList path;
@@ -111,8 +146,47 @@ QString JobProcess::preflight() const
         if (var.name == QLatin1String("PATH"))
             path = var.value.split(QLatin1Char(':'), Qt::SkipEmptyParts);
     }
-    if (QStandardPaths::findExecutable(stage.program, path).isEmpty())
+    const QString found = QStandardPaths::findExecutable(stage.program, path);
+    if (found.isEmpty())
         return tr("\"%1\" was not found on PATH: check the spelling, or install it").arg(stage.program);
+    return interpreterProblem(found, stage.program);
+}
+
+QString JobProcess::interpreterProblem(const QString &path, const QString &shown)
+{
+    // A script's "#!" line names the program the kernel really runs. A missing
+    // one makes exec fail inside the child, which Qt 6.4 reports but at the
+    // cost of a leaked descriptor, and with a message that names no file.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {}; // not readable here: exec decides
+    const QByteArray head = file.read(256);
+    if (!head.startsWith("#!"))
+        return {};
+    // Parsed as the kernel does: blanks, then the name up to a blank or newline.
+    // A '\r' is not a separator, so a CRLF script names "/bin/sh\r".
+    qsizetype begin = 2;
+    while (begin < head.size() && (head.at(begin) == ' ' || head.at(begin) == '\t'))
+        ++begin;
+    qsizetype end = begin;
+    while (end < head.size() && head.at(end) != ' ' && head.at(end) != '\t' && head.at(end) != '\n')
+        ++end;
+    if (end == begin || head.at(begin) != '/' || end == 256)
+        return {}; // no name, a relative name, or a name too long to judge: exec decides
+    const QByteArray interpreter = head.mid(begin, end - begin);
+    if (interpreter.endsWith('\r') && QFileInfo(QFile::decodeName(interpreter.chopped(1))).isExecutable())
+        return tr("the first line of \"%1\" ends in a Windows line ending (\\r), so the kernel looks for an "
+                  "interpreter named \"%2\\r\": convert the script to Unix line endings (e.g. dos2unix)")
+            .arg(shown, QFile::decodeName(interpreter.chopped(1)));
+    const QFileInfo info(QFile::decodeName(interpreter));
+    if (!info.exists())
+        return tr("\"%1\" is a script whose interpreter \"%2\" (named on its first line, after #!) does not "
+                  "exist: install it, or fix that line")
+            .arg(shown, info.filePath());
+    if (info.isDir() || !info.isExecutable())
+        return tr("\"%1\" is a script whose interpreter \"%2\" (named on its first line, after #!) is not "
+                  "an executable program: fix that line")
+            .arg(shown, info.filePath());
     return {};
 }
 
@@ -287,7 +361,14 @@ void JobProcess::onFinished(int exitCode, int exitStatus)
         m_outcome.state = bySignal ? JobOutcome::State::Killed : JobOutcome::State::Finished;
         break;
     case JobOutcome::Cause::None:
-        m_outcome.state = bySignal ? JobOutcome::State::Crashed : JobOutcome::State::Finished;
+        if (!bySignal)
+            m_outcome.state = JobOutcome::State::Finished;
+        else if (exitCode == SIGPIPE && m_pipesStdout)
+            // Its reader, the next stage, exited first: how a pipeline's
+            // writer normally ends (yes | head), not a crash.
+            m_outcome.state = JobOutcome::State::PipeClosed;
+        else
+            m_outcome.state = JobOutcome::State::Crashed;
         break;
     }
     finish();

@@ -70,6 +70,7 @@ private:
     bool signalGroup(int signal);
     double now() const;
     QString preflight() const;
+    static QString interpreterProblem(const QString &path, const QString &shown);
 
     JobSpec m_spec;
     const QElapsedTimer *m_clock;

@@ -72,7 +72,7 @@ void JobRun::onJobFinished()
 int JobRun::failedCount() const
 {
     return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(), [](const JobProcess *job) {
-        return job->outcome().isDone() && !job->outcome().isSuccess();
+        return job->outcome().isFailure();
     }));
 }
 

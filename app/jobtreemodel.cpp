@@ -25,7 +25,7 @@ JobOutcome::State worstState(const JobRun *run)
             timedOut = true;
         else if (outcome.state == JobOutcome::State::Killed)
             killed = true;
-        else if (outcome.isDone() && !outcome.isSuccess())
+        else if (outcome.isFailure())
             return JobOutcome::State::Crashed;
     }
     if (run->isActive())

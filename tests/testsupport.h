@@ -3,7 +3,9 @@
 
 #include "jobspec.h"
 
+#include <QDir>
 #include <QFile>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +38,73 @@ inline bool processAlive(qint64 pid)
     const QByteArray line = stat.readAll();
     const qsizetype close = line.lastIndexOf(')');
     return close < 0 || line.mid(close + 2, 1) != "Z";
+}
+
+// The fields of /proc/<pid>/stat the tests look at.
+struct ProcStat
+{
+    qint64 pid = 0;
+    char state = '?'; // 'Z' for a zombie
+    qint64 ppid = 0;
+    qint64 pgrp = 0;
+};
+
+// Every process the test can see in /proc. The command name may hold spaces
+// and parentheses, so the fields are read after the last ')'.
+inline QList<ProcStat> allProcesses()
+{
+    QList<ProcStat> processes;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            continue; // it exited meanwhile
+        const QByteArray line = file.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (close < 0 || fields.size() < 3)
+            continue;
+        ProcStat stat;
+        stat.pid = pid;
+        stat.state = fields.at(0).isEmpty() ? '?' : fields.at(0).at(0);
+        stat.ppid = fields.at(1).toLongLong();
+        stat.pgrp = fields.at(2).toLongLong();
+        processes << stat;
+    }
+    return processes;
+}
+
+// Live (non-zombie) members of process group pgrp.
+inline QList<qint64> liveGroupMembers(qint64 pgrp)
+{
+    QList<qint64> members;
+    for (const ProcStat &process : allProcesses()) {
+        if (process.pgrp == pgrp && process.state != 'Z')
+            members << process.pid;
+    }
+    return members;
+}
+
+// Children of ppid that exited and were never reaped.
+inline QList<qint64> zombieChildren(qint64 ppid)
+{
+    QList<qint64> zombies;
+    for (const ProcStat &process : allProcesses()) {
+        if (process.ppid == ppid && process.state == 'Z')
+            zombies << process.pid;
+    }
+    return zombies;
+}
+
+// The file descriptors this process has open right now.
+inline int openDescriptorCount()
+{
+    // Listing the directory opens one more; it is counted every time alike.
+    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot).size());
 }
 
 } // namespace TestSupport

@@ -53,6 +53,7 @@ void TestJobOutcome::defaults()
     QVERIFY(!o.isActive());
     QVERIFY(!o.isDone());
     QVERIFY(!o.isSuccess());
+    QVERIFY(!o.isFailure());
     QCOMPARE(o.exitText(), QString());
 }
 
@@ -62,25 +63,30 @@ void TestJobOutcome::predicates_data()
     QTest::addColumn<bool>("active");
     QTest::addColumn<bool>("done");
     QTest::addColumn<bool>("success");
+    QTest::addColumn<bool>("failure");
     QTest::addColumn<bool>("bySignal");
 
-    QTest::newRow("queued") << outcome(State::Queued) << false << false << false << false;
-    QTest::newRow("starting") << outcome(State::Starting) << true << false << false << false;
-    QTest::newRow("running") << outcome(State::Running) << true << false << false << false;
-    QTest::newRow("finished 0") << outcome(State::Finished, Cause::None, 0) << false << true << true << false;
-    QTest::newRow("finished 1") << outcome(State::Finished, Cause::None, 1) << false << true << false << false;
-    QTest::newRow("finished 255") << outcome(State::Finished, Cause::None, 255) << false << true << false << false;
+    QTest::newRow("queued") << outcome(State::Queued) << false << false << false << false << false;
+    QTest::newRow("starting") << outcome(State::Starting) << true << false << false << false << false;
+    QTest::newRow("running") << outcome(State::Running) << true << false << false << false << false;
+    QTest::newRow("finished 0") << outcome(State::Finished, Cause::None, 0) << false << true << true << false << false;
+    QTest::newRow("finished 1") << outcome(State::Finished, Cause::None, 1) << false << true << false << true << false;
+    QTest::newRow("finished 255") << outcome(State::Finished, Cause::None, 255) << false << true << false << true
+                                  << false;
     QTest::newRow("failed to start") << outcome(State::FailedToStart, Cause::None, -1, 0, "No such file")
-                                     << false << true << false << false;
+                                     << false << true << false << true << false;
     QTest::newRow("crashed SIGSEGV") << outcome(State::Crashed, Cause::None, -1, SIGSEGV)
-                                     << false << true << false << true;
+                                     << false << true << false << true << true;
     QTest::newRow("timed out SIGTERM") << outcome(State::TimedOut, Cause::Timeout, -1, SIGTERM)
-                                       << false << true << false << true;
+                                       << false << true << false << true << true;
     // Exiting 0 after being asked to stop is still not a success: it was cut short.
     QTest::newRow("timed out but exited 0") << outcome(State::TimedOut, Cause::Timeout, 0)
-                                            << false << true << false << false;
+                                            << false << true << false << true << false;
     QTest::newRow("killed SIGKILL") << outcome(State::Killed, Cause::UserKill, -1, SIGKILL)
-                                    << false << true << false << true;
+                                    << false << true << false << true << true;
+    // A chain's writer whose reader exited first: neither a success nor a failure.
+    QTest::newRow("pipe closed SIGPIPE") << outcome(State::PipeClosed, Cause::None, -1, SIGPIPE)
+                                         << false << true << false << false << true;
 }
 
 void TestJobOutcome::predicates()
@@ -89,13 +95,16 @@ void TestJobOutcome::predicates()
     QFETCH(bool, active);
     QFETCH(bool, done);
     QFETCH(bool, success);
+    QFETCH(bool, failure);
     QFETCH(bool, bySignal);
 
     QCOMPARE(outcome.isActive(), active);
     QCOMPARE(outcome.isDone(), done);
     QCOMPARE(outcome.isSuccess(), success);
+    QCOMPARE(outcome.isFailure(), failure);
     QCOMPARE(outcome.exitedBySignal(), bySignal);
     QVERIFY(!(outcome.isActive() && outcome.isDone()));
+    QVERIFY(!(outcome.isSuccess() && outcome.isFailure()));
 }
 
 void TestJobOutcome::stateKey_data()
@@ -112,6 +121,7 @@ void TestJobOutcome::stateKey_data()
     QTest::newRow("crashed") << State::Crashed << "crashed" << "crashed";
     QTest::newRow("timedOut") << State::TimedOut << "timedOut" << "timed out";
     QTest::newRow("killed") << State::Killed << "killed" << "killed";
+    QTest::newRow("pipeClosed") << State::PipeClosed << "pipeClosed" << "pipe closed";
 }
 
 void TestJobOutcome::stateKey()
@@ -166,6 +176,7 @@ void TestJobOutcome::exitText_data()
     QTest::newRow("stopped, exited 2 itself") << outcome(State::Killed, Cause::UserStop, 2) << "2";
     QTest::newRow("killed without code") << outcome(State::Killed, Cause::UserKill, -1) << "";
     QTest::newRow("signal wins over a stale code") << outcome(State::Crashed, Cause::None, 0, SIGABRT) << "SIGABRT";
+    QTest::newRow("pipe closed") << outcome(State::PipeClosed, Cause::None, -1, SIGPIPE) << "SIGPIPE";
     QTest::newRow("realtime signal") << outcome(State::Crashed, Cause::None, -1, SIGRTMIN + 1) << "SIGRTMIN+1";
 }
 
@@ -233,6 +244,10 @@ void TestJobOutcome::explanation_data()
                                    << QStringList{"timeout", "grace", "pressed"};
     QTest::newRow("crash SIGPIPE") << outcome(State::Crashed, Cause::None, -1, SIGPIPE) << 0.0 << 2.0
                                    << QStringList{"SIGPIPE (13)", "pipe"} << QStringList{"timeout"};
+    QTest::newRow("pipe closed is normal") << outcome(State::PipeClosed, Cause::None, -1, SIGPIPE) << 0.0 << 2.0
+                                           << QStringList{"next stage stopped reading", "SIGPIPE (13)", "normal",
+                                                          "yes | head"}
+                                           << QStringList{"crashed", "Nobody here sent it"};
     QTest::newRow("timeout but exited by itself") << outcome(State::TimedOut, Cause::Timeout, 0) << 0.5 << 2.0
                                                   << QStringList{"0.5 s timeout", "exited by itself", "code 0"}
                                                   << QStringList{"SIG"};

@@ -1,3 +1,4 @@
+#include "jobformat.h"
 #include "jobprocess.h"
 #include "testsupport.h"
 #include "unixsignals.h"
@@ -9,6 +10,8 @@
 #include <QtTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace TestSupport;
 using State = JobOutcome::State;
@@ -41,6 +44,11 @@ private slots:
     void pollsCountWhileRunning();
     void floodKeepsExactCountsAndBoundedTail();
     void destroyingARunningJobLeavesNoChild();
+    void childInheritsOnlyStdio();
+    void execFailureIsStillReported_data();
+    void execFailureIsStillReported();
+    void lastLineHoldsAPartialLine_data();
+    void lastLineHoldsAPartialLine();
 
 private:
     JobProcess *run(const JobSpec &spec);
@@ -82,12 +90,26 @@ void TestJobProcess::startFailures_data()
     plain.write("#!/bin/sh\necho hi\n");
     plain.close();
 
+    QFile noInterpreter(dir.filePath(QStringLiteral("no-interpreter")));
+    noInterpreter.open(QIODevice::WriteOnly);
+    noInterpreter.write("#!/nonexistent/spawnscope-interpreter -x\necho hi\n");
+    noInterpreter.close();
+    noInterpreter.setPermissions(noInterpreter.permissions() | QFileDevice::ExeOwner);
+    QFile crlf(dir.filePath(QStringLiteral("crlf")));
+    crlf.open(QIODevice::WriteOnly);
+    crlf.write("#!/bin/sh\r\necho hi\r\n");
+    crlf.close();
+    crlf.setPermissions(crlf.permissions() | QFileDevice::ExeOwner);
+
     QTest::newRow("missing on PATH") << QStringLiteral("no-such-program-spawnscope") << QString() << QStringLiteral("not found on PATH");
     QTest::newRow("missing path") << QStringLiteral("/nonexistent/dir/prog") << QString() << QStringLiteral("does not exist");
     QTest::newRow("directory") << dir.path() << QString() << QStringLiteral("is a directory");
     QTest::newRow("not executable") << plain.fileName() << QString() << QStringLiteral("not executable");
     QTest::newRow("bad cwd") << QStringLiteral("true") << QStringLiteral("/nonexistent/workdir") << QStringLiteral("working directory");
     QTest::newRow("cwd is a file") << QStringLiteral("true") << plain.fileName() << QStringLiteral("not a directory");
+    QTest::newRow("missing interpreter") << noInterpreter.fileName() << QString()
+                                         << QStringLiteral("interpreter \"/nonexistent/spawnscope-interpreter\"");
+    QTest::newRow("CRLF script") << crlf.fileName() << QString() << QStringLiteral("Windows line ending");
     QTest::newRow("empty") << QString() << QString() << QStringLiteral("empty");
     QTest::newRow("blank") << QStringLiteral("   ") << QString() << QStringLiteral("empty");
 }
@@ -340,6 +362,107 @@ void TestJobProcess::destroyingARunningJobLeavesNoChild()
     m_jobs.removeOne(job);
     delete job;
     QVERIFY(!processAlive(pid));
+}
+
+namespace {
+
+// Descriptors opened the careless way (no O_CLOEXEC), as a library in the app
+// might: closed again when the test ends.
+class InheritableDescriptors
+{
+public:
+    InheritableDescriptors()
+    {
+        m_fds << ::open("/dev/null", O_RDONLY);
+        int ends[2];
+        if (::pipe(ends) == 0)
+            m_fds << ends[0] << ends[1];
+    }
+    ~InheritableDescriptors()
+    {
+        for (int fd : std::as_const(m_fds))
+            ::close(fd);
+    }
+    const QList<int> &fds() const { return m_fds; }
+
+private:
+    QList<int> m_fds;
+};
+
+} // namespace
+
+void TestJobProcess::childInheritsOnlyStdio()
+{
+    const InheritableDescriptors extra;
+    QCOMPARE(extra.fds().size(), 3);
+    for (int fd : extra.fds()) {
+        QVERIFY(fd >= 3);
+        QCOMPARE(::fcntl(fd, F_GETFD) & FD_CLOEXEC, 0); // would be inherited by default
+    }
+    JobProcess *job = run(helperSpec({QStringLiteral("list-fds")}));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, 0);
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("0\n1\n2\n"));
+    // The app's own descriptors stay as they were.
+    for (int fd : extra.fds())
+        QCOMPARE(::fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
+}
+
+void TestJobProcess::execFailureIsStillReported_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("args");
+
+    QTest::newRow("missing program") << QStringLiteral("no-such-program-spawnscope") << QStringList();
+    // Passes every check before the spawn, then execve fails in the child with
+    // E2BIG (one argument over Linux's 128 KiB limit): only QProcess's
+    // close-on-exec error pipe can report that.
+    QTest::newRow("exec fails in the child") << helper() << QStringList{QString(200 * 1024, QLatin1Char('x'))};
+}
+
+void TestJobProcess::execFailureIsStillReported()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    const InheritableDescriptors extra;
+    JobSpec spec;
+    spec.stage.program = program;
+    spec.stage.args = args;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job, 5000));
+    QCOMPARE(job->outcome().state, State::FailedToStart);
+    QVERIFY(!job->outcome().error.isEmpty());
+    QCOMPARE(job->pid(), 0);
+    QCOMPARE(job->outcome().exitCode, -1);
+}
+
+void TestJobProcess::lastLineHoldsAPartialLine_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("whileRunning");
+    QTest::addColumn<QString>("whenDone");
+
+    QTest::newRow("line, then a partial one") << "first\nsecond-partial" << "first" << "second-partial";
+    QTest::newRow("only a partial line") << "working" << "" << "working";
+    QTest::newRow("complete lines") << "a\nb\n" << "b" << "b";
+    QTest::newRow("blank lines and CRLF") << "one\r\n\r\ntwo" << "one" << "two";
+}
+
+void TestJobProcess::lastLineHoldsAPartialLine()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, whileRunning);
+    QFETCH(QString, whenDone);
+
+    JobProcess *job = run(helperSpec({QStringLiteral("partial"), QStringLiteral("0.8"), text}));
+    // The helper writes everything at once, then sleeps before exiting.
+    QTRY_COMPARE_WITH_TIMEOUT(job->stdoutTail().totalBytes(), qint64(text.toUtf8().size()), 5000);
+    QVERIFY(job->outcome().isActive());
+    QCOMPARE(JobFormat::lastLine(job), whileRunning);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(JobFormat::lastLine(job), whenDone);
 }
 
 QTEST_GUILESS_MAIN(TestJobProcess)

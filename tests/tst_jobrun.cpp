@@ -1,3 +1,4 @@
+#include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "testsupport.h"
@@ -49,6 +50,8 @@ private slots:
     void fanoutRunsInParallel();
     void failingStageIsReadable();
     void upstreamGetsSigpipeWhenDownstreamExitsEarly();
+    void signalDeathsInAChain_data();
+    void signalDeathsInAChain();
     void stopReachesEveryChild();
     void randomStdinDiffersPerCopy();
     void wiringIsCopyMajor();
@@ -156,7 +159,53 @@ void TestJobRun::upstreamGetsSigpipeWhenDownstreamExitsEarly()
     run.start();
     QVERIFY(waitRun(&run, 10000));
     QCOMPARE(run.job(0, 1)->outcome().exitCode, 0);
-    QCOMPARE(run.job(0, 0)->outcome().signal, int(SIGPIPE));
+    const JobOutcome &writer = run.job(0, 0)->outcome();
+    QCOMPARE(writer.signal, int(SIGPIPE));
+    // Normal pipeline behaviour (yes | head), shown calmly rather than as a crash.
+    QCOMPARE(writer.state, State::PipeClosed);
+    QCOMPARE(writer.exitText(), QStringLiteral("SIGPIPE"));
+    QVERIFY(!writer.isFailure());
+    QVERIFY(writer.explanation(0, 2).contains(QStringLiteral("normal")));
+    QCOMPARE(JobFormat::runState(&run), QStringLiteral("1 ok · 1 pipe closed"));
+    QCOMPARE(run.failedCount(), 0);
+}
+
+void TestJobRun::signalDeathsInAChain_data()
+{
+    QTest::addColumn<QStringList>("first");
+    QTest::addColumn<QStringList>("second");
+    QTest::addColumn<int>("stage");
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<State>("state");
+
+    // Only a writer stage ended by SIGPIPE counts as a closed pipe.
+    QTest::newRow("writer stage, SIGPIPE") << QStringList{"flood", "0"} << QStringList{"exit", "3"}
+                                           << 0 << int(SIGPIPE) << State::PipeClosed;
+    QTest::newRow("final stage, SIGPIPE") << QStringList{"cat"} << QStringList{"signal", "13"}
+                                          << 1 << int(SIGPIPE) << State::Crashed;
+    QTest::newRow("writer stage, SIGSEGV") << QStringList{"crash"} << QStringList{"count-stdin"}
+                                           << 0 << int(SIGSEGV) << State::Crashed;
+    QTest::newRow("writer stage, SIGABRT") << QStringList{"signal", "6"} << QStringList{"cat"}
+                                           << 0 << int(SIGABRT) << State::Crashed;
+}
+
+void TestJobRun::signalDeathsInAChain()
+{
+    QFETCH(QStringList, first);
+    QFETCH(QStringList, second);
+    QFETCH(int, stage);
+    QFETCH(int, signal);
+    QFETCH(State, state);
+
+    Preset preset;
+    preset.stages << helperStage(first) << helperStage(second);
+    JobRun run(1, preset, 1024);
+    run.start();
+    QVERIFY(waitRun(&run, 10000));
+    const JobOutcome &outcome = run.job(0, stage)->outcome();
+    QCOMPARE(outcome.signal, signal);
+    QCOMPARE(outcome.state, state);
+    QCOMPARE(outcome.isFailure(), state != State::PipeClosed);
 }
 
 void TestJobRun::stopReachesEveryChild()

@@ -32,6 +32,9 @@ QColor JobDelegate::stateColor(int state, bool success, const QPalette &palette)
     case JobOutcome::State::TimedOut:
     case JobOutcome::State::Killed:
         return dark ? QColor(0xff, 0xc1, 0x6b) : QColor(0x9a, 0x5b, 0x00);
+    case JobOutcome::State::PipeClosed:
+        // Normal pipeline behaviour (yes | head): muted, never the alarm red.
+        return palette.color(QPalette::PlaceholderText);
     case JobOutcome::State::Queued:
         break;
     }

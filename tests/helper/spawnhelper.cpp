@@ -2,26 +2,39 @@
 // argument, so every test's child is explicit and reproducible.
 //
 //   spawnhelper exit N             exit with code N
-//   spawnhelper signal N           die of signal N (default action restored first)
-//   spawnhelper crash              dereference a null pointer (SIGSEGV)
+//   spawnhelper signal N           die of signal N (default action restored, unblocked, no core file)
+//   spawnhelper crash              dereference a null pointer (SIGSEGV, no core file)
 //   spawnhelper ignore-term [S]    ignore SIGTERM, print "ready", live S seconds (default 60)
 //   spawnhelper flood BYTES        write BYTES to stdout as fast as possible (0: forever)
 //   spawnhelper flood-err BYTES    the same on stderr
 //   spawnhelper cat                copy stdin to stdout until EOF
+//   spawnhelper cat-noisy          copy stdin to stdout until EOF, and after every full
+//                                  64 KiB copied write "copied NNNNNNNNNNNN\n" (20 bytes,
+//                                  the running total) to stderr, interleaved with stdout
 //   spawnhelper count-stdin        read stdin to EOF, print "<bytes> eof"
 //   spawnhelper sleep S            sleep S seconds, exit 0
 //   spawnhelper stderr TEXT N      write TEXT to stderr, exit N
 //   spawnhelper grandchild         fork a child that sleeps 60 s; print its pid; sleep 60 s
 //   spawnhelper hold-pipe          fork a child that keeps stdout open for 60 s; exit 0 at once
+//   spawnhelper hold-pipe-sleep    fork a child that keeps stdout open for 60 s; print its pid;
+//                                  sleep 60 s (both stay in the helper's process group)
 //   spawnhelper stop-self          raise SIGSTOP, then sleep 60 s
+//   spawnhelper list-fds           print the open file descriptors, one per line, ascending
+//                                  (read from /proc/self/fd, without the directory's own fd)
+//   spawnhelper partial S [TEXT]   write TEXT (default "first\nsecond-partial", no final
+//                                  newline) to stdout in one write, sleep S seconds, exit 0
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <dirent.h>
 #include <sys/types.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 namespace {
 
@@ -66,6 +79,45 @@ int flood(int fd, long long bytes)
     return 0;
 }
 
+// A deliberate crash must not leave a core file behind (or hand one to a
+// system crash reporter) on every test run.
+void noCoreDump()
+{
+#ifdef __linux__
+    prctl(PR_SET_DUMPABLE, 0);
+#endif
+}
+
+int listFds()
+{
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir)
+        return 2;
+    const int own = dirfd(dir);
+    static bool open[4096];
+    static int large[256];
+    int largeCount = 0;
+    while (const dirent *entry = readdir(dir)) {
+        if (entry->d_name[0] == '.')
+            continue;
+        const int fd = std::atoi(entry->d_name);
+        if (fd == own)
+            continue;
+        if (fd < int(sizeof open))
+            open[fd] = true;
+        else if (largeCount < int(sizeof large / sizeof *large))
+            large[largeCount++] = fd; // /proc lists them in ascending order
+    }
+    closedir(dir);
+    for (int fd = 0; fd < int(sizeof open); ++fd) {
+        if (open[fd])
+            std::printf("%d\n", fd);
+    }
+    for (int i = 0; i < largeCount; ++i)
+        std::printf("%d\n", large[i]);
+    return 0;
+}
+
 int usage()
 {
     std::fprintf(stderr, "spawnhelper: unknown mode; see the comment at the top of spawnhelper.cpp\n");
@@ -86,13 +138,19 @@ int main(int argc, char **argv)
 
     if (!std::strcmp(mode, "signal")) {
         const int sig = arg ? std::atoi(arg) : SIGTERM;
+        noCoreDump();
         std::signal(sig, SIG_DFL);
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, nullptr); // a blocked signal would stay pending
         raise(sig);
         sleepSeconds(5);
         return 99; // not reached for a fatal signal
     }
 
     if (!std::strcmp(mode, "crash")) {
+        noCoreDump();
         std::signal(SIGSEGV, SIG_DFL);
         volatile int *p = nullptr;
         *p = 42;
@@ -112,10 +170,13 @@ int main(int argc, char **argv)
     if (!std::strcmp(mode, "flood-err"))
         return flood(STDERR_FILENO, arg ? std::atoll(arg) : 0);
 
-    if (!std::strcmp(mode, "cat") || !std::strcmp(mode, "count-stdin")) {
-        const bool echo = !std::strcmp(mode, "cat");
+    if (!std::strcmp(mode, "cat") || !std::strcmp(mode, "cat-noisy") || !std::strcmp(mode, "count-stdin")) {
+        const bool echo = std::strcmp(mode, "count-stdin") != 0;
+        const bool noisy = !std::strcmp(mode, "cat-noisy");
+        const long long noiseEvery = 64 * 1024;
         static char buffer[64 * 1024];
         long long total = 0;
+        long long nextNoise = noiseEvery;
         for (;;) {
             const ssize_t n = read(STDIN_FILENO, buffer, sizeof buffer);
             if (n < 0 && errno == EINTR)
@@ -125,6 +186,12 @@ int main(int argc, char **argv)
             total += n;
             if (echo && !writeAll(STDOUT_FILENO, buffer, size_t(n)))
                 return 1;
+            for (; noisy && total >= nextNoise; nextNoise += noiseEvery) {
+                char line[32];
+                const int length = std::snprintf(line, sizeof line, "copied %012lld\n", nextNoise);
+                if (!writeAll(STDERR_FILENO, line, size_t(length)))
+                    return 1;
+            }
         }
         if (!echo)
             std::printf("%lld eof\n", total);
@@ -158,6 +225,29 @@ int main(int argc, char **argv)
             sleepSeconds(60);
             _exit(0);
         }
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "hold-pipe-sleep")) {
+        const pid_t child = fork();
+        if (child == 0) {
+            sleepSeconds(60);
+            _exit(0);
+        }
+        std::printf("%d\n", int(child));
+        std::fflush(stdout);
+        sleepSeconds(60);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "list-fds"))
+        return listFds();
+
+    if (!std::strcmp(mode, "partial")) {
+        const char *text = argc > 3 ? argv[3] : "first\nsecond-partial";
+        if (!writeAll(STDOUT_FILENO, text, std::strlen(text)))
+            return 1;
+        sleepSeconds(arg ? std::atof(arg) : 1);
         return 0;
     }
 
