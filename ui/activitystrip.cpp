@@ -56,7 +56,7 @@ void ActivityStrip::paintEvent(QPaintEvent *)
     const int top = fm.height() + 8;
     const int axisHeight = fm.height() + 6;
     const int blocks = int(m_results.size());
-    const int available = height() - top - axisHeight - margin - blocks * (fm.height() + 2);
+    const int available = height() - top - axisHeight - margin - blocks * (fm.height() + 6);
     const int laneHeight = std::clamp(available / std::max(lanesTotal, 1), 3, fm.height());
     const int left = margin + labelWidth + 8;
     const int plotWidth = std::max(40, width() - left - margin - fm.horizontalAdvance(QStringLiteral("0000 ms")) / 2);
@@ -73,12 +73,18 @@ void ActivityStrip::paintEvent(QPaintEvent *)
                    LabResult::modeTitle(r.mode));
         p.setFont(font());
         y += fm.height() + 2;
+        // Lane labels shrink with the lanes, down to a still readable size.
+        QFont laneFont = font();
+        if (laneHeight < fm.height())
+            laneFont.setPixelSize(std::max(8, laneHeight));
         for (int lane = 0; lane < r.lanes.size(); ++lane) {
             const int laneTop = y + lane * laneHeight;
-            if (laneHeight >= fm.height() - 2) {
+            if (laneHeight >= 7) {
+                p.setFont(laneFont);
                 p.setPen(pal.color(QPalette::Text));
                 p.drawText(QRect(margin + 12, laneTop, labelWidth - 12, laneHeight), Qt::AlignLeft | Qt::AlignVCenter,
                            r.lanes.at(lane));
+                p.setFont(font());
             }
             p.fillRect(QRect(left, laneTop + laneHeight / 2, plotWidth, 1), pal.color(QPalette::Midlight));
         }
