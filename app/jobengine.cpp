@@ -3,6 +3,8 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 
+#include <QThread>
+
 #include <algorithm>
 
 JobEngine::JobEngine(QObject *parent)
@@ -16,10 +18,24 @@ JobEngine::~JobEngine()
     qDeleteAll(m_runs);
 }
 
+int JobEngine::defaultMaxParallel()
+{
+    // Enough for the seed's ten-way fan-out and then some; a machine with
+    // more cores gets more.
+    return std::max(16, 4 * QThread::idealThreadCount());
+}
+
+void JobEngine::setMaxParallel(int count)
+{
+    m_maxParallel = std::max(0, count);
+    pump();
+}
+
 JobRun *JobEngine::start(const Preset &preset)
 {
     auto *run = new JobRun(m_nextId++, preset, m_tailCapacity, this);
     connect(run, &JobRun::jobChanged, this, [this, run](int index) { emit jobChanged(run, index); });
+    connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
     connect(run, &JobRun::finished, this, [this, run] {
         --m_activeRuns;
         emit runFinished(run);
@@ -29,8 +45,47 @@ JobRun *JobEngine::start(const Preset &preset)
     m_runs << run;
     ++m_activeRuns;
     emit runAdded(run);
-    run->start();
+    run->begin();
+    for (int copy = 0; copy < run->copyCount(); ++copy)
+        m_queue.append({run, copy});
+    pump();
     return run;
+}
+
+void JobEngine::pump()
+{
+    // Starting a child can report a failure synchronously, which lands back here.
+    if (m_pumping) {
+        m_pumpAgain = true;
+        return;
+    }
+    m_pumping = true;
+    do {
+        m_pumpAgain = false;
+        while (!m_queue.isEmpty()) {
+            const PendingCopy next = m_queue.first();
+            if (!next.run || next.run->isCopyDone(next.copy)) {
+                m_queue.removeFirst(); // stopped while queued
+                continue;
+            }
+            const int need = next.run->stageCount();
+            if (m_maxParallel > 0 && m_running > 0 && m_running + need > m_maxParallel)
+                break;
+            m_queue.removeFirst();
+            m_running += need;
+            m_peakRunning = std::max(m_peakRunning, m_running);
+            next.run->startCopy(next.copy);
+        }
+    } while (m_pumpAgain);
+    m_pumping = false;
+}
+
+void JobEngine::onJobFinished(JobRun *run, int index)
+{
+    if (run->isCopyStarted(index / run->stageCount())) {
+        --m_running;
+        pump();
+    }
 }
 
 JobRun *JobEngine::runById(quint64 id) const
@@ -67,7 +122,7 @@ void JobEngine::stopAll()
         if (!run->isActive())
             continue;
         for (JobProcess *job : run->jobs()) {
-            if (job->outcome().isActive())
+            if (!job->outcome().isDone())
                 job->stop();
         }
     }

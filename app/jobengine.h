@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class JobRun;
 
@@ -17,8 +18,19 @@ public:
     explicit JobEngine(QObject *parent = nullptr);
     ~JobEngine() override;
 
-    // Starts every child of the preset at once; the run is appended to runs().
+    // Starts the preset's copies as slots under maxParallel() allow (all at
+    // once by default); the others wait as "queued". The run is appended to runs().
     JobRun *start(const Preset &preset);
+
+    // How many children may run at once; 0 for no limit. A chain needs a slot
+    // per stage and starts whole; one longer than the limit runs alone.
+    void setMaxParallel(int count);
+    int maxParallel() const { return m_maxParallel; }
+    static int defaultMaxParallel();
+    int runningCount() const { return m_running; }
+    int queuedCopies() const { return int(m_queue.size()); }
+    // The most children that were running at once, for tests and benchmarks.
+    int peakRunning() const { return m_peakRunning; }
 
     const QList<JobRun *> &runs() const { return m_runs; }
     int indexOf(const JobRun *run) const { return int(m_runs.indexOf(const_cast<JobRun *>(run))); }
@@ -29,8 +41,8 @@ public:
 
     // Removes every finished run.
     void clearFinished();
-    // SIGTERM to every running child's group, SIGKILL after its grace period.
-    // idle() follows once the last child is gone.
+    // SIGTERM to every running child's group, SIGKILL after its grace period;
+    // queued ones never start. idle() follows once the last child is gone.
     void stopAll();
 
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
@@ -45,7 +57,22 @@ signals:
     void idle();
 
 private:
+    void pump();
+    void onJobFinished(JobRun *run, int index);
+
+    struct PendingCopy
+    {
+        QPointer<JobRun> run;
+        int copy;
+    };
+
     QList<JobRun *> m_runs;
+    QList<PendingCopy> m_queue;
+    int m_maxParallel = defaultMaxParallel();
+    int m_running = 0;
+    int m_peakRunning = 0;
+    bool m_pumping = false;
+    bool m_pumpAgain = false;
     quint64 m_nextId = 1;
     int m_activeRuns = 0;
     qsizetype m_tailCapacity = OutputTail::DefaultCapacity;

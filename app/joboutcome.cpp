@@ -78,7 +78,7 @@ QString JobOutcome::explanation(double timeoutSec, double graceSec) const
 {
     switch (state) {
     case State::Queued:
-        return QObject::tr("Waiting to start.");
+        return QObject::tr("Queued. Waiting for a free slot under the limit of children running at once.");
     case State::Starting:
         return QObject::tr("Being started: fork and exec are under way.");
     case State::Running:
@@ -91,6 +91,8 @@ QString JobOutcome::explanation(double timeoutSec, double graceSec) const
     default:
         break;
     }
+    if (state == State::Killed && signal == 0 && exitCode < 0)
+        return QObject::tr("Stopped while it was still queued, waiting for a free slot: it never ran.");
 
     QString why;
     switch (cause) {

@@ -48,6 +48,20 @@ void markInheritedDescriptorsCloseOnExec()
     errno = savedErrno;
 }
 
+// Processes the user owns now: RLIMIT_NPROC counts all of them, so a brake
+// of N more is the current count plus N.
+rlim_t userProcessCount()
+{
+    const uid_t uid = ::getuid();
+    rlim_t count = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        if (entry.front().isDigit() && QFileInfo(QStringLiteral("/proc/") + entry).ownerId() == uid)
+            ++count;
+    }
+    return count;
+}
+
 int toMs(double seconds)
 {
     return int(std::max(0.0, seconds * 1000.0) + 0.5);
@@ -77,16 +91,7 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
     // Its own process group lets Stop and timeouts reach grandchildren too.
     // PDEATHSIG kills the child if the app itself is killed outright.
     // The child inherits stdin, stdout and stderr and no other descriptor.
-    const pid_t app = ::getpid();
-    m_process->setChildProcessModifier([app] {
-        markInheritedDescriptorsCloseOnExec();
-        ::setpgid(0, 0);
-#ifdef __linux__
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != app)
-            ::_exit(127); // the app died before prctl took effect
-#endif
-    });
+    installChildModifier(0);
 
     connect(m_process, &QProcess::started, this, &JobProcess::onStarted);
     connect(m_process, &QProcess::finished, this,
@@ -95,6 +100,29 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
             [this](QProcess::ProcessError error) { onErrorOccurred(int(error)); });
     connect(m_process, &QProcess::readyReadStandardOutput, this, &JobProcess::readStdout);
     connect(m_process, &QProcess::readyReadStandardError, this, &JobProcess::readStderr);
+}
+
+void JobProcess::installChildModifier(rlim_t processLimit)
+{
+    // Runs in the child between fork and exec (in Qt 6.4, vfork-style, in the
+    // app's own memory): system calls only, errno restored.
+    // Its own process group lets Stop and timeouts reach grandchildren too.
+    // PDEATHSIG kills the child if the app itself is killed outright.
+    // The child inherits stdin, stdout and stderr and no other descriptor.
+    const pid_t app = ::getpid();
+    m_process->setChildProcessModifier([app, processLimit] {
+        markInheritedDescriptorsCloseOnExec();
+        ::setpgid(0, 0);
+        if (processLimit > 0) {
+            const rlimit limit{processLimit, processLimit};
+            ::setrlimit(RLIMIT_NPROC, &limit);
+        }
+#ifdef __linux__
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != app)
+            ::_exit(127); // the app died before prctl took effect
+#endif
+    });
 }
 
 JobProcess::~JobProcess()
@@ -198,11 +226,14 @@ void JobProcess::start()
     if (!problem.isEmpty()) {
         // Reported from the event loop, like every other outcome, so callers
         // never see finished() from inside start().
+        m_outcome.state = JobOutcome::State::Starting;
         QTimer::singleShot(0, this, [this, problem] { failToStart(problem); });
         return;
     }
 
     m_outcome.state = JobOutcome::State::Starting;
+    if (m_spec.maxProcesses > 0)
+        installChildModifier(userProcessCount() + rlim_t(m_spec.maxProcesses));
     if (!m_spec.feedStdin && !m_readsFromPipe)
         m_process->setStandardInputFile(QProcess::nullDevice());
     // Timed from the spawn, not from started(): that signal arrives through the
@@ -263,9 +294,21 @@ void JobProcess::onTimeout()
     stop();
 }
 
+void JobProcess::cancelQueued(JobOutcome::Cause cause)
+{
+    m_outcome.cause = cause;
+    m_outcome.state = JobOutcome::State::Killed;
+    m_outcome.error = tr("stopped while queued: it never ran");
+    finish();
+}
+
 void JobProcess::stop()
 {
-    if (m_outcome.state == JobOutcome::State::Queued || m_outcome.state == JobOutcome::State::Starting) {
+    if (m_outcome.state == JobOutcome::State::Queued) {
+        cancelQueued(JobOutcome::Cause::UserStop);
+        return;
+    }
+    if (m_outcome.state == JobOutcome::State::Starting) {
         // No PID yet: onStarted() acts on the request.
         if (m_outcome.cause == JobOutcome::Cause::None)
             m_outcome.cause = JobOutcome::Cause::UserStop;
@@ -298,6 +341,10 @@ void JobProcess::escalate()
 
 void JobProcess::kill()
 {
+    if (m_outcome.state == JobOutcome::State::Queued) {
+        cancelQueued(JobOutcome::Cause::UserKill);
+        return;
+    }
     if (m_outcome.state == JobOutcome::State::Starting) {
         m_outcome.cause = JobOutcome::Cause::UserKill;
         return;
@@ -384,6 +431,8 @@ void JobProcess::onErrorOccurred(int error)
 
 void JobProcess::failToStart(const QString &reason)
 {
+    if (m_outcome.isDone())
+        return;
     m_outcome.state = JobOutcome::State::FailedToStart;
     m_outcome.error = reason;
     m_startedMs = m_startedMs < 0 ? now() : m_startedMs;

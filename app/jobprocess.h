@@ -7,8 +7,10 @@
 #include "jobspec.h"
 #include "outputtail.h"
 
-#include <QObject>
 #include <QElapsedTimer>
+#include <QObject>
+
+#include <sys/resource.h>
 
 class QProcess;
 class QTimer;
@@ -65,7 +67,9 @@ private:
     void poll();
     void onTimeout();
     void escalate();
+    void installChildModifier(rlim_t processLimit);
     void failToStart(const QString &reason);
+    void cancelQueued(JobOutcome::Cause cause);
     void finish();
     bool signalGroup(int signal);
     double now() const;

@@ -22,6 +22,7 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
             spec.graceSec = preset.graceSec;
             spec.pollIntervalSec = preset.pollIntervalSec;
             spec.tailCapacity = tailCapacity;
+            spec.maxProcesses = preset.maxProcesses;
             if (stage == 0 && !preset.stdinSpec.isNone()) {
                 spec.feedStdin = true;
                 spec.stdinData = preset.stdinSpec.materialize();
@@ -29,23 +30,50 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
             auto *job = new JobProcess(spec, &m_clock, this);
             const int index = int(m_jobs.size());
             connect(job, &JobProcess::changed, this, [this, index] { emit jobChanged(index); });
-            connect(job, &JobProcess::finished, this, &JobRun::onJobFinished);
+            connect(job, &JobProcess::finished, this, [this, index] { onJobFinished(index); });
             m_jobs << job;
         }
         for (int stage = 0; stage + 1 < stages; ++stage)
             job(copy, stage)->pipeTo(job(copy, stage + 1));
     }
+    m_copyStarted.fill(false, preset.copies);
 }
 
 void JobRun::start()
 {
     if (m_started)
         return;
+    begin();
+    // Every child is started before any is waited for: the seed's fan-out.
+    for (int copy = 0; copy < copyCount(); ++copy)
+        startCopy(copy);
+}
+
+void JobRun::begin()
+{
+    if (m_started)
+        return;
     m_started = true;
     m_clock.restart();
-    // Every child is started before any is waited for: the seed's fan-out.
-    for (JobProcess *job : std::as_const(m_jobs))
-        job->start();
+}
+
+void JobRun::startCopy(int copy)
+{
+    if (!m_started || m_copyStarted.at(copy))
+        return;
+    m_copyStarted[copy] = true;
+    // Upstream first, as QProcess::setStandardOutputProcess expects.
+    for (int stage = 0; stage < stageCount(); ++stage)
+        job(copy, stage)->start();
+}
+
+bool JobRun::isCopyDone(int copy) const
+{
+    for (int stage = 0; stage < stageCount(); ++stage) {
+        if (!job(copy, stage)->outcome().isDone())
+            return false;
+    }
+    return true;
 }
 
 void JobRun::stop()
@@ -60,9 +88,16 @@ void JobRun::kill()
         job->kill();
 }
 
-void JobRun::onJobFinished()
+void JobRun::onJobFinished(int index)
 {
+    const int copy = index / stageCount();
+    if (!isCopyStarted(copy)) {
+        // Stopped while queued: a chain runs whole or not at all.
+        for (int stage = 0; stage < stageCount(); ++stage)
+            job(copy, stage)->stop();
+    }
     ++m_doneCount;
+    emit jobFinished(index);
     if (m_doneCount == m_jobs.size()) {
         m_finishedMs = double(m_clock.nsecsElapsed()) / 1e6;
         emit finished();

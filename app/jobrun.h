@@ -16,7 +16,14 @@ class JobRun : public QObject
 public:
     JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent = nullptr);
 
+    // Starts every copy at once (the seed's fan-out).
     void start();
+    // For a scheduler with a concurrency limit: begin() starts the run's clock,
+    // then startCopy() starts one copy's stages (one chain) as slots free up.
+    void begin();
+    void startCopy(int copy);
+    bool isCopyStarted(int copy) const { return m_copyStarted.value(copy, false); }
+    bool isCopyDone(int copy) const;
     void stop();
     void kill();
 
@@ -45,10 +52,11 @@ public:
 
 signals:
     void jobChanged(int index);
+    void jobFinished(int index);
     void finished();
 
 private:
-    void onJobFinished();
+    void onJobFinished(int index);
 
     quint64 m_id;
     Preset m_preset;
@@ -57,4 +65,5 @@ private:
     double m_finishedMs = -1;
     int m_doneCount = 0;
     bool m_started = false;
+    QList<bool> m_copyStarted;
 };

@@ -17,4 +17,7 @@ struct JobSpec
     bool feedStdin = false; // write stdinData, then close stdin (EOF)
     QByteArray stdinData;
     qsizetype tailCapacity = OutputTail::DefaultCapacity;
+    // Fork-bomb brake: at most this many more processes for the user while the
+    // job runs (RLIMIT_NPROC in the child); 0 for no brake. Root is exempt.
+    int maxProcesses = 0;
 };

@@ -31,6 +31,13 @@ struct Spec
                              QStringLiteral("SEC")};
     QCommandLineOption stdinFile{QStringLiteral("stdin-file"), QObject::tr("Feed FILE to --command's stdin, then EOF."),
                                  QStringLiteral("FILE")};
+    QCommandLineOption maxProcesses{QStringLiteral("max-processes"),
+                                    QObject::tr("Fork-bomb brake for --command: at most N more processes (RLIMIT_NPROC; "
+                                                "not for root)."),
+                                    QStringLiteral("N")};
+    QCommandLineOption maxParallel{QStringLiteral("max-parallel"),
+                                   QObject::tr("At most N children at once; the rest wait as queued (0: no limit)."),
+                                   QStringLiteral("N")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
@@ -64,7 +71,7 @@ struct Spec
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, report, command, shell, repeat, timeout, grace,
-                           stdinFile, screenshot, size, panel, runLab, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, maxProcesses, maxParallel, screenshot, size, panel, runLab, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
 };
@@ -279,10 +286,30 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     if (!parseLab(parser, spec, &options, error))
         return false;
 
+    if (parser.isSet(spec.maxProcesses)) {
+        bool ok = false;
+        options.maxProcesses = parser.value(spec.maxProcesses).toInt(&ok);
+        if (!ok || options.maxProcesses < 1 || options.maxProcesses > 1000000) {
+            *error = QObject::tr("--max-processes takes a whole number from 1 to 1000000, not \"%1\"")
+                         .arg(parser.value(spec.maxProcesses));
+            return false;
+        }
+    }
+    if (parser.isSet(spec.maxParallel)) {
+        bool ok = false;
+        options.maxParallel = parser.value(spec.maxParallel).toInt(&ok);
+        if (!ok || options.maxParallel < 0 || options.maxParallel > 100000) {
+            *error = QObject::tr("--max-parallel takes a whole number from 0 (no limit) to 100000, not \"%1\"")
+                         .arg(parser.value(spec.maxParallel));
+            return false;
+        }
+    }
     const bool commandOnly = options.viaShell || parser.isSet(spec.repeat) || parser.isSet(spec.timeout)
-                             || parser.isSet(spec.grace) || !options.stdinFile.isEmpty();
+                             || parser.isSet(spec.grace) || !options.stdinFile.isEmpty()
+                             || parser.isSet(spec.maxProcesses);
     if (commandOnly && options.command.isEmpty()) {
-        *error = QObject::tr("--shell, --repeat, --timeout, --grace and --stdin-file apply to --command, which is missing");
+        *error = QObject::tr("--shell, --repeat, --timeout, --grace, --stdin-file and --max-processes apply to "
+                             "--command, which is missing");
         return false;
     }
     if (options.headless && !options.showHelp && !options.showVersion && options.presetIds.isEmpty()
@@ -334,6 +361,7 @@ bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *
         preset.copies = repeat;
         preset.timeoutSec = timeoutSec;
         preset.graceSec = graceSec;
+        preset.maxProcesses = maxProcesses;
         if (!stdinFile.isEmpty()) {
             QFile file(stdinFile);
             if (!file.open(QIODevice::ReadOnly)) {

@@ -24,6 +24,8 @@ struct LaunchOptions
     double timeoutSec = 0;
     double graceSec = 2;
     QString stdinFile;
+    int maxProcesses = 0;   // --max-processes, for --command
+    int maxParallel = -1;   // --max-parallel; -1: the engine's default
     QString screenshotPath;
     QSize screenshotSize{1400, 860};
     QString panel;         // --panel: which tab is in front

@@ -1,5 +1,6 @@
 // Entry point: the composition root that picks the headless runner or the window.
 #include "headlessrunner.h"
+#include "jobengine.h"
 #include "labheadless.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
@@ -90,6 +91,8 @@ int main(int argc, char **argv)
             return fail(error);
         HeadlessRunner runner;
         runner.setReportPath(options.reportPath);
+        if (options.maxParallel >= 0)
+            runner.engine()->setMaxParallel(options.maxParallel);
         QObject::connect(&runner, &HeadlessRunner::finished, &app, &QCoreApplication::exit);
         // Ctrl+C: stop the children (they are in their own groups) and go once they are gone.
         UnixSignalWatcher signalWatcher;
@@ -120,6 +123,8 @@ int main(int argc, char **argv)
     }
 
     MainWindow window(presets);
+    if (options.maxParallel >= 0)
+        window.setMaxParallel(options.maxParallel);
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, [&window] {
         window.setConfirmQuit(false);

@@ -74,6 +74,8 @@ QJsonObject Preset::toJson() const
         json.insert(QStringLiteral("pollIntervalSec"), pollIntervalSec);
     if (!python.isEmpty())
         json.insert(QStringLiteral("python"), python);
+    if (maxProcesses > 0)
+        json.insert(QStringLiteral("maxProcesses"), maxProcesses);
     return json;
 }
 
@@ -112,6 +114,14 @@ bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *
         || !readNumber(json, "pollIntervalSec", where, 0, 3600, &preset.pollIntervalSec, error)) {
         return false;
     }
+    double maxProcesses = 0;
+    if (!readNumber(json, "maxProcesses", where, 0, 1000000, &maxProcesses, error))
+        return false;
+    if (maxProcesses != std::floor(maxProcesses)) {
+        *error = QObject::tr("%1.maxProcesses must be a whole number").arg(where);
+        return false;
+    }
+    preset.maxProcesses = int(maxProcesses);
     if (preset.pollIntervalSec > 0 && preset.pollIntervalSec < 0.01) {
         *error = QObject::tr("%1.pollIntervalSec must be 0 (no polling) or at least 0.01").arg(where);
         return false;

@@ -23,6 +23,7 @@ struct Preset
     double timeoutSec = 0;      // 0: no timeout
     double graceSec = 2;        // SIGTERM -> SIGKILL delay
     double pollIntervalSec = 0; // 0: no polling
+    int maxProcesses = 0;       // fork-bomb brake per job (RLIMIT_NPROC); 0: none
     QString python;             // the seed's code, shown beside the run
     bool builtIn = false;       // not serialized: set by the loader
 
@@ -44,6 +45,7 @@ struct Preset
     {
         return a.id == b.id && a.title == b.title && a.description == b.description && a.copies == b.copies
                && a.stages == b.stages && a.stdinSpec == b.stdinSpec && a.timeoutSec == b.timeoutSec
-               && a.graceSec == b.graceSec && a.pollIntervalSec == b.pollIntervalSec && a.python == b.python;
+               && a.graceSec == b.graceSec && a.pollIntervalSec == b.pollIntervalSec && a.python == b.python
+               && a.maxProcesses == b.maxProcesses;
     }
 };

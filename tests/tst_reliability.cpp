@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QProcess>
 #include <QtTest>
 
 #include <algorithm>
@@ -80,6 +81,9 @@ private slots:
     void binaryOutputIsByteExact();
     void unreadStdinDoesNotBlockTheEventLoop();
     void argumentsReachTheProgramLiterally();
+    void forkBombIsStoppedWholeWithoutHangingTheApp();
+    void forkBombIsContainedByTheProcessLimit();
+    void presetsFromAFileNeverRunOnLoad();
 
 private:
     JobProcess *run(const JobSpec &spec);
@@ -455,6 +459,66 @@ void TestReliability::argumentsReachTheProgramLiterally()
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x"))));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
              QStringList());
+}
+
+void TestReliability::forkBombIsStoppedWholeWithoutHangingTheApp()
+{
+    // A bounded bomb: 2^7 - 1 = 127 processes, all in the job's process group.
+    JobSpec spec = helperSpec({QStringLiteral("fork-tree"), QStringLiteral("6"), QStringLiteral("30")});
+    spec.graceSec = 1;
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+    ticker.start();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    JobProcess *job = run(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(job->pid() > 0 && liveGroupMembers(job->pid()).size() >= 127, 10000);
+    // The app only watches its direct child, so the tree did not stall the event loop.
+    QVERIFY2(ticks >= elapsed.elapsed() / 10 / 3, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed.elapsed())));
+    const qint64 group = job->pid();
+    job->stop();
+    QSignalSpy finished(job, &JobProcess::finished);
+    QVERIFY(job->outcome().isDone() || finished.wait(5000));
+    QCOMPARE(job->outcome().state, JobOutcome::State::Killed);
+    QTRY_VERIFY_WITH_TIMEOUT(liveGroupMembers(group).isEmpty(), 5000);
+}
+
+void TestReliability::forkBombIsContainedByTheProcessLimit()
+{
+    if (::geteuid() == 0)
+        QSKIP("RLIMIT_NPROC does not bind root (CAP_SYS_RESOURCE), so the brake cannot be shown as root");
+    // Unbounded it would be 2^9 - 1 = 511 processes; the brake allows 20 more.
+    JobSpec spec = helperSpec({QStringLiteral("fork-tree"), QStringLiteral("8"), QStringLiteral("2")});
+    spec.maxProcesses = 20;
+    JobProcess *job = run(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(job->pid() > 0, 5000);
+    QTest::qWait(500);
+    const qsizetype members = liveGroupMembers(job->pid()).size();
+    QVERIFY2(members <= 21, qPrintable(QString::number(members)));
+    job->stop();
+    QSignalSpy finished(job, &JobProcess::finished);
+    QVERIFY(job->outcome().isDone() || finished.wait(5000));
+}
+
+void TestReliability::presetsFromAFileNeverRunOnLoad()
+{
+    QTemporaryDir dir;
+    const QString marker = dir.filePath(QStringLiteral("ran"));
+    const QString path = dir.filePath(QStringLiteral("presets.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"version": 1, "presets": [{"id": "toucher", "stages": [{"program": "touch", "args": ["%1"]}]}]})")
+                   .arg(marker)
+                   .toUtf8());
+    file.close();
+    QProcess app;
+    app.start(QStringLiteral(SPAWNSCOPE_PATH), {QStringLiteral("--list-presets"), QStringLiteral("--presets-file"), path});
+    QVERIFY(app.waitForFinished(10000));
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY(app.readAllStandardOutput().contains("toucher"));
+    QVERIFY(!QFile::exists(marker));
 }
 
 QTEST_GUILESS_MAIN(TestReliability)

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -126,6 +127,23 @@ void MainWindow::buildActions()
     toolbar->addAction(m_rerunAction);
     toolbar->addSeparator();
     toolbar->addAction(m_clearAction);
+    toolbar->addSeparator();
+
+    m_maxParallel = new QSpinBox(toolbar);
+    m_maxParallel->setRange(0, 10000);
+    m_maxParallel->setSpecialValueText(tr("no limit"));
+    m_maxParallel->setPrefix(tr("at most "));
+    m_maxParallel->setSuffix(tr(" at once"));
+    m_maxParallel->setValue(m_engine->maxParallel());
+    m_maxParallel->setToolTip(tr("How many children may run at the same time. The others wait, shown as \"queued\", "
+                                 "and start as slots free up. A chain needs one slot per stage."));
+    connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setMaxParallel(value); });
+    toolbar->addWidget(m_maxParallel);
+}
+
+void MainWindow::setMaxParallel(int count)
+{
+    m_maxParallel->setValue(count);
 }
 
 void MainWindow::buildLayout()
@@ -449,6 +467,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
@@ -462,6 +481,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());

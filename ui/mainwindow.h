@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
+class QSpinBox;
 class QSplitter;
 class QTabWidget;
 class QTreeView;
@@ -38,6 +39,8 @@ public:
     QLineEdit *commandEdit() const { return m_commandEdit; }
     QCheckBox *shellCheck() const { return m_shellCheck; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
+    // At most this many children at once (0: no limit); remembered.
+    void setMaxParallel(int count);
     // "processes" or "threads"; false for an unknown name.
     bool showPanel(const QString &name);
 
@@ -86,6 +89,7 @@ private:
     QSplitter *m_centreSplitter = nullptr;
     QLabel *m_statusCounts = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QSpinBox *m_maxParallel = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
 
     QAction *m_runPresetAction = nullptr;

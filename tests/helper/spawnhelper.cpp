@@ -19,6 +19,10 @@
 //   spawnhelper hold-pipe-sleep    fork a child that keeps stdout open for 60 s; print its pid;
 //                                  sleep 60 s (both stay in the helper's process group)
 //   spawnhelper stop-self          raise SIGSTOP, then sleep 60 s
+//   spawnhelper fork-tree D [S]    a bounded fork bomb: every process forks two children down to
+//                                  depth D (2^(D+1) - 1 processes), then all sleep S seconds
+//                                  (default 30); forks that fail are counted, and the root prints
+//                                  "forked N failed M" on stdout once its own two forks are done
 //   spawnhelper list-fds           print the open file descriptors, one per line, ascending
 //                                  (read from /proc/self/fd, without the directory's own fd)
 //   spawnhelper partial S [TEXT]   write TEXT (default "first\nsecond-partial", no final
@@ -248,6 +252,40 @@ int main(int argc, char **argv)
         if (!writeAll(STDOUT_FILENO, text, std::strlen(text)))
             return 1;
         sleepSeconds(arg ? std::atof(arg) : 1);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "fork-tree")) {
+        const int depth = arg ? std::atoi(arg) : 3;
+        const double seconds = argc > 3 ? std::atof(argv[3]) : 30;
+        int level = 0;
+        int forked = 0;
+        int failed = 0;
+        bool root = true;
+        while (level < depth) {
+            bool descended = false;
+            for (int i = 0; i < 2; ++i) {
+                const pid_t child = fork();
+                if (child == 0) {
+                    root = false;
+                    ++level;
+                    forked = failed = 0;
+                    descended = true;
+                    break;
+                }
+                if (child < 0)
+                    ++failed;
+                else
+                    ++forked;
+            }
+            if (!descended)
+                break;
+        }
+        if (root) {
+            std::printf("forked %d failed %d\n", forked, failed);
+            std::fflush(stdout);
+        }
+        sleepSeconds(seconds);
         return 0;
     }
 
