@@ -23,6 +23,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QtTest>
 
 using namespace TestSupport;
@@ -74,6 +76,7 @@ private slots:
     void threadsLabRefusesBadNumbers();
     void threadsLabRunsEveryModeAndShowsDivisors();
     void threadsLabCancel();
+    void floodKeepsTheWindowResponsive();
 
 private:
     MainWindow *m_window = nullptr;
@@ -352,6 +355,97 @@ void TestMainWindow::threadsLabCancel()
     QVERIFY(finished.wait(1000));
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(panel->cpuChart()->results().first().cancelled);
+}
+
+namespace {
+
+qint64 statusKiB(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
+void TestMainWindow::floodKeepsTheWindowResponsive()
+{
+    // Eight children writing as fast as they can. SPAWNSCOPE_SOAK_SECONDS=60
+    // makes this the one-minute soak; CI runs it briefly.
+    const int seconds = qEnvironmentVariableIsSet("SPAWNSCOPE_SOAK_SECONDS")
+                            ? qEnvironmentVariableIntValue("SPAWNSCOPE_SOAK_SECONDS")
+                            : 3;
+    PaintCounter counter;
+    m_window->jobView()->viewport()->installEventFilter(&counter);
+    m_window->resize(1200, 700);
+
+    Preset flood;
+    flood.id = QStringLiteral("flood");
+    flood.title = QStringLiteral("8 × yes");
+    flood.copies = 8;
+    flood.timeoutSec = seconds;
+    flood.graceSec = 1;
+    StageSpec yes;
+    yes.program = QStringLiteral("yes");
+    flood.stages = {yes};
+
+    QList<double> lateness;
+    QElapsedTimer sinceTick;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        if (sinceTick.isValid())
+            lateness << std::max(0.0, double(sinceTick.nsecsElapsed()) / 1e6 - 10);
+        sinceTick.restart();
+    });
+    const qint64 rssBefore = statusKiB("VmRSS:");
+    JobRun *run = m_window->runPreset(flood);
+    ticker.start();
+    qint64 peakRss = rssBefore;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (!run->isDone() && elapsed.elapsed() < (seconds + 10) * 1000) {
+        QTest::qWait(100);
+        peakRss = std::max(peakRss, statusKiB("VmRSS:"));
+    }
+    ticker.stop();
+    QVERIFY(run->isDone());
+    std::sort(lateness.begin(), lateness.end());
+    const double p99 = lateness.isEmpty() ? 0 : lateness.at(qsizetype(double(lateness.size() - 1) * 0.99));
+    qint64 bytes = 0;
+    for (const JobProcess *job : run->jobs())
+        bytes += job->stdoutTail().totalBytes();
+    const double paintsPerSecond = counter.paints / (double(elapsed.elapsed()) / 1000);
+    qInfo("flood %d s: %.0f MiB read, RSS %lld -> peak %lld KiB, event-loop lateness p99 %.1f ms, %.1f paints/s",
+          seconds, double(bytes) / (1024 * 1024), rssBefore, peakRss, p99, paintsPerSecond);
+
+    for (const JobProcess *job : run->jobs())
+        QCOMPARE(job->outcome().state, JobOutcome::State::TimedOut);
+    // Eight 1 MiB tails per stream and the app itself: bounded, whatever was written.
+    QVERIFY2(peakRss - rssBefore < 100 * 1024, qPrintable(QString::number(peakRss - rssBefore)));
+    QVERIFY2(paintsPerSecond >= 10, qPrintable(QString::number(paintsPerSecond)));
+    QVERIFY2(p99 <= 50, qPrintable(QString::number(p99)));
+    QVERIFY(bytes > 0);
 }
 
 QTEST_MAIN(TestMainWindow)

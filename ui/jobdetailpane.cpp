@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace {
@@ -47,7 +48,10 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     , m_stderr(makeText(this))
     , m_python(makeText(this))
     , m_hex(new QCheckBox(tr("&Hex"), this))
+    , m_deferredStreams(new QTimer(this))
 {
+    m_deferredStreams->setSingleShot(true);
+    connect(m_deferredStreams, &QTimer::timeout, this, &JobDetailPane::refresh);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setText(tr("Select a row to see its command, output and exit."));
@@ -86,6 +90,7 @@ void JobDetailPane::show(JobRun *run, JobProcess *job)
     if (changed) {
         m_shownOut = -1;
         m_shownErr = -1;
+        m_shownOverview.clear();
         // Binary output reads best as hex, as the seed's out[-10:] does.
         const bool binary = job && !job->pipesStdout() && JobFormat::looksBinary(job->stdoutTail().last(256));
         if (binary != m_hex->isChecked()) {
@@ -132,6 +137,7 @@ void JobDetailPane::refresh()
         m_header->setText(tr("Select a row to see its command, output and exit."));
         for (QPlainTextEdit *edit : {m_overview, m_stdout, m_stderr, m_python})
             edit->clear();
+        m_shownOverview.clear();
         return;
     }
     const Preset &preset = m_run->preset();
@@ -150,14 +156,41 @@ void JobDetailPane::refresh()
         m_header->setText(tr("<b>%1 — %2</b>: %3")
                               .arg(preset.title.toHtmlEscaped(), JobFormat::jobName(m_run, m_run->indexOf(m_job)),
                                    outcome.explanation(m_job->spec().timeoutSec, m_job->spec().graceSec).toHtmlEscaped()));
-        setTextKeepingScroll(m_overview, describeJob(m_job));
+        const QString overview = describeJob(m_job);
+        if (overview != m_shownOverview) {
+            setTextKeepingScroll(m_overview, overview);
+            m_shownOverview = overview;
+        }
     } else {
         m_header->setText(tr("<b>%1</b>: %2 — %3")
                               .arg(preset.title.toHtmlEscaped(), JobFormat::runState(m_run), JobFormat::runTiming(m_run)));
-        setTextKeepingScroll(m_overview, describeRun(m_run));
+        const QString overview = describeRun(m_run);
+        if (overview != m_shownOverview) {
+            setTextKeepingScroll(m_overview, overview);
+            m_shownOverview = overview;
+        }
     }
+    m_tabs->setTabText(1, tr("stdout (%1)").arg(JobFormat::bytes(outBytes)));
+    m_tabs->setTabText(2, tr("stderr (%1)").arg(JobFormat::bytes(errBytes)));
 
-    // Re-render output only when bytes arrived: it is the costly part.
+    // Output is the costly part: re-render only when bytes arrived, and while
+    // they keep arriving, at most every StreamRefreshMs.
+    if (outBytes == m_shownOut && errBytes == m_shownErr)
+        return;
+    const bool settled = m_job ? m_job->outcome().isDone() : m_run->isDone();
+    const bool firstRender = m_shownOut < 0 || m_shownErr < 0;
+    if (!settled && !firstRender && m_sinceStreams.isValid() && m_sinceStreams.elapsed() < StreamRefreshMs) {
+        if (!m_deferredStreams->isActive())
+            m_deferredStreams->start(int(StreamRefreshMs - m_sinceStreams.elapsed()));
+        return;
+    }
+    renderStreams(jobs, outBytes, errBytes);
+}
+
+void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes)
+{
+    m_sinceStreams.restart();
+    const qsizetype budget = jobs.size() > 1 ? ShownBytesPerJobInGroup : ShownBytes;
     if (outBytes != m_shownOut) {
         QString text;
         for (const JobProcess *job : jobs) {
@@ -165,7 +198,7 @@ void JobDetailPane::refresh()
                 continue;
             if (jobs.size() > 1)
                 text += QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job)));
-            text += renderStream(job, true);
+            text += renderStream(job, true, budget);
         }
         setTextKeepingScroll(m_stdout, text);
         m_shownOut = outBytes;
@@ -178,23 +211,29 @@ void JobDetailPane::refresh()
                     continue;
                 text += QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job)));
             }
-            text += renderStream(job, false);
+            text += renderStream(job, false, budget);
         }
         setTextKeepingScroll(m_stderr, text);
         m_shownErr = errBytes;
     }
-    m_tabs->setTabText(1, tr("stdout (%1)").arg(JobFormat::bytes(outBytes)));
-    m_tabs->setTabText(2, tr("stderr (%1)").arg(JobFormat::bytes(errBytes)));
 }
 
-QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream) const
+QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const
 {
     if (stdoutStream && job->pipesStdout())
         return tr("(stdout goes through an OS pipe straight into the next stage's stdin; the app never sees it)\n");
     const OutputTail &tail = stdoutStream ? job->stdoutTail() : job->stderrTail();
     if (tail.totalBytes() == 0)
         return tr("(nothing)\n");
-    const QByteArray shown = tail.last(ShownBytes);
+    QByteArray shown = tail.last(budget);
+    // At most ShownLines lines: a view of 'y\n' lines is cheap in bytes, not in layout.
+    qsizetype cut = shown.size();
+    for (int lines = 0; cut > 0 && lines <= ShownLines; --cut) {
+        if (shown.at(cut - 1) == '\n')
+            ++lines;
+    }
+    if (cut > 0)
+        shown = shown.mid(cut + 1);
     QString text;
     if (shown.size() < tail.totalBytes())
         text += tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
@@ -290,8 +329,6 @@ QString JobDetailPane::describeRun(const JobRun *run) const
 
 void JobDetailPane::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)
 {
-    if (edit->toPlainText() == text)
-        return;
     QScrollBar *bar = edit->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 2;
     const int value = bar->value();

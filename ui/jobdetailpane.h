@@ -2,6 +2,7 @@
 // and what its exit means.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class JobProcess;
@@ -10,12 +11,19 @@ class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
+class QTimer;
 
 class JobDetailPane : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr qsizetype ShownBytes = 64 * 1024;
+    // What a stream view shows: the end of the kept tail, within these budgets,
+    // so a flooding child costs the GUI thread little (the full tail is in reports).
+    static constexpr qsizetype ShownBytes = 16 * 1024;
+    static constexpr qsizetype ShownBytesPerJobInGroup = 4 * 1024;
+    static constexpr int ShownLines = 400;
+    // Output views re-render at most this often while bytes keep coming.
+    static constexpr int StreamRefreshMs = 300;
 
     explicit JobDetailPane(QWidget *parent = nullptr);
 
@@ -35,7 +43,8 @@ public:
 private:
     QString describeJob(const JobProcess *job) const;
     QString describeRun(const JobRun *run) const;
-    QString renderStream(const JobProcess *job, bool stdoutStream) const;
+    QString renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const;
+    void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
 
     JobRun *m_run = nullptr;
@@ -49,4 +58,7 @@ private:
     QCheckBox *m_hex;
     qint64 m_shownOut = -1;
     qint64 m_shownErr = -1;
+    QString m_shownOverview;
+    QElapsedTimer m_sinceStreams;
+    QTimer *m_deferredStreams;
 };
