@@ -5,7 +5,9 @@
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "presetlistmodel.h"
 
+#include <QMimeData>
 #include <QTimer>
 
 #include <algorithm>
@@ -354,6 +356,55 @@ QHash<int, QByteArray> JobTreeModel::roleNames() const
     names.insert(SuccessRole, "success");
     names.insert(ShellRole, "shell");
     return names;
+}
+
+Qt::ItemFlags JobTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractItemModel::flags(index);
+    if (index.isValid() && index.internalId() != RunRowId)
+        f |= Qt::ItemIsDragEnabled;
+    return f;
+}
+
+QStringList JobTreeModel::mimeTypes() const
+{
+    return {PresetListModel::jobMimeType(), QStringLiteral("text/plain")};
+}
+
+QMimeData *JobTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    for (const QModelIndex &index : indexes) {
+        const JobProcess *job = jobAt(index);
+        if (!job)
+            continue;
+        auto *data = new QMimeData;
+        // A reference, not the job's environment: no secret leaves the app.
+        data->setData(PresetListModel::jobMimeType(),
+                      QByteArray::number(runAt(index)->id()) + ' ' + QByteArray::number(index.row()));
+        data->setText(job->spec().stage.commandLine());
+        return data;
+    }
+    return nullptr;
+}
+
+JobProcess *JobTreeModel::jobFromMime(const QByteArray &payload, JobRun **runOut) const
+{
+    const QList<QByteArray> parts = payload.split(' ');
+    if (parts.size() != 2)
+        return nullptr;
+    bool okRun = false;
+    bool okJob = false;
+    const quint64 runId = parts.at(0).toULongLong(&okRun);
+    const int jobIndex = parts.at(1).toInt(&okJob);
+    const auto row = m_rowOfRun.constFind(runId);
+    if (!okRun || !okJob || row == m_rowOfRun.cend())
+        return nullptr;
+    JobRun *run = m_runs.at(row.value());
+    if (jobIndex < 0 || jobIndex >= run->jobs().size())
+        return nullptr;
+    if (runOut)
+        *runOut = run;
+    return run->jobs().at(jobIndex);
 }
 
 void JobTreeModel::onRunAdded(JobRun *run)

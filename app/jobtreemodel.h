@@ -54,6 +54,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // Job rows can be dragged (onto the preset palette, to save them).
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    // The job a PresetListModel::jobMimeType() payload refers to, if it still exists.
+    JobProcess *jobFromMime(const QByteArray &payload, JobRun **run = nullptr) const;
 
     JobRun *runAt(const QModelIndex &index) const;
     // nullptr for run rows.

@@ -1,6 +1,7 @@
 #include "launchoptions.h"
 
 #include "presetfile.h"
+#include "presetstore.h"
 #include "threadlab.h"
 
 #include <QCommandLineParser>
@@ -8,6 +9,7 @@
 #include <QObject>
 
 #include <cmath>
+#include <cstdio>
 
 namespace {
 
@@ -18,6 +20,9 @@ struct Spec
     QCommandLineOption preset{QStringLiteral("preset"), QObject::tr("Run preset ID (repeatable)."), QStringLiteral("ID")};
     QCommandLineOption presetsFile{QStringLiteral("presets-file"), QObject::tr("Also load presets from FILE."),
                                    QStringLiteral("FILE")};
+    QCommandLineOption importPresets{QStringLiteral("import-presets"),
+                                     QObject::tr("Validate FILE and add its presets to your presets; nothing runs."),
+                                     QStringLiteral("FILE")};
     QCommandLineOption report{QStringLiteral("report"), QObject::tr("Write the JSON report to FILE, or - for stdout."),
                               QStringLiteral("FILE")};
     QCommandLineOption command{QStringLiteral("command"), QObject::tr("Run CMD, split into words, no shell."),
@@ -70,7 +75,7 @@ struct Spec
         parser.setApplicationDescription(
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOptions({list, headless, preset, presetsFile, report, command, shell, repeat, timeout, grace,
+        parser.addOptions({list, headless, preset, presetsFile, importPresets, report, command, shell, repeat, timeout, grace,
                            stdinFile, maxProcesses, maxParallel, screenshot, size, panel, runLab, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
@@ -235,6 +240,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.headless = parser.isSet(spec.headless);
     options.presetIds = parser.values(spec.preset);
     options.presetFiles = parser.values(spec.presetsFile);
+    options.importPresets = parser.value(spec.importPresets);
     options.reportPath = parser.value(spec.report);
     options.command = parser.value(spec.command);
     options.viaShell = parser.isSet(spec.shell);
@@ -333,13 +339,26 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
 bool LaunchOptions::loadPresets(QList<Preset> *out, QString *error) const
 {
     QList<Preset> presets = PresetFile::builtIns();
+    const PresetFile::Result user = PresetStore().load();
+    if (!user.ok()) {
+        // The user's file is left exactly as it is; they can fix or move it.
+        *error = QObject::tr("your presets could not be read: %1").arg(user.error);
+        return false;
+    }
+    QStringList builtInIds;
+    for (const Preset &preset : std::as_const(presets))
+        builtInIds << preset.id;
+    QList<Preset> mine;
+    PresetStore::merge(&mine, user.presets, builtInIds);
+    presets << mine;
     for (const QString &path : presetFiles) {
         const PresetFile::Result result = PresetFile::load(path);
         if (!result.ok()) {
             *error = result.error;
             return false;
         }
-        for (const Preset &preset : result.presets) {
+        for (Preset preset : result.presets) {
+            preset.sessionOnly = true;
             auto it = std::find_if(presets.begin(), presets.end(), [&](const Preset &p) { return p.id == preset.id; });
             if (it != presets.end())
                 *it = preset;
@@ -349,6 +368,37 @@ bool LaunchOptions::loadPresets(QList<Preset> *out, QString *error) const
     }
     *out = presets;
     return true;
+}
+
+int LaunchOptions::importPresetsFile() const
+{
+    const PresetFile::Result incoming = PresetFile::load(importPresets);
+    if (!incoming.ok()) {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(incoming.error));
+        return 2;
+    }
+    const PresetStore store;
+    PresetFile::Result existing = store.load();
+    if (!existing.ok()) {
+        std::fprintf(stderr, "spawnscope: your presets could not be read, so nothing was imported: %s\n",
+                     qPrintable(existing.error));
+        return 2;
+    }
+    QStringList builtInIds;
+    for (const Preset &preset : PresetFile::builtIns())
+        builtInIds << preset.id;
+    const QList<Preset> added = PresetStore::merge(&existing.presets, incoming.presets, builtInIds);
+    QString error;
+    if (!store.save(existing.presets, &error)) {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
+        return 2;
+    }
+    QStringList ids;
+    for (const Preset &preset : added)
+        ids << preset.id;
+    std::printf("imported %lld preset(s) into %s: %s\n", qint64(added.size()), qPrintable(store.path()),
+                qPrintable(ids.join(QStringLiteral(", "))));
+    return 0;
 }
 
 bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const

@@ -17,6 +17,7 @@ struct LaunchOptions
     bool showVersion = false;
     QStringList presetIds;
     QStringList presetFiles;
+    QString importPresets; // --import-presets FILE
     QString reportPath;
     QString command;
     bool viaShell = false;
@@ -41,8 +42,12 @@ struct LaunchOptions
     static bool parse(const QStringList &arguments, LaunchOptions *out, QString *error);
     static QString helpText();
 
-    // Built-ins plus --presets-file presets; false with *error for a bad file.
+    // Built-ins, then the user's presets, then --presets-file presets (for
+    // this session only); false with *error for a bad file.
     bool loadPresets(QList<Preset> *out, QString *error) const;
+    // --import-presets: validate FILE and add its presets to the user's.
+    // Returns the exit code; prints one line either way.
+    int importPresetsFile() const;
     // What --headless should run: the --preset ids in order, or the --command.
     bool presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const;
 };

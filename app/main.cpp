@@ -58,6 +58,9 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    if (!options.importPresets.isEmpty())
+        return options.importPresetsFile();
+
     if (options.worker) {
         return LabHeadless::runWorker(options.labRequest.numbers.first(), options.labRequest.scale,
                                       options.labRequest.algorithm);

@@ -26,6 +26,7 @@ struct Preset
     int maxProcesses = 0;       // fork-bomb brake per job (RLIMIT_NPROC); 0: none
     QString python;             // the seed's code, shown beside the run
     bool builtIn = false;       // not serialized: set by the loader
+    bool sessionOnly = false;   // not serialized: from --presets-file, never saved
 
     bool isChain() const { return stages.size() > 1; }
     bool runsShell() const;

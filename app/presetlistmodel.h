@@ -1,11 +1,14 @@
-// The preset list: built-ins first, then any added from files. Drags carry
-// preset ids in a private MIME type (never secrets) plus the command line as text.
+// The preset palette: the built-in seeds first (read-only), then the user's
+// own presets (reorderable, saved), then any added for this session. Drags
+// carry preset ids in a private MIME type (never secrets) plus the command
+// line as text; drops of process-table rows and files are handed up as signals.
 #pragma once
 
 #include "preset.h"
 
 #include <QAbstractListModel>
 #include <QList>
+#include <QUrl>
 
 class PresetListModel : public QAbstractListModel
 {
@@ -17,10 +20,14 @@ public:
         DescriptionRole,
         BuiltInRole,
         ShellRole,
+        CategoryRole, // "Seeds", "My presets", "This session"
+        SessionRole,
     };
     Q_ENUM(Role)
 
     static QString mimeType() { return QStringLiteral("application/x-spawnscope-preset-ids"); }
+    // A process-table row: "<run id> <job index>" (a reference, so no secret travels).
+    static QString jobMimeType() { return QStringLiteral("application/x-spawnscope-job"); }
 
     explicit PresetListModel(QObject *parent = nullptr);
 
@@ -31,6 +38,17 @@ public:
     const Preset &presetAt(int row) const { return m_presets.at(row); }
     // -1 when absent.
     int rowOf(const QString &id) const;
+    // Where the user's presets begin (after the seeds).
+    int firstUserRow() const;
+    bool isUserRow(int row) const;
+    // The presets that are saved: neither seeds nor session-only.
+    QList<Preset> userPresets() const;
+    // Inserts a user preset at row (clamped into the user area), giving it a
+    // free id; returns its row.
+    int insertUserPreset(int row, Preset preset);
+    // Removes a user preset; false for seeds.
+    bool removeUserPreset(int row, Preset *removed = nullptr);
+    QString freeId(const QString &base) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -40,8 +58,25 @@ public:
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
     Qt::DropActions supportedDragActions() const override;
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    // Reorders within the user's presets only.
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
+                  int destinationChild) override;
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
     // The ids carried by mime data from mimeData(), in order.
     static QStringList idsFromMimeData(const QMimeData *data);
+
+signals:
+    // The saved presets changed (added, removed, edited or reordered).
+    void userPresetsChanged();
+    // A process-table row was dropped at row: payload is jobMimeType()'s data.
+    void jobDropped(const QByteArray &payload, int row);
+    // Files were dropped (to import, after the user has seen them).
+    void filesDropped(const QList<QUrl> &urls);
 
 private:
     QList<Preset> m_presets;

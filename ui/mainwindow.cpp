@@ -8,11 +8,21 @@
 #include "jobtreemodel.h"
 #include "presetlistmodel.h"
 #include "threadspanel.h"
+#include "chainbuilder.h"
+#include "presetdelegate.h"
+#include "preseteditor.h"
+#include "presetstore.h"
+#include "jobformat.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QMimeData>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -105,7 +115,40 @@ void MainWindow::buildActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *importAction = fileMenu->addAction(tr("&Import presets…"), this, &MainWindow::importPresetsDialog);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setToolTip(tr("Add presets from a .json file to your presets; you see them first, nothing runs"));
+    QAction *exportAction = fileMenu->addAction(tr("&Export presets…"), this, &MainWindow::exportPresets);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *presetsMenu = menuBar()->addMenu(tr("&Presets"));
+    QAction *newAction = presetsMenu->addAction(tr("&New preset…"), this, [this] {
+        Preset blank;
+        blank.id = QStringLiteral("my-preset");
+        blank.title = tr("My preset");
+        PresetEditor editor(blank, this);
+        if (editor.exec() == QDialog::Accepted)
+            saveAsPreset(editor.preset());
+    });
+    newAction->setShortcut(QKeySequence::New);
+    m_presetActions << presetsMenu->addAction(tr("&Edit…"), this, &MainWindow::editSelectedPreset);
+    m_presetActions.last()->setShortcut(QKeySequence(Qt::Key_F2));
+    m_presetActions << presetsMenu->addAction(tr("&Duplicate"), this, &MainWindow::duplicateSelectedPreset);
+    m_presetActions.last()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_presetActions << presetsMenu->addAction(tr("De&lete"), this, &MainWindow::deleteSelectedPreset);
+    m_presetActions.last()->setShortcut(QKeySequence::Delete);
+    m_undoAction = presetsMenu->addAction(tr("&Undo delete"), this, &MainWindow::undoDelete);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setEnabled(false);
+    presetsMenu->addSeparator();
+    m_presetActions << presetsMenu->addAction(tr("Move &up"), this, [this] { moveSelectedPreset(-1); });
+    m_presetActions.last()->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_presetActions << presetsMenu->addAction(tr("Move do&wn"), this, [this] { moveSelectedPreset(1); });
+    m_presetActions.last()->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_presetActions << presetsMenu->addAction(tr("Add to &chain builder"), this, &MainWindow::addSelectedPresetToChain);
+    m_presetActions.last()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     QMenu *jobsMenu = menuBar()->addMenu(tr("&Jobs"));
     jobsMenu->addAction(m_runPresetAction);
     jobsMenu->addAction(m_runCommandAction);
@@ -115,6 +158,17 @@ void MainWindow::buildActions()
     jobsMenu->addAction(m_rerunAction);
     jobsMenu->addSeparator();
     jobsMenu->addAction(m_clearAction);
+    m_saveJobAction = jobsMenu->addAction(tr("&Save as preset"), this, [this] {
+        const QModelIndex index = currentSourceIndex();
+        JobRun *run = m_jobModel->runAt(index);
+        if (const JobProcess *job = m_jobModel->jobAt(index))
+            saveJobAsPreset(run, job);
+        else if (run)
+            saveAsPreset(run->preset());
+    });
+    m_saveJobAction->setShortcut(QKeySequence::Save);
+    m_saveJobAction->setToolTip(tr("Keep the selected job (program, arguments, environment, timeout) as one of your "
+                                   "presets; the same as dragging its row onto the preset list"));
 
     QToolBar *toolbar = addToolBar(tr("Jobs"));
     toolbar->setObjectName(QStringLiteral("jobsToolbar"));
@@ -152,20 +206,34 @@ void MainWindow::buildLayout()
     auto *presetPanel = new QWidget(this);
     auto *presetLayout = new QVBoxLayout(presetPanel);
     presetLayout->setContentsMargins(6, 6, 0, 6);
-    auto *presetTitle = new QLabel(tr("<b>Presets</b> — from the seed notes"), presetPanel);
+    auto *presetTitle = new QLabel(tr("Seeds come from the notes; your own presets are saved."), presetPanel);
+    presetTitle->setWordWrap(true);
     m_presetView = new QListView(presetPanel);
     m_presetView->setModel(m_presetModel);
+    m_presetView->setItemDelegate(new PresetDelegate(m_presetView));
     m_presetView->setDragEnabled(true);
-    m_presetView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_presetView->setAcceptDrops(true);
+    m_presetView->setDragDropMode(QAbstractItemView::DragDrop);
+    m_presetView->setDefaultDropAction(Qt::MoveAction);
+    m_presetView->setDropIndicatorShown(true);
+    m_presetView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_presetView, &QWidget::customContextMenuRequested, this, &MainWindow::showPresetMenu);
     m_presetView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_presetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_presetView->setWordWrap(true);
     m_presetView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_presetView->setSpacing(1);
-    m_presetView->setToolTip(tr("Double-click or press Enter to run a preset"));
+    m_presetView->setToolTip(tr("Double-click or press Enter to run a preset. Drag one onto the table to run it, onto "
+                                "the chain builder to add its stages, or among \"My presets\" to reorder. Drop a "
+                                "process-table row here to save it as a preset, or a .json file to import it."));
     if (m_presetModel->rowCount() > 0)
         m_presetView->setCurrentIndex(m_presetModel->index(0));
     connect(m_presetView, &QListView::activated, this, &MainWindow::runSelectedPreset);
+    // Palette keys act on the palette only: Delete in the command field stays a key.
+    for (QAction *action : std::as_const(m_presetActions)) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_presetView->addAction(action);
+    }
     connect(m_presetView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updatePresetDescription);
     m_presetDescription = new QLabel(presetPanel);
@@ -246,13 +314,44 @@ void MainWindow::buildLayout()
     m_tabs->setTabToolTip(0, tr("The children SpawnScope started, live"));
     m_tabs->setTabToolTip(1, tr("Threads vs processes on CPU-bound work and blocking I/O (Effective Python item 53)"));
 
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(presetPanel);
-    m_mainSplitter->addWidget(m_tabs);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({230, 1000});
-    setCentralWidget(m_mainSplitter);
+    setCentralWidget(m_tabs);
+
+    m_presetDock = new QDockWidget(tr("Presets"), this);
+    m_presetDock->setObjectName(QStringLiteral("presetDock"));
+    m_presetDock->setWidget(presetPanel);
+    m_presetDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_presetDock);
+
+    m_chainBuilder = new ChainBuilder(m_presetModel, this);
+    connect(m_chainBuilder, &ChainBuilder::runRequested, this, [this](const Preset &preset) { runPreset(preset); });
+    connect(m_chainBuilder, &ChainBuilder::saveRequested, this, &MainWindow::saveAsPreset);
+    connect(m_chainBuilder, &ChainBuilder::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    m_chainDock = new QDockWidget(tr("Chain builder"), this);
+    m_chainDock->setObjectName(QStringLiteral("chainDock"));
+    m_chainDock->setWidget(m_chainBuilder);
+    m_chainDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                             | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_chainDock);
+    resizeDocks({m_presetDock}, {260}, Qt::Horizontal);
+
+    // The table takes presets, plain text and preset files dropped on it.
+    m_jobView->viewport()->installEventFilter(this);
+    m_jobView->setDragEnabled(true);
+    m_jobView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
+
+    connect(m_presetModel, &PresetListModel::userPresetsChanged, this, &MainWindow::saveUserPresets);
+    connect(m_presetModel, &PresetListModel::jobDropped, this, [this](const QByteArray &payload, int row) {
+        JobRun *run = nullptr;
+        if (const JobProcess *job = m_jobModel->jobFromMime(payload, &run))
+            saveJobAsPreset(run, job, row);
+    });
+    connect(m_presetModel, &PresetListModel::filesDropped, this, [this](const QList<QUrl> &urls) {
+        for (const QUrl &url : urls)
+            importPresetsFrom(url.toLocalFile());
+    });
 
     m_statusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusCounts);
@@ -433,6 +532,280 @@ void MainWindow::updatePresetDescription()
     m_presetDescription->setText(text);
 }
 
+void MainWindow::saveUserPresets()
+{
+    QString error;
+    if (!PresetStore().save(m_presetModel->userPresets(), &error))
+        statusBar()->showMessage(tr("Your presets were not saved: %1").arg(error), 15000);
+}
+
+void MainWindow::saveAsPreset(const Preset &preset)
+{
+    Preset mine = preset;
+    if (mine.id.isEmpty() || mine.builtIn)
+        mine.id = mine.builtIn ? mine.id + QStringLiteral("-copy") : QStringLiteral("my-preset");
+    const int row = m_presetModel->insertUserPreset(-1, mine);
+    m_presetView->setCurrentIndex(m_presetModel->index(row));
+    statusBar()->showMessage(tr("Saved \"%1\" to your presets.").arg(mine.title), 5000);
+}
+
+void MainWindow::saveJobAsPreset(const JobRun *run, const JobProcess *job, int row)
+{
+    if (!run || !job)
+        return;
+    // The job as it ran: its program, arguments, environment (secrets stay
+    // flagged) and timeout; one stage, one copy.
+    Preset preset;
+    preset.id = QFileInfo(job->spec().stage.program).fileName();
+    preset.title = job->spec().stage.commandLine();
+    preset.description = tr("Saved from the process table (%1).").arg(run->preset().title);
+    preset.stages = {job->spec().stage};
+    preset.timeoutSec = job->spec().timeoutSec;
+    preset.graceSec = job->spec().graceSec;
+    preset.pollIntervalSec = job->spec().pollIntervalSec;
+    if (job->spec().feedStdin && job->spec().stageIndex == 0)
+        preset.stdinSpec = run->preset().stdinSpec;
+    preset.python = run->preset().python;
+    const int at = m_presetModel->insertUserPreset(row, preset);
+    m_presetView->setCurrentIndex(m_presetModel->index(at));
+    statusBar()->showMessage(tr("Saved \"%1\" to your presets.").arg(preset.title), 5000);
+}
+
+bool MainWindow::importPresetsFrom(const QString &path)
+{
+    const PresetFile::Result result = PresetFile::load(path);
+    if (!result.ok()) {
+        // Nothing changed: the user's presets are exactly as they were.
+        QMessageBox::warning(this, tr("Cannot import presets"), result.error);
+        return false;
+    }
+    if (m_confirmImports) {
+        QStringList lines;
+        for (const Preset &preset : result.presets) {
+            lines << QStringLiteral("• %1%2 (%3)\n    %4")
+                         .arg(preset.runsShell() ? tr("[shell] ") : QString(), preset.title, preset.id,
+                              preset.commandLine());
+        }
+        QMessageBox box(QMessageBox::Question, tr("Import presets?"),
+                        tr("%1 holds %2 preset(s). They will be added to your presets; nothing runs now.")
+                            .arg(QFileInfo(path).fileName())
+                            .arg(result.presets.size()),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        box.setInformativeText(lines.mid(0, 12).join(QLatin1Char('\n'))
+                               + (lines.size() > 12 ? tr("\n… and %1 more").arg(lines.size() - 12) : QString()));
+        box.setDefaultButton(QMessageBox::Yes);
+        if (box.exec() != QMessageBox::Yes)
+            return false;
+    }
+    for (const Preset &preset : result.presets)
+        m_presetModel->insertUserPreset(-1, preset);
+    statusBar()->showMessage(tr("Imported %1 preset(s) from %2.").arg(result.presets.size()).arg(path), 8000);
+    return true;
+}
+
+void MainWindow::importPresetsDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import presets"), QString(),
+                                                      tr("Preset files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        importPresetsFrom(path);
+}
+
+void MainWindow::exportPresets()
+{
+    const QList<Preset> mine = m_presetModel->userPresets();
+    if (mine.isEmpty()) {
+        statusBar()->showMessage(tr("You have no presets of your own to export yet."), 8000);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export your presets"), QStringLiteral("presets.json"),
+                                                      tr("Preset files (*.json)"));
+    if (path.isEmpty())
+        return;
+    bool hasSecrets = false;
+    for (const Preset &preset : mine)
+        for (const StageSpec &stage : preset.stages)
+            hasSecrets = hasSecrets || std::any_of(stage.env.cbegin(), stage.env.cend(), [](const EnvVar &v) { return v.secret; });
+    bool withSecrets = false;
+    if (hasSecrets) {
+        withSecrets = QMessageBox::question(this, tr("Include secrets?"),
+                                            tr("Some presets have secret values. Write them into the file in plain "
+                                               "text? Choose No to leave them blank."),
+                                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                      == QMessageBox::Yes;
+    }
+    QString error;
+    if (!PresetFile::save(path, withSecrets ? mine : PresetStore::withoutSecrets(mine), &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1 preset(s) to %2.").arg(mine.size()).arg(path), 8000);
+}
+
+void MainWindow::duplicateSelectedPreset()
+{
+    const QModelIndex index = m_presetView->currentIndex();
+    if (!index.isValid())
+        return;
+    Preset copy = m_presetModel->presetAt(index.row());
+    copy.title = tr("%1 (copy)").arg(copy.title);
+    const int row = m_presetModel->insertUserPreset(m_presetModel->isUserRow(index.row()) ? index.row() + 1 : -1, copy);
+    m_presetView->setCurrentIndex(m_presetModel->index(row));
+}
+
+void MainWindow::deleteSelectedPreset()
+{
+    const int row = m_presetView->currentIndex().row();
+    Preset removed;
+    if (!m_presetModel->removeUserPreset(row, &removed)) {
+        statusBar()->showMessage(tr("Seeds cannot be deleted; duplicate one (Ctrl+D) to make your own."), 8000);
+        return;
+    }
+    m_deleted.append({row, removed});
+    m_undoAction->setEnabled(true);
+    statusBar()->showMessage(tr("Deleted \"%1\" — Ctrl+Z brings it back.").arg(removed.title), 8000);
+}
+
+void MainWindow::undoDelete()
+{
+    if (m_deleted.isEmpty())
+        return;
+    const auto [row, preset] = m_deleted.takeLast();
+    const int at = m_presetModel->insertUserPreset(row, preset);
+    m_presetView->setCurrentIndex(m_presetModel->index(at));
+    m_undoAction->setEnabled(!m_deleted.isEmpty());
+}
+
+void MainWindow::editSelectedPreset()
+{
+    const QModelIndex index = m_presetView->currentIndex();
+    if (!index.isValid())
+        return;
+    const int row = index.row();
+    const Preset original = m_presetModel->presetAt(row);
+    PresetEditor editor(original, this);
+    if (original.builtIn)
+        editor.setWindowTitle(tr("New preset from the seed \"%1\"").arg(original.title));
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    Preset edited = editor.preset();
+    if (m_presetModel->isUserRow(row)) {
+        m_presetModel->removeUserPreset(row);
+        m_presetModel->insertUserPreset(row, edited);
+        m_presetView->setCurrentIndex(m_presetModel->index(row));
+    } else {
+        // Seeds stay as they are: an edit becomes a preset of your own.
+        saveAsPreset(edited);
+    }
+}
+
+void MainWindow::moveSelectedPreset(int delta)
+{
+    const int row = m_presetView->currentIndex().row();
+    const int destination = delta < 0 ? row - 1 : row + 2;
+    if (m_presetModel->moveRows({}, row, 1, {}, destination))
+        m_presetView->setCurrentIndex(m_presetModel->index(row + delta));
+}
+
+void MainWindow::addSelectedPresetToChain()
+{
+    const QModelIndex index = m_presetView->currentIndex();
+    if (!index.isValid())
+        return;
+    m_chainBuilder->addPreset(m_presetModel->presetAt(index.row()));
+    m_chainDock->show();
+}
+
+void MainWindow::showPresetMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_presetView->indexAt(pos);
+    if (index.isValid())
+        m_presetView->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addAction(m_runPresetAction);
+    if (index.isValid())
+        menu.addActions(m_presetActions);
+    menu.addSeparator();
+    menu.addAction(m_undoAction);
+    menu.exec(m_presetView->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showJobMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_jobView->indexAt(pos);
+    if (index.isValid())
+        m_jobView->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addActions({m_stopAction, m_killAction, m_rerunAction});
+    menu.addSeparator();
+    menu.addAction(m_saveJobAction);
+    menu.addAction(m_clearAction);
+    menu.exec(m_jobView->viewport()->mapToGlobal(pos));
+}
+
+bool MainWindow::acceptsDrop(const QMimeData *data) const
+{
+    if (data->hasFormat(PresetListModel::jobMimeType()))
+        return false; // a row of the table itself
+    if (data->hasFormat(PresetListModel::mimeType()) || data->hasUrls())
+        return true;
+    return data->hasText() && !data->text().trimmed().isEmpty();
+}
+
+void MainWindow::dropOnTable(const QMimeData *data)
+{
+    if (data->hasFormat(PresetListModel::mimeType())) {
+        for (const QString &id : PresetListModel::idsFromMimeData(data))
+            runPreset(id);
+        return;
+    }
+    if (data->hasUrls()) {
+        for (const QUrl &url : data->urls()) {
+            if (url.isLocalFile())
+                importPresetsFrom(url.toLocalFile());
+        }
+        return;
+    }
+    // Plain text is a command: split into words, no shell.
+    QString error;
+    const Preset preset = Preset::fromCommand(data->text().section(QLatin1Char('\n'), 0, 0), false, &error);
+    if (preset.stages.isEmpty()) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    runPreset(preset);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_jobView->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (acceptsDrop(drag->mimeData())) {
+                drag->setDropAction(Qt::CopyAction);
+                drag->accept();
+                return true;
+            }
+            break;
+        }
+        case QEvent::Drop: {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (acceptsDrop(drop->mimeData())) {
+                drop->setDropAction(Qt::CopyAction);
+                drop->accept();
+                dropOnTable(drop->mimeData());
+                return true;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_engine->isIdle()) {
@@ -469,7 +842,6 @@ void MainWindow::restoreSettings()
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
     m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobHeader")).toByteArray());
     m_shellCheck->setChecked(settings.value(QStringLiteral("command/viaShell"), false).toBool());
@@ -483,7 +855,6 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
     settings.setValue(QStringLiteral("window/jobHeader"), m_jobView->header()->saveState());
     settings.setValue(QStringLiteral("command/viaShell"), m_shellCheck->isChecked());

@@ -6,7 +6,10 @@
 
 #include <QMainWindow>
 
+class ChainBuilder;
 class JobDetailPane;
+class JobProcess;
+class QDockWidget;
 class JobEngine;
 class JobRun;
 class JobTreeModel;
@@ -15,6 +18,7 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QMimeData;
 class QListView;
 class QSortFilterProxyModel;
 class QSpinBox;
@@ -39,6 +43,21 @@ public:
     QLineEdit *commandEdit() const { return m_commandEdit; }
     QCheckBox *shellCheck() const { return m_shellCheck; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
+    ChainBuilder *chainBuilder() const { return m_chainBuilder; }
+
+    // Preset palette operations (each drag has one of these as its keyboard twin).
+    void saveAsPreset(const Preset &preset);
+    void saveJobAsPreset(const JobRun *run, const JobProcess *job, int row = -1);
+    // Shows what the file holds and asks before adding; nothing runs.
+    bool importPresetsFrom(const QString &path);
+    void duplicateSelectedPreset();
+    void deleteSelectedPreset();
+    void undoDelete();
+    void editSelectedPreset();
+    void moveSelectedPreset(int delta);
+    void addSelectedPresetToChain();
+    // Off for tests: import without the confirmation dialog.
+    void setConfirmImports(bool confirm) { m_confirmImports = confirm; }
     // At most this many children at once (0: no limit); remembered.
     void setMaxParallel(int count);
     // "processes" or "threads"; false for an unknown name.
@@ -56,6 +75,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -70,6 +90,13 @@ private:
     void updateActions();
     void updateStatus();
     void updatePresetDescription();
+    void showPresetMenu(const QPoint &pos);
+    void showJobMenu(const QPoint &pos);
+    void saveUserPresets();
+    void exportPresets();
+    void importPresetsDialog();
+    bool acceptsDrop(const QMimeData *data) const;
+    void dropOnTable(const QMimeData *data);
     void restoreSettings();
     void saveSettings() const;
     QModelIndex currentSourceIndex() const;
@@ -85,7 +112,6 @@ private:
     QCheckBox *m_shellCheck = nullptr;
     QTreeView *m_jobView = nullptr;
     JobDetailPane *m_detail = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     QLabel *m_statusCounts = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -99,7 +125,15 @@ private:
     QAction *m_rerunAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_saveJobAction = nullptr;
+    QList<QAction *> m_presetActions; // act on the selected preset
 
+    QDockWidget *m_presetDock = nullptr;
+    QDockWidget *m_chainDock = nullptr;
+    ChainBuilder *m_chainBuilder = nullptr;
+    QList<std::pair<int, Preset>> m_deleted; // for undo
+    QAction *m_undoAction = nullptr;
+    bool m_confirmImports = true;
     bool m_confirmQuit = true;
     bool m_quitting = false;
 };

@@ -1,0 +1,64 @@
+// Edits one preset: title, notes, stages (program, arguments, environment with
+// secret flags, working directory), copies, stdin and timings, with the
+// problems shown where they are typed.
+#pragma once
+
+#include "preset.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QSpinBox;
+class QTableWidget;
+
+class PresetEditor : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit PresetEditor(const Preset &preset, QWidget *parent = nullptr);
+
+    // The edited preset; valid when isValid().
+    Preset preset() const;
+    bool isValid() const { return m_problems.isEmpty(); }
+    QStringList problems() const { return m_problems; }
+
+    QLineEdit *programEdit() const { return m_program; }
+    QLineEdit *stdinEdit() const { return m_stdinValue; }
+
+private:
+    void loadStage(int index);
+    void storeStage();
+    void addStage();
+    void removeStage();
+    void validate();
+    void addEnvRow(const EnvVar &var);
+
+    Preset m_preset;
+    QList<StageSpec> m_stages;
+    int m_currentStage = -1;
+    QStringList m_problems;
+
+    QLineEdit *m_title;
+    QPlainTextEdit *m_notes;
+    QListWidget *m_stageList;
+    QLineEdit *m_program;
+    QLabel *m_programProblem;
+    QPlainTextEdit *m_args;
+    QTableWidget *m_env;
+    QLineEdit *m_cwd;
+    QLabel *m_cwdProblem;
+    QSpinBox *m_copies;
+    QComboBox *m_stdinKind;
+    QLineEdit *m_stdinValue;
+    QLabel *m_stdinProblem;
+    QDoubleSpinBox *m_timeout;
+    QDoubleSpinBox *m_grace;
+    QDoubleSpinBox *m_poll;
+    QDialogButtonBox *m_buttons;
+};
