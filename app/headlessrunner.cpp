@@ -89,7 +89,7 @@ void HeadlessRunner::writeReport()
         return;
     }
     QSaveFile file(m_reportPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.flush() || !file.commit()) {
         std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath),
                      qPrintable(file.errorString()));
         emit finished(2);

@@ -75,7 +75,7 @@ void LabHeadless::writeReport(bool cancelled)
         error = file.errorString();
     } else {
         QSaveFile file(m_reportPath);
-        ok = file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.commit();
+        ok = file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.flush() && file.commit();
         error = file.errorString();
     }
     if (!ok) {

@@ -102,7 +102,18 @@ bool PresetFile::save(const QString &path, const QList<Preset> &presets, QString
         *error = QObject::tr("%1: cannot write: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(serialize(presets));
+    // A short write (a full disk, a file-size limit) must fail the save: check
+    // the write and the flush, not only commit().
+    const QByteArray bytes = serialize(presets);
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        const QString reason = file.error() == QFileDevice::NoError || file.errorString() == QLatin1String("Unknown error")
+                                   ? QObject::tr("only part of it could be written (is the disk full, or a size limit set?)")
+                                   : file.errorString();
+        file.cancelWriting();
+        file.commit();
+        *error = QObject::tr("%1: saving failed, the previous file is unchanged: %2").arg(path, reason);
+        return false;
+    }
     if (!file.commit()) {
         *error = QObject::tr("%1: saving failed, the previous file is unchanged: %2").arg(path, file.errorString());
         return false;

@@ -61,6 +61,10 @@ private slots:
     void mimeDataRoundTrip();
     void mimeDataNeverCarriesSecrets();
     void idsFromForeignMimeData();
+    void seedDroppedAmongUserPresetsIsCopied();
+    void userPresetsReorderButSeedsStay();
+    void jobAndFileDropsAreHandedUp();
+    void sessionPresetsAreNotSaved();
 
 private:
     std::unique_ptr<PresetListModel> m_model;
@@ -297,7 +301,10 @@ void TestPresetListModel::flags()
         QVERIFY(!flags.testFlag(Qt::ItemIsEditable));
     }
     QVERIFY(!m_model->flags(QModelIndex()).testFlag(Qt::ItemIsDragEnabled));
-    QCOMPARE(m_model->supportedDragActions(), Qt::DropActions(Qt::CopyAction));
+    // Copy to run or add elsewhere; move to reorder your own presets.
+    QCOMPARE(m_model->supportedDragActions(), Qt::DropActions(Qt::CopyAction | Qt::MoveAction));
+    QVERIFY(m_model->flags(QModelIndex()).testFlag(Qt::ItemIsDropEnabled));
+    QVERIFY(!m_model->flags(m_model->index(0)).testFlag(Qt::ItemIsDropEnabled)); // drops land between items
 }
 
 void TestPresetListModel::mimeTypes()
@@ -385,6 +392,110 @@ void TestPresetListModel::idsFromForeignMimeData()
     QMimeData mixed;
     mixed.setData(PresetListModel::mimeType(), "[\"a\", 3, null, \"b\", {\"c\": 1}]");
     QCOMPARE(PresetListModel::idsFromMimeData(&mixed), (QStringList{"a", "b"}));
+}
+
+namespace {
+
+Preset userPreset(const QString &id)
+{
+    Preset preset;
+    preset.id = id;
+    preset.title = id;
+    StageSpec stage;
+    stage.program = QStringLiteral("echo");
+    stage.args = {id};
+    preset.stages = {stage};
+    return preset;
+}
+
+} // namespace
+
+void TestPresetListModel::seedDroppedAmongUserPresetsIsCopied()
+{
+    m_model->setPresets(PresetFile::builtIns());
+    QSignalSpy changed(m_model.get(), &PresetListModel::userPresetsChanged);
+    const int seeds = m_model->rowCount();
+    QCOMPARE(m_model->firstUserRow(), seeds);
+    std::unique_ptr<QMimeData> data(m_model->mimeData({m_model->index(m_model->rowOf("chain-md5"))}));
+    QVERIFY(m_model->canDropMimeData(data.get(), Qt::MoveAction, seeds, 0, {}));
+    QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, seeds, 0, {}));
+    QCOMPARE(m_model->rowCount(), seeds + 1);
+    QVERIFY(m_model->rowOf("chain-md5") < seeds); // the seed is still there...
+    const Preset copy = m_model->presetAt(seeds); // ...and a copy of it is yours
+    QCOMPARE(copy.id, QStringLiteral("chain-md5-2"));
+    QVERIFY(!copy.builtIn);
+    QCOMPARE(copy.stages, m_model->presetAt(m_model->rowOf("chain-md5")).stages);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->userPresets().size(), 1);
+    // A drop aimed at the seeds lands at the start of your presets.
+    QVERIFY(m_model->dropMimeData(data.get(), Qt::CopyAction, 0, 0, {}));
+    QCOMPARE(m_model->presetAt(seeds).id, QStringLiteral("chain-md5-3"));
+    QVERIFY(!m_model->removeRows(0, 1)); // a drag never removes a seed
+    QCOMPARE(m_model->rowCount(), seeds + 2);
+}
+
+void TestPresetListModel::userPresetsReorderButSeedsStay()
+{
+    m_model->setPresets(PresetFile::builtIns());
+    const int seeds = m_model->rowCount();
+    for (const char *id : {"a", "b", "c"})
+        m_model->insertUserPreset(-1, userPreset(QString::fromLatin1(id)));
+    QCOMPARE(m_model->presetAt(seeds).id, QStringLiteral("a"));
+    // Move "c" to the top of your presets, as a drag would.
+    std::unique_ptr<QMimeData> data(m_model->mimeData({m_model->index(seeds + 2)}));
+    QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, seeds, 0, {}));
+    QStringList order;
+    for (const Preset &p : m_model->userPresets())
+        order << p.id;
+    QCOMPARE(order, (QStringList{"c", "a", "b"}));
+    QVERIFY(m_model->moveRows({}, seeds + 2, 1, {}, seeds + 1)); // b up one
+    order.clear();
+    for (const Preset &p : m_model->userPresets())
+        order << p.id;
+    QCOMPARE(order, (QStringList{"c", "b", "a"}));
+    QVERIFY(!m_model->moveRows({}, 0, 1, {}, seeds + 1));     // seeds do not move
+    QVERIFY(!m_model->moveRows({}, seeds, 1, {}, 0));         // and nothing moves among them
+    Preset removed;
+    QVERIFY(!m_model->removeUserPreset(0));
+    QVERIFY(m_model->removeUserPreset(seeds, &removed));
+    QCOMPARE(removed.id, QStringLiteral("c"));
+}
+
+void TestPresetListModel::jobAndFileDropsAreHandedUp()
+{
+    m_model->setPresets(PresetFile::builtIns());
+    QSignalSpy jobs(m_model.get(), &PresetListModel::jobDropped);
+    QSignalSpy files(m_model.get(), &PresetListModel::filesDropped);
+    QMimeData job;
+    job.setData(PresetListModel::jobMimeType(), "3 1");
+    QVERIFY(m_model->dropMimeData(&job, Qt::CopyAction, 7, 0, {}));
+    QCOMPARE(jobs.count(), 1);
+    QCOMPARE(jobs.first().at(0).toByteArray(), QByteArray("3 1"));
+    QCOMPARE(jobs.first().at(1).toInt(), 7);
+    QMimeData file;
+    file.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/presets.json"))});
+    QVERIFY(m_model->dropMimeData(&file, Qt::CopyAction, -1, 0, {}));
+    QCOMPARE(files.count(), 1);
+    QMimeData text;
+    text.setText(QStringLiteral("echo hi"));
+    QVERIFY(!m_model->canDropMimeData(&text, Qt::CopyAction, -1, 0, {})); // text goes to the table, not here
+}
+
+void TestPresetListModel::sessionPresetsAreNotSaved()
+{
+    QList<Preset> presets = PresetFile::builtIns();
+    Preset session = userPreset(QStringLiteral("from-file"));
+    session.sessionOnly = true;
+    presets << userPreset(QStringLiteral("mine")) << session;
+    m_model->setPresets(presets);
+    QCOMPARE(m_model->userPresets().size(), 1);
+    QCOMPARE(m_model->userPresets().first().id, QStringLiteral("mine"));
+    QCOMPARE(m_model->index(m_model->rowOf("from-file")).data(PresetListModel::CategoryRole).toString(),
+             QStringLiteral("This session"));
+    QCOMPARE(m_model->index(0).data(PresetListModel::CategoryRole).toString(), QStringLiteral("Seeds"));
+    // New presets go after yours, before the session's.
+    const int row = m_model->insertUserPreset(-1, userPreset(QStringLiteral("new")));
+    QCOMPARE(row, m_model->rowOf("from-file") - 1);
 }
 
 QTEST_GUILESS_MAIN(TestPresetListModel)
