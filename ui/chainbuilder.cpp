@@ -160,7 +160,8 @@ QString ChainBuilder::pipelineText() const
 void ChainBuilder::updatePipeline()
 {
     const int count = m_list->count();
-    const bool shell = std::any_of(stages().cbegin(), stages().cend(), [](const StageSpec &s) { return s.runsShell(); });
+    const QList<StageSpec> current = stages();
+    const bool shell = std::any_of(current.cbegin(), current.cend(), [](const StageSpec &s) { return s.runsShell(); });
     m_pipeline->setText(count == 0 ? tr("Drop presets here to build a pipeline a | b | c")
                                    : (shell ? tr("[shell] ") : QString()) + pipelineText());
     m_run->setEnabled(count > 0);

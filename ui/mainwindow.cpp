@@ -339,6 +339,8 @@ void MainWindow::buildLayout()
     m_jobView->viewport()->installEventFilter(this);
     m_jobView->setDragEnabled(true);
     m_jobView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_jobView->setAcceptDrops(true); // handled by eventFilter(), not by the model
+    m_jobView->viewport()->setAcceptDrops(true);
     m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
 
@@ -785,9 +787,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             if (acceptsDrop(drag->mimeData())) {
                 drag->setDropAction(Qt::CopyAction);
                 drag->accept();
-                return true;
+            } else {
+                drag->ignore();
             }
-            break;
+            return true;
         }
         case QEvent::Drop: {
             auto *drop = static_cast<QDropEvent *>(event);
@@ -795,9 +798,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
                 drop->setDropAction(Qt::CopyAction);
                 drop->accept();
                 dropOnTable(drop->mimeData());
-                return true;
+            } else {
+                drop->ignore();
             }
-            break;
+            return true;
         }
         default:
             break;
