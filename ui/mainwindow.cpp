@@ -324,7 +324,13 @@ void MainWindow::buildLayout()
 
     m_chainBuilder = new ChainBuilder(m_presetModel, this);
     connect(m_chainBuilder, &ChainBuilder::runRequested, this, [this](const Preset &preset) { runPreset(preset); });
-    connect(m_chainBuilder, &ChainBuilder::saveRequested, this, &MainWindow::saveAsPreset);
+    connect(m_chainBuilder, &ChainBuilder::saveRequested, this, [this](const Preset &chain) {
+        // Name it (and adjust it) before keeping it.
+        PresetEditor editor(chain, this);
+        editor.setWindowTitle(tr("Save the chain as a preset"));
+        if (editor.exec() == QDialog::Accepted)
+            saveAsPreset(editor.preset());
+    });
     connect(m_chainBuilder, &ChainBuilder::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     m_chainDock = new QDockWidget(tr("Chain builder"), this);
