@@ -73,6 +73,7 @@ MainWindow::MainWindow(const QList<Preset> &presets, QWidget *parent)
     updateActions();
     updateStatus();
     updatePresetDescription();
+    m_presetView->setFocus(); // Enter runs the selected preset straight away
 }
 
 MainWindow::~MainWindow() = default;
