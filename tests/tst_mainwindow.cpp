@@ -9,6 +9,7 @@
 #include "presetlistmodel.h"
 #include "testsupport.h"
 #include "chainbuilder.h"
+#include "preseteditor.h"
 #include "launchoptions.h"
 #include "presetstore.h"
 #include "stagelist.h"
@@ -31,6 +32,7 @@
 #include <QTimer>
 #include <QMimeData>
 #include <QCryptographicHash>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace TestSupport;
@@ -88,6 +90,8 @@ private slots:
     void threeStageChainByDraggingSurvivesARestart();
     void tableRowDroppedOnThePaletteBecomesAPreset();
     void deleteHasUndo();
+    void importShowsFirstAndKeepsPresetsOnBadFiles();
+    void editorFlagsProblemsWhereTyped();
 
 private:
     MainWindow *m_window = nullptr;
@@ -596,6 +600,61 @@ void TestMainWindow::deleteHasUndo()
     m_window->undoDelete();
     QVERIFY(presets->rowOf(copy) >= 0);
     QCOMPARE(PresetStore().load().presets.size(), 1);
+}
+
+void TestMainWindow::importShowsFirstAndKeepsPresetsOnBadFiles()
+{
+    m_window->setConfirmImports(false);
+    QTemporaryDir dir;
+    const QString good = dir.filePath("good.json");
+    Preset shell;
+    shell.id = QStringLiteral("count");
+    shell.title = QStringLiteral("Count");
+    StageSpec sh;
+    sh.program = QStringLiteral("/bin/sh");
+    sh.args = {QStringLiteral("-c"), QStringLiteral("ls | wc -l")};
+    shell.stages = {sh};
+    QString error;
+    QVERIFY(PresetFile::save(good, {shell}, &error));
+    QVERIFY(m_window->importPresetsFrom(good));
+    QVERIFY(m_window->engine()->runs().isEmpty()); // nothing runs on import
+    const int row = m_window->presetModel()->rowOf(QStringLiteral("count"));
+    QVERIFY(row >= 0);
+    QVERIFY(m_window->presetModel()->index(row).data().toString().contains(QStringLiteral("[shell]")));
+    const QByteArray saved = [] {
+        QFile file(PresetStore::defaultPath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QVERIFY(saved.contains("\"count\""));
+
+    const QString bad = dir.filePath("bad.json");
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"version\": 1, \"presets\": [{\"id\": \"x\"");
+    file.close();
+    QVERIFY(!m_window->importPresetsFrom(bad));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(bad));
+    QFile again(PresetStore::defaultPath());
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), saved);
+}
+
+void TestMainWindow::editorFlagsProblemsWhereTyped()
+{
+    Preset preset = PresetFile::builtIns().at(3); // openssl-encrypt: a secret and random stdin
+    PresetEditor editor(preset);
+    QVERIFY(editor.isValid());
+    QCOMPARE(editor.preset().stages, preset.stages);
+    QCOMPARE(editor.preset().stdinSpec, preset.stdinSpec);
+    QCOMPARE(editor.preset().copies, 3);
+    editor.programEdit()->setText(QString());
+    QVERIFY(!editor.isValid());
+    QVERIFY(editor.problems().join(' ').contains(QStringLiteral("needs a program")));
+    editor.programEdit()->setText(QStringLiteral("openssl"));
+    QVERIFY(editor.isValid());
+    editor.stdinEdit()->setText(QStringLiteral("ten"));
+    QVERIFY(!editor.isValid());
+    QVERIFY(editor.problems().join(' ').contains(QStringLiteral("Random bytes")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -585,7 +585,9 @@ bool MainWindow::importPresetsFrom(const QString &path)
     const PresetFile::Result result = PresetFile::load(path);
     if (!result.ok()) {
         // Nothing changed: the user's presets are exactly as they were.
-        QMessageBox::warning(this, tr("Cannot import presets"), result.error);
+        statusBar()->showMessage(tr("Nothing imported — %1").arg(result.error), 15000);
+        if (m_confirmImports)
+            QMessageBox::warning(this, tr("Cannot import presets"), result.error);
         return false;
     }
     if (m_confirmImports) {
