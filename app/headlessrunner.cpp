@@ -2,6 +2,7 @@
 
 #include "jobengine.h"
 #include "jobrun.h"
+#include "reportfile.h"
 #include "runreport.h"
 
 #include <QFile>
@@ -63,35 +64,9 @@ void HeadlessRunner::writeReport()
         return;
     }
     const QByteArray json = QJsonDocument(RunReport::toJson(m_completed)).toJson(QJsonDocument::Indented);
-    if (m_reportPath == QLatin1String("-")) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(json) != json.size()) {
-            std::fprintf(stderr, "spawnscope: cannot write the report to stdout\n");
-            emit finished(2);
-            return;
-        }
-        out.flush();
-        emit finished(success);
-        return;
-    }
-    // QSaveFile renames a temporary file over the target: right for a regular
-    // file, destructive for /dev/null, a FIFO or a terminal, which are written in place.
-    const QFileInfo target(m_reportPath);
-    if (target.exists() && !target.isFile()) {
-        QFile file(m_reportPath);
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size()) {
-            std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath),
-                         qPrintable(file.errorString()));
-            emit finished(2);
-            return;
-        }
-        emit finished(success);
-        return;
-    }
-    QSaveFile file(m_reportPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.flush() || !file.commit()) {
-        std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath),
-                     qPrintable(file.errorString()));
+    QString error;
+    if (!ReportFile::write(m_reportPath, json, &error)) {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
         emit finished(2);
         return;
     }

@@ -1,6 +1,7 @@
 #include "labheadless.h"
 
 #include "jobengine.h"
+#include "reportfile.h"
 #include "threadlab.h"
 
 #include <QFile>
@@ -63,23 +64,9 @@ void LabHeadless::writeReport(bool cancelled)
         return;
     }
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("modes"), m_modes}}).toJson(QJsonDocument::Indented);
-    bool ok = false;
     QString error;
-    if (m_reportPath == QLatin1String("-")) {
-        ok = std::fwrite(json.constData(), 1, size_t(json.size()), stdout) == size_t(json.size());
-        std::fflush(stdout);
-        error = QStringLiteral("stdout");
-    } else if (QFileInfo(m_reportPath).exists() && !QFileInfo(m_reportPath).isFile()) {
-        QFile file(m_reportPath); // a FIFO or device: written in place, never replaced
-        ok = file.open(QIODevice::WriteOnly) && file.write(json) == json.size();
-        error = file.errorString();
-    } else {
-        QSaveFile file(m_reportPath);
-        ok = file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.flush() && file.commit();
-        error = file.errorString();
-    }
-    if (!ok) {
-        std::fprintf(stderr, "spawnscope: cannot write the report to %s: %s\n", qPrintable(m_reportPath), qPrintable(error));
+    if (!ReportFile::write(m_reportPath, json, &error)) {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
         emit finished(2);
         return;
     }

@@ -102,6 +102,10 @@ private slots:
     void badArguments();
     void userPresetsFile();
     void terminatingTheAppStopsItsChildren();
+    void labFactorizeReport();
+    void labBlockingIoReport();
+    void labRefusesBadInput_data();
+    void labRefusesBadInput();
     void killingTheAppTakesItsChildren();
 };
 
@@ -415,6 +419,67 @@ void TestHeadlessRunner::killingTheAppTakesItsChildren()
     QVERIFY(app.waitForFinished(5000));
     for (qint64 child : children)
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 3000);
+}
+
+void TestHeadlessRunner::labFactorizeReport()
+{
+    const Result result = runSpawnscope({"--headless", "--factorize", "12,2139079", "--mode", "all", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray modes = result.report.value("modes").toArray();
+    QCOMPARE(modes.size(), 4);
+    QStringList names;
+    for (const QJsonValue &mode : modes) {
+        const QJsonObject m = mode.toObject();
+        names << m.value("mode").toString();
+        QVERIFY(m.value("wallMs").toDouble() > 0);
+        QVERIFY(m.contains("cpuMs"));
+        QVERIFY(m.value("speedup").toDouble() > 0);
+        const QJsonArray results = m.value("results").toArray();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.at(0).toObject().value("number").toInteger(), 12);
+        QCOMPARE(results.at(0).toObject().value("divisors").toArray(), (QJsonArray{1, 2, 3, 4, 6, 12}));
+        QCOMPARE(results.at(1).toObject().value("divisors").toArray(), (QJsonArray{1, 101, 21179, 2139079}));
+    }
+    QCOMPARE(names, (QStringList{"serial", "threads", "gil", "processes"}));
+    QCOMPARE(modes.at(0).toObject().value("speedup").toDouble(), 1.0);
+}
+
+void TestHeadlessRunner::labBlockingIoReport()
+{
+    const Result result = runSpawnscope({"--headless", "--blocking-io", "3", "--seconds", "0.05", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray modes = result.report.value("modes").toArray();
+    QCOMPARE(modes.size(), 3);
+    for (const QJsonValue &mode : modes)
+        QVERIFY(!mode.toObject().contains("results"));
+    QVERIFY(modes.at(0).toObject().value("wallMs").toDouble() >= 145);
+    QVERIFY(modes.at(1).toObject().value("wallMs").toDouble() < 120);
+}
+
+void TestHeadlessRunner::labRefusesBadInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("zero") << QStringList{"--headless", "--factorize", "12,0"} << "\"0\" is zero";
+    QTest::newRow("negative") << QStringList{"--headless", "--factorize", "-5"} << "\"-5\" is negative";
+    QTest::newRow("word") << QStringList{"--headless", "--factorize", "12,abc"} << "\"abc\" is not a whole number";
+    QTest::newRow("overflow") << QStringList{"--headless", "--factorize", "18446744073709551616"} << "too large";
+    QTest::newRow("bad mode") << QStringList{"--headless", "--factorize", "12", "--mode", "fibers"} << "--mode";
+    QTest::newRow("io processes") << QStringList{"--headless", "--blocking-io", "2", "--seconds", "1", "--mode", "processes"} << "--mode";
+    QTest::newRow("io without seconds") << QStringList{"--headless", "--blocking-io", "2"} << "--seconds";
+    QTest::newRow("bad scale") << QStringList{"--headless", "--factorize", "12", "--scale", "0"} << "--scale";
+    QTest::newRow("without headless") << QStringList{"--factorize", "12"} << "--headless";
+}
+
+void TestHeadlessRunner::labRefusesBadInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Result result = runSpawnscope(args);
+    QCOMPARE(result.exitCode, 2);
+    const QString err = QString::fromUtf8(result.err).trimmed();
+    QVERIFY2(err.contains(message), qPrintable(err));
+    QVERIFY(!err.contains(QLatin1Char('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)
