@@ -1,6 +1,7 @@
 #include "headlessrunner.h"
 
 #include "jobengine.h"
+#include "joblog.h"
 #include "jobrun.h"
 #include "reportfile.h"
 #include "runreport.h"
@@ -59,6 +60,18 @@ void HeadlessRunner::startNext()
 void HeadlessRunner::writeReport()
 {
     const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
+    const auto writeOrFail = [this](const QString &path, const QByteArray &content) {
+        QString error;
+        if (path.isEmpty() || ReportFile::write(path, content, &error))
+            return true;
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
+        emit finished(2);
+        return false;
+    };
+    if (!writeOrFail(m_joblogPath, m_joblogPath.isEmpty() ? QByteArray() : JobLog::toTsv(m_completed))
+        || !writeOrFail(m_tracePath, m_tracePath.isEmpty() ? QByteArray() : JobLog::toTrace(m_completed))) {
+        return;
+    }
     if (m_reportPath.isEmpty()) {
         emit finished(success);
         return;

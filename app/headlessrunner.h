@@ -17,6 +17,9 @@ public:
 
     // reportPath: a file, "-" for stdout, or empty for a human summary on stdout.
     void setReportPath(const QString &path) { m_reportPath = path; }
+    // GNU parallel --joblog TSV and Chrome trace JSON of the runs, when set.
+    void setJoblogPath(const QString &path) { m_joblogPath = path; }
+    void setTracePath(const QString &path) { m_tracePath = path; }
     JobEngine *engine() const { return m_engine; }
 
     // Runs each preset to completion, in order, then emits finished().
@@ -41,5 +44,7 @@ private:
     QList<Preset> m_queue;
     QList<const JobRun *> m_completed;
     QString m_reportPath;
+    QString m_joblogPath;
+    QString m_tracePath;
     int m_interruptSignal = 0;
 };

@@ -2,6 +2,8 @@
 
 #include "jobprocess.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent)
@@ -55,6 +57,7 @@ void JobRun::begin()
         return;
     m_started = true;
     m_clock.restart();
+    m_startedAtEpochMs = QDateTime::currentMSecsSinceEpoch();
 }
 
 void JobRun::startCopy(int copy)

@@ -49,6 +49,8 @@ public:
     double parallelism() const;
 
     const QElapsedTimer &clock() const { return m_clock; }
+    // Wall-clock time of begin(), in ms since the epoch (0 before), for logs.
+    qint64 startedAtEpochMs() const { return m_startedAtEpochMs; }
 
 signals:
     void jobChanged(int index);
@@ -65,5 +67,6 @@ private:
     double m_finishedMs = -1;
     int m_doneCount = 0;
     bool m_started = false;
+    qint64 m_startedAtEpochMs = 0;
     QList<bool> m_copyStarted;
 };

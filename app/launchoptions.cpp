@@ -25,6 +25,11 @@ struct Spec
                                      QStringLiteral("FILE")};
     QCommandLineOption report{QStringLiteral("report"), QObject::tr("Write the JSON report to FILE, or - for stdout."),
                               QStringLiteral("FILE")};
+    QCommandLineOption joblog{QStringLiteral("joblog"), QObject::tr("Also write GNU parallel's --joblog TSV to FILE."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption trace{QStringLiteral("trace"),
+                             QObject::tr("Also write a Chrome trace (Perfetto, chrome://tracing) to FILE."),
+                             QStringLiteral("FILE")};
     QCommandLineOption command{QStringLiteral("command"), QObject::tr("Run CMD, split into words, no shell."),
                                QStringLiteral("CMD")};
     QCommandLineOption shell{QStringLiteral("shell"), QObject::tr("Run --command through /bin/sh -c.")};
@@ -75,7 +80,7 @@ struct Spec
         parser.setApplicationDescription(
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOptions({list, headless, preset, presetsFile, importPresets, report, command, shell, repeat, timeout, grace,
+        parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
                            stdinFile, maxProcesses, maxParallel, screenshot, size, panel, runLab, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
@@ -242,6 +247,8 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.presetFiles = parser.values(spec.presetsFile);
     options.importPresets = parser.value(spec.importPresets);
     options.reportPath = parser.value(spec.report);
+    options.joblogPath = parser.value(spec.joblog);
+    options.tracePath = parser.value(spec.trace);
     options.command = parser.value(spec.command);
     options.viaShell = parser.isSet(spec.shell);
     options.stdinFile = parser.value(spec.stdinFile);
@@ -328,8 +335,13 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         *error = QObject::tr("use either --preset or --command, not both");
         return false;
     }
-    if (!options.reportPath.isEmpty() && !options.headless) {
-        *error = QObject::tr("--report applies to --headless runs");
+    if ((!options.reportPath.isEmpty() || !options.joblogPath.isEmpty() || !options.tracePath.isEmpty())
+        && !options.headless) {
+        *error = QObject::tr("--report, --joblog and --trace apply to --headless runs");
+        return false;
+    }
+    if ((!options.joblogPath.isEmpty() || !options.tracePath.isEmpty()) && options.lab) {
+        *error = QObject::tr("--joblog and --trace apply to --preset and --command runs");
         return false;
     }
     *out = options;

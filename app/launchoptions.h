@@ -19,6 +19,8 @@ struct LaunchOptions
     QStringList presetFiles;
     QString importPresets; // --import-presets FILE
     QString reportPath;
+    QString joblogPath; // --joblog: GNU parallel's TSV layout
+    QString tracePath;  // --trace: Chrome trace-event JSON
     QString command;
     bool viaShell = false;
     int repeat = 1;

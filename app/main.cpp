@@ -94,6 +94,8 @@ int main(int argc, char **argv)
             return fail(error);
         HeadlessRunner runner;
         runner.setReportPath(options.reportPath);
+        runner.setJoblogPath(options.joblogPath);
+        runner.setTracePath(options.tracePath);
         if (options.maxParallel >= 0)
             runner.engine()->setMaxParallel(options.maxParallel);
         QObject::connect(&runner, &HeadlessRunner::finished, &app, &QCoreApplication::exit);

@@ -102,6 +102,7 @@ private slots:
     void badArguments();
     void userPresetsFile();
     void terminatingTheAppStopsItsChildren();
+    void joblogAndTrace();
     void labFactorizeReport();
     void labBlockingIoReport();
     void labRefusesBadInput_data();
@@ -480,6 +481,53 @@ void TestHeadlessRunner::labRefusesBadInput()
     const QString err = QString::fromUtf8(result.err).trimmed();
     QVERIFY2(err.contains(message), qPrintable(err));
     QVERIFY(!err.contains(QLatin1Char('\n')));
+}
+
+void TestHeadlessRunner::joblogAndTrace()
+{
+    QTemporaryDir dir;
+    const QString joblog = dir.filePath("joblog.tsv");
+    const QString trace = dir.filePath("trace.json");
+    const Result run = runSpawnscope({"--headless", "--preset", "chain-md5", "--preset", "timeout-kill", "--joblog",
+                                      joblog, "--trace", trace, "--report", "-"});
+    QCOMPARE(run.exitCode, 0);
+
+    QFile tsv(joblog);
+    QVERIFY(tsv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = tsv.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand"));
+    QCOMPARE(lines.size(), 1 + 7 + 1); // header, 6 chain jobs + 1 timeout job, final newline
+    const QList<QByteArray> md5 = lines.at(2).split('\t'); // chain 1, stage 2
+    QCOMPARE(md5.size(), 9);
+    QCOMPARE(md5.at(0), QByteArray("2"));
+    QCOMPARE(md5.at(1), QByteArray(":"));
+    QVERIFY(md5.at(2).toDouble() > 1.6e9); // epoch seconds
+    QCOMPARE(md5.at(5), QByteArray("36")); // "<32 hex digits>  -\n"
+    QCOMPARE(md5.at(8), QByteArray("md5sum"));
+    QCOMPARE(lines.at(1).split('\t').at(4), QByteArray("10")); // 10 random bytes sent to openssl
+    const QList<QByteArray> timeout = lines.at(7).split('\t');
+    QCOMPARE(timeout.at(7), QByteArray("15")); // SIGTERM
+    QVERIFY(timeout.at(3).toDouble() < 1.0);
+
+    QFile json(trace);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    int spans = 0;
+    int terms = 0;
+    for (const QJsonValue &event : doc.object().value("traceEvents").toArray()) {
+        const QJsonObject e = event.toObject();
+        if (e.value("ph").toString() == QLatin1String("X")) {
+            ++spans;
+            QVERIFY(e.value("dur").toDouble() > 0);
+            QVERIFY(e.value("ts").toDouble() >= 0);
+        }
+        if (e.value("name").toString() == QLatin1String("SIGTERM"))
+            ++terms;
+    }
+    QCOMPARE(spans, 7); // one span per job
+    QCOMPARE(terms, 1); // the timeout's TERM marker
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

@@ -13,6 +13,8 @@
 #include "preseteditor.h"
 #include "presetstore.h"
 #include "jobformat.h"
+#include "joblog.h"
+#include "reportfile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -121,6 +123,9 @@ void MainWindow::buildActions()
     importAction->setToolTip(tr("Add presets from a .json file to your presets; you see them first, nothing runs"));
     QAction *exportAction = fileMenu->addAction(tr("&Export presets…"), this, &MainWindow::exportPresets);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QMenu *exportMenu = fileMenu->addMenu(tr("Export &runs"));
+    exportMenu->addAction(tr("Job log (GNU parallel TSV)…"), this, [this] { exportRuns(false); });
+    exportMenu->addAction(tr("Trace for Perfetto / chrome://tracing (JSON)…"), this, [this] { exportRuns(true); });
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -650,6 +655,30 @@ void MainWindow::exportPresets()
         QMessageBox::warning(this, tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Exported %1 preset(s) to %2.").arg(mine.size()).arg(path), 8000);
+}
+
+void MainWindow::exportRuns(bool trace)
+{
+    QList<const JobRun *> runs;
+    for (const JobRun *run : m_engine->runs()) {
+        if (run->isDone())
+            runs << run;
+    }
+    if (runs.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to export yet: run something first."), 8000);
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, trace ? tr("Export trace") : tr("Export job log"),
+        trace ? QStringLiteral("spawnscope-trace.json") : QStringLiteral("joblog.tsv"),
+        trace ? tr("Trace JSON (*.json)") : tr("Job log (*.tsv *.txt)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!ReportFile::write(path, trace ? JobLog::toTrace(runs) : JobLog::toTsv(runs), &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1 finished group(s) to %2.").arg(runs.size()).arg(path), 8000);
 }
 
 void MainWindow::duplicateSelectedPreset()

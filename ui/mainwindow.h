@@ -94,6 +94,7 @@ private:
     void showJobMenu(const QPoint &pos);
     void saveUserPresets();
     void exportPresets();
+    void exportRuns(bool trace);
     void importPresetsDialog();
     bool acceptsDrop(const QMimeData *data) const;
     void dropOnTable(const QMimeData *data);
