@@ -6,7 +6,8 @@
 
 QString StageSpec::shellQuote(const QString &word)
 {
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    // Anchored: a plain ^...$ would also accept a word ending in a newline.
+    static const QRegularExpression safe(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_@%+=:,./-]+")));
     if (safe.match(word).hasMatch())
         return word;
     // Double quotes mean the same to QProcess::splitCommand (the command field)

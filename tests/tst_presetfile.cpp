@@ -803,6 +803,7 @@ void TestPresetFile::shellQuote_data()
     QTest::newRow("backtick") << "`id`" << "'`id`'";
     QTest::newRow("backslash") << "a\\b" << "'a\\b'";
     QTest::newRow("bang") << "hi!" << "\"hi!\"";
+    QTest::newRow("trailing newline") << "abc\n" << "\"abc\n\"";
     QTest::newRow("quote and dollar") << "it's $5" << "'it'\\''s $5'";
 }
 
