@@ -329,9 +329,9 @@ void TestReliability::shellBackgroundChildrenDieWithTheJob()
 
 void TestReliability::manyShortChildrenLeaveNoZombie()
 {
-    const QList<JobSpec> specs(2000, helperSpec({QStringLiteral("exit"), QStringLiteral("0")}));
+    const QList<JobSpec> specs(10000, helperSpec({QStringLiteral("exit"), QStringLiteral("0")}));
     QList<JobOutcome> outcomes;
-    QVERIFY(runMany(specs, 50, &outcomes, 60000));
+    QVERIFY(runMany(specs, 50, &outcomes, 240000));
     const qsizetype succeeded = std::count_if(outcomes.cbegin(), outcomes.cend(),
                                          [](const JobOutcome &outcome) { return outcome.isSuccess(); });
     QCOMPARE(succeeded, specs.size());
