@@ -348,14 +348,18 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     return true;
 }
 
-bool LaunchOptions::loadPresets(QList<Preset> *out, QString *error) const
+bool LaunchOptions::loadPresets(QList<Preset> *out, QString *error, QString *userProblem) const
 {
     QList<Preset> presets = PresetFile::builtIns();
     const PresetFile::Result user = PresetStore().load();
     if (!user.ok()) {
         // The user's file is left exactly as it is; they can fix or move it.
-        *error = QObject::tr("your presets could not be read: %1").arg(user.error);
-        return false;
+        const QString problem = QObject::tr("your presets could not be read: %1").arg(user.error);
+        if (!userProblem) {
+            *error = problem;
+            return false;
+        }
+        *userProblem = problem;
     }
     QStringList builtInIds;
     for (const Preset &preset : std::as_const(presets))

@@ -45,8 +45,10 @@ struct LaunchOptions
     static QString helpText();
 
     // Built-ins, then the user's presets, then --presets-file presets (for
-    // this session only); false with *error for a bad file.
-    bool loadPresets(QList<Preset> *out, QString *error) const;
+    // this session only); false with *error for a bad file. With
+    // userProblem, an unreadable user file is reported there instead and
+    // loading goes on without it (the window then must not save over it).
+    bool loadPresets(QList<Preset> *out, QString *error, QString *userProblem = nullptr) const;
     // --import-presets: validate FILE and add its presets to the user's.
     // Returns the exit code; prints one line either way.
     int importPresetsFile() const;

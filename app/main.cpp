@@ -67,7 +67,9 @@ int main(int argc, char **argv)
     }
 
     QList<Preset> presets;
-    if (!options.loadPresets(&presets, &error))
+    QString userProblem;
+    const bool opensWindow = !options.headless && !options.listPresets;
+    if (!options.loadPresets(&presets, &error, opensWindow ? &userProblem : nullptr))
         return fail(error);
 
     if (options.listPresets) {
@@ -128,6 +130,8 @@ int main(int argc, char **argv)
     }
 
     MainWindow window(presets);
+    if (!userProblem.isEmpty())
+        window.protectUnreadablePresets(userProblem);
     if (options.maxParallel >= 0)
         window.setMaxParallel(options.maxParallel);
     UnixSignalWatcher signalWatcher;

@@ -92,6 +92,7 @@ private slots:
     void deleteHasUndo();
     void importShowsFirstAndKeepsPresetsOnBadFiles();
     void editorFlagsProblemsWhereTyped();
+    void anUnreadablePresetsFileIsNeverOverwritten();
 
 private:
     MainWindow *m_window = nullptr;
@@ -655,6 +656,30 @@ void TestMainWindow::editorFlagsProblemsWhereTyped()
     editor.stdinEdit()->setText(QStringLiteral("ten"));
     QVERIFY(!editor.isValid());
     QVERIFY(editor.problems().join(' ').contains(QStringLiteral("Random bytes")));
+}
+
+void TestMainWindow::anUnreadablePresetsFileIsNeverOverwritten()
+{
+    QDir().mkpath(QFileInfo(PresetStore::defaultPath()).absolutePath());
+    QFile file(PresetStore::defaultPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"version\": 1, \"presets\": [ {\"id\": \"half-writ");
+    file.close();
+    LaunchOptions options;
+    QList<Preset> presets;
+    QString error;
+    QString problem;
+    QVERIFY(!options.loadPresets(&presets, &error)); // headless: refuse, with the reason
+    QVERIFY(error.contains(PresetStore::defaultPath()));
+    QVERIFY(options.loadPresets(&presets, &error, &problem)); // the window: start anyway...
+    QVERIFY(problem.contains(QStringLiteral("not valid JSON")));
+    MainWindow window(presets);
+    window.protectUnreadablePresets(problem);
+    window.presetView()->setCurrentIndex(window.presetModel()->index(0));
+    window.duplicateSelectedPreset(); // ...but never save over the file
+    QFile again(PresetStore::defaultPath());
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), QByteArray("{\"version\": 1, \"presets\": [ {\"id\": \"half-writ"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -546,8 +546,18 @@ void MainWindow::updatePresetDescription()
     m_presetDescription->setText(text);
 }
 
+void MainWindow::protectUnreadablePresets(const QString &problem)
+{
+    m_storeProblem = problem;
+    statusBar()->showMessage(tr("%1. The file is left untouched; fix or move it, then restart.").arg(problem), 0);
+}
+
 void MainWindow::saveUserPresets()
 {
+    if (!m_storeProblem.isEmpty()) {
+        statusBar()->showMessage(tr("Not saved: %1. Nothing will be written over that file.").arg(m_storeProblem), 15000);
+        return;
+    }
     QString error;
     if (!PresetStore().save(m_presetModel->userPresets(), &error))
         statusBar()->showMessage(tr("Your presets were not saved: %1").arg(error), 15000);

@@ -56,6 +56,9 @@ public:
     void editSelectedPreset();
     void moveSelectedPreset(int delta);
     void addSelectedPresetToChain();
+    // The user's presets file could not be read: say so, and never save over
+    // it in this session (so nothing in it is lost).
+    void protectUnreadablePresets(const QString &problem);
     // Off for tests: import without the confirmation dialog.
     void setConfirmImports(bool confirm) { m_confirmImports = confirm; }
     // At most this many children at once (0: no limit); remembered.
@@ -135,6 +138,7 @@ private:
     QList<std::pair<int, Preset>> m_deleted; // for undo
     QAction *m_undoAction = nullptr;
     bool m_confirmImports = true;
+    QString m_storeProblem; // non-empty: the presets file is not to be written
     bool m_confirmQuit = true;
     bool m_quitting = false;
 };
