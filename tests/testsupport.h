@@ -1,7 +1,10 @@
 // Small helpers shared by the engine tests.
 #pragma once
 
+#include "jobrun.h"
 #include "jobspec.h"
+
+#include <QSignalSpy>
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +20,24 @@ namespace TestSupport {
 inline QString helper()
 {
     return QStringLiteral(SPAWNHELPER_PATH);
+}
+
+inline StageSpec helperStage(const QStringList &args)
+{
+    StageSpec stage;
+    stage.program = helper();
+    stage.args = args;
+    return stage;
+}
+
+// Runs the event loop until the run is done. (QTest::qWaitFor sleeps between
+// rounds, which would throttle fast children to a few pipe buffers per 10 ms.)
+inline bool waitRun(JobRun *run, int ms = 30000)
+{
+    if (!run)
+        return false;
+    QSignalSpy spy(run, &JobRun::finished);
+    return run->isDone() || spy.wait(ms);
 }
 
 inline JobSpec helperSpec(const QStringList &args)

@@ -24,12 +24,6 @@ Preset helperPreset(const QStringList &args, int copies = 1, int stages = 1)
     return preset;
 }
 
-bool waitRun(JobRun *run, int ms = 30000)
-{
-    QSignalSpy spy(run, &JobRun::finished);
-    return run->isDone() || spy.wait(ms);
-}
-
 } // namespace
 
 class TestJobEngine : public QObject

@@ -15,26 +15,12 @@ using State = JobOutcome::State;
 
 namespace {
 
-StageSpec helperStage(const QStringList &args)
-{
-    StageSpec stage;
-    stage.program = helper();
-    stage.args = args;
-    return stage;
-}
-
 QByteArray randomBytes(qsizetype n)
 {
     QByteArray bytes(n, Qt::Uninitialized);
     QRandomGenerator generator(1234);
     generator.generate(bytes.begin(), bytes.end());
     return bytes;
-}
-
-bool waitRun(JobRun *run, int ms = 20000)
-{
-    QSignalSpy spy(run, &JobRun::finished);
-    return run->isDone() || spy.wait(ms);
 }
 
 } // namespace

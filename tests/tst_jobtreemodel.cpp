@@ -26,14 +26,6 @@ Preset helperPreset(const QStringList &args, int copies = 1)
     return preset;
 }
 
-// Runs the event loop until the run is done. (QTest::qWaitFor sleeps between
-// rounds, which would throttle fast children to a few pipe buffers per 10 ms.)
-bool waitRun(JobRun *run, int ms = 10000)
-{
-    QSignalSpy spy(run, &JobRun::finished);
-    return run->isDone() || spy.wait(ms);
-}
-
 } // namespace
 
 class TestJobTreeModel : public QObject

@@ -39,14 +39,6 @@ using namespace TestSupport;
 
 namespace {
 
-bool waitRun(JobRun *run, int ms = 10000)
-{
-    if (!run)
-        return false;
-    QSignalSpy spy(run, &JobRun::finished);
-    return run->isDone() || spy.wait(ms);
-}
-
 QAction *actionNamed(QWidget *window, const QString &text)
 {
     for (QAction *action : window->findChildren<QAction *>()) {

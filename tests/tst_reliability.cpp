@@ -28,24 +28,10 @@ using State = JobOutcome::State;
 
 namespace {
 
-StageSpec helperStage(const QStringList &args)
-{
-    StageSpec stage;
-    stage.program = helper();
-    stage.args = args;
-    return stage;
-}
-
 bool waitDone(JobProcess *job, int ms = 10000)
 {
     QSignalSpy spy(job, &JobProcess::finished);
     return job->outcome().isDone() || spy.wait(ms);
-}
-
-bool waitRun(JobRun *run, int ms = 20000)
-{
-    QSignalSpy spy(run, &JobRun::finished);
-    return run->isDone() || spy.wait(ms);
 }
 
 // Deletes every pending deleteLater(), so descriptors owned by dead jobs are closed.
