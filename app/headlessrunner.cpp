@@ -68,7 +68,7 @@ void HeadlessRunner::writeReport()
         emit finished(2);
         return false;
     };
-    if (!writeOrFail(m_joblogPath, m_joblogPath.isEmpty() ? QByteArray() : JobLog::toTsv(m_completed))
+    if (!writeOrFail(m_joblogPath, m_joblogPath.isEmpty() ? QByteArray() : JobLog::forPath(m_joblogPath, m_completed))
         || !writeOrFail(m_tracePath, m_tracePath.isEmpty() ? QByteArray() : JobLog::toTrace(m_completed))) {
         return;
     }

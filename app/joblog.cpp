@@ -17,6 +17,29 @@ QByteArray JobLog::header()
     return QByteArrayLiteral("Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n");
 }
 
+namespace {
+
+// As GNU parallel: start in epoch seconds, runtime in seconds, both with
+// milliseconds; the exit value is -1 when the job never ran.
+double startSeconds(const JobRun *run, const JobProcess *job)
+{
+    return double(run->startedAtEpochMs()) / 1000.0 + std::max(0.0, job->startedMs()) / 1000.0;
+}
+
+int exitValue(const JobOutcome &outcome)
+{
+    return outcome.state == JobOutcome::State::FailedToStart ? -1
+           : outcome.signal != 0                           ? 0
+                                                           : std::max(0, outcome.exitCode);
+}
+
+qint64 receivedBytes(const JobProcess *job)
+{
+    return job->pipesStdout() ? 0 : job->stdoutTail().totalBytes();
+}
+
+} // namespace
+
 QByteArray JobLog::toTsv(const QList<const JobRun *> &runs)
 {
     QByteArray out = header();
@@ -24,27 +47,56 @@ QByteArray JobLog::toTsv(const QList<const JobRun *> &runs)
     for (const JobRun *run : runs) {
         for (const JobProcess *job : run->jobs()) {
             const JobOutcome &outcome = job->outcome();
-            // As GNU parallel: start in epoch seconds, runtime in seconds, both with
-            // milliseconds; the exit value is -1 when the job never ran.
-            const double start = double(run->startedAtEpochMs()) / 1000.0 + std::max(0.0, job->startedMs()) / 1000.0;
-            const int exitValue = outcome.state == JobOutcome::State::FailedToStart ? -1
-                                  : outcome.signal != 0                           ? 0
-                                                                                  : std::max(0, outcome.exitCode);
             QString command = job->spec().stage.commandLine();
             command.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
             out += QStringLiteral("%1\t:\t%2\t%3\t%4\t%5\t%6\t%7\t%8\n")
                        .arg(++seq)
-                       .arg(start, 0, 'f', 3)
+                       .arg(startSeconds(run, job), 0, 'f', 3)
                        .arg(job->elapsedMs() / 1000.0, 0, 'f', 3)
                        .arg(job->stdinBytes())
-                       .arg(job->pipesStdout() ? 0 : job->stdoutTail().totalBytes())
-                       .arg(exitValue)
+                       .arg(receivedBytes(job))
+                       .arg(exitValue(outcome))
                        .arg(outcome.signal)
                        .arg(command)
                        .toUtf8();
         }
     }
     return out;
+}
+
+QByteArray JobLog::toJson(const QList<const JobRun *> &runs)
+{
+    QJsonArray rows;
+    int seq = 0;
+    for (const JobRun *run : runs) {
+        for (int i = 0; i < run->jobs().size(); ++i) {
+            const JobProcess *job = run->jobs().at(i);
+            const JobOutcome &outcome = job->outcome();
+            rows.append(QJsonObject{
+                {QStringLiteral("seq"), ++seq},
+                {QStringLiteral("run"), qint64(run->id())},
+                {QStringLiteral("preset"), run->preset().id},
+                {QStringLiteral("job"), JobFormat::jobName(run, i)},
+                {QStringLiteral("starttime"), startSeconds(run, job)},
+                {QStringLiteral("jobRuntime"), job->elapsedMs() / 1000.0},
+                {QStringLiteral("send"), job->stdinBytes()},
+                {QStringLiteral("receive"), receivedBytes(job)},
+                {QStringLiteral("stderrBytes"), job->stderrTail().totalBytes()},
+                {QStringLiteral("exitval"), exitValue(outcome)},
+                {QStringLiteral("signal"), outcome.signal},
+                {QStringLiteral("signalName"), outcome.signal ? UnixSignals::name(outcome.signal) : QString()},
+                {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
+                {QStringLiteral("pid"), job->pid()},
+                {QStringLiteral("command"), job->spec().stage.commandLine()},
+            });
+        }
+    }
+    return QJsonDocument(rows).toJson(QJsonDocument::Indented);
+}
+
+QByteArray JobLog::forPath(const QString &path, const QList<const JobRun *> &runs)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? toJson(runs) : toTsv(runs);
 }
 
 QByteArray JobLog::toTrace(const QList<const JobRun *> &runs)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 class JobRun;
 
@@ -14,5 +15,12 @@ namespace JobLog {
 QByteArray header();
 QByteArray toTsv(const QList<const JobRun *> &runs);
 QByteArray toTrace(const QList<const JobRun *> &runs);
+// The same rows as toTsv as a JSON array of objects, one per job, with the
+// joblog's fields plus run, job name, state, pid and stderr byte count:
+// [{"seq":1,"run":3,"job":"copy 1/10","starttime":...,"jobRuntime":...,"send":0,
+//   "receive":12,"exitval":0,"signal":0,"signalName":"","state":"ok","pid":123,"command":"..."}]
+QByteArray toJson(const QList<const JobRun *> &runs);
+// toJson for a path ending in .json, else toTsv.
+QByteArray forPath(const QString &path, const QList<const JobRun *> &runs);
 
 } // namespace JobLog

@@ -103,6 +103,7 @@ private slots:
     void userPresetsFile();
     void terminatingTheAppStopsItsChildren();
     void joblogAndTrace();
+    void joblogAsJson();
     void labFactorizeReport();
     void labBlockingIoReport();
     void labRefusesBadInput_data();
@@ -528,6 +529,37 @@ void TestHeadlessRunner::joblogAndTrace()
     }
     QCOMPARE(spans, 7); // one span per job
     QCOMPARE(terms, 1); // the timeout's TERM marker
+}
+
+void TestHeadlessRunner::joblogAsJson()
+{
+    QTemporaryDir dir;
+    const QString joblog = dir.filePath("joblog.json");
+    const Result run = runSpawnscope({"--headless", "--preset", "chain-md5", "--preset", "timeout-kill", "--joblog",
+                                      joblog, "--report", "-"});
+    QCOMPARE(run.exitCode, 0);
+
+    QFile file(joblog);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray rows = doc.array();
+    QCOMPARE(rows.size(), 7); // the same rows as the TSV
+    const QJsonObject md5 = rows.at(1).toObject(); // chain 1, stage 2
+    QCOMPARE(md5.value("seq").toInt(), 2);
+    QCOMPARE(md5.value("preset").toString(), QString("chain-md5"));
+    QCOMPARE(md5.value("command").toString(), QString("md5sum"));
+    QCOMPARE(md5.value("receive").toInt(), 36);
+    QCOMPARE(md5.value("exitval").toInt(), 0);
+    QVERIFY(md5.value("starttime").toDouble() > 1.6e9);
+    QVERIFY(md5.value("pid").toInteger() > 0);
+    QCOMPARE(rows.at(0).toObject().value("send").toInt(), 10);
+    const QJsonObject timeout = rows.at(6).toObject();
+    QCOMPARE(timeout.value("signal").toInt(), 15);
+    QCOMPARE(timeout.value("signalName").toString(), QString("SIGTERM"));
+    QCOMPARE(timeout.value("state").toString(), QString("timedOut"));
+    QVERIFY(timeout.value("jobRuntime").toDouble() < 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)
