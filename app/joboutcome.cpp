@@ -118,6 +118,9 @@ QString JobOutcome::explanation(double timeoutSec, double graceSec) const
             text += QObject::tr(" It ignored SIGTERM for the %1 grace period, so it was killed.").arg(seconds(graceSec));
         else if (cause == Cause::None)
             text += QObject::tr(" Nobody here sent it: the child crashed or something else signalled it.");
+        if (cause == Cause::Timeout)
+            text += QObject::tr(" The timeout is what keeps a child that hangs, or a deadlock between processes "
+                                "each waiting for the other, from hanging the parent too.");
         text += QObject::tr(" A signal death has no exit code; Python's returncode shows it as -%1.").arg(signal);
         return text;
     }

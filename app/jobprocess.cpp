@@ -282,6 +282,7 @@ void JobProcess::poll()
 {
     if (m_process->state() == QProcess::Running) {
         ++m_polls;
+        m_pollTimesMs.append(now());
         emit changed();
     }
 }

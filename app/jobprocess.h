@@ -8,6 +8,7 @@
 #include "outputtail.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 
 #include <sys/resource.h>
@@ -39,6 +40,7 @@ public:
     const JobOutcome &outcome() const { return m_outcome; }
     qint64 pid() const { return m_pid; }
     int polls() const { return m_polls; }
+    const QList<double> &pollTimesMs() const { return m_pollTimesMs; }
     qint64 stdinBytes() const { return m_stdinBytes; }
     const OutputTail &stdoutTail() const { return m_stdout; }
     const OutputTail &stderrTail() const { return m_stderr; }
@@ -87,6 +89,7 @@ private:
     OutputTail m_stderr;
     qint64 m_pid = 0;
     int m_polls = 0;
+    QList<double> m_pollTimesMs;
     qint64 m_stdinBytes = 0;
     double m_startedMs = -1;
     double m_finishedMs = -1;

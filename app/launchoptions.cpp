@@ -51,10 +51,15 @@ struct Spec
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
-    QCommandLineOption panel{QStringLiteral("panel"), QObject::tr("The tab in front: processes or threads."),
+    QCommandLineOption panel{QStringLiteral("panel"), QObject::tr("The tab in front: processes, timeline, threads or code."),
                              QStringLiteral("NAME")};
     QCommandLineOption runLab{QStringLiteral("run-lab"),
                               QObject::tr("With --screenshot: run every threads-lab mode first.")};
+    QCommandLineOption lang{QStringLiteral("lang"),
+                            QObject::tr("Language of the window: en or ko (default: the system locale)."),
+                            QStringLiteral("LANG")};
+    QCommandLineOption theme{QStringLiteral("theme"),
+                             QObject::tr("Colours: light or dark (default: the desktop's)."), QStringLiteral("NAME")};
     QCommandLineOption size{QStringLiteral("size"), QObject::tr("Screenshot size, e.g. 1400x860."), QStringLiteral("WxH")};
     QCommandLineOption factorize{QStringLiteral("factorize"),
                                  QObject::tr("Threads lab: factorize N[,N...] (with --headless)."), QStringLiteral("N,...")};
@@ -81,7 +86,7 @@ struct Spec
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, maxProcesses, maxParallel, screenshot, size, panel, runLab, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, maxProcesses, maxParallel, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
 };
@@ -220,7 +225,8 @@ QString LaunchOptions::helpText()
                        "[--scale K] [--algorithm trial|sqrt] [--report FILE|-]\n"
                        "       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] "
                        "[--report FILE|-]\n")
-           + parser.helpText().section(QLatin1Char('\n'), 1);
+           // A blank line between the usage lines and the description, as in GNU help.
+           + QLatin1Char('\n') + parser.helpText().section(QLatin1Char('\n'), 1);
 }
 
 bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QString *error)
@@ -274,8 +280,20 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     }
     options.panel = parser.value(spec.panel);
     options.runLab = parser.isSet(spec.runLab);
-    if (!options.panel.isEmpty() && options.panel != QLatin1String("processes") && options.panel != QLatin1String("threads")) {
-        *error = QObject::tr("--panel takes processes or threads, not \"%1\"").arg(options.panel);
+    static const QStringList panels{QStringLiteral("processes"), QStringLiteral("timeline"), QStringLiteral("threads"),
+                                    QStringLiteral("code")};
+    if (!options.panel.isEmpty() && !panels.contains(options.panel)) {
+        *error = QObject::tr("--panel takes processes, timeline, threads or code, not \"%1\"").arg(options.panel);
+        return false;
+    }
+    options.lang = parser.value(spec.lang);
+    if (!options.lang.isEmpty() && options.lang != QLatin1String("en") && options.lang != QLatin1String("ko")) {
+        *error = QObject::tr("--lang takes en or ko, not \"%1\"").arg(options.lang);
+        return false;
+    }
+    options.theme = parser.value(spec.theme);
+    if (!options.theme.isEmpty() && options.theme != QLatin1String("light") && options.theme != QLatin1String("dark")) {
+        *error = QObject::tr("--theme takes light or dark, not \"%1\"").arg(options.theme);
         return false;
     }
     if (options.runLab && options.screenshotPath.isEmpty()) {

@@ -32,6 +32,8 @@ struct LaunchOptions
     QString screenshotPath;
     QSize screenshotSize{1400, 860};
     QString panel;         // --panel: which tab is in front
+    QString lang;          // --lang en|ko; empty: the system locale
+    QString theme;         // --theme light|dark; empty: the desktop's palette
     bool runLab = false;   // --run-lab: run every lab mode before the screenshot
     // The threads lab, headless.
     bool lab = false;

@@ -5,6 +5,8 @@
 #include "launchoptions.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
+#include "theme.h"
+#include "translations.h"
 #include "unixsignalwatcher.h"
 
 #include <QApplication>
@@ -46,8 +48,15 @@ int main(int argc, char **argv)
     LaunchOptions options;
     QString error;
     const QStringList args = argumentList(argc, argv);
-    if (!LaunchOptions::parse(args, &options, &error))
+    if (!LaunchOptions::parse(args, &options, &error)) {
+        // A usage error says where to read more, as GNU tools do, on the one line errors have here.
+        if (!error.contains(QLatin1String("--help"))) {
+            if (error.endsWith(QLatin1Char('.'))) // QCommandLineParser's own messages
+                error.chop(1);
+            error += QStringLiteral(" (see --help)");
+        }
         return fail(error);
+    }
     if (options.showHelp) {
         QCoreApplication app(argc, argv); // the help text names the executable through it
         std::fputs(qPrintable(LaunchOptions::helpText()), stdout);
@@ -117,6 +126,10 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    // Ties the window to its .desktop file (icon and name on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.spawnscope.SpawnScope"));
+    Translations::install(options.lang);
+    Theme::apply(options.theme);
 
     if (!options.screenshotPath.isEmpty()) {
         QList<Preset> toRun;

@@ -1,5 +1,8 @@
 #include "presetfile.h"
 
+#include "builtinpresettexts.h"
+
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -81,8 +84,13 @@ QList<Preset> PresetFile::builtIns()
     Result result = load(QStringLiteral(":/presets/builtin.json"));
     // The file is compiled in and covered by tests; failing here is a build defect.
     Q_ASSERT_X(result.ok(), "PresetFile::builtIns", qPrintable(result.error));
-    for (Preset &preset : result.presets)
+    for (Preset &preset : result.presets) {
         preset.builtIn = true;
+        // In the user's language once a translator is installed (the window).
+        preset.title = QCoreApplication::translate(BuiltinPresetTexts::Context, preset.title.toUtf8().constData());
+        preset.description =
+            QCoreApplication::translate(BuiltinPresetTexts::Context, preset.description.toUtf8().constData());
+    }
     return result.presets;
 }
 

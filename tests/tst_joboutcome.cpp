@@ -221,7 +221,7 @@ void TestJobOutcome::explanation_data()
                                                     "no exit code"}
                                      << QStringList{};
     QTest::newRow("timeout SIGTERM") << outcome(State::TimedOut, Cause::Timeout, -1, SIGTERM) << 0.1 << 2.0
-                                     << QStringList{"SIGTERM (15)", "0.1 s timeout", "-15"}
+                                     << QStringList{"SIGTERM (15)", "0.1 s timeout", "-15", "deadlock"}
                                      << QStringList{"grace", "crashed"};
     QTest::newRow("timeout then SIGKILL after grace")
         << outcome(State::TimedOut, Cause::Timeout, -1, SIGKILL) << 0.1 << 2.0

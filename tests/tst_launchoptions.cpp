@@ -38,6 +38,7 @@ private slots:
     void goodArguments();
     void badArguments_data();
     void badArguments();
+    void panelLanguageAndTheme();
     void helpTextMentionsEveryOption();
 
     void presetsToRunByIds();
@@ -211,6 +212,9 @@ void TestLaunchOptions::badArguments_data()
     QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
     QTest::newRow("positional argument") << QStringList{"--headless", "--preset", "x", "extra"} << "\"extra\"";
     QTest::newRow("missing option value") << QStringList{"--headless", "--preset"} << "preset";
+    QTest::newRow("unknown panel") << QStringList{"--panel", "gantt"} << "timeline";
+    QTest::newRow("unknown language") << QStringList{"--lang", "fr"} << "en or ko";
+    QTest::newRow("unknown theme") << QStringList{"--theme", "sepia"} << "light or dark";
 }
 
 void TestLaunchOptions::badArguments()
@@ -227,12 +231,32 @@ void TestLaunchOptions::badArguments()
     QCOMPARE(options.command, QStringLiteral("untouched")); // *out only written on success
 }
 
+void TestLaunchOptions::panelLanguageAndTheme()
+{
+    for (const char *panel : {"processes", "timeline", "threads", "code"}) {
+        LaunchOptions options;
+        QString error;
+        QVERIFY2(LaunchOptions::parse(commandLine({"--screenshot", "x.png", "--panel", panel}), &options, &error),
+                 qPrintable(error));
+        QCOMPARE(options.panel, QString::fromLatin1(panel));
+    }
+    LaunchOptions options;
+    QString error;
+    QVERIFY(LaunchOptions::parse(commandLine({"--lang", "ko", "--theme", "dark"}), &options, &error));
+    QCOMPARE(options.lang, QStringLiteral("ko"));
+    QCOMPARE(options.theme, QStringLiteral("dark"));
+    LaunchOptions defaults;
+    QVERIFY(LaunchOptions::parse(commandLine({}), &defaults, &error));
+    QVERIFY(defaults.lang.isEmpty()); // the system locale decides
+    QVERIFY(defaults.theme.isEmpty()); // the desktop decides
+}
+
 void TestLaunchOptions::helpTextMentionsEveryOption()
 {
     const QString help = LaunchOptions::helpText();
     for (const char *option : {"--list-presets", "--headless", "--preset", "--presets-file", "--report", "--command",
                                "--shell", "--repeat", "--timeout", "--grace", "--stdin-file", "--screenshot",
-                               "--size", "--help", "--version"}) {
+                               "--size", "--panel", "--lang", "--theme", "--joblog", "--trace", "--help", "--version"}) {
         QVERIFY2(help.contains(QLatin1String(option)), option);
     }
     QVERIFY(help.startsWith(QStringLiteral("Usage: spawnscope")));

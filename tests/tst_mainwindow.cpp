@@ -16,6 +16,8 @@
 #include "labchart.h"
 #include "threadlab.h"
 #include "threadspanel.h"
+#include "codepanel.h"
+#include "timelinemodel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -85,6 +87,8 @@ private slots:
     void importShowsFirstAndKeepsPresetsOnBadFiles();
     void editorFlagsProblemsWhereTyped();
     void anUnreadablePresetsFileIsNeverOverwritten();
+    void timelineAndCodeFollowTheSelection();
+    void panelScreenshotsHaveThePanelsSize();
 
 private:
     MainWindow *m_window = nullptr;
@@ -672,6 +676,52 @@ void TestMainWindow::anUnreadablePresetsFileIsNeverOverwritten()
     QFile again(PresetStore::defaultPath());
     QVERIFY(again.open(QIODevice::ReadOnly));
     QCOMPARE(again.readAll(), QByteArray("{\"version\": 1, \"presets\": [ {\"id\": \"half-writ"));
+}
+
+void TestMainWindow::timelineAndCodeFollowTheSelection()
+{
+    QListView *view = m_window->presetView();
+    const int row = m_window->presetModel()->rowOf(QStringLiteral("timeout-kill"));
+    view->setCurrentIndex(m_window->presetModel()->index(row));
+    // The Code tab shows the selected preset.
+    QVERIFY(m_window->codePanel()->hasPreset());
+    QVERIFY(m_window->codePanel()->pythonCode().contains(QStringLiteral("timeout=0.1")));
+
+    QVERIFY(m_window->showPanel(QStringLiteral("timeline")));
+    JobRun *run = m_window->runPreset(QStringLiteral("timeout-kill"));
+    QVERIFY(run);
+    // Running from the timeline keeps the timeline in front.
+    QVERIFY(m_window->panelWidget(QStringLiteral("timeline"))->isVisible());
+    QVERIFY(!m_window->panelWidget(QStringLiteral("processes"))->isVisible());
+    QVERIFY(waitRun(run));
+    const TimelineModel *timeline = m_window->timelineModel();
+    QCOMPARE(timeline->groupCount(), 1);
+    const TimelineLane &lane = timeline->group(0).lanes.first();
+    QCOMPARE(lane.termMs, run->jobs().first()->termSentMs());
+    QVERIFY(lane.termMs >= 95);
+
+    // Selecting a job shows its run's preset in the Code tab.
+    m_window->codePanel()->clear();
+    m_window->selectRun(run, 0);
+    QVERIFY(m_window->codePanel()->hasPreset());
+    QVERIFY(m_window->codePanel()->cppCode().contains(QStringLiteral("terminate()")));
+
+    m_window->engine()->clearFinished();
+    QCOMPARE(timeline->groupCount(), 0);
+}
+
+void TestMainWindow::panelScreenshotsHaveThePanelsSize()
+{
+    m_window->resize(1100, 720);
+    for (const char *name : {"processes", "timeline", "threads", "code"}) {
+        QVERIFY2(m_window->showPanel(QString::fromLatin1(name)), name);
+        QWidget *panel = m_window->panelWidget(QString::fromLatin1(name));
+        QVERIFY(panel && panel->isVisible());
+        const QImage image = m_window->screenshot(true);
+        QCOMPARE(image.size(), panel->size() * panel->devicePixelRatio());
+    }
+    QCOMPARE(m_window->screenshot(false).size(), m_window->size() * m_window->devicePixelRatio());
+    QVERIFY(!m_window->showPanel(QStringLiteral("gantt")));
 }
 
 QTEST_MAIN(TestMainWindow)

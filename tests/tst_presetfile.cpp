@@ -1,4 +1,5 @@
 // The preset file format, the presets built from it, and the ad-hoc command.
+#include "builtinpresettexts.h"
 #include "preset.h"
 #include "presetfile.h"
 #include "stagespec.h"
@@ -79,6 +80,7 @@ private slots:
     void builtInIds();
     void builtInShapes();
     void builtInsAreMarkedAndHaveTeachingText();
+    void builtInTextsAreListedForTranslation();
 
     void roundTripBuiltIns();
     void roundTrip_data();
@@ -920,6 +922,21 @@ void TestPresetFile::stdinMaterialize()
     QCOMPARE(second.size(), 32);
     QVERIFY(first != second); // fresh bytes per copy; equal by chance once in 2^256
     QVERIFY(random.describe().contains(QStringLiteral("32 random bytes")));
+}
+
+void TestPresetFile::builtInTextsAreListedForTranslation()
+{
+    // lupdate only sees strings in the sources: each built-in title and
+    // description must be in BuiltinPresetTexts, word for word.
+    QSet<QString> listed;
+    for (const char *text : BuiltinPresetTexts::all())
+        listed.insert(QString::fromUtf8(text));
+    const QList<Preset> presets = PresetFile::builtIns(); // no translator here: the English
+    QCOMPARE(listed.size(), 2 * presets.size());
+    for (const Preset &preset : presets) {
+        QVERIFY2(listed.contains(preset.title), qPrintable(preset.title));
+        QVERIFY2(listed.contains(preset.description), qPrintable(preset.description));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPresetFile)

@@ -1,42 +1,53 @@
 #include "mainwindow.h"
 
+#include "chainbuilder.h"
+#include "codepanel.h"
 #include "jobdelegate.h"
 #include "jobdetailpane.h"
 #include "jobengine.h"
+#include "jobformat.h"
+#include "joblog.h"
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "jobtreemodel.h"
-#include "presetlistmodel.h"
-#include "threadspanel.h"
-#include "chainbuilder.h"
 #include "presetdelegate.h"
 #include "preseteditor.h"
+#include "presetlistmodel.h"
 #include "presetstore.h"
-#include "jobformat.h"
-#include "joblog.h"
 #include "reportfile.h"
+#include "threadlab.h"
+#include "threadspanel.h"
+#include "timelinemodel.h"
+#include "timelinepanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
-#include <QMimeData>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -127,7 +138,18 @@ void MainWindow::buildActions()
     exportMenu->addAction(tr("Job log (GNU parallel TSV)…"), this, [this] { exportRuns(false); });
     exportMenu->addAction(tr("Trace for Perfetto / chrome://tracing (JSON)…"), this, [this] { exportRuns(true); });
     fileMenu->addSeparator();
+    QAction *saveShot = fileMenu->addAction(tr("Save &screenshot…"), this, [this] { saveScreenshotDialog(false); });
+    saveShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    saveShot->setToolTip(tr("Save the whole window as a PNG, for slides and handouts"));
+    fileMenu->addAction(tr("Save screenshot of the current &panel…"), this, [this] { saveScreenshotDialog(true); });
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *copyShot = editMenu->addAction(tr("&Copy screenshot"), this, [this] { copyScreenshot(false); });
+    copyShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyShot->setToolTip(tr("Put a picture of the whole window on the clipboard"));
+    editMenu->addAction(tr("Copy screenshot of the current &panel"), this, [this] { copyScreenshot(true); });
 
     QMenu *presetsMenu = menuBar()->addMenu(tr("&Presets"));
     QAction *newAction = presetsMenu->addAction(tr("&New preset…"), this, [this] {
@@ -313,12 +335,35 @@ void MainWindow::buildLayout()
     connect(m_threadsPanel, &ThreadsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
 
+    m_timelineModel = new TimelineModel(m_engine, this);
+    m_timelinePanel = new TimelinePanel(m_timelineModel, this);
+    connect(m_threadsPanel->lab(), &ThreadLab::modeFinished, m_timelineModel, &TimelineModel::addLabResult);
+
+    m_codePanel = new CodePanel(this);
+    connect(m_codePanel, &CodePanel::copied, this, [this](const QString &language) {
+        statusBar()->showMessage(tr("Copied the %1 code to the clipboard.").arg(language), 5000);
+    });
+
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
+    centre->setObjectName(QStringLiteral("processes"));
+    m_timelinePanel->setObjectName(QStringLiteral("timeline"));
+    // The lab's controls need more width than a small window has: scroll
+    // rather than force the window wider than asked (--size).
+    auto *threadsScroll = new QScrollArea(this);
+    threadsScroll->setWidget(m_threadsPanel);
+    threadsScroll->setWidgetResizable(true);
+    threadsScroll->setFrameShape(QFrame::NoFrame);
+    threadsScroll->setObjectName(QStringLiteral("threads"));
+    m_codePanel->setObjectName(QStringLiteral("code"));
     m_tabs->addTab(centre, tr("&Processes"));
-    m_tabs->addTab(m_threadsPanel, tr("&Threads lab"));
+    m_tabs->addTab(m_timelinePanel, tr("Time&line"));
+    m_tabs->addTab(threadsScroll, tr("&Threads lab"));
     m_tabs->setTabToolTip(0, tr("The children SpawnScope started, live"));
-    m_tabs->setTabToolTip(1, tr("Threads vs processes on CPU-bound work and blocking I/O (Effective Python item 53)"));
+    m_tabs->setTabToolTip(1, tr("When each child ran: one lane per child, with SIGTERM, SIGKILL, exit and poll() marked"));
+    m_tabs->addTab(m_codePanel, tr("&Code"));
+    m_tabs->setTabToolTip(2, tr("Threads vs processes on CPU-bound work and blocking I/O (Effective Python item 53)"));
+    m_tabs->setTabToolTip(3, tr("The selected preset or job as Python subprocess code and as C++ with QProcess"));
 
     setCentralWidget(m_tabs);
 
@@ -372,15 +417,63 @@ void MainWindow::buildLayout()
     resize(1280, 800);
 }
 
+QWidget *MainWindow::panelWidget(const QString &name) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == name)
+            return m_tabs->widget(i);
+    }
+    return nullptr;
+}
+
 bool MainWindow::showPanel(const QString &name)
 {
-    if (name == QLatin1String("processes"))
-        m_tabs->setCurrentIndex(0);
-    else if (name == QLatin1String("threads"))
-        m_tabs->setCurrentIndex(1);
-    else
+    QWidget *panel = panelWidget(name);
+    if (!panel)
         return false;
+    m_tabs->setCurrentWidget(panel);
     return true;
+}
+
+QImage MainWindow::screenshot(bool panelOnly) const
+{
+    // grab() renders without changing the widget, but is not const.
+    QWidget *what = panelOnly ? m_tabs->currentWidget() : const_cast<MainWindow *>(this);
+    return what->grab().toImage();
+}
+
+void MainWindow::saveScreenshotDialog(bool panelOnly)
+{
+    const QImage image = screenshot(panelOnly);
+    const QString name = panelOnly ? QStringLiteral("spawnscope-%1.png").arg(m_tabs->currentWidget()->objectName())
+                                   : QStringLiteral("spawnscope.png");
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("screenshots/dir"),
+                                       QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                            .toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save screenshot"), QDir(dir).filePath(name),
+                                                      tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("screenshots/dir"), QFileInfo(path).absolutePath());
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    QString error;
+    if (!ReportFile::write(path, png, &error))
+        QMessageBox::warning(this, tr("Screenshot not saved"), error);
+    else
+        statusBar()->showMessage(tr("Saved a %1×%2 screenshot to %3.").arg(image.width()).arg(image.height()).arg(path),
+                                 8000);
+}
+
+void MainWindow::copyScreenshot(bool panelOnly)
+{
+    const QImage image = screenshot(panelOnly);
+    QGuiApplication::clipboard()->setImage(image);
+    statusBar()->showMessage(tr("Copied a %1×%2 screenshot to the clipboard.").arg(image.width()).arg(image.height()),
+                             5000);
 }
 
 JobRun *MainWindow::runPreset(const QString &id)
@@ -398,7 +491,9 @@ JobRun *MainWindow::runPreset(const Preset &preset)
     if (m_quitting)
         return nullptr;
     JobRun *run = m_engine->start(preset);
-    m_tabs->setCurrentIndex(0);
+    // Watch it in the table, unless the timeline is already in front.
+    if (m_tabs->currentWidget() != m_timelinePanel)
+        m_tabs->setCurrentIndex(0);
     selectRun(run);
     const int children = int(run->jobs().size());
     statusBar()->showMessage(children == 1 ? tr("Started %1: one child process.").arg(preset.title)
@@ -486,7 +581,10 @@ void MainWindow::clearFinished()
 void MainWindow::onCurrentJobChanged()
 {
     const QModelIndex index = currentSourceIndex();
-    m_detail->show(m_jobModel->runAt(index), m_jobModel->jobAt(index));
+    JobRun *run = m_jobModel->runAt(index);
+    m_detail->show(run, m_jobModel->jobAt(index));
+    if (run)
+        m_codePanel->setPreset(run->preset());
     updateActions();
 }
 
@@ -537,6 +635,7 @@ void MainWindow::updatePresetDescription()
         return;
     }
     const Preset &preset = m_presetModel->presetAt(index.row());
+    m_codePanel->setPreset(preset);
     QString text = QStringLiteral("<b>%1</b><br><code>%2</code>")
                        .arg(preset.title.toHtmlEscaped(), preset.commandLine().toHtmlEscaped());
     if (preset.copies > 1)
@@ -681,11 +780,11 @@ void MainWindow::exportRuns(bool trace)
     const QString path = QFileDialog::getSaveFileName(
         this, trace ? tr("Export trace") : tr("Export job log"),
         trace ? QStringLiteral("spawnscope-trace.json") : QStringLiteral("joblog.tsv"),
-        trace ? tr("Trace JSON (*.json)") : tr("Job log (*.tsv *.txt)"));
+        trace ? tr("Trace JSON (*.json)") : tr("Job log, GNU parallel TSV (*.tsv *.txt);;Job log, JSON (*.json)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!ReportFile::write(path, trace ? JobLog::toTrace(runs) : JobLog::toTsv(runs), &error))
+    if (!ReportFile::write(path, trace ? JobLog::toTrace(runs) : JobLog::forPath(path, runs), &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Exported %1 finished group(s) to %2.").arg(runs.size()).arg(path), 8000);

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class ChainBuilder;
+class CodePanel;
 class JobDetailPane;
 class JobProcess;
 class QDockWidget;
@@ -26,6 +27,8 @@ class QSplitter;
 class QTabWidget;
 class QTreeView;
 class ThreadsPanel;
+class TimelineModel;
+class TimelinePanel;
 
 class MainWindow : public QMainWindow
 {
@@ -43,6 +46,15 @@ public:
     QLineEdit *commandEdit() const { return m_commandEdit; }
     QCheckBox *shellCheck() const { return m_shellCheck; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
+    TimelineModel *timelineModel() const { return m_timelineModel; }
+    TimelinePanel *timelinePanel() const { return m_timelinePanel; }
+    CodePanel *codePanel() const { return m_codePanel; }
+    // The widget behind --panel NAME ("processes", "timeline", "threads",
+    // "code"), or nullptr for an unknown name.
+    QWidget *panelWidget(const QString &name) const;
+    // What File → Save screenshot and Edit → Copy screenshot capture: the
+    // whole window, or only the panel in front.
+    QImage screenshot(bool panelOnly) const;
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
 
     // Preset palette operations (each drag has one of these as its keyboard twin).
@@ -99,6 +111,8 @@ private:
     void exportPresets();
     void exportRuns(bool trace);
     void importPresetsDialog();
+    void saveScreenshotDialog(bool panelOnly);
+    void copyScreenshot(bool panelOnly);
     bool acceptsDrop(const QMimeData *data) const;
     void dropOnTable(const QMimeData *data);
     void restoreSettings();
@@ -121,6 +135,9 @@ private:
     QTabWidget *m_tabs = nullptr;
     QSpinBox *m_maxParallel = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
+    TimelineModel *m_timelineModel = nullptr;
+    TimelinePanel *m_timelinePanel = nullptr;
+    CodePanel *m_codePanel = nullptr;
 
     QAction *m_runPresetAction = nullptr;
     QAction *m_runCommandAction = nullptr;

@@ -1,5 +1,7 @@
 #include "preseteditor.h"
 
+#include "theme.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -25,7 +27,9 @@ namespace {
 QLabel *problemLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
-    label->setStyleSheet(QStringLiteral("color: #c0392b"));
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, Theme::errorText(palette));
+    label->setPalette(palette);
     label->setWordWrap(true);
     label->hide();
     return label;

@@ -60,8 +60,12 @@ void Screenshotter::startNext()
         m_presetsDone = true;
         if (m_last)
             m_window->selectRun(m_last);
-        if (!m_panel.isEmpty())
-            m_window->showPanel(m_panel);
+        if (!m_panel.isEmpty() && !m_window->showPanel(m_panel)) {
+            std::fprintf(stderr, "spawnscope: --panel %s: the window has no such panel\n", qPrintable(m_panel));
+            m_captured = true;
+            emit finished(2);
+            return;
+        }
         if (m_runLab) {
             runLabThenCapture();
             return;

@@ -18,7 +18,8 @@ public:
                   QObject *parent = nullptr);
     ~Screenshotter() override;
 
-    // Which tab is in front ("processes", "threads"); runLab runs every lab mode first.
+    // Which tab is in front ("processes", "timeline", "threads", "code"); runLab
+    // runs every lab mode first.
     void setPanel(const QString &panel, bool runLab);
     void start();
 

@@ -3,6 +3,7 @@
 #include "activitystrip.h"
 #include "factorizer.h"
 #include "labchart.h"
+#include "theme.h"
 #include "threadlab.h"
 
 #include <QComboBox>
@@ -220,7 +221,8 @@ bool ThreadsPanel::readCpuRequest(LabRequest *request)
 {
     m_inputError.clear();
     if (!Factorizer::parseNumbers(m_numbers->text(), &request->numbers, &m_inputError)) {
-        m_estimate->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(m_inputError.toHtmlEscaped()));
+        m_estimate->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                                .arg(Theme::errorText(palette()).name(), m_inputError.toHtmlEscaped()));
         return false;
     }
     request->workload = LabResult::Workload::Cpu;
@@ -239,7 +241,9 @@ void ThreadsPanel::updateEstimate()
                        .arg(Factorizer::formatDuration(seconds))
                        .arg(double(request.totalWork()), 0, 'g', 3);
     if (seconds > 60 && request.algorithm == Factorizer::Algorithm::TrialToN)
-        text += tr(" <span style='color:#b35900'>That is long: choose \"up to √n\" or fewer repetitions.</span>");
+        text += QStringLiteral(" <span style='color:%1'>%2</span>")
+                    .arg(Theme::warningText(palette()).name(),
+                         tr("That is long: choose \"up to √n\" or fewer repetitions."));
     m_estimate->setText(text);
 }
 

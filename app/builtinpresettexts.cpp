@@ -1,0 +1,41 @@
+#include "builtinpresettexts.h"
+
+#include <QtGlobal>
+
+QList<const char *> BuiltinPresetTexts::all()
+{
+    return {
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Hello from the child"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "Start one child process and read what it prints. communicate() waits for it to exit and "
+                          "returns its output."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Polling a running child"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "The parent keeps working while the child runs, asking poll() every 0.2 s. sleep 0.3 is "
+                          "still running at 0 s and 0.2 s, so it is polled twice (\"Working...\" twice), then exits "
+                          "with status 0."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Ten sleeps in parallel"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "Start ten children first, then wait for them all. They run in parallel: the wall time is "
+                          "about 0.1 s although the children add up to about 1 s."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Encrypt with openssl"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "Three openssl children, each fed 10 random bytes on stdin and then EOF. The password "
+                          "travels in an environment variable. The last 10 bytes of each ciphertext are shown in hex, "
+                          "and openssl's warning on stderr is kept."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Chain: openssl | md5sum"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "Three chains. Each openssl child's stdout is an OS pipe into an md5sum child's stdin, so "
+                          "data flows between children without passing through the parent. The chain's result is the "
+                          "digest."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Chain: openssl | whirlpool"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "The second edition's chain: encrypt 100 random bytes, then hash the ciphertext with "
+                          "whirlpool. OpenSSL 3 keeps whirlpool in its legacy provider, so the hash stage loads it "
+                          "with -provider legacy. The digest is binary, so it is shown in hex."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Timeout after 0.1 s"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "communicate(timeout=0.1) gives up after 0.1 s and terminate() sends SIGTERM. The child "
+                          "dies of that signal, so it has no exit code of its own."),
+    };
+}

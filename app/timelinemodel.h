@@ -1,0 +1,53 @@
+// What the timeline panel draws: one group per engine run and per finished
+// threads-lab mode, one lane per child or worker, with start, SIGTERM,
+// SIGKILL, exit and poll times. Lanes are refreshed one at a time as their
+// jobs change; views hear of it at most every 33 ms through changed().
+#pragma once
+
+#include "labresult.h"
+#include "timelinegroup.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+class JobEngine;
+class JobRun;
+class QTimer;
+
+class TimelineModel : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TimelineModel(JobEngine *engine, QObject *parent = nullptr);
+
+    int groupCount() const { return int(m_groups.size()); }
+    const TimelineGroup &group(int index) const { return m_groups.at(index); }
+    int laneCount() const;
+    // Milliseconds since the group's start: its run's clock while it runs,
+    // else where it ended.
+    double nowMs(int index) const;
+    bool isLive() const;
+
+    // A threads-lab mode that has run: one lane per worker, one segment per
+    // stretch it ran (per turn with the GIL).
+    void addLabResult(const LabResult &result);
+    // Drops the lab's groups (the engine's go with Clear finished).
+    void clearLab();
+
+signals:
+    void changed();
+
+private:
+    void onRunAdded(JobRun *run);
+    void onJobChanged(JobRun *run, int jobIndex);
+    void onRunsAboutToBeRemoved(int first, int last);
+    void updateLane(TimelineLane *lane, const JobRun *run, int jobIndex) const;
+    void reindex();
+    void touch();
+
+    JobEngine *m_engine;
+    QList<TimelineGroup> m_groups;
+    QHash<quint64, int> m_groupOfRun; // run id -> index in m_groups
+    QTimer *m_notify;
+};

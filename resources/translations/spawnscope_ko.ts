@@ -1,0 +1,2249 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>ActivityStrip</name>
+    <message>
+        <source>When each worker ran (one row per worker, shared time axis)</source>
+        <translation>각 워커가 실행된 시점 (워커마다 한 줄, 시간 축 공유)</translation>
+    </message>
+    <message>
+        <source>Run a mode to see its workers&apos; activity</source>
+        <translation>모드를 실행하면 워커들의 활동이 여기에 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltinPresets</name>
+    <message>
+        <source>Hello from the child</source>
+        <translation>자식 프로세스의 인사</translation>
+    </message>
+    <message>
+        <source>Start one child process and read what it prints. communicate() waits for it to exit and returns its output.</source>
+        <translation>자식 프로세스 하나를 시작하고 그 출력을 읽습니다. communicate()는 자식 프로세스가 종료될 때까지 기다린 뒤 출력을 돌려줍니다.</translation>
+    </message>
+    <message>
+        <source>Polling a running child</source>
+        <translation>실행 중인 자식 프로세스 폴링</translation>
+    </message>
+    <message>
+        <source>The parent keeps working while the child runs, asking poll() every 0.2 s. sleep 0.3 is still running at 0 s and 0.2 s, so it is polled twice (&quot;Working...&quot; twice), then exits with status 0.</source>
+        <translation>자식 프로세스가 실행되는 동안 부모 프로세스는 계속 일하며 0.2초마다 poll()로 확인합니다. sleep 0.3은 0초와 0.2초에 아직 실행 중이므로 두 번 폴링되고(&quot;Working...&quot; 두 번), 그 뒤 상태 0으로 종료합니다.</translation>
+    </message>
+    <message>
+        <source>Ten sleeps in parallel</source>
+        <translation>병렬로 실행하는 sleep 열 개</translation>
+    </message>
+    <message>
+        <source>Start ten children first, then wait for them all. They run in parallel: the wall time is about 0.1 s although the children add up to about 1 s.</source>
+        <translation>자식 프로세스 열 개를 먼저 모두 시작한 뒤, 전부를 기다립니다. 이들은 병렬로 실행됩니다: 자식 프로세스의 시간을 합하면 약 1초지만 벽시계 시간은 약 0.1초입니다.</translation>
+    </message>
+    <message>
+        <source>Encrypt with openssl</source>
+        <translation>openssl로 암호화</translation>
+    </message>
+    <message>
+        <source>Three openssl children, each fed 10 random bytes on stdin and then EOF. The password travels in an environment variable. The last 10 bytes of each ciphertext are shown in hex, and openssl&apos;s warning on stderr is kept.</source>
+        <translation>openssl 자식 프로세스 세 개에 각각 stdin으로 임의의 10바이트를 보낸 뒤 EOF를 보냅니다. 비밀번호는 환경 변수로 전달됩니다. 각 암호문의 마지막 10바이트를 16진수로 보여 주며, stderr의 openssl 경고도 그대로 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Chain: openssl | md5sum</source>
+        <translation>체인: openssl | md5sum</translation>
+    </message>
+    <message>
+        <source>Three chains. Each openssl child&apos;s stdout is an OS pipe into an md5sum child&apos;s stdin, so data flows between children without passing through the parent. The chain&apos;s result is the digest.</source>
+        <translation>체인 세 개. 각 openssl 자식 프로세스의 stdout은 OS 파이프로 md5sum 자식 프로세스의 stdin에 이어지므로, 데이터는 부모 프로세스를 거치지 않고 자식 프로세스 사이를 흐릅니다. 체인의 결과는 다이제스트입니다.</translation>
+    </message>
+    <message>
+        <source>Chain: openssl | whirlpool</source>
+        <translation>체인: openssl | whirlpool</translation>
+    </message>
+    <message>
+        <source>The second edition&apos;s chain: encrypt 100 random bytes, then hash the ciphertext with whirlpool. OpenSSL 3 keeps whirlpool in its legacy provider, so the hash stage loads it with -provider legacy. The digest is binary, so it is shown in hex.</source>
+        <translation>2판의 체인: 임의의 100바이트를 암호화한 뒤 암호문을 whirlpool로 해시합니다. OpenSSL 3에서는 whirlpool이 legacy 프로바이더에 있으므로 해시 단계에서 -provider legacy로 불러옵니다. 다이제스트는 바이너리이므로 16진수로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Timeout after 0.1 s</source>
+        <translation>0.1초 후 타임아웃</translation>
+    </message>
+    <message>
+        <source>communicate(timeout=0.1) gives up after 0.1 s and terminate() sends SIGTERM. The child dies of that signal, so it has no exit code of its own.</source>
+        <translation>communicate(timeout=0.1)는 0.1초 뒤에 기다림을 포기하고, terminate()가 SIGTERM을 보냅니다. 자식 프로세스는 그 시그널로 종료되므로 자신의 종료 코드가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ChainBuilder</name>
+    <message>
+        <source>Run chain</source>
+        <translation>체인 실행</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>프리셋으로 저장…</translation>
+    </message>
+    <message>
+        <source>Remove stage</source>
+        <translation>단계 제거</translation>
+    </message>
+    <message>
+        <source>Drop presets here to append their stages (or use &quot;Add to chain&quot;, Ctrl+B, in the preset list). Drag stages to reorder them; Delete removes one. Each stage&apos;s stdout feeds the next stage&apos;s stdin through an OS pipe.</source>
+        <translation>프리셋을 여기에 놓으면 그 단계들이 뒤에 추가됩니다(또는 프리셋 목록에서 &quot;체인 빌더에 추가&quot;, Ctrl+B 사용). 단계를 끌어서 순서를 바꾸고, Delete 키로 하나를 제거합니다. 각 단계의 stdout은 OS 파이프를 통해 다음 단계의 stdin으로 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Run the pipeline once</source>
+        <translation>파이프라인을 한 번 실행합니다</translation>
+    </message>
+    <message>
+        <source>Keep the pipeline as one of your presets</source>
+        <translation>이 파이프라인을 내 프리셋으로 보관합니다</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>비우기</translation>
+    </message>
+    <message>
+        <source>Added the stages of %1; a chain runs once, so its %2 copies were not kept.</source>
+        <translation>%1의 단계를 추가했습니다. 체인은 한 번만 실행되므로 복사본 %2개 설정은 유지하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>[shell] %1</source>
+        <translation>[shell] %1</translation>
+    </message>
+    <message>
+        <source>Chain: %1</source>
+        <translation>체인: %1</translation>
+    </message>
+    <message>
+        <source>Built in the chain builder.</source>
+        <translation>체인 빌더에서 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>Drop presets here to build a pipeline a | b | c</source>
+        <translation>프리셋을 여기에 놓아 파이프라인 a | b | c를 만드십시오</translation>
+    </message>
+    <message>
+        <source>[shell] </source>
+        <translation>[shell] </translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>Select a preset or a job to see its code.</source>
+        <translation>프리셋이나 작업을 선택하면 코드를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>파이썬</translation>
+    </message>
+    <message>
+        <source>From the notes</source>
+        <translation>노트의 코드</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>생성된 코드</translation>
+    </message>
+    <message>
+        <source>Show the code printed in the notes, or the code SpawnScope generates from the preset</source>
+        <translation>노트에 실린 코드, 또는 SpawnScope가 프리셋으로부터 생성한 코드를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>C++ with QProcess</source>
+        <translation>QProcess를 사용한 C++</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the Python code to the clipboard</source>
+        <translation>파이썬 코드를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>Copy the C++ code to the clipboard</source>
+        <translation>C++ 코드를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>From the notes on Effective Python: the seed&apos;s own code for this example.</source>
+        <translation>Effective Python 노트에서 가져온, 이 예제의 원래 코드입니다.</translation>
+    </message>
+    <message>
+        <source>Generated by SpawnScope from this preset, in the style of the notes.</source>
+        <translation>SpawnScope가 이 프리셋으로부터 노트의 스타일로 생성한 코드입니다.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+    <message>
+        <source>Generated by SpawnScope: a complete Qt 6 program, driven by signals.</source>
+        <translation>SpawnScope가 생성한 코드: 시그널로 움직이는 완전한 Qt 6 프로그램입니다.</translation>
+    </message>
+    <message>
+        <source>Build it with: %1</source>
+        <translation>빌드 방법: %1</translation>
+    </message>
+    <message>
+        <source>%1 copies of: %2</source>
+        <translation>%2 복사본 %1개</translation>
+    </message>
+    <message>
+        <source>Runs: %1</source>
+        <translation>실행: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailPane</name>
+    <message>
+        <source>&amp;Hex</source>
+        <translation>16진수(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Select a row to see its command, output and exit.</source>
+        <translation>행을 선택하면 명령, 출력, 종료 상태를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Show stdout as a hex dump, as the seed prints binary output like b&apos;\x87\x14...&apos;</source>
+        <translation>예제가 b&apos;\x87\x14...&apos;처럼 바이너리 출력을 찍듯이, stdout을 16진수 덤프로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+    <message>
+        <source>Seed Python</source>
+        <translation>예제 파이썬 코드</translation>
+    </message>
+    <message>
+        <source>The Effective Python code this preset reproduces</source>
+        <translation>이 프리셋이 재현하는 Effective Python 코드</translation>
+    </message>
+    <message>
+        <source>(This preset has no seed code.)</source>
+        <translation>(이 프리셋에는 예제 코드가 없습니다.)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 — %2&lt;/b&gt;: %3</source>
+        <translation>&lt;b&gt;%1 — %2&lt;/b&gt;: %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 — %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 — %3</translation>
+    </message>
+    <message>
+        <source>stdout (%1)</source>
+        <translation>stdout (%1)</translation>
+    </message>
+    <message>
+        <source>stderr (%1)</source>
+        <translation>stderr (%1)</translation>
+    </message>
+    <message>
+        <source>(stdout goes through an OS pipe straight into the next stage&apos;s stdin; the app never sees it)
+</source>
+        <translation>(stdout은 OS 파이프를 통해 다음 단계의 stdin으로 바로 전달되므로 앱에는 보이지 않습니다)
+</translation>
+    </message>
+    <message>
+        <source>(nothing)
+</source>
+        <translation>(없음)
+</translation>
+    </message>
+    <message>
+        <source>… showing the last %1 of %2 written
+</source>
+        <translation>… 기록된 %2 중 마지막 %1만 표시
+</translation>
+    </message>
+    <message>
+        <source>Command:  %1</source>
+        <translation>명령 줄:  %1</translation>
+    </message>
+    <message>
+        <source>          [shell] this runs through /bin/sh -c: the shell parses the line, not SpawnScope</source>
+        <translation>          [shell] /bin/sh -c를 통해 실행됩니다: 이 줄은 SpawnScope가 아니라 셸이 해석합니다</translation>
+    </message>
+    <message>
+        <source>argv:</source>
+        <translation>argv:</translation>
+    </message>
+    <message>
+        <source>Working directory:  %1</source>
+        <translation>작업 디렉터리:  %1</translation>
+    </message>
+    <message>
+        <source>(inherited) %1</source>
+        <translation>(상속됨) %1</translation>
+    </message>
+    <message>
+        <source>Environment:  inherited, no overrides</source>
+        <translation>환경:  상속됨, 재정의 없음</translation>
+    </message>
+    <message>
+        <source>Environment overrides:</source>
+        <translation>환경 재정의:</translation>
+    </message>
+    <message>
+        <source>   (secret)</source>
+        <translation>   (비밀)</translation>
+    </message>
+    <message>
+        <source>stdin:  %1 bytes written, then closed (EOF)</source>
+        <translation>stdin:  %1바이트를 쓴 뒤 닫음 (EOF)</translation>
+    </message>
+    <message>
+        <source>stdin:  an OS pipe from the previous stage&apos;s stdout</source>
+        <translation>stdin:  이전 단계의 stdout에서 오는 OS 파이프</translation>
+    </message>
+    <message>
+        <source>stdin:  /dev/null (EOF at once)</source>
+        <translation>stdin:  /dev/null (즉시 EOF)</translation>
+    </message>
+    <message>
+        <source>stdout:  an OS pipe into the next stage&apos;s stdin</source>
+        <translation>stdout:  다음 단계의 stdin으로 가는 OS 파이프</translation>
+    </message>
+    <message>
+        <source>PID:  %1   (leads its own process group, so Stop reaches its children too)</source>
+        <translation>PID:  %1   (자체 프로세스 그룹의 리더이므로, 중지하면 그 자식 프로세스에도 전달됩니다)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>State:  %1</source>
+        <translation>상태:  %1</translation>
+    </message>
+    <message>
+        <source>Exit:  %1</source>
+        <translation>종료:  %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2), no exit code</source>
+        <translation>%1 (%2), 종료 코드 없음</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>코드 %1</translation>
+    </message>
+    <message>
+        <source>Started at %1, elapsed %2</source>
+        <translation>%1에 시작, 경과 시간 %2</translation>
+    </message>
+    <message>
+        <source>SIGTERM sent at %1</source>
+        <translation>%1에 SIGTERM 보냄</translation>
+    </message>
+    <message>
+        <source>SIGKILL sent at %1</source>
+        <translation>%1에 SIGKILL 보냄</translation>
+    </message>
+    <message>
+        <source>Polled every %1: %2 polls found it still running</source>
+        <translation>%1마다 폴링: %2번의 폴링에서 아직 실행 중이었음</translation>
+    </message>
+    <message>
+        <source>Timeout %1, then SIGTERM; SIGKILL after a %2 grace period</source>
+        <translation>타임아웃 %1 후 SIGTERM, 유예 시간 %2 후 SIGKILL</translation>
+    </message>
+    <message>
+        <source>Pipeline:  %1</source>
+        <translation>파이프라인:  %1</translation>
+    </message>
+    <message>
+        <source>Copies:  %1, all started before any is waited for</source>
+        <translation>복사본:  %1개, 어느 것도 기다리기 전에 모두 시작됨</translation>
+    </message>
+    <message>
+        <source>stdin of the first stage:  %1</source>
+        <translation>첫 단계의 stdin:  %1</translation>
+    </message>
+    <message>
+        <source>Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  ×%3</source>
+        <translation>벽시계 시간:  %1   자식 프로세스 합계:  %2   병렬성 (합계 ÷ 벽시계 시간):  ×%3</translation>
+    </message>
+</context>
+<context>
+    <name>JobProcess</name>
+    <message>
+        <source>the command is empty: there is no program to run</source>
+        <translation>명령이 비어 있습니다: 실행할 프로그램이 없습니다</translation>
+    </message>
+    <message>
+        <source>the working directory &quot;%1&quot; does not exist</source>
+        <translation>작업 디렉터리 &quot;%1&quot;이(가) 존재하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the working directory &quot;%1&quot; is not a directory</source>
+        <translation>작업 디렉터리로 지정한 &quot;%1&quot;은(는) 디렉터리가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist</source>
+        <translation>&quot;%1&quot;이(가) 존재하지 않습니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a directory, not a program</source>
+        <translation>&quot;%1&quot;은(는) 프로그램이 아니라 디렉터리입니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not executable (its execute permission is not set)</source>
+        <translation>&quot;%1&quot;은(는) 실행할 수 없습니다 (실행 권한이 설정되어 있지 않음)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not found on PATH: check the spelling, or install it</source>
+        <translation>PATH에서 &quot;%1&quot;을(를) 찾을 수 없습니다: 철자를 확인하거나 프로그램을 설치하십시오</translation>
+    </message>
+    <message>
+        <source>the first line of &quot;%1&quot; ends in a Windows line ending (\r), so the kernel looks for an interpreter named &quot;%2\r&quot;: convert the script to Unix line endings (e.g. dos2unix)</source>
+        <translation>&quot;%1&quot;의 첫 줄이 Windows 줄 끝(\r)으로 끝나서, 커널이 &quot;%2\r&quot;이라는 이름의 인터프리터를 찾습니다: 스크립트를 Unix 줄 끝으로 변환하십시오 (예: dos2unix)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a script whose interpreter &quot;%2&quot; (named on its first line, after #!) does not exist: install it, or fix that line</source>
+        <translation>&quot;%1&quot;은(는) 스크립트인데, 인터프리터 &quot;%2&quot;(첫 줄의 #! 뒤에 지정됨)이(가) 존재하지 않습니다: 인터프리터를 설치하거나 그 줄을 고치십시오</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a script whose interpreter &quot;%2&quot; (named on its first line, after #!) is not an executable program: fix that line</source>
+        <translation>&quot;%1&quot;은(는) 스크립트인데, 인터프리터 &quot;%2&quot;(첫 줄의 #! 뒤에 지정됨)은(는) 실행 가능한 프로그램이 아닙니다: 그 줄을 고치십시오</translation>
+    </message>
+    <message>
+        <source>stopped while queued: it never ran</source>
+        <translation>대기 중에 중지됨: 한 번도 실행되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>could not create a pipe for its output (%1): close some programs or raise the open-files limit (ulimit -n)</source>
+        <translation>출력용 파이프를 만들 수 없습니다 (%1): 프로그램을 몇 개 닫거나 열린 파일 수 제한을 늘리십시오 (ulimit -n)</translation>
+    </message>
+</context>
+<context>
+    <name>JobTreeModel</name>
+    <message>
+        <source>Wall time is how long the group took from first start to last exit; Σ adds up every child&apos;s own time. Σ ÷ wall is the parallelism: about 1 for one-at-a-time, about N when N children really ran at once.</source>
+        <translation>벽시계 시간은 그룹이 첫 시작부터 마지막 종료까지 걸린 시간이고, Σ는 각 자식 프로세스의 실행 시간을 모두 더한 값입니다. Σ ÷ 벽시계 시간이 병렬성입니다: 하나씩 차례로 실행하면 약 1, 자식 프로세스 N개가 정말로 동시에 실행되면 약 N입니다.</translation>
+    </message>
+    <message>
+        <source>%1  [shell]</source>
+        <translation>%1  [shell]</translation>
+    </message>
+    <message>
+        <source>%1   × %2</source>
+        <translation>%1   × %2</translation>
+    </message>
+    <message>
+        <source>killing…</source>
+        <translation>강제 종료 중…</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>중지 중…</translation>
+    </message>
+    <message>
+        <source>→ pipe</source>
+        <translation>→ 파이프</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>폴링</translation>
+    </message>
+    <message>
+        <source>Stdout</source>
+        <translation>Stdout</translation>
+    </message>
+    <message>
+        <source>Stderr</source>
+        <translation>Stderr</translation>
+    </message>
+    <message>
+        <source>Last line</source>
+        <translation>마지막 줄</translation>
+    </message>
+    <message>
+        <source>Process ID. Each child also leads its own process group, so Stop reaches its children too.</source>
+        <translation>프로세스 ID입니다. 각 자식 프로세스는 자체 프로세스 그룹의 리더이기도 하므로, 중지하면 그 자식들에게도 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>The exit code the child returned, or the signal that ended it</source>
+        <translation>자식 프로세스가 반환한 종료 코드, 또는 자식 프로세스를 끝낸 시그널</translation>
+    </message>
+    <message>
+        <source>For a child: its lifetime. For a group: wall time from first start to last exit</source>
+        <translation>자식 프로세스: 실행된 시간. 그룹: 첫 시작부터 마지막 종료까지의 벽시계 시간</translation>
+    </message>
+    <message>
+        <source>How many times the parent polled while the child was still running</source>
+        <translation>자식 프로세스가 아직 실행 중일 때 부모 프로세스가 폴링한 횟수</translation>
+    </message>
+    <message>
+        <source>Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)</source>
+        <translation>자식 프로세스가 stdout에 쓴 바이트 수 (→ 파이프: 다음 단계로 바로 전달됨)</translation>
+    </message>
+    <message>
+        <source>Bytes the child wrote to stderr</source>
+        <translation>자식 프로세스가 stderr에 쓴 바이트 수</translation>
+    </message>
+</context>
+<context>
+    <name>LabChart</name>
+    <message>
+        <source>Run a mode to see its wall time here</source>
+        <translation>모드를 실행하면 벽시계 시간이 여기에 표시됩니다</translation>
+    </message>
+    <message>
+        <source> · cancelled</source>
+        <translation> · 취소됨</translation>
+    </message>
+    <message>
+        <source> · failed</source>
+        <translation> · 실패</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SpawnScope — child processes, live</source>
+        <translation>SpawnScope — 자식 프로세스 실시간 보기</translation>
+    </message>
+    <message>
+        <source>&amp;Run preset</source>
+        <translation>프리셋 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the selected preset (Enter or double-click in the list, Ctrl+Enter anywhere)</source>
+        <translation>선택한 프리셋을 실행합니다 (목록에서 Enter 또는 더블클릭, 어디서나 Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Run &amp;command</source>
+        <translation>명령 실행(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run the command typed above the table</source>
+        <translation>표 위에 입력한 명령을 실행합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the grace period (Ctrl+.)</source>
+        <translation>선택한 작업 또는 그룹을 중지합니다: 프로세스 그룹에 SIGTERM을 보내고, 유예 시간이 지나면 SIGKILL을 보냅니다 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>강제 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill the selected job or group now with SIGKILL, which cannot be caught (Ctrl+K)</source>
+        <translation>선택한 작업 또는 그룹을 가로챌 수 없는 SIGKILL로 지금 바로 강제 종료합니다 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>다시 실행(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the selected group&apos;s preset again as a new group (Ctrl+R)</source>
+        <translation>선택한 그룹의 프리셋을 새 그룹으로 다시 시작합니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear finished</source>
+        <translation>끝난 항목 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove every finished group from the table (Ctrl+L)</source>
+        <translation>끝난 그룹을 모두 표에서 제거합니다 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import presets…</source>
+        <translation>프리셋 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add presets from a .json file to your presets; you see them first, nothing runs</source>
+        <translation>.json 파일의 프리셋을 내 프리셋에 추가합니다. 먼저 내용을 확인하며, 아무것도 실행되지 않습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export presets…</source>
+        <translation>프리셋 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;runs</source>
+        <translation>실행 기록 내보내기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Job log (GNU parallel TSV)…</source>
+        <translation>작업 로그 (GNU parallel TSV)…</translation>
+    </message>
+    <message>
+        <source>Trace for Perfetto / chrome://tracing (JSON)…</source>
+        <translation>Perfetto / chrome://tracing용 트레이스 (JSON)…</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>프리셋(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;New preset…</source>
+        <translation>새 프리셋(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>My preset</source>
+        <translation>내 프리셋</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>복제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>삭제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>삭제 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>아래로 이동(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;chain builder</source>
+        <translation>체인 빌더에 추가(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>작업(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as preset</source>
+        <translation>프리셋으로 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keep the selected job (program, arguments, environment, timeout) as one of your presets; the same as dragging its row onto the preset list</source>
+        <translation>선택한 작업(프로그램, 인수, 환경, 타임아웃)을 내 프리셋으로 보관합니다. 해당 행을 프리셋 목록으로 끌어다 놓는 것과 같습니다</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>최대 </translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> 개 동시 실행</translation>
+    </message>
+    <message>
+        <source>How many children may run at the same time. The others wait, shown as &quot;queued&quot;, and start as slots free up. A chain needs one slot per stage.</source>
+        <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Seeds come from the notes; your own presets are saved.</source>
+        <translation>예제는 노트에서 가져왔고, 내 프리셋은 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to run a preset. Drag one onto the table to run it, onto the chain builder to add its stages, or among &quot;My presets&quot; to reorder. Drop a process-table row here to save it as a preset, or a .json file to import it.</source>
+        <translation>프리셋을 더블클릭하거나 Enter를 누르면 실행됩니다. 프리셋을 표로 끌어다 놓으면 실행되고, 체인 빌더로 끌어다 놓으면 그 단계가 추가되며, &quot;내 프리셋&quot; 안에서 끌면 순서가 바뀝니다. 프로세스 표의 행을 여기에 놓으면 프리셋으로 저장되고, .json 파일을 놓으면 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Run preset</source>
+        <translation>프리셋 실행</translation>
+    </message>
+    <message>
+        <source>Command, e.g.  sleep 2   or   echo &quot;two words&quot;   — press Enter to run</source>
+        <translation>명령, 예:  sleep 2   또는   echo &quot;two words&quot;   — Enter를 누르면 실행</translation>
+    </message>
+    <message>
+        <source>Split into words by QProcess::splitCommand, then run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;. Group words with double quotes: echo &quot;two words&quot;. Single quotes, pipes and $VARIABLES are not special here.</source>
+        <translation>QProcess::splitCommand로 단어를 나눈 뒤 바로 실행합니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다. 여러 단어를 하나로 묶으려면 큰따옴표를 쓰십시오: echo &quot;two words&quot;. 작은따옴표, 파이프, $VARIABLES는 여기서 특별한 의미가 없습니다.</translation>
+    </message>
+    <message>
+        <source>run in /bin/sh -c</source>
+        <translation>/bin/sh -c로 실행</translation>
+    </message>
+    <message>
+        <source>Hand the whole line to /bin/sh, so pipes, globs and $VARIABLES work. The row is marked [shell].</source>
+        <translation>줄 전체를 /bin/sh에 넘기므로 파이프, 글롭, $VARIABLES가 동작합니다. 해당 행에는 [shell] 표시가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>&amp;Processes</source>
+        <translation>프로세스(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Threads lab</source>
+        <translation>스레드 실험실(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The children SpawnScope started, live</source>
+        <translation>SpawnScope가 시작한 자식 프로세스를 실시간으로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Threads vs processes on CPU-bound work and blocking I/O (Effective Python item 53)</source>
+        <translation>CPU 바운드 작업과 블로킹 I/O에서 스레드와 프로세스 비교 (Effective Python 항목 53)</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Save the chain as a preset</source>
+        <translation>체인을 프리셋으로 저장</translation>
+    </message>
+    <message>
+        <source>Chain builder</source>
+        <translation>체인 빌더</translation>
+    </message>
+    <message>
+        <source>There is no preset &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; 프리셋이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Started %1: one child process.</source>
+        <translation>%1 시작: 자식 프로세스 1개를 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Started %1: %2 child processes at once.</source>
+        <translation>%1 시작: 자식 프로세스 %2개를 한꺼번에 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Note: single quotes are passed on literally without a shell. Use double quotes, or tick &quot;run in /bin/sh -c&quot;.</source>
+        <translation>참고: 셸 없이 실행하면 작은따옴표가 문자 그대로 전달됩니다. 큰따옴표를 쓰거나 &quot;/bin/sh -c로 실행&quot;을 체크하십시오.</translation>
+    </message>
+    <message>
+        <source>Select a preset on the left first.</source>
+        <translation>먼저 왼쪽에서 프리셋을 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 running · %2 in the table</source>
+        <translation>실행 중 %1 · 표에 %2</translation>
+    </message>
+    <message>
+        <source> × %1</source>
+        <translation> × %1</translation>
+    </message>
+    <message>
+        <source>%1. The file is left untouched; fix or move it, then restart.</source>
+        <translation>%1. 파일은 그대로 두었습니다. 파일을 고치거나 옮긴 뒤 다시 시작하십시오.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Nothing will be written over that file.</source>
+        <translation>저장하지 않았습니다: %1. 그 파일에는 아무것도 덮어쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Your presets were not saved: %1</source>
+        <translation>내 프리셋을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; to your presets.</source>
+        <translation>&quot;%1&quot;을(를) 내 프리셋에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Saved from the process table (%1).</source>
+        <translation>프로세스 표에서 저장했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Nothing imported — %1</source>
+        <translation>가져온 것이 없습니다 — %1</translation>
+    </message>
+    <message>
+        <source>Cannot import presets</source>
+        <translation>프리셋을 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>[shell] </source>
+        <translation>[shell] </translation>
+    </message>
+    <message>
+        <source>Import presets?</source>
+        <translation>프리셋을 가져오시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 preset(s). They will be added to your presets; nothing runs now.</source>
+        <translation>%1에 프리셋이 %2개 있습니다. 내 프리셋에 추가되며, 지금 실행되는 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>
+… and %1 more</source>
+        <translation>
+… 외 %1개</translation>
+    </message>
+    <message>
+        <source>Imported %1 preset(s) from %2.</source>
+        <translation>%2에서 프리셋 %1개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Import presets</source>
+        <translation>프리셋 가져오기</translation>
+    </message>
+    <message>
+        <source>Preset files (*.json);;All files (*)</source>
+        <translation>프리셋 파일 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>You have no presets of your own to export yet.</source>
+        <translation>아직 내보낼 내 프리셋이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export your presets</source>
+        <translation>내 프리셋 내보내기</translation>
+    </message>
+    <message>
+        <source>Preset files (*.json)</source>
+        <translation>프리셋 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>Include secrets?</source>
+        <translation>비밀 값을 포함하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Some presets have secret values. Write them into the file in plain text? Choose No to leave them blank.</source>
+        <translation>일부 프리셋에 비밀 값이 있습니다. 파일에 평문으로 기록하시겠습니까? 비워 두려면 아니요를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Exported %1 preset(s) to %2.</source>
+        <translation>프리셋 %1개를 %2에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run something first.</source>
+        <translation>아직 내보낼 것이 없습니다: 먼저 무언가를 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>Export trace</source>
+        <translation>트레이스 내보내기</translation>
+    </message>
+    <message>
+        <source>Export job log</source>
+        <translation>작업 로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Trace JSON (*.json)</source>
+        <translation>트레이스 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1 finished group(s) to %2.</source>
+        <translation>끝난 그룹 %1개를 %2에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (사본)</translation>
+    </message>
+    <message>
+        <source>Seeds cannot be deleted; duplicate one (Ctrl+D) to make your own.</source>
+        <translation>예제는 삭제할 수 없습니다. 복제(Ctrl+D)해서 내 프리셋을 만드십시오.</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot; — Ctrl+Z brings it back.</source>
+        <translation>&quot;%1&quot;을(를) 삭제했습니다 — Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>New preset from the seed &quot;%1&quot;</source>
+        <translation>예제 &quot;%1&quot;에서 만든 새 프리셋</translation>
+    </message>
+    <message>
+        <source>Quit SpawnScope?</source>
+        <translation>SpawnScope를 끝내시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) and quit?</source>
+        <translation>자식 프로세스 %1개가 아직 실행 중입니다. 모두 중지하고(SIGTERM, 유예 시간 후 SIGKILL) 끝내시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Stopping every child before quitting…</source>
+        <translation>끝내기 전에 모든 자식 프로세스를 중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Job log, GNU parallel TSV (*.tsv *.txt);;Job log, JSON (*.json)</source>
+        <translation>작업 로그, GNU parallel TSV (*.tsv *.txt);;작업 로그, JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save &amp;screenshot…</source>
+        <translation>스크린숏 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the whole window as a PNG, for slides and handouts</source>
+        <translation>슬라이드나 유인물에 쓸 수 있도록 창 전체를 PNG로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Save screenshot of the current &amp;panel…</source>
+        <translation>현재 패널의 스크린숏 저장(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy screenshot</source>
+        <translation>스크린숏 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put a picture of the whole window on the clipboard</source>
+        <translation>창 전체의 그림을 클립보드에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Copy screenshot of the current &amp;panel</source>
+        <translation>현재 패널의 스크린숏 복사(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Time&amp;line</source>
+        <translation>타임라인(&amp;L)</translation>
+    </message>
+    <message>
+        <source>When each child ran: one lane per child, with SIGTERM, SIGKILL, exit and poll() marked</source>
+        <translation>각 자식 프로세스가 실행된 시점: 자식 프로세스마다 한 줄씩, SIGTERM, SIGKILL, 종료, poll()을 표시합니다</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>스크린숏 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Screenshot not saved</source>
+        <translation>스크린숏을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Saved a %1×%2 screenshot to %3.</source>
+        <translation>%1×%2 스크린숏을 %3에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Copied a %1×%2 screenshot to the clipboard.</source>
+        <translation>%1×%2 스크린숏을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Copied the %1 code to the clipboard.</source>
+        <translation>%1 코드를 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>코드(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The selected preset or job as Python subprocess code and as C++ with QProcess</source>
+        <translation>선택한 프리셋이나 작업을 파이썬 subprocess 코드와 QProcess를 사용한 C++ 코드로 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>PresetEditor</name>
+    <message>
+        <source>Edit preset — %1</source>
+        <translation>프리셋 편집 — %1</translation>
+    </message>
+    <message>
+        <source>One argument per line, exactly as the program receives it</source>
+        <translation>한 줄에 인수 하나씩, 프로그램이 받는 그대로 입력합니다</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>비밀</translation>
+    </message>
+    <message>
+        <source>Environment overrides; a secret value is shown as •••• everywhere else and left out of exports unless you ask</source>
+        <translation>환경 변수 재정의입니다. 비밀 값은 다른 모든 곳에서 ••••로 표시되며, 요청하지 않는 한 내보내기에서 제외됩니다</translation>
+    </message>
+    <message>
+        <source>(inherited)</source>
+        <translation>(상속됨)</translation>
+    </message>
+    <message>
+        <source>How many copies start at once (fan-out)</source>
+        <translation>동시에 시작할 복사본 수 (팬아웃)</translation>
+    </message>
+    <message>
+        <source>Nothing (EOF at once)</source>
+        <translation>없음 (즉시 EOF)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Hex bytes</source>
+        <translation>16진수 바이트</translation>
+    </message>
+    <message>
+        <source>Random bytes</source>
+        <translation>무작위 바이트</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>no polling</source>
+        <translation>폴링 안 함</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>단계 추가</translation>
+    </message>
+    <message>
+        <source>Remove stage</source>
+        <translation>단계 제거</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>변수 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>프로그램(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>인수(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>환경(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>작업 디렉터리(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Stages (each one&apos;s stdout feeds the next one&apos;s stdin)</source>
+        <translation>단계 (각 단계의 stdout이 다음 단계의 stdin으로 전달됨)</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>복사본(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Stdin:</source>
+        <translation>Stdin(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>타임아웃(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Grace before SIGKILL:</source>
+        <translation>SIGKILL 전 유예 시간(&amp;G):</translation>
+    </message>
+    <message>
+        <source>P&amp;oll every:</source>
+        <translation>폴링 간격(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>메모(&amp;N):</translation>
+    </message>
+    <message>
+        <source>(new stage)</source>
+        <translation>(새 단계)</translation>
+    </message>
+    <message>
+        <source>Stage %1 needs a program to run.</source>
+        <translation>%1단계에 실행할 프로그램이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not on PATH here; it will fail to start unless it is installed.</source>
+        <translation>이 컴퓨터의 PATH에 &quot;%1&quot;이(가) 없습니다. 설치하지 않으면 시작에 실패합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a directory here.</source>
+        <translation>이 컴퓨터에서 &quot;%1&quot;은(는) 디렉터리가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Hex bytes are pairs of hex digits, e.g. 0a ff 10.</source>
+        <translation>16진수 바이트는 16진수 두 자리씩 씁니다. 예: 0a ff 10.</translation>
+    </message>
+    <message>
+        <source>Random bytes takes a whole number from 0 to %1.</source>
+        <translation>무작위 바이트에는 0부터 %1까지의 정수를 입력합니다.</translation>
+    </message>
+    <message>
+        <source>The preset needs a title.</source>
+        <translation>프리셋에 제목이 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetListModel</name>
+    <message>
+        <source>%1  [shell]</source>
+        <translation>%1  [shell]</translation>
+    </message>
+    <message>
+        <source> × %1 at once</source>
+        <translation> × %1 동시 실행</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>이번 세션</translation>
+    </message>
+    <message>
+        <source>My presets</source>
+        <translation>내 프리셋</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>no numbers given: enter positive whole numbers, e.g. 2139079, 1214759</source>
+        <translation>숫자가 없습니다: 양의 정수를 입력하십시오. 예: 2139079, 1214759</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative: only positive whole numbers can be factorized</source>
+        <translation>&quot;%1&quot;은(는) 음수입니다: 양의 정수만 인수분해할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot;은(는) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large: the largest accepted value is %2</source>
+        <translation>&quot;%1&quot;은(는) 너무 큽니다: 허용되는 최댓값은 %2입니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is zero: every number divides 0, so it has no list of divisors</source>
+        <translation>&quot;%1&quot;은(는) 0입니다: 모든 수가 0을 나누므로 약수 목록이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1년</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>→ piped to the next stage</source>
+        <translation>→ 파이프로 다음 단계에 전달됨</translation>
+    </message>
+    <message>
+        <source>…%1 (last 10 bytes, hex)</source>
+        <translation>…%1 (마지막 10바이트, 16진수)</translation>
+    </message>
+    <message>
+        <source>stderr: %1</source>
+        <translation>stderr: %1</translation>
+    </message>
+    <message>
+        <source>chain %1 · stage %2/%3</source>
+        <translation>체인 %1 · 단계 %2/%3</translation>
+    </message>
+    <message>
+        <source>stage %1/%2</source>
+        <translation>단계 %1/%2</translation>
+    </message>
+    <message>
+        <source>copy %1/%2</source>
+        <translation>복사본 %1/%2</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>자식 프로세스</translation>
+    </message>
+    <message>
+        <source>running · %1/%2 done</source>
+        <translation>실행 중 · %1/%2 완료</translation>
+    </message>
+    <message>
+        <source>%1 ok</source>
+        <translation>성공 %1</translation>
+    </message>
+    <message>
+        <source>%1 pipe closed</source>
+        <translation>파이프 닫힘 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>실패 %1</translation>
+    </message>
+    <message>
+        <source>%1 timed out</source>
+        <translation>시간 초과 %1</translation>
+    </message>
+    <message>
+        <source>%1 killed</source>
+        <translation>강제 종료 %1</translation>
+    </message>
+    <message>
+        <source>wall %1</source>
+        <translation>벽시계 %1</translation>
+    </message>
+    <message>
+        <source>wall %1 · Σ %2 · ×%3 parallel</source>
+        <translation>벽시계 %1 · Σ %2 · 병렬 ×%3</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>시작 실패</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>비정상 종료</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>시간 초과</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>강제 종료됨</translation>
+    </message>
+    <message>
+        <source>pipe closed</source>
+        <translation>파이프 닫힘</translation>
+    </message>
+    <message>
+        <source>Queued. Waiting for a free slot under the limit of children running at once.</source>
+        <translation>대기 중입니다. 동시에 실행할 수 있는 자식 프로세스 수의 제한 때문에 빈자리를 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Being started: fork and exec are under way.</source>
+        <translation>시작하는 중입니다: fork와 exec가 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Running. The parent keeps working while the child runs: that is what makes it concurrent.</source>
+        <translation>실행 중입니다. 자식 프로세스가 실행되는 동안에도 부모 프로세스는 계속 일합니다: 이것이 병행성입니다.</translation>
+    </message>
+    <message>
+        <source>Failed to start: %1. No process ran, so there is no exit code.</source>
+        <translation>시작하지 못했습니다: %1. 프로세스가 실행되지 않았으므로 종료 코드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The next stage stopped reading (it exited first), so the kernel ended this writer with SIGPIPE (13). In a pipeline that is normal, as with `yes | head`.</source>
+        <translation>다음 단계가 먼저 종료되어 더 이상 읽지 않으므로, 커널이 SIGPIPE (13)로 이 쓰기 쪽 프로세스를 끝냈습니다. `yes | head`처럼 파이프라인에서는 정상적인 일입니다.</translation>
+    </message>
+    <message>
+        <source>Stopped while it was still queued, waiting for a free slot: it never ran.</source>
+        <translation>빈자리를 기다리며 대기하던 중에 중지되었습니다: 한 번도 실행되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source> after the %1 timeout</source>
+        <translation> (%1 타임아웃 후)</translation>
+    </message>
+    <message>
+        <source> after you pressed Stop</source>
+        <translation> (중지를 누른 후)</translation>
+    </message>
+    <message>
+        <source> after you pressed Kill</source>
+        <translation> (강제 종료를 누른 후)</translation>
+    </message>
+    <message>
+        <source>Terminated by %1 (%2)%3: %4.</source>
+        <translation>%1 (%2) 시그널로 종료되었습니다%3: %4.</translation>
+    </message>
+    <message>
+        <source> It ignored SIGTERM for the %1 grace period, so it was killed.</source>
+        <translation> 유예 시간 %1 동안 SIGTERM을 무시했으므로 강제 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source> Nobody here sent it: the child crashed or something else signalled it.</source>
+        <translation> 이 앱이 보낸 시그널이 아닙니다: 자식 프로세스가 비정상 종료했거나 다른 무언가가 시그널을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source> A signal death has no exit code; Python&apos;s returncode shows it as -%1.</source>
+        <translation> 시그널로 죽은 프로세스에는 종료 코드가 없습니다. 파이썬의 returncode에서는 -%1로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Asked to stop%1, it exited by itself with code %2.</source>
+        <translation>중지 요청을 받고%1 스스로 종료했습니다 (종료 코드 %2).</translation>
+    </message>
+    <message>
+        <source>Exited normally with code 0: success.</source>
+        <translation>종료 코드 0으로 정상 종료했습니다: 성공입니다.</translation>
+    </message>
+    <message>
+        <source>Exited with code %1: the program reports failure.</source>
+        <translation>종료했습니다 (종료 코드 %1): 프로그램이 실패를 알린 것입니다.</translation>
+    </message>
+    <message>
+        <source> A shell reports a child killed by a signal as 128+N, so this may be %1 (%2) inside a shell.</source>
+        <translation> 셸은 시그널로 죽은 자식 프로세스를 128+N으로 보고하므로, 셸 안에서 받은 %1 (%2) 시그널일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>직렬</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>Threads + GIL</source>
+        <translation>스레드 + GIL</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>List presets: id&lt;TAB&gt;title.</source>
+        <translation>프리셋 목록을 출력합니다: id&lt;TAB&gt;title.</translation>
+    </message>
+    <message>
+        <source>Run without a window and report.</source>
+        <translation>창 없이 실행하고 결과를 보고합니다.</translation>
+    </message>
+    <message>
+        <source>Run preset ID (repeatable).</source>
+        <translation>프리셋 ID를 실행합니다 (여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>Also load presets from FILE.</source>
+        <translation>FILE에서도 프리셋을 읽어 옵니다.</translation>
+    </message>
+    <message>
+        <source>Validate FILE and add its presets to your presets; nothing runs.</source>
+        <translation>FILE을 검사하고 그 프리셋을 내 프리셋에 추가합니다. 아무것도 실행하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Write the JSON report to FILE, or - for stdout.</source>
+        <translation>JSON 보고서를 FILE에 씁니다. -이면 stdout에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Also write GNU parallel&apos;s --joblog TSV to FILE.</source>
+        <translation>GNU parallel의 --joblog 형식 TSV도 FILE에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Also write a Chrome trace (Perfetto, chrome://tracing) to FILE.</source>
+        <translation>Chrome 트레이스(Perfetto, chrome://tracing)도 FILE에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Run CMD, split into words, no shell.</source>
+        <translation>CMD를 단어로 나누어 셸 없이 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Run --command through /bin/sh -c.</source>
+        <translation>--command를 /bin/sh -c로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Start N copies of --command at once.</source>
+        <translation>--command의 복사본 N개를 동시에 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Stop --command after SEC seconds.</source>
+        <translation>SEC초 후에 --command를 중지합니다.</translation>
+    </message>
+    <message>
+        <source>Seconds between SIGTERM and SIGKILL (default 2).</source>
+        <translation>SIGTERM과 SIGKILL 사이의 초 (기본값 2).</translation>
+    </message>
+    <message>
+        <source>Feed FILE to --command&apos;s stdin, then EOF.</source>
+        <translation>FILE을 --command의 stdin에 넣은 뒤 EOF를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Fork-bomb brake for --command: at most N more processes (RLIMIT_NPROC; not for root).</source>
+        <translation>--command용 포크 폭탄 방지: 추가 프로세스를 최대 N개로 제한합니다 (RLIMIT_NPROC, root에는 적용 안 됨).</translation>
+    </message>
+    <message>
+        <source>At most N children at once; the rest wait as queued (0: no limit).</source>
+        <translation>동시에 최대 N개의 자식 프로세스. 나머지는 대기 중으로 기다립니다 (0: 제한 없음).</translation>
+    </message>
+    <message>
+        <source>Run the --preset ids, save a PNG of the window to FILE and exit.</source>
+        <translation>--preset의 id들을 실행하고, 창을 PNG로 FILE에 저장한 뒤 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>The tab in front: processes, timeline, threads or code.</source>
+        <translation>앞에 보일 탭: processes, timeline, threads 또는 code.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: run every threads-lab mode first.</source>
+        <translation>--screenshot과 함께: 먼저 스레드 실험실의 모든 모드를 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Language of the window: en or ko (default: the system locale).</source>
+        <translation>창의 언어: en 또는 ko (기본값: 시스템 로캘).</translation>
+    </message>
+    <message>
+        <source>Colours: light or dark (default: the desktop&apos;s).</source>
+        <translation>색상: light 또는 dark (기본값: 데스크톱 설정).</translation>
+    </message>
+    <message>
+        <source>Screenshot size, e.g. 1400x860.</source>
+        <translation>스크린숏 크기, 예: 1400x860.</translation>
+    </message>
+    <message>
+        <source>Threads lab: factorize N[,N...] (with --headless).</source>
+        <translation>스레드 실험실: N[,N...]을 인수분해합니다 (--headless와 함께).</translation>
+    </message>
+    <message>
+        <source>Threads lab: N workers each blocked --seconds T (with --headless).</source>
+        <translation>스레드 실험실: 워커 N개가 각각 --seconds T 동안 블로킹됩니다 (--headless와 함께).</translation>
+    </message>
+    <message>
+        <source>How long each --blocking-io worker blocks.</source>
+        <translation>각 --blocking-io 워커가 블로킹되는 시간.</translation>
+    </message>
+    <message>
+        <source>Lab mode: serial, threads, gil, processes or all (default).</source>
+        <translation>실험 모드: serial, threads, gil, processes 또는 all (기본값).</translation>
+    </message>
+    <message>
+        <source>Factorize each number K times (default 1).</source>
+        <translation>각 숫자를 K번 인수분해합니다 (기본값 1).</translation>
+    </message>
+    <message>
+        <source>trial (up to n, the seed&apos;s; default) or sqrt (up to √n, faster).</source>
+        <translation>trial (n까지, 예제 방식, 기본값) 또는 sqrt (√n까지, 더 빠름).</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>이 도움말을 보여 주고 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>버전을 보여 주고 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>SpawnScope starts child processes and shows, live, what they do.</source>
+        <translation>SpawnScope는 자식 프로세스를 시작하고, 그 자식 프로세스가 하는 일을 실시간으로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number of seconds, not &quot;%2&quot;</source>
+        <translation>--%1에는 초 단위 숫자를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>--mode, --scale, --algorithm and --seconds apply to --factorize or --blocking-io</source>
+        <translation>--mode, --scale, --algorithm, --seconds는 --factorize 또는 --blocking-io에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>use either --factorize or --blocking-io, not both</source>
+        <translation>--factorize와 --blocking-io 중 하나만 사용하십시오</translation>
+    </message>
+    <message>
+        <source>--factorize and --blocking-io run with --headless; the window has a Threads lab tab</source>
+        <translation>--factorize와 --blocking-io는 --headless와 함께 실행합니다. 창에는 스레드 실험실 탭이 있습니다</translation>
+    </message>
+    <message>
+        <source>the threads lab runs on its own: leave out --preset and --command</source>
+        <translation>스레드 실험실은 단독으로 실행됩니다: --preset과 --command를 빼십시오</translation>
+    </message>
+    <message>
+        <source>--scale takes a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--scale에는 1부터 %1까지의 정수를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>--algorithm takes trial or sqrt, not &quot;%1&quot;</source>
+        <translation>--algorithm에는 trial 또는 sqrt를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--worker-factorize takes one number</source>
+        <translation>--worker-factorize에는 숫자 하나를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <source>--seconds applies to --blocking-io</source>
+        <translation>--seconds는 --blocking-io에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--blocking-io takes a number of workers from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--blocking-io에는 1부터 %1까지의 워커 수를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>--blocking-io needs --seconds T, how long each worker blocks</source>
+        <translation>--blocking-io에는 각 워커가 블로킹되는 시간인 --seconds T가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--scale and --algorithm apply to --factorize</source>
+        <translation>--scale과 --algorithm은 --factorize에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--mode takes serial, threads, gil, processes or all, not &quot;%1&quot;</source>
+        <translation>--mode에는 serial, threads, gil, processes 또는 all을 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--mode takes serial, threads, gil or all with --blocking-io, not &quot;%1&quot;</source>
+        <translation>--blocking-io와 함께 쓸 때 --mode에는 serial, threads, gil 또는 all을 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Usage: spawnscope [options]
+       spawnscope --list-presets [--presets-file FILE]
+       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
+       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--report FILE|-]
+       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
+       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
+</source>
+        <translation>용법:  spawnscope [options]
+       spawnscope --list-presets [--presets-file FILE]
+       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
+       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--report FILE|-]
+       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
+       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
+</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (see --help)</source>
+        <translation>예상하지 못한 인수 &quot;%1&quot; (--help 참고)</translation>
+    </message>
+    <message>
+        <source>--repeat takes a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--repeat에는 1부터 %1까지의 정수를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>--panel takes processes, timeline, threads or code, not &quot;%1&quot;</source>
+        <translation>--panel에는 processes, timeline, threads 또는 code를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--lang takes en or ko, not &quot;%1&quot;</source>
+        <translation>--lang에는 en 또는 ko를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--theme takes light or dark, not &quot;%1&quot;</source>
+        <translation>--theme에는 light 또는 dark를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--run-lab applies to --screenshot</source>
+        <translation>--run-lab은 --screenshot에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT between 320x240 and 8192x8192, not &quot;%1&quot;</source>
+        <translation>--size에는 320x240부터 8192x8192 사이의 WIDTHxHEIGHT를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--max-processes takes a whole number from 1 to 1000000, not &quot;%1&quot;</source>
+        <translation>--max-processes에는 1부터 1000000까지의 정수를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--max-parallel takes a whole number from 0 (no limit) to 100000, not &quot;%1&quot;</source>
+        <translation>--max-parallel에는 0(제한 없음)부터 100000까지의 정수를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--shell, --repeat, --timeout, --grace, --stdin-file and --max-processes apply to --command, which is missing</source>
+        <translation>--shell, --repeat, --timeout, --grace, --stdin-file, --max-processes는 --command에 적용되는데, --command가 없습니다</translation>
+    </message>
+    <message>
+        <source>--headless needs --preset ID, --command &quot;CMD&quot;, --factorize N or --blocking-io N (see --help)</source>
+        <translation>--headless에는 --preset ID, --command &quot;CMD&quot;, --factorize N 또는 --blocking-io N이 필요합니다 (--help 참고)</translation>
+    </message>
+    <message>
+        <source>use either --preset or --command, not both</source>
+        <translation>--preset과 --command 중 하나만 사용하십시오</translation>
+    </message>
+    <message>
+        <source>--report, --joblog and --trace apply to --headless runs</source>
+        <translation>--report, --joblog, --trace는 --headless 실행에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--joblog and --trace apply to --preset and --command runs</source>
+        <translation>--joblog와 --trace는 --preset 및 --command 실행에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>your presets could not be read: %1</source>
+        <translation>내 프리셋을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>--stdin-file %1: cannot open: %2</source>
+        <translation>--stdin-file %1: 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>unknown preset &quot;%1&quot; (see --list-presets)</source>
+        <translation>알 수 없는 프리셋 &quot;%1&quot; (--list-presets 참고)</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a number from %3 to %4</source>
+        <translation>%1.%2: %3부터 %4까지의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string</source>
+        <translation>%1.%2: 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.id is missing or not a string: every preset needs an id</source>
+        <translation>%1.id: 없거나 문자열이 아닙니다. 모든 프리셋에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1.copies must be a whole number</source>
+        <translation>%1.copies: 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.maxProcesses must be a whole number</source>
+        <translation>%1.maxProcesses: 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.pollIntervalSec must be 0 (no polling) or at least 0.01</source>
+        <translation>%1.pollIntervalSec: 0(폴링 안 함)이거나 0.01 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.stages must be a non-empty array of stages</source>
+        <translation>%1.stages: 비어 있지 않은 단계 배열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.stages has %2 stages; at most %3 are allowed</source>
+        <translation>%1.stages: 단계가 %2개입니다. 최대 %3개까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>%1 must be an object with a &quot;program&quot;</source>
+        <translation>%1: &quot;program&quot;이 있는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>The command is empty: type a program and its arguments, e.g. sleep 1</source>
+        <translation>명령이 비어 있습니다: 프로그램과 인수를 입력하십시오. 예: sleep 1</translation>
+    </message>
+    <message>
+        <source>The command &quot;%1&quot; has no program after splitting it into words</source>
+        <translation>명령 &quot;%1&quot;을(를) 단어로 나누고 나니 프로그램이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file is %1 MiB; preset files may be at most %2 MiB</source>
+        <translation>파일 크기가 %1 MiB입니다. 프리셋 파일은 최대 %2 MiB까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>바이트 %1 위치에서 JSON이 올바르지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>the top level must be an object with &quot;version&quot; and &quot;presets&quot;</source>
+        <translation>최상위는 &quot;version&quot;과 &quot;presets&quot;가 있는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; is missing or not a number; this app reads version %1</source>
+        <translation>&quot;version&quot;이 없거나 숫자가 아닙니다. 이 앱이 읽는 버전은 %1입니다</translation>
+    </message>
+    <message>
+        <source>unknown version %1; this app reads version %2</source>
+        <translation>알 수 없는 버전 %1입니다. 이 앱이 읽는 버전은 %2입니다</translation>
+    </message>
+    <message>
+        <source>&quot;presets&quot; must be an array</source>
+        <translation>&quot;presets&quot;는 배열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>presets[%1] must be an object</source>
+        <translation>presets[%1]: 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>preset &quot;%1&quot; appears twice; ids must be unique</source>
+        <translation>프리셋 &quot;%1&quot;이(가) 두 번 나옵니다. id는 고유해야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: is a directory, not a preset file</source>
+        <translation>%1: 프리셋 파일이 아니라 디렉터리입니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is %2 MiB; preset files may be at most %3 MiB</source>
+        <translation>%1: 파일 크기가 %2 MiB입니다. 프리셋 파일은 최대 %3 MiB까지 허용됩니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>only part of it could be written (is the disk full, or a size limit set?)</source>
+        <translation>일부만 기록되었습니다 (디스크가 가득 찼거나 크기 제한이 걸려 있지 않은지 확인하십시오)</translation>
+    </message>
+    <message>
+        <source>%1: saving failed, the previous file is unchanged: %2</source>
+        <translation>%1: 저장하지 못했습니다. 이전 파일은 바뀌지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder for the presets file</source>
+        <translation>%1: 프리셋 파일용 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write the report to %1: %2</source>
+        <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the write failed</source>
+        <translation>쓰기에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>%1.program is missing: every stage needs a program to run</source>
+        <translation>%1.program이 없습니다: 모든 단계에는 실행할 프로그램이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1.program must be a string</source>
+        <translation>%1.program: 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.program is empty: every stage needs a program to run</source>
+        <translation>%1.program이 비어 있습니다: 모든 단계에는 실행할 프로그램이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1.args must be an array of strings</source>
+        <translation>%1.args: 문자열 배열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.args[%2] must be a string</source>
+        <translation>%1.args[%2]: 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.env must be an object of NAME: {&quot;value&quot;: ..., &quot;secret&quot;: ...}</source>
+        <translation>%1.env: NAME: {&quot;value&quot;: ..., &quot;secret&quot;: ...} 형태의 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1: an environment variable name must be non-empty and contain no &apos;=&apos;</source>
+        <translation>%1: 환경 변수 이름은 비어 있지 않아야 하며 &apos;=&apos;를 포함할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1.value must be a string</source>
+        <translation>%1.value: 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.secret must be true or false</source>
+        <translation>%1.secret: true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must be a string or an object with &quot;value&quot;</source>
+        <translation>%1: 문자열이거나 &quot;value&quot;가 있는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.cwd must be a string</source>
+        <translation>%1.cwd: 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>nothing (EOF at once)</source>
+        <translation>없음 (즉시 EOF)</translation>
+    </message>
+    <message>
+        <source>text, %1 bytes, then EOF</source>
+        <translation>텍스트 %1바이트, 그다음 EOF</translation>
+    </message>
+    <message>
+        <source>%1 bytes given in hex, then EOF</source>
+        <translation>16진수로 지정한 %1바이트, 그다음 EOF</translation>
+    </message>
+    <message>
+        <source>%1 random bytes, then EOF</source>
+        <translation>무작위 %1바이트, 그다음 EOF</translation>
+    </message>
+    <message>
+        <source>%1 must be an object: {&quot;text&quot;: ...}, {&quot;hex&quot;: ...} or {&quot;randomBytes&quot;: N}</source>
+        <translation>%1: {&quot;text&quot;: ...}, {&quot;hex&quot;: ...} 또는 {&quot;randomBytes&quot;: N} 형태의 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must have exactly one of &quot;text&quot;, &quot;hex&quot; or &quot;randomBytes&quot;</source>
+        <translation>%1: &quot;text&quot;, &quot;hex&quot;, &quot;randomBytes&quot; 중 정확히 하나만 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.text must be a string</source>
+        <translation>%1.text: 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.hex must be a string of hex digit pairs, e.g. &quot;0a ff&quot;</source>
+        <translation>%1.hex: 16진수 두 자리씩으로 된 문자열이어야 합니다. 예: &quot;0a ff&quot;</translation>
+    </message>
+    <message>
+        <source>%1.randomBytes must be a whole number from 0 to %2</source>
+        <translation>%1.randomBytes: 0부터 %2까지의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>worker %1</source>
+        <translation>워커 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>시작 안 됨</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>종료 %1</translation>
+    </message>
+    <message>
+        <source> The timeout is what keeps a child that hangs, or a deadlock between processes each waiting for the other, from hanging the parent too.</source>
+        <translation> 타임아웃이 있기 때문에, 멈춘 자식 프로세스나 서로를 기다리는 프로세스 사이의 교착 상태가 부모 프로세스까지 멈추게 하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadLab</name>
+    <message>
+        <source>no job engine to start worker processes with</source>
+        <translation>워커 프로세스를 시작할 작업 엔진이 없습니다</translation>
+    </message>
+    <message>
+        <source>Threads lab: factorize %1 in a child process</source>
+        <translation>스레드 실험실: 자식 프로세스에서 %1 인수분해</translation>
+    </message>
+    <message>
+        <source>A worker started by the threads lab: SpawnScope itself in worker mode, one process per number, so the numbers are factorized in parallel on separate cores.</source>
+        <translation>스레드 실험실이 시작한 워커입니다: 워커 모드로 실행한 SpawnScope 자신이며, 숫자마다 프로세스 하나씩이므로 숫자들이 서로 다른 코어에서 병렬로 인수분해됩니다.</translation>
+    </message>
+    <message>
+        <source>the worker for %1 did not answer: %2</source>
+        <translation>%1 담당 워커가 응답하지 않았습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadsPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>CPU-bound: factorize (wall time; shorter is faster)</source>
+        <translation>CPU 바운드: 인수분해 (벽시계 시간, 짧을수록 빠름)</translation>
+    </message>
+    <message>
+        <source>Blocking I/O (wall time)</source>
+        <translation>블로킹 I/O (벽시계 시간)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Item 53: use threads for blocking I/O, avoid them for parallelism.&lt;/b&gt; CPython runs one thread at a time (the GIL), so threads give no speed-up on CPU-bound work, yet they overlap blocking calls. SpawnScope is C++, so its &lt;i&gt;Threads&lt;/i&gt; really run in parallel; &lt;i&gt;Threads + GIL&lt;/i&gt; adds one global lock handed over every 5 ms, as CPython does, and &lt;i&gt;Processes&lt;/i&gt; starts one child per number, as multiprocessing would.</source>
+        <translation>&lt;b&gt;항목 53: 블로킹 I/O의 경우 스레드를 사용하고 병렬성을 피하라.&lt;/b&gt; CPython은 한 번에 스레드 하나만 실행하므로(GIL) CPU 바운드 작업에서는 스레드로 빨라지지 않지만, 블로킹 호출은 겹쳐서 기다릴 수 있습니다. SpawnScope는 C++로 작성되어 &lt;i&gt;스레드&lt;/i&gt; 모드가 실제로 병렬로 실행됩니다. &lt;i&gt;스레드 + GIL&lt;/i&gt; 모드는 CPython처럼 5 ms마다 넘겨주는 전역 잠금 하나를 더하고, &lt;i&gt;프로세스&lt;/i&gt; 모드는 multiprocessing처럼 숫자마다 자식 프로세스를 하나씩 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Positive whole numbers, separated by commas</source>
+        <translation>쉼표로 구분한 양의 정수</translation>
+    </message>
+    <message>
+        <source>Any unsigned 64-bit values. The seed&apos;s numbers are 2139079, 1214759, 1516637, 1852285.</source>
+        <translation>부호 없는 64비트 값이면 됩니다. 예제의 숫자는 2139079, 1214759, 1516637, 1852285입니다.</translation>
+    </message>
+    <message>
+        <source>Factorize each number K times, so a run lasts long enough to watch: the seed&apos;s numbers take only milliseconds in C++</source>
+        <translation>각 숫자를 K번 인수분해하여, 지켜볼 수 있을 만큼 실행 시간을 늘립니다: 예제의 숫자는 C++에서 몇 밀리초밖에 걸리지 않습니다</translation>
+    </message>
+    <message>
+        <source>Trial division up to n (the seed&apos;s)</source>
+        <translation>n까지 시행 나눗셈 (예제 방식)</translation>
+    </message>
+    <message>
+        <source>Faster: trial division up to √n</source>
+        <translation>더 빠름: √n까지 시행 나눗셈</translation>
+    </message>
+    <message>
+        <source>The seed divides by every i from 1 to n. Up to √n finds each divisor pair (i, n/i) instead: the same answer, far fewer divisions</source>
+        <translation>예제는 1부터 n까지 모든 i로 나눕니다. √n까지만 나누면 약수 쌍 (i, n/i)을 한꺼번에 찾습니다: 답은 같고 나눗셈 횟수는 훨씬 적습니다</translation>
+    </message>
+    <message>
+        <source>CPU-bound work: factorize(number)</source>
+        <translation>CPU 바운드 작업: factorize(number)</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers:</source>
+        <translation>숫자(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>알고리즘(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Scale K:</source>
+        <translation>반복 K:</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>직렬</translation>
+    </message>
+    <message>
+        <source>One thread factorizes the numbers one after another</source>
+        <translation>스레드 하나가 숫자들을 차례로 인수분해합니다</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>One thread per number, running in parallel</source>
+        <translation>숫자마다 스레드 하나씩, 병렬로 실행합니다</translation>
+    </message>
+    <message>
+        <source>Threads + GIL</source>
+        <translation>스레드 + GIL</translation>
+    </message>
+    <message>
+        <source>One thread per number, but only the holder of one global lock may compute, handing it over every 5 ms: CPython&apos;s situation</source>
+        <translation>숫자마다 스레드 하나씩이지만, 전역 잠금 하나를 가진 스레드만 계산할 수 있고 5 ms마다 잠금을 넘겨줍니다: CPython의 상황입니다</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>One child process per number: SpawnScope itself in worker mode, shown in the Processes tab like any other job</source>
+        <translation>숫자마다 자식 프로세스 하나씩: 워커 모드로 실행한 SpawnScope 자신이며, 다른 작업처럼 프로세스 탭에 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Run &amp;all</source>
+        <translation>모두 실행(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Serial, Threads, Threads + GIL and Processes, in turn</source>
+        <translation>직렬, 스레드, 스레드 + GIL, 프로세스를 차례로 실행합니다</translation>
+    </message>
+    <message>
+        <source>Blocking I/O: each worker waits in a system call</source>
+        <translation>블로킹 I/O: 각 워커가 시스템 호출 안에서 기다립니다</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>Workers N:</source>
+        <translation>워커 수 N:</translation>
+    </message>
+    <message>
+        <source>each blocks T:</source>
+        <translation>각 블로킹 시간 T:</translation>
+    </message>
+    <message>
+        <source>One worker after another: about N × T</source>
+        <translation>워커를 하나씩 차례로: 약 N × T</translation>
+    </message>
+    <message>
+        <source>All workers wait at once: about T</source>
+        <translation>모든 워커가 동시에 기다림: 약 T</translation>
+    </message>
+    <message>
+        <source>The GIL is released around the blocking call: still about T</source>
+        <translation>블로킹 호출 동안 GIL이 풀림: 여전히 약 T</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>모두 실행</translation>
+    </message>
+    <message>
+        <source>Serial, Threads and Threads + GIL, in turn</source>
+        <translation>직렬, 스레드, 스레드 + GIL을 차례로 실행합니다</translation>
+    </message>
+    <message>
+        <source>Each worker calls poll() with a timeout, as the book uses select(). CPython releases the GIL around such a call, so GIL threads wait in parallel too.</source>
+        <translation>책에서 select()를 쓰듯이, 각 워커는 타임아웃을 주고 poll()을 호출합니다. CPython은 이런 호출 동안 GIL을 풀어 주므로 GIL 스레드도 병렬로 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Stop the running mode (Esc); it stops within 100 ms</source>
+        <translation>실행 중인 모드를 중지합니다 (Esc). 100 ms 안에 멈춥니다</translation>
+    </message>
+    <message>
+        <source>The divisors of each number appear here, in ascending order</source>
+        <translation>각 숫자의 약수가 오름차순으로 여기에 표시됩니다</translation>
+    </message>
+    <message>
+        <source>CPU-bound activity</source>
+        <translation>CPU 바운드 활동</translation>
+    </message>
+    <message>
+        <source>Blocking I/O activity</source>
+        <translation>블로킹 I/O 활동</translation>
+    </message>
+    <message>
+        <source>Watch the Threads + GIL rows: the workers take turns, so only one computes at a time</source>
+        <translation>스레드 + GIL 행을 보십시오: 워커들이 번갈아 실행하므로 한 번에 하나만 계산합니다</translation>
+    </message>
+    <message>
+        <source>Estimated serial time on this machine: &lt;b&gt;%1&lt;/b&gt; (%2 divisions).</source>
+        <translation>이 컴퓨터에서 예상되는 직렬 실행 시간: &lt;b&gt;%1&lt;/b&gt; (나눗셈 %2번).</translation>
+    </message>
+    <message>
+        <source>The lab is already running; cancel it first.</source>
+        <translation>실험이 이미 실행 중입니다. 먼저 취소하십시오.</translation>
+    </message>
+    <message>
+        <source>Check the numbers: %1</source>
+        <translation>숫자를 확인하십시오: %1</translation>
+    </message>
+    <message>
+        <source>A long run</source>
+        <translation>오래 걸리는 실행</translation>
+    </message>
+    <message>
+        <source>A serial run is estimated at %1. You can cancel at any time. Start it?</source>
+        <translation>직렬 실행 예상 시간은 %1입니다. 언제든지 취소할 수 있습니다. 시작하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Running: %1…</source>
+        <translation>실행 중: %1…</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>완료되었습니다.</translation>
+    </message>
+    <message>
+        <source>Threads lab cancelled.</source>
+        <translation>스레드 실험실이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Threads lab finished.</source>
+        <translation>스레드 실험실이 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Divisors (%1):
+</source>
+        <translation>약수 (%1):
+</translation>
+    </message>
+    <message>
+        <source>That is long: choose &quot;up to √n&quot; or fewer repetitions.</source>
+        <translation>오래 걸립니다: &quot;√n까지&quot;를 선택하거나 반복 횟수를 줄이십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Threads lab · factorize · %1</source>
+        <translation>스레드 실험실 · 인수분해 · %1</translation>
+    </message>
+    <message>
+        <source>Threads lab · blocking I/O · %1</source>
+        <translation>스레드 실험실 · 블로킹 I/O · %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom in around the middle (+, or Ctrl+wheel at the pointer)</source>
+        <translation>가운데를 중심으로 확대합니다 (+, 또는 포인터 위치에서 Ctrl+휠)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>축소합니다 (-)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>맞추기</translation>
+    </message>
+    <message>
+        <source>Show every run whole and follow the live ones (0)</source>
+        <translation>모든 실행을 한눈에 보여 주고, 실행 중인 것을 따라갑니다 (0)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>exit 0</source>
+        <translation>종료 0</translation>
+    </message>
+    <message>
+        <source>exit ≠ 0</source>
+        <translation>종료 ≠ 0</translation>
+    </message>
+    <message>
+        <source>ended by a signal</source>
+        <translation>시그널로 종료</translation>
+    </message>
+    <message>
+        <source>pipe closed</source>
+        <translation>파이프 닫힘</translation>
+    </message>
+    <message>
+        <source>TERM / KILL: signal sent · ● exit · ╷ poll()</source>
+        <translation>TERM / KILL: 시그널 보냄 · ● 종료 · ╷ poll()</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>Queued: waiting for a free slot.</source>
+        <translation>대기 중: 빈자리를 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Started at %1</source>
+        <translation>%1에 시작</translation>
+    </message>
+    <message>
+        <source>SIGTERM sent at %1</source>
+        <translation>%1에 SIGTERM 보냄</translation>
+    </message>
+    <message>
+        <source>SIGKILL sent at %1</source>
+        <translation>%1에 SIGKILL 보냄</translation>
+    </message>
+    <message numerus="yes">
+        <source>poll() checked it %n time(s) while it ran</source>
+        <translation>
+            <numerusform>실행 중에 poll()이 %n번 확인함</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ran in %n turn(s) with the lock</source>
+        <translation>
+            <numerusform>잠금을 쥐고 %n번에 나누어 실행됨</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ended at %1, after %2</source>
+        <translation>%1에 종료, 실행 시간 %2</translation>
+    </message>
+    <message>
+        <source>Still running.</source>
+        <translation>아직 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Run a preset and every child process gets a lane here: when it started, when it was sent SIGTERM or SIGKILL, when it exited, and each poll().
+
+Ctrl+wheel or +/- zooms, drag pans, 0 fits everything.</source>
+        <translation>프리셋을 실행하면 자식 프로세스마다 여기에 한 줄(레인)씩 생깁니다: 언제 시작했는지, 언제 SIGTERM이나 SIGKILL을 받았는지, 언제 종료했는지, 그리고 각 poll()이 표시됩니다.
+
+Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르면 전체가 화면에 맞춰집니다.</translation>
+    </message>
+    <message>
+        <source>%1 — wall %2</source>
+        <translation>%1 — 벽시계 %2</translation>
+    </message>
+    <message>
+        <source>timeout %1</source>
+        <translation>타임아웃 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>since the run started</source>
+        <translation>실행 시작 후 경과</translation>
+    </message>
+    <message>
+        <source>chain %1 · %2</source>
+        <translation>체인 %1 · %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,122 @@
+// spawnscope --screenshot, as the README's images are made: every panel, in
+// English and Korean, at the requested size, with nothing running afterwards.
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Shot
+{
+    int exitCode = -1;
+    QByteArray err;
+    QImage image;
+};
+
+Shot shoot(const QStringList &args, const QString &path)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // A scratch config, so the user's presets and window layout play no part.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QFileInfo(path).absolutePath() + QStringLiteral("/config"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SPAWNSCOPE_PATH), QStringList{QStringLiteral("--screenshot"), path} + args);
+    Shot shot;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return shot;
+    }
+    shot.exitCode = process.exitCode();
+    shot.err = process.readAllStandardError();
+    shot.image.load(path);
+    return shot;
+}
+
+// How many distinct colours a sample of the picture has: a blank or
+// half-painted window has very few.
+int colourCount(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+class TestScreenshot : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyPanelAtTheRequestedSize_data();
+    void everyPanelAtTheRequestedSize();
+    void koreanDiffersFromEnglish();
+    void badPanelIsRefused();
+    void unwritablePathFails();
+};
+
+void TestScreenshot::everyPanelAtTheRequestedSize_data()
+{
+    QTest::addColumn<QString>("panel");
+    QTest::addColumn<QString>("lang");
+    for (const char *panel : {"processes", "timeline", "threads", "code"}) {
+        for (const char *lang : {"en", "ko"})
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(panel, lang))) << panel << lang;
+    }
+}
+
+void TestScreenshot::everyPanelAtTheRequestedSize()
+{
+    QFETCH(QString, panel);
+    QFETCH(QString, lang);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("%1-%2.png").arg(panel, lang));
+    const Shot shot = shoot({QStringLiteral("--preset"), QStringLiteral("fanout-sleep"), QStringLiteral("--panel"), panel,
+                             QStringLiteral("--lang"), lang, QStringLiteral("--size"), QStringLiteral("1000x700")},
+                            path);
+    QVERIFY2(shot.exitCode == 0, shot.err.constData());
+    QVERIFY2(!shot.image.isNull(), qPrintable(path));
+    QCOMPARE(shot.image.size(), QSize(1000, 700));
+    QVERIFY2(colourCount(shot.image) > 20, qPrintable(QString::number(colourCount(shot.image))));
+}
+
+void TestScreenshot::koreanDiffersFromEnglish()
+{
+    QTemporaryDir dir;
+    const QStringList args{QStringLiteral("--preset"), QStringLiteral("hello-child"), QStringLiteral("--panel"),
+                           QStringLiteral("timeline"), QStringLiteral("--size"), QStringLiteral("800x500")};
+    const Shot en = shoot(args + QStringList{QStringLiteral("--lang"), QStringLiteral("en")}, dir.filePath("en.png"));
+    const Shot ko = shoot(args + QStringList{QStringLiteral("--lang"), QStringLiteral("ko")}, dir.filePath("ko.png"));
+    QCOMPARE(en.exitCode, 0);
+    QCOMPARE(ko.exitCode, 0);
+    // The menus and tabs are in Korean, so the pictures differ.
+    QVERIFY(en.image != ko.image);
+}
+
+void TestScreenshot::badPanelIsRefused()
+{
+    QTemporaryDir dir;
+    const Shot shot = shoot({QStringLiteral("--panel"), QStringLiteral("gantt")}, dir.filePath("x.png"));
+    QCOMPARE(shot.exitCode, 2);
+    QVERIFY2(shot.err.contains("--panel"), shot.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath("x.png")));
+}
+
+void TestScreenshot::unwritablePathFails()
+{
+    QTemporaryDir dir;
+    const Shot shot = shoot({QStringLiteral("--preset"), QStringLiteral("hello-child")},
+                            dir.filePath(QStringLiteral("no/such/dir/x.png")));
+    QCOMPARE(shot.exitCode, 2);
+    QVERIFY2(shot.err.contains("screenshot"), shot.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"

@@ -1,0 +1,160 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QStyle>
+#include <QToolTip>
+
+namespace {
+
+struct Colors
+{
+    QColor window, windowText, base, alternateBase, text, placeholder, button, buttonText, brightText;
+    QColor light, midlight, mid, dark, shadow;
+    QColor highlight, highlightedText, link, linkVisited, toolTipBase, toolTipText;
+    // The Disabled group.
+    QColor disabledText, disabledButton, disabledHighlight, disabledHighlightedText, disabledPlaceholder;
+    QColor disabledDark, disabledShadow;
+};
+
+// Fusion's own light palette, so --theme light keeps the usual look; only
+// the links are a calmer blue than its pure #0000ff.
+Colors lightColors()
+{
+    Colors c;
+    c.window = QColor(0xef, 0xef, 0xef);
+    c.windowText = QColor(0x00, 0x00, 0x00);
+    c.base = QColor(0xff, 0xff, 0xff);
+    c.alternateBase = QColor(0xf7, 0xf7, 0xf7);
+    c.text = QColor(0x00, 0x00, 0x00);
+    c.placeholder = QColor(0x00, 0x00, 0x00, 0x80);
+    c.button = QColor(0xef, 0xef, 0xef);
+    c.buttonText = QColor(0x00, 0x00, 0x00);
+    c.brightText = QColor(0xff, 0xff, 0xff);
+    c.light = QColor(0xff, 0xff, 0xff);
+    c.midlight = QColor(0xca, 0xca, 0xca);
+    c.mid = QColor(0xb8, 0xb8, 0xb8);
+    c.dark = QColor(0x9f, 0x9f, 0x9f);
+    c.shadow = QColor(0x76, 0x76, 0x76);
+    c.highlight = QColor(0x30, 0x8c, 0xc6);
+    c.highlightedText = QColor(0xff, 0xff, 0xff);
+    c.link = QColor(0x0b, 0x5c, 0xad);
+    c.linkVisited = QColor(0x6a, 0x3d, 0x9a);
+    c.toolTipBase = QColor(0xff, 0xff, 0xdc);
+    c.toolTipText = QColor(0x00, 0x00, 0x00);
+    c.disabledText = QColor(0xbe, 0xbe, 0xbe);
+    c.disabledButton = QColor(0xef, 0xef, 0xef);
+    c.disabledHighlight = QColor(0x91, 0x91, 0x91);
+    c.disabledHighlightedText = QColor(0xff, 0xff, 0xff);
+    c.disabledPlaceholder = QColor(0x00, 0x00, 0x00, 0x50);
+    c.disabledDark = QColor(0xbe, 0xbe, 0xbe);
+    c.disabledShadow = QColor(0xb1, 0xb1, 0xb1);
+    return c;
+}
+
+// Blue-grey surfaces rather than pure black; text at about 13:1 on Base.
+Colors darkColors()
+{
+    Colors c;
+    c.window = QColor(0x2b, 0x2e, 0x33);
+    c.windowText = QColor(0xe4, 0xe7, 0xeb);
+    c.base = QColor(0x1f, 0x22, 0x26);
+    c.alternateBase = QColor(0x27, 0x2a, 0x2f);
+    c.text = QColor(0xe4, 0xe7, 0xeb);
+    c.placeholder = QColor(0x95, 0x9c, 0xa4);
+    c.button = QColor(0x35, 0x39, 0x3f);
+    c.buttonText = QColor(0xe4, 0xe7, 0xeb);
+    c.brightText = QColor(0xff, 0xff, 0xff);
+    c.light = QColor(0x4b, 0x51, 0x59);
+    c.midlight = QColor(0x40, 0x45, 0x4c);
+    c.mid = QColor(0x5a, 0x60, 0x68);
+    c.dark = QColor(0x1a, 0x1c, 0x1f);
+    c.shadow = QColor(0x0e, 0x0f, 0x11);
+    c.highlight = QColor(0x2f, 0x7b, 0xc4);
+    c.highlightedText = QColor(0xff, 0xff, 0xff);
+    c.link = QColor(0x6c, 0xb6, 0xff);
+    c.linkVisited = QColor(0xc0, 0x9c, 0xff);
+    c.toolTipBase = QColor(0x3a, 0x3f, 0x46);
+    c.toolTipText = QColor(0xec, 0xef, 0xf2);
+    c.disabledText = QColor(0x7c, 0x82, 0x8a);
+    c.disabledButton = QColor(0x30, 0x33, 0x38);
+    c.disabledHighlight = QColor(0x45, 0x4a, 0x52);
+    c.disabledHighlightedText = QColor(0x9a, 0x9f, 0xa6);
+    c.disabledPlaceholder = QColor(0x5e, 0x64, 0x6b);
+    c.disabledDark = c.dark;
+    c.disabledShadow = c.shadow;
+    return c;
+}
+
+QPalette build(const Colors &c)
+{
+    QPalette p;
+    // Every group starts alike, as in Fusion's own palette; then Disabled greys out.
+    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        p.setColor(group, QPalette::Window, c.window);
+        p.setColor(group, QPalette::WindowText, c.windowText);
+        p.setColor(group, QPalette::Base, c.base);
+        p.setColor(group, QPalette::AlternateBase, c.alternateBase);
+        p.setColor(group, QPalette::Text, c.text);
+        p.setColor(group, QPalette::PlaceholderText, c.placeholder);
+        p.setColor(group, QPalette::Button, c.button);
+        p.setColor(group, QPalette::ButtonText, c.buttonText);
+        p.setColor(group, QPalette::BrightText, c.brightText);
+        p.setColor(group, QPalette::Light, c.light);
+        p.setColor(group, QPalette::Midlight, c.midlight);
+        p.setColor(group, QPalette::Mid, c.mid);
+        p.setColor(group, QPalette::Dark, c.dark);
+        p.setColor(group, QPalette::Shadow, c.shadow);
+        p.setColor(group, QPalette::Highlight, c.highlight);
+        p.setColor(group, QPalette::HighlightedText, c.highlightedText);
+        p.setColor(group, QPalette::Link, c.link);
+        p.setColor(group, QPalette::LinkVisited, c.linkVisited);
+        p.setColor(group, QPalette::ToolTipBase, c.toolTipBase);
+        p.setColor(group, QPalette::ToolTipText, c.toolTipText);
+    }
+    p.setColor(QPalette::Disabled, QPalette::WindowText, c.disabledText);
+    p.setColor(QPalette::Disabled, QPalette::Text, c.disabledText);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, c.disabledText);
+    p.setColor(QPalette::Disabled, QPalette::Button, c.disabledButton);
+    p.setColor(QPalette::Disabled, QPalette::Base, c.window);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, c.disabledHighlight);
+    p.setColor(QPalette::Disabled, QPalette::HighlightedText, c.disabledHighlightedText);
+    p.setColor(QPalette::Disabled, QPalette::PlaceholderText, c.disabledPlaceholder);
+    p.setColor(QPalette::Disabled, QPalette::Link, c.disabledText);
+    p.setColor(QPalette::Disabled, QPalette::LinkVisited, c.disabledText);
+    p.setColor(QPalette::Disabled, QPalette::Dark, c.disabledDark);
+    p.setColor(QPalette::Disabled, QPalette::Shadow, c.disabledShadow);
+    return p;
+}
+
+} // namespace
+
+QPalette Theme::palette(const QString &name)
+{
+    return build(name == QLatin1String("dark") ? darkColors() : lightColors());
+}
+
+bool Theme::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor Theme::errorText(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xc0, 0x39, 0x2b);
+}
+
+QColor Theme::warningText(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0xb8, 0x6b) : QColor(0xb3, 0x59, 0x00);
+}
+
+void Theme::apply(const QString &name)
+{
+    if (name != QLatin1String("light") && name != QLatin1String("dark"))
+        return;
+    // The style first: setting it resets the application palette.
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    const QPalette pal = palette(name);
+    QApplication::setPalette(pal);
+    QToolTip::setPalette(pal);
+}

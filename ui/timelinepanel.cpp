@@ -1,0 +1,85 @@
+#include "timelinepanel.h"
+
+#include "timelineview.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+QString swatch(const QColor &color, const QString &text)
+{
+    return QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2").arg(color.name(), text.toHtmlEscaped());
+}
+
+} // namespace
+
+TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_view(new TimelineView(model, this))
+    , m_legend(new QLabel(this))
+{
+    auto *zoomIn = new QToolButton(this);
+    zoomIn->setText(tr("Zoom in"));
+    zoomIn->setToolTip(tr("Zoom in around the middle (+, or Ctrl+wheel at the pointer)"));
+    connect(zoomIn, &QToolButton::clicked, m_view, &TimelineView::zoomIn);
+    auto *zoomOut = new QToolButton(this);
+    zoomOut->setText(tr("Zoom out"));
+    zoomOut->setToolTip(tr("Zoom out (-)"));
+    connect(zoomOut, &QToolButton::clicked, m_view, &TimelineView::zoomOut);
+    auto *fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setCheckable(true);
+    fit->setChecked(m_view->isFitting());
+    fit->setToolTip(tr("Show every run whole and follow the live ones (0)"));
+    connect(fit, &QToolButton::clicked, m_view, [this, fit] {
+        m_view->fit();
+        fit->setChecked(true);
+    });
+    connect(m_view, &TimelineView::fittingChanged, fit, &QToolButton::setChecked);
+
+    m_legend->setTextFormat(Qt::RichText);
+    // The legend may be cut on a narrow window rather than widen it.
+    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_legend->setMinimumWidth(0);
+    updateLegend();
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 2);
+    bar->addWidget(zoomIn);
+    bar->addWidget(zoomOut);
+    bar->addWidget(fit);
+    bar->addSpacing(12);
+    bar->addWidget(m_legend, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    setFocusProxy(m_view);
+}
+
+void TimelinePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateLegend();
+    QWidget::changeEvent(event);
+}
+
+void TimelinePanel::updateLegend()
+{
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const QStringList items{
+        swatch(dark ? QColor(0x4a, 0x9e, 0xf0) : QColor(0x2f, 0x7f, 0xd6), tr("running")),
+        swatch(dark ? QColor(0x4f, 0xb8, 0x6e) : QColor(0x3d, 0xa5, 0x5c), tr("exit 0")),
+        swatch(dark ? QColor(0xf0, 0xa0, 0x3c) : QColor(0xe0, 0x8a, 0x1e), tr("exit ≠ 0")),
+        swatch(dark ? QColor(0xe8, 0x6a, 0x60) : QColor(0xd6, 0x4b, 0x3f), tr("ended by a signal")),
+        swatch(dark ? QColor(0x8a, 0x9b, 0xb0) : QColor(0x8f, 0xa3, 0xba), tr("pipe closed")),
+        tr("TERM / KILL: signal sent · ● exit · ╷ poll()"),
+    };
+    m_legend->setText(items.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+}

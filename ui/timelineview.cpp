@@ -1,0 +1,598 @@
+#include "timelineview.h"
+
+#include "jobformat.h"
+#include "timelinemodel.h"
+#include "unixsignals.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace {
+
+constexpr int LabelMargin = 8;
+constexpr double MinExtentMs = 100;
+constexpr double MaxPxPerMs = 200;   // 5 µs per pixel
+constexpr double ZoomStep = 1.25;
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+// Fill colours of the bars; the same meaning as the table's state colours.
+QColor barColor(const TimelineLane &lane, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    if (lane.isRunning())
+        return dark ? QColor(0x4a, 0x9e, 0xf0) : QColor(0x2f, 0x7f, 0xd6);
+    using State = JobOutcome::State;
+    switch (lane.outcome.state) {
+    case State::Finished:
+        return lane.outcome.exitCode == 0 ? (dark ? QColor(0x4f, 0xb8, 0x6e) : QColor(0x3d, 0xa5, 0x5c))
+                                          : (dark ? QColor(0xf0, 0xa0, 0x3c) : QColor(0xe0, 0x8a, 0x1e));
+    case State::PipeClosed:
+        return dark ? QColor(0x8a, 0x9b, 0xb0) : QColor(0x8f, 0xa3, 0xba);
+    case State::TimedOut:
+    case State::Killed:
+    case State::Crashed:
+        return dark ? QColor(0xe8, 0x6a, 0x60) : QColor(0xd6, 0x4b, 0x3f);
+    default:
+        return palette.color(QPalette::Mid);
+    }
+}
+
+QColor termColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0xc1, 0x6b) : QColor(0xb3, 0x5c, 0x00);
+}
+
+QColor killColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
+}
+
+// 1, 2 or 5 × 10^k ms, so that labels are at least minPx apart.
+double niceStep(double pxPerMs, double minPx)
+{
+    const double raw = minPx / pxPerMs;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0, 10.0}) {
+        if (m * magnitude >= raw)
+            return m * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+// Milliseconds for short spans; seconds once the axis reaches a second in
+// steps of at least 100 ms.
+QString axisLabel(double ms, double step, double axisEndMs)
+{
+    if (step >= 100 && axisEndMs >= 1000)
+        return QObject::tr("%1 s").arg(ms / 1000.0, 0, 'f', step >= 1000 ? 0 : 1);
+    if (step >= 1)
+        return QObject::tr("%1 ms").arg(ms, 0, 'f', 0);
+    return QObject::tr("%1 ms").arg(ms, 0, 'f', step >= 0.1 ? 1 : 2);
+}
+
+QString exitLabel(const TimelineLane &lane)
+{
+    if (lane.outcome.signal)
+        return UnixSignals::name(lane.outcome.signal);
+    if (lane.outcome.state == JobOutcome::State::FailedToStart)
+        return QObject::tr("not started");
+    if (lane.outcome.exitCode >= 0)
+        return QObject::tr("exit %1").arg(lane.outcome.exitCode);
+    return QString();
+}
+
+} // namespace
+
+TimelineView::TimelineView(TimelineModel *model, QWidget *parent)
+    : QAbstractScrollArea(parent)
+    , m_model(model)
+    , m_animation(new QTimer(this))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    viewport()->setBackgroundRole(QPalette::Base);
+    viewport()->setAutoFillBackground(true);
+    horizontalScrollBar()->setSingleStep(20);
+    verticalScrollBar()->setSingleStep(20);
+    setToolTip(QString()); // per lane, from viewportEvent
+    m_animation->setInterval(33);
+    connect(m_animation, &QTimer::timeout, this, [this] {
+        if (!m_model->isLive())
+            m_animation->stop();
+        updateScrollBars();
+        viewport()->update();
+    });
+    connect(m_model, &TimelineModel::changed, this, &TimelineView::onModelChanged);
+    onModelChanged();
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return {800, 400};
+}
+
+void TimelineView::onModelChanged()
+{
+    layoutRows();
+    if (m_model->isLive() && !m_animation->isActive())
+        m_animation->start();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::layoutRows()
+{
+    const int line = fontMetrics().height();
+    const int headerHeight = line + 12;
+    const int laneHeight = line + 6;
+    int y = line + 14; // below the axis
+    m_rows.clear();
+    for (int g = 0; g < m_model->groupCount(); ++g) {
+        const TimelineGroup &group = m_model->group(g);
+        m_rows.append(Row{g, -1, y, headerHeight});
+        y += headerHeight;
+        for (int l = 0; l < group.lanes.size(); ++l) {
+            // A little air between chains, so each pipeline reads as a unit.
+            if (group.stages > 1 && l > 0 && group.lanes.at(l).stage == 0)
+                y += 6;
+            m_rows.append(Row{g, l, y, laneHeight});
+            y += laneHeight + 2;
+        }
+        y += 8;
+    }
+    m_contentHeight = y;
+}
+
+double TimelineView::extentMs() const
+{
+    double extent = MinExtentMs;
+    for (int g = 0; g < m_model->groupCount(); ++g) {
+        const TimelineGroup &group = m_model->group(g);
+        extent = std::max(extent, group.extentMs(m_model->nowMs(g)));
+        extent = std::max(extent, group.timeoutSec * 1000.0);
+    }
+    return extent;
+}
+
+int TimelineView::chartLeft() const
+{
+    return std::min(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16, viewport()->width() / 3);
+}
+
+int TimelineView::chartWidth() const
+{
+    // Room on the right for the last bar's exit label.
+    return std::max(50, viewport()->width() - chartLeft() - fontMetrics().horizontalAdvance(QStringLiteral("SIGKILL  ")));
+}
+
+double TimelineView::xToMs(int x) const
+{
+    return m_offsetMs + (x - chartLeft()) / m_pxPerMs;
+}
+
+int TimelineView::msToX(double ms) const
+{
+    return chartLeft() + int(std::lround((ms - m_offsetMs) * m_pxPerMs));
+}
+
+void TimelineView::updateScrollBars()
+{
+    const double extent = extentMs();
+    if (m_fit) {
+        m_pxPerMs = chartWidth() / (extent * 1.02);
+        m_offsetMs = 0;
+    }
+    const double totalPx = extent * 1.02 * m_pxPerMs;
+    QScrollBar *h = horizontalScrollBar();
+    {
+        const QSignalBlocker block(h);
+        h->setRange(0, std::max(0, int(totalPx) - chartWidth()));
+        h->setPageStep(chartWidth());
+        h->setValue(int(m_offsetMs * m_pxPerMs));
+    }
+    QScrollBar *v = verticalScrollBar();
+    v->setRange(0, std::max(0, m_contentHeight - viewport()->height()));
+    v->setPageStep(viewport()->height());
+}
+
+void TimelineView::setFitting(bool fit)
+{
+    if (m_fit == fit)
+        return;
+    m_fit = fit;
+    emit fittingChanged(fit);
+}
+
+void TimelineView::fit()
+{
+    setFitting(true);
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::zoomIn()
+{
+    zoomAround(ZoomStep, chartLeft() + chartWidth() / 2);
+}
+
+void TimelineView::zoomOut()
+{
+    zoomAround(1 / ZoomStep, chartLeft() + chartWidth() / 2);
+}
+
+void TimelineView::zoomAround(double factor, int viewportX)
+{
+    const double anchorMs = xToMs(viewportX);
+    const double fitPx = chartWidth() / (extentMs() * 1.02);
+    const double pxPerMs = std::clamp(m_pxPerMs * factor, fitPx, MaxPxPerMs);
+    if (pxPerMs <= fitPx * 1.0001) {
+        fit();
+        return;
+    }
+    setFitting(false);
+    m_pxPerMs = pxPerMs;
+    m_offsetMs = std::max(0.0, anchorMs - (viewportX - chartLeft()) / m_pxPerMs);
+    updateScrollBars();
+    m_offsetMs = horizontalScrollBar()->value() / m_pxPerMs;
+    viewport()->update();
+}
+
+void TimelineView::scrollContentsBy(int, int)
+{
+    if (!m_fit)
+        m_offsetMs = horizontalScrollBar()->value() / m_pxPerMs;
+    viewport()->update();
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = event->angleDelta().y() / 120.0;
+        zoomAround(std::pow(ZoomStep, steps), int(event->position().x()));
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier) {
+        QScrollBar *h = horizontalScrollBar();
+        h->setValue(h->value() - event->angleDelta().y());
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && !m_fit) {
+        m_dragging = true;
+        m_dragStart = event->pos();
+        m_dragOffsetMs = m_offsetMs;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
+    QAbstractScrollArea::mousePressEvent(event);
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging) {
+        const double ms = m_dragOffsetMs - (event->pos().x() - m_dragStart.x()) / m_pxPerMs;
+        horizontalScrollBar()->setValue(int(std::max(0.0, ms) * m_pxPerMs));
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - (event->pos().y() - m_dragStart.y()));
+        m_dragStart.setY(event->pos().y());
+    }
+    QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragging) {
+        m_dragging = false;
+        viewport()->unsetCursor();
+    }
+    QAbstractScrollArea::mouseReleaseEvent(event);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_0:
+        fit();
+        return;
+    case Qt::Key_Left:
+        horizontalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepSub);
+        return;
+    case Qt::Key_Right:
+        horizontalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+        return;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+const TimelineView::Row *TimelineView::rowAt(int viewportY) const
+{
+    const int y = viewportY + verticalScrollBar()->value();
+    for (const Row &row : m_rows) {
+        if (y >= row.y && y < row.y + row.height)
+            return &row;
+    }
+    return nullptr;
+}
+
+QString TimelineView::laneToolTip(int groupIndex, int laneIndex) const
+{
+    const TimelineGroup &group = m_model->group(groupIndex);
+    const TimelineLane &lane = group.lanes.at(laneIndex);
+    QStringList lines;
+    lines << QStringLiteral("<b>%1</b> — %2").arg(lane.label.toHtmlEscaped(), group.title.toHtmlEscaped());
+    if (group.kind == TimelineGroup::Kind::Run)
+        lines << QStringLiteral("<code>%1</code>").arg(lane.command.toHtmlEscaped());
+    if (lane.pid > 0)
+        lines << tr("PID %1").arg(lane.pid);
+    if (lane.startMs < 0) {
+        lines << tr("Queued: waiting for a free slot.");
+        return lines.join(QStringLiteral("<br>"));
+    }
+    lines << tr("Started at %1").arg(JobFormat::seconds(lane.startMs));
+    if (lane.termMs >= 0)
+        lines << tr("SIGTERM sent at %1").arg(JobFormat::seconds(lane.termMs));
+    if (lane.killMs >= 0)
+        lines << tr("SIGKILL sent at %1").arg(JobFormat::seconds(lane.killMs));
+    if (!lane.pollMs.isEmpty())
+        lines << tr("poll() checked it %n time(s) while it ran", nullptr, int(lane.pollMs.size()));
+    if (group.kind == TimelineGroup::Kind::Lab && lane.segments.size() > 1)
+        lines << tr("Ran in %n turn(s) with the lock", nullptr, int(lane.segments.size()));
+    if (lane.endMs >= 0) {
+        lines << tr("Ended at %1, after %2").arg(JobFormat::seconds(lane.endMs), JobFormat::seconds(lane.endMs - lane.startMs));
+        if (group.kind == TimelineGroup::Kind::Run)
+            lines << lane.outcome.explanation(lane.timeoutSec, lane.graceSec).toHtmlEscaped();
+    } else {
+        lines << tr("Still running.");
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+bool TimelineView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const Row *row = rowAt(help->pos().y());
+        if (row && row->lane >= 0)
+            QToolTip::showText(help->globalPos(), laneToolTip(row->group, row->lane), viewport());
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = palette();
+    const int scrollY = verticalScrollBar()->value();
+    const int axisHeight = fontMetrics().height() + 14;
+
+    if (m_model->groupCount() == 0) {
+        painter.setPen(pal.color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Run a preset and every child process gets a lane here: when it started, when it was "
+                            "sent SIGTERM or SIGKILL, when it exited, and each poll().\n\n"
+                            "Ctrl+wheel or +/- zooms, drag pans, 0 fits everything."));
+        return;
+    }
+
+    // Grid lines first, under the bars.
+    const double step = niceStep(m_pxPerMs, fontMetrics().horizontalAdvance(QStringLiteral("0000 ms")) + 24);
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(28);
+    painter.setPen(grid);
+    const double firstTick = std::ceil(m_offsetMs / step) * step;
+    for (double t = firstTick; msToX(t) <= chartLeft() + chartWidth(); t += step)
+        painter.drawLine(msToX(t), axisHeight, msToX(t), viewport()->height());
+
+    painter.setClipRect(0, axisHeight, viewport()->width(), viewport()->height() - axisHeight);
+    for (const Row &row : std::as_const(m_rows)) {
+        const int y = row.y - scrollY;
+        if (y + row.height < axisHeight || y > viewport()->height())
+            continue;
+        if (row.lane < 0)
+            paintHeader(painter, row, y);
+        else
+            paintLane(painter, row, y);
+    }
+    painter.setClipping(false);
+    paintAxis(painter, 0);
+}
+
+void TimelineView::paintAxis(QPainter &painter, int top)
+{
+    const QPalette &pal = palette();
+    const int height = fontMetrics().height() + 14;
+    painter.fillRect(QRect(0, top, viewport()->width(), height), pal.color(QPalette::AlternateBase));
+    painter.setPen(pal.color(QPalette::Mid));
+    painter.drawLine(0, top + height - 1, viewport()->width(), top + height - 1);
+
+    const double step = niceStep(m_pxPerMs, fontMetrics().horizontalAdvance(QStringLiteral("0000 ms")) + 24);
+    painter.setPen(pal.color(QPalette::Text));
+    const double firstTick = std::ceil(m_offsetMs / step) * step;
+    for (double t = firstTick; msToX(t) <= chartLeft() + chartWidth(); t += step) {
+        const int x = msToX(t);
+        painter.drawLine(x, top + height - 6, x, top + height - 1);
+        const QString label = axisLabel(t, step, xToMs(chartLeft() + chartWidth()));
+        const int w = fontMetrics().horizontalAdvance(label);
+        // The first label starts at the axis' origin rather than straddling it.
+        const int left = std::max(chartLeft(), x - w / 2 - 2);
+        painter.drawText(QRect(left, top + 3, w + 4, height - 9), Qt::AlignCenter, label);
+    }
+    painter.setPen(pal.color(QPalette::PlaceholderText));
+    const int room = chartLeft() - 2 * LabelMargin;
+    painter.drawText(QRect(LabelMargin, top + 3, room, height - 9), Qt::AlignLeft | Qt::AlignVCenter,
+                     fontMetrics().elidedText(tr("since the run started"), Qt::ElideRight, room));
+}
+
+void TimelineView::paintHeader(QPainter &painter, const Row &row, int y)
+{
+    const QPalette &pal = palette();
+    const TimelineGroup &group = m_model->group(row.group);
+    QColor band = pal.color(QPalette::Highlight);
+    band.setAlpha(isDark(pal) ? 60 : 30);
+    painter.fillRect(QRect(0, y + 2, viewport()->width(), row.height - 4), band);
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.setPen(pal.color(QPalette::Text));
+    const double extent = group.extentMs(m_model->nowMs(row.group));
+    QString text = group.title;
+    if (!group.isRunning() && extent > 0)
+        text = tr("%1 — wall %2").arg(group.title, JobFormat::seconds(extent));
+    painter.drawText(QRect(LabelMargin, y, viewport()->width() - 2 * LabelMargin, row.height),
+                     Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(bold).elidedText(text, Qt::ElideRight,
+                                                                                      viewport()->width() - 2 * LabelMargin));
+    painter.setFont(font());
+
+    // The run's timeout, as a dashed line through its lanes.
+    if (group.timeoutSec > 0) {
+        const int x = msToX(group.timeoutSec * 1000.0);
+        int bottom = y + row.height;
+        for (const Row &other : std::as_const(m_rows)) {
+            if (other.group == row.group)
+                bottom = other.y - row.y + y + other.height;
+        }
+        QPen pen(termColor(pal), 1, Qt::DashLine);
+        painter.setPen(pen);
+        painter.drawLine(x, y + row.height, x, bottom);
+        const QString label = tr("timeout %1").arg(JobFormat::seconds(group.timeoutSec * 1000.0));
+        painter.drawText(QRect(x + 4, y, fontMetrics().horizontalAdvance(label) + 4, row.height),
+                         Qt::AlignLeft | Qt::AlignVCenter, label);
+    }
+}
+
+void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
+{
+    const QPalette &pal = palette();
+    const TimelineGroup &group = m_model->group(row.group);
+    const TimelineLane &lane = group.lanes.at(row.lane);
+    const QFontMetrics fm = fontMetrics();
+
+    // The label column; a chain's stages share a bracket.
+    int labelX = LabelMargin;
+    if (group.stages > 1) {
+        painter.setPen(QPen(pal.color(QPalette::Mid), 2));
+        const int bx = LabelMargin + 2;
+        const bool first = lane.stage == 0;
+        const bool last = lane.stage == group.stages - 1;
+        painter.drawLine(bx, first ? y + row.height / 2 : y - 2, bx, last ? y + row.height / 2 : y + row.height);
+        painter.drawLine(bx, y + row.height / 2, bx + 5, y + row.height / 2);
+        labelX += 10;
+    }
+    painter.setPen(lane.startMs < 0 ? pal.color(QPalette::PlaceholderText) : pal.color(QPalette::Text));
+    QString label = lane.label;
+    if (group.kind == TimelineGroup::Kind::Run) {
+        const QString program = lane.command.section(QLatin1Char(' '), 0, 0).section(QLatin1Char('/'), -1);
+        // In a chain the bracket shows the stages; the program names them.
+        label = group.stages > 1 ? tr("chain %1 · %2").arg(lane.chain + 1).arg(program)
+                                 : tr("%1 · %2").arg(lane.label, program);
+    }
+    painter.drawText(QRect(labelX, y, chartLeft() - labelX - LabelMargin, row.height), Qt::AlignLeft | Qt::AlignVCenter,
+                     fm.elidedText(label, Qt::ElideRight, chartLeft() - labelX - LabelMargin));
+
+    if (lane.startMs < 0) {
+        painter.setPen(pal.color(QPalette::PlaceholderText));
+        painter.drawText(QRect(chartLeft() + 4, y, chartWidth(), row.height), Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("queued"));
+        return;
+    }
+
+    painter.save();
+    painter.setClipRect(chartLeft(), y - 2, viewport()->width() - chartLeft(), row.height + 4);
+    const double now = m_model->nowMs(row.group);
+    const QColor fill = barColor(lane, pal);
+    const int barTop = y + 2;
+    const int barHeight = row.height - 4;
+    int barEnd = msToX(lane.startMs);
+    for (const TimelineLane::Segment &segment : lane.segments) {
+        const int x0 = msToX(segment.startMs);
+        const int x1 = std::max(x0 + 2, msToX(segment.endMs >= 0 ? segment.endMs : now));
+        QPainterPath path;
+        path.addRoundedRect(QRectF(x0, barTop, x1 - x0, barHeight), 3, 3);
+        painter.fillPath(path, fill);
+        barEnd = std::max(barEnd, x1);
+    }
+    // Start: a darker edge where the child began.
+    painter.fillRect(QRect(msToX(lane.startMs), barTop, 2, barHeight), fill.darker(160));
+
+    // poll(): a notch through the bar and a tick under it at each check.
+    if (!lane.pollMs.isEmpty()) {
+        for (double ms : lane.pollMs) {
+            const int x = msToX(ms);
+            painter.setPen(QPen(pal.color(QPalette::Base), 2));
+            painter.drawLine(x, barTop, x, barTop + barHeight);
+            painter.setPen(QPen(pal.color(QPalette::Text), 1.5));
+            painter.drawLine(x, barTop + barHeight - 3, x, barTop + barHeight + 2);
+        }
+    }
+
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    small.setBold(true);
+    const QFontMetrics smallFm(small);
+    painter.setFont(small);
+    auto marker = [&](double ms, const QColor &color, const QString &text) {
+        const int x = msToX(ms);
+        painter.setPen(QPen(color, 2));
+        painter.drawLine(x, y - 1, x, y + row.height + 1);
+        const int w = smallFm.horizontalAdvance(text) + 6;
+        // Left of the line: the exit label takes the right of the bar's end.
+        const QRect box(x - w - 3, y + (row.height - smallFm.height()) / 2, w, smallFm.height());
+        painter.fillRect(box, pal.color(QPalette::Base));
+        painter.setPen(color);
+        painter.drawText(box, Qt::AlignCenter, text);
+    };
+    if (lane.termMs >= 0)
+        marker(lane.termMs, termColor(pal), QStringLiteral("TERM"));
+    if (lane.killMs >= 0)
+        marker(lane.killMs, killColor(pal), QStringLiteral("KILL"));
+
+    // Exit: a dot at the end and what it exited with.
+    if (lane.endMs >= 0) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill.darker(150));
+        const int cx = barEnd;
+        painter.drawEllipse(QPoint(cx, y + row.height / 2), 4, 4);
+        if (group.kind == TimelineGroup::Kind::Run) {
+            const QString text = exitLabel(lane);
+            painter.setPen(pal.color(QPalette::Text));
+            painter.drawText(QRect(cx + 7, y, smallFm.horizontalAdvance(text) + 8, row.height),
+                             Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+    }
+    painter.restore();
+}
