@@ -8,7 +8,7 @@ namespace {
 
 QString seconds(double s)
 {
-    return QString::number(s, 'g', 3) + QStringLiteral(" s");
+    return QObject::tr("%1 s").arg(QString::number(s, 'g', 3));
 }
 
 } // namespace

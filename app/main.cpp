@@ -4,6 +4,7 @@
 #include "labheadless.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
+#include "presetfile.h"
 #include "screenshotter.h"
 #include "theme.h"
 #include "translations.h"
@@ -129,6 +130,9 @@ int main(int argc, char **argv)
     // Ties the window to its .desktop file (icon and name on Wayland).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.spawnscope.SpawnScope"));
     Translations::install(options.lang);
+    // The built-ins were read before the translator was in.
+    for (Preset &preset : presets)
+        PresetFile::translateBuiltIn(&preset);
     Theme::apply(options.theme);
 
     if (!options.screenshotPath.isEmpty()) {

@@ -86,12 +86,19 @@ QList<Preset> PresetFile::builtIns()
     Q_ASSERT_X(result.ok(), "PresetFile::builtIns", qPrintable(result.error));
     for (Preset &preset : result.presets) {
         preset.builtIn = true;
-        // In the user's language once a translator is installed (the window).
-        preset.title = QCoreApplication::translate(BuiltinPresetTexts::Context, preset.title.toUtf8().constData());
-        preset.description =
-            QCoreApplication::translate(BuiltinPresetTexts::Context, preset.description.toUtf8().constData());
+        translateBuiltIn(&preset);
     }
     return result.presets;
+}
+
+void PresetFile::translateBuiltIn(Preset *preset)
+{
+    if (!preset->builtIn)
+        return;
+    // The English text is the key: translating twice changes nothing.
+    preset->title = QCoreApplication::translate(BuiltinPresetTexts::Context, preset->title.toUtf8().constData());
+    preset->description =
+        QCoreApplication::translate(BuiltinPresetTexts::Context, preset->description.toUtf8().constData());
 }
 
 QByteArray PresetFile::serialize(const QList<Preset> &presets)

@@ -26,6 +26,9 @@ public:
     static Result load(const QString &path);
     // The presets that ship inside the binary (resources/presets/builtin.json).
     static QList<Preset> builtIns();
+    // A built-in preset's title and description in the installed translator's
+    // language (builtIns() does this; call it again once a translator is in).
+    static void translateBuiltIn(Preset *preset);
 
     static QByteArray serialize(const QList<Preset> &presets);
     // Atomic: the old file stays whole if anything fails.

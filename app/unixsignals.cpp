@@ -1,5 +1,7 @@
 #include "unixsignals.h"
 
+#include <QCoreApplication>
+
 #include <csignal>
 
 namespace {
@@ -13,35 +15,35 @@ struct SignalInfo {
 // Written out rather than taken from sigabbrev_np() so the names are stable
 // across libcs and carry the wording the UI uses.
 constexpr SignalInfo kSignals[] = {
-    {SIGHUP, "SIGHUP", "hang-up: its terminal or controlling process went away"},
-    {SIGINT, "SIGINT", "interrupt, as from Ctrl+C"},
-    {SIGQUIT, "SIGQUIT", "quit request, with a core dump"},
-    {SIGILL, "SIGILL", "illegal instruction"},
-    {SIGTRAP, "SIGTRAP", "trace or breakpoint trap"},
-    {SIGABRT, "SIGABRT", "abort: the program gave up on itself"},
-    {SIGBUS, "SIGBUS", "bus error: bad memory access"},
-    {SIGFPE, "SIGFPE", "arithmetic error, such as division by zero"},
-    {SIGKILL, "SIGKILL", "kill: cannot be caught or ignored"},
-    {SIGUSR1, "SIGUSR1", "user-defined signal 1"},
-    {SIGSEGV, "SIGSEGV", "segmentation fault: invalid memory access"},
-    {SIGUSR2, "SIGUSR2", "user-defined signal 2"},
-    {SIGPIPE, "SIGPIPE", "broken pipe: it wrote to a pipe nobody reads any more"},
-    {SIGALRM, "SIGALRM", "alarm clock"},
-    {SIGTERM, "SIGTERM", "termination request: the polite way to stop a process"},
-    {SIGCHLD, "SIGCHLD", "child status changed"},
-    {SIGCONT, "SIGCONT", "continue after a stop"},
-    {SIGSTOP, "SIGSTOP", "stop: pauses the process, cannot be caught"},
-    {SIGTSTP, "SIGTSTP", "terminal stop, as from Ctrl+Z"},
-    {SIGTTIN, "SIGTTIN", "background read from the terminal"},
-    {SIGTTOU, "SIGTTOU", "background write to the terminal"},
-    {SIGURG, "SIGURG", "urgent data on a socket"},
-    {SIGXCPU, "SIGXCPU", "CPU time limit exceeded"},
-    {SIGXFSZ, "SIGXFSZ", "file size limit exceeded"},
-    {SIGVTALRM, "SIGVTALRM", "virtual timer expired"},
-    {SIGPROF, "SIGPROF", "profiling timer expired"},
-    {SIGWINCH, "SIGWINCH", "window size changed"},
-    {SIGIO, "SIGIO", "I/O possible"},
-    {SIGSYS, "SIGSYS", "bad system call"},
+    {SIGHUP, "SIGHUP", QT_TRANSLATE_NOOP("UnixSignals", "hang-up: its terminal or controlling process went away")},
+    {SIGINT, "SIGINT", QT_TRANSLATE_NOOP("UnixSignals", "interrupt, as from Ctrl+C")},
+    {SIGQUIT, "SIGQUIT", QT_TRANSLATE_NOOP("UnixSignals", "quit request, with a core dump")},
+    {SIGILL, "SIGILL", QT_TRANSLATE_NOOP("UnixSignals", "illegal instruction")},
+    {SIGTRAP, "SIGTRAP", QT_TRANSLATE_NOOP("UnixSignals", "trace or breakpoint trap")},
+    {SIGABRT, "SIGABRT", QT_TRANSLATE_NOOP("UnixSignals", "abort: the program gave up on itself")},
+    {SIGBUS, "SIGBUS", QT_TRANSLATE_NOOP("UnixSignals", "bus error: bad memory access")},
+    {SIGFPE, "SIGFPE", QT_TRANSLATE_NOOP("UnixSignals", "arithmetic error, such as division by zero")},
+    {SIGKILL, "SIGKILL", QT_TRANSLATE_NOOP("UnixSignals", "kill: cannot be caught or ignored")},
+    {SIGUSR1, "SIGUSR1", QT_TRANSLATE_NOOP("UnixSignals", "user-defined signal 1")},
+    {SIGSEGV, "SIGSEGV", QT_TRANSLATE_NOOP("UnixSignals", "segmentation fault: invalid memory access")},
+    {SIGUSR2, "SIGUSR2", QT_TRANSLATE_NOOP("UnixSignals", "user-defined signal 2")},
+    {SIGPIPE, "SIGPIPE", QT_TRANSLATE_NOOP("UnixSignals", "broken pipe: it wrote to a pipe nobody reads any more")},
+    {SIGALRM, "SIGALRM", QT_TRANSLATE_NOOP("UnixSignals", "alarm clock")},
+    {SIGTERM, "SIGTERM", QT_TRANSLATE_NOOP("UnixSignals", "termination request: the polite way to stop a process")},
+    {SIGCHLD, "SIGCHLD", QT_TRANSLATE_NOOP("UnixSignals", "child status changed")},
+    {SIGCONT, "SIGCONT", QT_TRANSLATE_NOOP("UnixSignals", "continue after a stop")},
+    {SIGSTOP, "SIGSTOP", QT_TRANSLATE_NOOP("UnixSignals", "stop: pauses the process, cannot be caught")},
+    {SIGTSTP, "SIGTSTP", QT_TRANSLATE_NOOP("UnixSignals", "terminal stop, as from Ctrl+Z")},
+    {SIGTTIN, "SIGTTIN", QT_TRANSLATE_NOOP("UnixSignals", "background read from the terminal")},
+    {SIGTTOU, "SIGTTOU", QT_TRANSLATE_NOOP("UnixSignals", "background write to the terminal")},
+    {SIGURG, "SIGURG", QT_TRANSLATE_NOOP("UnixSignals", "urgent data on a socket")},
+    {SIGXCPU, "SIGXCPU", QT_TRANSLATE_NOOP("UnixSignals", "CPU time limit exceeded")},
+    {SIGXFSZ, "SIGXFSZ", QT_TRANSLATE_NOOP("UnixSignals", "file size limit exceeded")},
+    {SIGVTALRM, "SIGVTALRM", QT_TRANSLATE_NOOP("UnixSignals", "virtual timer expired")},
+    {SIGPROF, "SIGPROF", QT_TRANSLATE_NOOP("UnixSignals", "profiling timer expired")},
+    {SIGWINCH, "SIGWINCH", QT_TRANSLATE_NOOP("UnixSignals", "window size changed")},
+    {SIGIO, "SIGIO", QT_TRANSLATE_NOOP("UnixSignals", "I/O possible")},
+    {SIGSYS, "SIGSYS", QT_TRANSLATE_NOOP("UnixSignals", "bad system call")},
 };
 
 const SignalInfo *find(int signal)
@@ -69,6 +71,6 @@ QString UnixSignals::name(int signal)
 QString UnixSignals::description(int signal)
 {
     if (const SignalInfo *info = find(signal))
-        return QString::fromLatin1(info->description);
-    return QStringLiteral("signal %1").arg(signal);
+        return QCoreApplication::translate("UnixSignals", info->description);
+    return QCoreApplication::translate("UnixSignals", "signal %1").arg(signal);
 }

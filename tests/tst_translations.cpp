@@ -1,6 +1,7 @@
 // The Korean translation must be complete and sound: every string lupdate
 // finds in the sources is translated, placeholders survive, the seed notes'
 // terms are used, and the compiled catalogue in the resources loads.
+#include "presetfile.h"
 #include "translations.h"
 
 #include <QDir>
@@ -172,6 +173,17 @@ void TestTranslations::installPicksTheRequestedLanguage()
     QCOMPARE(Translations::install(QStringLiteral("ko")), QStringLiteral("ko"));
     QVERIFY(QCoreApplication::translate("MainWindow", "&Processes") != QLatin1String("&Processes"));
     QCOMPARE(QLocale().language(), QLocale::Korean);
+    // The built-in presets' titles and descriptions come out in Korean too.
+    Preset fanout;
+    for (const Preset &preset : PresetFile::builtIns()) {
+        if (preset.id == QLatin1String("fanout-sleep"))
+            fanout = preset;
+    }
+    QVERIFY2(fanout.title.contains(QStringLiteral("병렬")), qPrintable(fanout.title));
+    QVERIFY(!fanout.description.contains(QStringLiteral("Start ten children")));
+    Preset again = fanout;
+    PresetFile::translateBuiltIn(&again); // twice is harmless
+    QCOMPARE(again.title, fanout.title);
     QLocale::setDefault(saved);
 }
 

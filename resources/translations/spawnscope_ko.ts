@@ -2246,4 +2246,127 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
         <translation>체인 %1 · %2</translation>
     </message>
 </context>
+<context>
+    <name>UnixSignals</name>
+    <message>
+        <source>hang-up: its terminal or controlling process went away</source>
+        <translation>행업: 터미널이나 제어 프로세스가 사라졌습니다</translation>
+    </message>
+    <message>
+        <source>interrupt, as from Ctrl+C</source>
+        <translation>인터럽트, Ctrl+C를 누를 때처럼</translation>
+    </message>
+    <message>
+        <source>quit request, with a core dump</source>
+        <translation>종료 요청, 코어 덤프와 함께</translation>
+    </message>
+    <message>
+        <source>illegal instruction</source>
+        <translation>잘못된 명령어</translation>
+    </message>
+    <message>
+        <source>trace or breakpoint trap</source>
+        <translation>트레이스 또는 중단점 트랩</translation>
+    </message>
+    <message>
+        <source>abort: the program gave up on itself</source>
+        <translation>중단: 프로그램이 스스로 포기했습니다</translation>
+    </message>
+    <message>
+        <source>bus error: bad memory access</source>
+        <translation>버스 오류: 잘못된 메모리 접근</translation>
+    </message>
+    <message>
+        <source>arithmetic error, such as division by zero</source>
+        <translation>산술 오류, 예를 들어 0으로 나누기</translation>
+    </message>
+    <message>
+        <source>kill: cannot be caught or ignored</source>
+        <translation>강제 종료: 잡거나 무시할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>user-defined signal 1</source>
+        <translation>사용자 정의 시그널 1</translation>
+    </message>
+    <message>
+        <source>segmentation fault: invalid memory access</source>
+        <translation>세그먼테이션 오류: 잘못된 메모리 접근</translation>
+    </message>
+    <message>
+        <source>user-defined signal 2</source>
+        <translation>사용자 정의 시그널 2</translation>
+    </message>
+    <message>
+        <source>broken pipe: it wrote to a pipe nobody reads any more</source>
+        <translation>깨진 파이프: 더 이상 아무도 읽지 않는 파이프에 썼습니다</translation>
+    </message>
+    <message>
+        <source>alarm clock</source>
+        <translation>알람 타이머</translation>
+    </message>
+    <message>
+        <source>termination request: the polite way to stop a process</source>
+        <translation>종료 요청: 프로세스를 멈추는 정중한 방법</translation>
+    </message>
+    <message>
+        <source>child status changed</source>
+        <translation>자식 프로세스 상태 변경</translation>
+    </message>
+    <message>
+        <source>continue after a stop</source>
+        <translation>일시 정지 후 계속</translation>
+    </message>
+    <message>
+        <source>stop: pauses the process, cannot be caught</source>
+        <translation>정지: 프로세스를 멈춥니다, 잡을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>terminal stop, as from Ctrl+Z</source>
+        <translation>터미널 정지, Ctrl+Z를 누를 때처럼</translation>
+    </message>
+    <message>
+        <source>background read from the terminal</source>
+        <translation>백그라운드에서 터미널 읽기</translation>
+    </message>
+    <message>
+        <source>background write to the terminal</source>
+        <translation>백그라운드에서 터미널 쓰기</translation>
+    </message>
+    <message>
+        <source>urgent data on a socket</source>
+        <translation>소켓의 긴급 데이터</translation>
+    </message>
+    <message>
+        <source>CPU time limit exceeded</source>
+        <translation>CPU 시간 제한 초과</translation>
+    </message>
+    <message>
+        <source>file size limit exceeded</source>
+        <translation>파일 크기 제한 초과</translation>
+    </message>
+    <message>
+        <source>virtual timer expired</source>
+        <translation>가상 타이머 만료</translation>
+    </message>
+    <message>
+        <source>profiling timer expired</source>
+        <translation>프로파일링 타이머 만료</translation>
+    </message>
+    <message>
+        <source>window size changed</source>
+        <translation>창 크기 변경</translation>
+    </message>
+    <message>
+        <source>I/O possible</source>
+        <translation>I/O 가능</translation>
+    </message>
+    <message>
+        <source>bad system call</source>
+        <translation>잘못된 시스템 호출</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>시그널 %1</translation>
+    </message>
+</context>
 </TS>
