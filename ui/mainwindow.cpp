@@ -356,7 +356,7 @@ void MainWindow::buildLayout()
     threadsScroll->setFrameShape(QFrame::NoFrame);
     threadsScroll->setObjectName(QStringLiteral("threads"));
     m_codePanel->setObjectName(QStringLiteral("code"));
-    m_tabs->addTab(centre, tr("&Processes"));
+    m_tabs->addTab(centre, tr("Pr&ocesses"));
     m_tabs->addTab(m_timelinePanel, tr("Time&line"));
     m_tabs->addTab(threadsScroll, tr("&Threads lab"));
     m_tabs->setTabToolTip(0, tr("The children SpawnScope started, live"));

@@ -722,8 +722,8 @@
         <translation>실행</translation>
     </message>
     <message>
-        <source>&amp;Processes</source>
-        <translation>프로세스(&amp;P)</translation>
+        <source>Pr&amp;ocesses</source>
+        <translation>프로세스(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Threads lab</source>
