@@ -135,8 +135,10 @@ void MainWindow::buildActions()
     QAction *exportAction = fileMenu->addAction(tr("&Export presets…"), this, &MainWindow::exportPresets);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QMenu *exportMenu = fileMenu->addMenu(tr("Export &runs"));
-    exportMenu->addAction(tr("Job log (GNU parallel TSV)…"), this, [this] { exportRuns(false); });
-    exportMenu->addAction(tr("Trace for Perfetto / chrome://tracing (JSON)…"), this, [this] { exportRuns(true); });
+    exportMenu->addAction(tr("Job log (GNU parallel TSV)…"), this, [this] { exportRuns(RunExport::JoblogTsv); });
+    exportMenu->addAction(tr("Job log (JSON)…"), this, [this] { exportRuns(RunExport::JoblogJson); });
+    exportMenu->addAction(tr("Trace for Perfetto / chrome://tracing (JSON)…"), this,
+                          [this] { exportRuns(RunExport::Trace); });
     fileMenu->addSeparator();
     QAction *saveShot = fileMenu->addAction(tr("Save &screenshot…"), this, [this] { saveScreenshotDialog(false); });
     saveShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -766,7 +768,7 @@ void MainWindow::exportPresets()
         statusBar()->showMessage(tr("Exported %1 preset(s) to %2.").arg(mine.size()).arg(path), 8000);
 }
 
-void MainWindow::exportRuns(bool trace)
+void MainWindow::exportRuns(RunExport format)
 {
     QList<const JobRun *> runs;
     for (const JobRun *run : m_engine->runs()) {
@@ -777,14 +779,32 @@ void MainWindow::exportRuns(bool trace)
         statusBar()->showMessage(tr("Nothing to export yet: run something first."), 8000);
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(
-        this, trace ? tr("Export trace") : tr("Export job log"),
-        trace ? QStringLiteral("spawnscope-trace.json") : QStringLiteral("joblog.tsv"),
-        trace ? tr("Trace JSON (*.json)") : tr("Job log, GNU parallel TSV (*.tsv *.txt);;Job log, JSON (*.json)"));
+    QString title, name, filter;
+    switch (format) {
+    case RunExport::JoblogTsv:
+        title = tr("Export job log");
+        name = QStringLiteral("joblog.tsv");
+        filter = tr("Job log, GNU parallel TSV (*.tsv *.txt)");
+        break;
+    case RunExport::JoblogJson:
+        title = tr("Export job log");
+        name = QStringLiteral("joblog.json");
+        filter = tr("Job log, JSON (*.json)");
+        break;
+    case RunExport::Trace:
+        title = tr("Export trace");
+        name = QStringLiteral("spawnscope-trace.json");
+        filter = tr("Trace JSON (*.json)");
+        break;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, title, name, filter);
     if (path.isEmpty())
         return;
+    const QByteArray bytes = format == RunExport::Trace       ? JobLog::toTrace(runs)
+                             : format == RunExport::JoblogJson ? JobLog::toJson(runs)
+                                                               : JobLog::toTsv(runs);
     QString error;
-    if (!ReportFile::write(path, trace ? JobLog::toTrace(runs) : JobLog::forPath(path, runs), &error))
+    if (!ReportFile::write(path, bytes, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Exported %1 finished group(s) to %2.").arg(runs.size()).arg(path), 8000);

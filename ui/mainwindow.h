@@ -109,7 +109,8 @@ private:
     void showJobMenu(const QPoint &pos);
     void saveUserPresets();
     void exportPresets();
-    void exportRuns(bool trace);
+    enum class RunExport { JoblogTsv, JoblogJson, Trace };
+    void exportRuns(RunExport format);
     void importPresetsDialog();
     void saveScreenshotDialog(bool panelOnly);
     void copyScreenshot(bool panelOnly);

@@ -912,10 +912,6 @@
         <translation>끝내기 전에 모든 자식 프로세스를 중지하는 중…</translation>
     </message>
     <message>
-        <source>Job log, GNU parallel TSV (*.tsv *.txt);;Job log, JSON (*.json)</source>
-        <translation>작업 로그, GNU parallel TSV (*.tsv *.txt);;작업 로그, JSON (*.json)</translation>
-    </message>
-    <message>
         <source>Save &amp;screenshot…</source>
         <translation>스크린숏 저장(&amp;S)…</translation>
     </message>
@@ -982,6 +978,18 @@
     <message>
         <source>The selected preset or job as Python subprocess code and as C++ with QProcess</source>
         <translation>선택한 프리셋이나 작업을 파이썬 subprocess 코드와 QProcess를 사용한 C++ 코드로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Job log (JSON)…</source>
+        <translation>작업 로그 (JSON)…</translation>
+    </message>
+    <message>
+        <source>Job log, GNU parallel TSV (*.tsv *.txt)</source>
+        <translation>작업 로그, GNU parallel TSV (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Job log, JSON (*.json)</source>
+        <translation>작업 로그, JSON (*.json)</translation>
     </message>
 </context>
 <context>
