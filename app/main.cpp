@@ -60,6 +60,7 @@ int main(int argc, char **argv)
     }
     if (options.showHelp) {
         QCoreApplication app(argc, argv); // the help text names the executable through it
+        Translations::install(options.lang); // Korean help for --lang ko or a Korean locale
         std::fputs(qPrintable(LaunchOptions::helpText()), stdout);
         return 0;
     }

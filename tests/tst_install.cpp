@@ -32,6 +32,7 @@ Result run(const QString &program, const QStringList &args, const QString &worki
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DESTDIR")); // it would redirect cmake --install
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C")); // the English help, whatever the tester's locale
     process.setProcessEnvironment(env);
     if (!workingDir.isEmpty())
         process.setWorkingDirectory(workingDir);
@@ -99,6 +100,7 @@ class TestInstall : public QObject
 
 private slots:
     void initTestCase();
+    void helpFollowsTheLanguage();
 
     void filesLandInTheStandardPlaces_data();
     void filesLandInTheStandardPlaces();
@@ -405,6 +407,15 @@ void TestInstall::badUsageGoesToStderrAndExitsTwo()
     QVERIFY2(err.contains(mentions), qPrintable(err));                         // and what was wrong
     QVERIFY2(err.contains(QLatin1String("--help")), qPrintable(err));          // and where to read more
     QCOMPARE(err.count(QLatin1Char('\n')), 1);                                  // on one line
+}
+
+void TestInstall::helpFollowsTheLanguage()
+{
+    const Result result = run(QStringLiteral(SPAWNSCOPE_PATH), {QStringLiteral("--help"), QStringLiteral("--lang"),
+                                                                 QStringLiteral("ko")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("--headless"), result.out.constData());
+    QVERIFY2(QString::fromUtf8(result.out).contains(QStringLiteral("자식 프로세스")), result.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestInstall)
