@@ -1,16 +1,23 @@
 #include "jobprocess.h"
 
+#include "outputpoller.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <limits>
 #include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -62,6 +69,31 @@ rlim_t userProcessCount()
     return count;
 }
 
+// Past this much output a stream's pipe is widened to WidePipeBytes.
+constexpr qint64 HeavyWriterBytes = 1024 * 1024;
+constexpr qint64 WidePipeBytes = 1024 * 1024;
+constexpr qint64 FinalDrainBytes = 4 * WidePipeBytes;
+
+// A fan-out starts the same program many times in a row: a check that
+// passed is trusted for this long, so a thousand copies pay for one. (Only
+// successes are kept; if the file changes meanwhile, exec itself fails and
+// QProcess reports it.)
+constexpr qint64 PreflightCacheMs = 1000;
+
+struct PassedPreflight
+{
+    QString resolved;
+    qint64 atMs;
+};
+
+// The app's /dev/null, opened once: a child without stdin gets a copy
+// (dup2 in the child) instead of QProcess opening the file for every child.
+int sharedNullDevice()
+{
+    static const int fd = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    return fd;
+}
+
 int toMs(double seconds)
 {
     return int(std::max(0.0, seconds * 1000.0) + 0.5);
@@ -87,30 +119,31 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
             env.insert(var.name, var.value);
         m_process->setProcessEnvironment(env);
     }
-    // Runs in the child between fork and exec: async-signal-safe calls only.
-    // Its own process group lets Stop and timeouts reach grandchildren too.
-    // PDEATHSIG kills the child if the app itself is killed outright.
-    // The child inherits stdin, stdout and stderr and no other descriptor.
-    installChildModifier(0);
-
     connect(m_process, &QProcess::started, this, &JobProcess::onStarted);
     connect(m_process, &QProcess::finished, this,
             [this](int code, QProcess::ExitStatus status) { onFinished(code, int(status)); });
     connect(m_process, &QProcess::errorOccurred, this,
             [this](QProcess::ProcessError error) { onErrorOccurred(int(error)); });
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &JobProcess::readStdout);
-    connect(m_process, &QProcess::readyReadStandardError, this, &JobProcess::readStderr);
 }
 
-void JobProcess::installChildModifier(rlim_t processLimit)
+void JobProcess::installChildModifier(rlim_t processLimit, int stdinFd, int stdoutFd, int stderrFd)
 {
     // Runs in the child between fork and exec (in Qt 6.4, vfork-style, in the
     // app's own memory): system calls only, errno restored.
     // Its own process group lets Stop and timeouts reach grandchildren too.
     // PDEATHSIG kills the child if the app itself is killed outright.
-    // The child inherits stdin, stdout and stderr and no other descriptor.
+    // The child inherits stdin, stdout and stderr and no other descriptor;
+    // stdout and stderr become the write ends of the app's own pipes, and
+    // stdin, when the job feeds none, the app's /dev/null (dup2 clears
+    // close-on-exec on the copy; the originals close at exec).
     const pid_t app = ::getpid();
-    m_process->setChildProcessModifier([app, processLimit] {
+    m_process->setChildProcessModifier([app, processLimit, stdinFd, stdoutFd, stderrFd] {
+        if (stdinFd >= 0)
+            ::dup2(stdinFd, STDIN_FILENO);
+        if (stdoutFd >= 0)
+            ::dup2(stdoutFd, STDOUT_FILENO);
+        if (stderrFd >= 0)
+            ::dup2(stderrFd, STDERR_FILENO);
         markInheritedDescriptorsCloseOnExec();
         ::setpgid(0, 0);
         if (processLimit > 0) {
@@ -135,6 +168,8 @@ JobProcess::~JobProcess()
         signalGroup(SIGKILL);
         m_process->waitForFinished(2000);
     }
+    closeOutputPipe(m_stdoutPipe);
+    closeOutputPipe(m_stderrPipe);
 }
 
 void JobProcess::pipeTo(JobProcess *next)
@@ -144,29 +179,60 @@ void JobProcess::pipeTo(JobProcess *next)
     next->m_readsFromPipe = true;
 }
 
-QString JobProcess::preflight() const
+QString JobProcess::preflight(QString *resolved) const
 {
+    static thread_local QHash<QString, PassedPreflight> passed;
+    static thread_local QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    QString key = m_spec.stage.program + QChar(0) + m_spec.stage.cwd;
+    for (const EnvVar &var : m_spec.stage.env) {
+        if (var.name == QLatin1String("PATH"))
+            key += QChar(0) + var.value;
+    }
+    const auto hit = passed.constFind(key);
+    if (hit != passed.cend() && clock.elapsed() - hit->atMs < PreflightCacheMs) {
+        *resolved = hit->resolved;
+        return {};
+    }
+    const QString problem = check(resolved);
+    if (problem.isEmpty()) {
+        if (passed.size() > 256)
+            passed.clear();
+        passed.insert(key, {*resolved, clock.elapsed()});
+    }
+    return problem;
+}
+
+QString JobProcess::check(QString *resolved) const
+{
+    // Plain system calls rather than QFileInfo: this runs once per child, and
+    // a fan-out of a thousand copies should not pay for a dozen stats each.
     const StageSpec &stage = m_spec.stage;
     if (stage.program.trimmed().isEmpty())
         return tr("the command is empty: there is no program to run");
 
+    struct stat info;
     if (!stage.cwd.isEmpty()) {
-        const QFileInfo cwd(stage.cwd);
-        if (!cwd.exists())
+        if (::stat(QFile::encodeName(stage.cwd).constData(), &info) != 0)
             return tr("the working directory \"%1\" does not exist").arg(stage.cwd);
-        if (!cwd.isDir())
+        if (!S_ISDIR(info.st_mode))
             return tr("the working directory \"%1\" is not a directory").arg(stage.cwd);
     }
 
     if (stage.program.contains(QLatin1Char('/'))) {
-        const QFileInfo program(QDir(stage.cwd.isEmpty() ? QDir::currentPath() : stage.cwd), stage.program);
-        if (!program.exists())
+        // A relative name is resolved against the working directory the child gets.
+        const QString path = stage.cwd.isEmpty() || stage.program.startsWith(QLatin1Char('/'))
+                                 ? stage.program
+                                 : QDir(stage.cwd).filePath(stage.program);
+        const QByteArray encoded = QFile::encodeName(path);
+        if (::stat(encoded.constData(), &info) != 0)
             return tr("\"%1\" does not exist").arg(stage.program);
-        if (program.isDir())
+        if (S_ISDIR(info.st_mode))
             return tr("\"%1\" is a directory, not a program").arg(stage.program);
-        if (!program.isExecutable())
+        if (::access(encoded.constData(), X_OK) != 0)
             return tr("\"%1\" is not executable (its execute permission is not set)").arg(stage.program);
-        return interpreterProblem(program.filePath(), stage.program);
+        return interpreterProblem(path, stage.program);
     }
 
     QStringList path;
@@ -177,6 +243,8 @@ QString JobProcess::preflight() const
     const QString found = QStandardPaths::findExecutable(stage.program, path);
     if (found.isEmpty())
         return tr("\"%1\" was not found on PATH: check the spelling, or install it").arg(stage.program);
+    // QProcess would search PATH again; hand it what was found here.
+    *resolved = found;
     return interpreterProblem(found, stage.program);
 }
 
@@ -185,12 +253,19 @@ QString JobProcess::interpreterProblem(const QString &path, const QString &shown
     // A script's "#!" line names the program the kernel really runs. A missing
     // one makes exec fail inside the child, which Qt 6.4 reports but at the
     // cost of a leaked descriptor, and with a message that names no file.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // 256 bytes with one read(2): QFile would buffer 16 KiB of every binary.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return {}; // not readable here: exec decides
-    const QByteArray head = file.read(256);
-    if (!head.startsWith("#!"))
+    char buffer[256];
+    ssize_t got;
+    do {
+        got = ::read(fd, buffer, sizeof buffer);
+    } while (got < 0 && errno == EINTR);
+    ::close(fd);
+    if (got < 2 || buffer[0] != '#' || buffer[1] != '!')
         return {};
+    const QByteArray head(buffer, qsizetype(got));
     // Parsed as the kernel does: blanks, then the name up to a blank or newline.
     // A '\r' is not a separator, so a CRLF script names "/bin/sh\r".
     qsizetype begin = 2;
@@ -222,7 +297,8 @@ void JobProcess::start()
 {
     if (m_outcome.state != JobOutcome::State::Queued)
         return;
-    const QString problem = preflight();
+    QString program;
+    const QString problem = preflight(&program);
     if (!problem.isEmpty()) {
         // Reported from the event loop, like every other outcome, so callers
         // never see finished() from inside start().
@@ -230,16 +306,51 @@ void JobProcess::start()
         QTimer::singleShot(0, this, [this, problem] { failToStart(problem); });
         return;
     }
+    int stdoutWrite = -1;
+    int stderrWrite = -1;
+    if (!openOutputPipes(&stdoutWrite, &stderrWrite)) {
+        const QString reason = tr("could not create a pipe for its output (%1): close some programs or raise "
+                                  "the open-files limit (ulimit -n)")
+                                   .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        m_outcome.state = JobOutcome::State::Starting;
+        QTimer::singleShot(0, this, [this, reason] { failToStart(reason); });
+        return;
+    }
 
     m_outcome.state = JobOutcome::State::Starting;
-    if (m_spec.maxProcesses > 0)
-        installChildModifier(userProcessCount() + rlim_t(m_spec.maxProcesses));
-    if (!m_spec.feedStdin && !m_readsFromPipe)
-        m_process->setStandardInputFile(QProcess::nullDevice());
+    if (!program.isEmpty())
+        m_process->setProgram(program);
+    // QProcess makes no pipes of its own for what the app reads (the child
+    // modifier puts the app's there); only a chain's stdout stays QProcess's.
+    m_process->setProcessChannelMode(m_pipesStdout ? QProcess::ForwardedErrorChannel : QProcess::ForwardedChannels);
+    int stdinFd = -1;
+    if (!m_spec.feedStdin && !m_readsFromPipe) {
+        stdinFd = sharedNullDevice();
+        if (stdinFd >= 0)
+            m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
+        else
+            m_process->setStandardInputFile(QProcess::nullDevice());
+    }
+    installChildModifier(m_spec.maxProcesses > 0 ? userProcessCount() + rlim_t(m_spec.maxProcesses) : 0,
+                         stdinFd, stdoutWrite, stderrWrite);
     // Timed from the spawn, not from started(): that signal arrives through the
     // event loop, after every other child of a fan-out was spawned too.
     m_startedMs = now();
     m_process->start(QIODevice::ReadWrite);
+    // The child has its copies (or never started): only it may hold the write
+    // ends, so end of file means it and its descendants are done writing.
+    for (int fd : {stdoutWrite, stderrWrite}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    if (m_outcome.isDone()) {
+        // QProcess reported a failed start from inside start().
+        closeOutputPipe(m_stdoutPipe);
+        closeOutputPipe(m_stderrPipe);
+    } else {
+        watchOutputPipe(m_stdoutPipe, m_stdout);
+        watchOutputPipe(m_stderrPipe, m_stderr);
+    }
     if (m_spec.feedStdin && m_process->state() != QProcess::NotRunning) {
         // QProcess buffers this until the child's stdin is writable, then the
         // close makes the child see EOF once everything was written.
@@ -248,6 +359,110 @@ void JobProcess::start()
         m_process->closeWriteChannel();
     }
     emit changed();
+}
+
+bool JobProcess::openOutputPipes(int *stdoutWrite, int *stderrWrite)
+{
+    // Close-on-exec on both ends, so no other child inherits them; the read
+    // ends non-blocking, so a drain stops when the pipe is empty.
+    const auto open = [](OutputPipe &pipe, int *writeEnd) {
+        int ends[2];
+        if (::pipe2(ends, O_CLOEXEC) != 0)
+            return false;
+        ::fcntl(ends[0], F_SETFL, O_NONBLOCK); // a new read end has no other status flags
+        pipe.fd = ends[0];
+        *writeEnd = ends[1];
+        return true;
+    };
+    if (open(m_stderrPipe, stderrWrite) && (m_pipesStdout || open(m_stdoutPipe, stdoutWrite)))
+        return true;
+    const int savedErrno = errno;
+    for (int fd : {*stdoutWrite, *stderrWrite}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    *stdoutWrite = *stderrWrite = -1;
+    closeOutputPipe(m_stdoutPipe);
+    closeOutputPipe(m_stderrPipe);
+    errno = savedErrno;
+    return false;
+}
+
+void JobProcess::watchOutputPipe(OutputPipe &pipe, OutputTail &tail)
+{
+    if (pipe.fd < 0)
+        return;
+    if (!m_poller)
+        m_poller = OutputPoller::forCurrentThread();
+    const auto onReady = [this, &pipe, &tail] {
+        // A bounded helping per wake-up, so one flooding child cannot starve
+        // the others or the window; the poller asks again for the rest.
+        drainOutputPipe(pipe, tail, 4 * 1024 * 1024);
+        emit changed();
+    };
+    pipe.token = m_poller->watch(pipe.fd, onReady);
+    if (pipe.token == 0) {
+        // No epoll set (out of descriptors?): a notifier of its own still works.
+        pipe.notifier = new QSocketNotifier(qintptr(pipe.fd), QSocketNotifier::Read, this);
+        connect(pipe.notifier, &QSocketNotifier::activated, this, onReady);
+    }
+}
+
+void JobProcess::drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budget)
+{
+#ifdef F_SETPIPE_SZ
+    if (!pipe.widened && pipe.fd >= 0 && tail.totalBytes() >= HeavyWriterBytes) {
+        // A child that writes this much writes fast: a pipe of 1 MiB instead
+        // of 64 KiB lets it run on while the app is busy, and the app reads
+        // the lot in one go, with a fraction of the wake-ups (on Linux the
+        // kernel may refuse for an unprivileged user over its pipe quota;
+        // then the pipe just stays as it was).
+        pipe.widened = true;
+        ::fcntl(pipe.fd, F_SETPIPE_SZ, int(WidePipeBytes));
+    }
+#endif
+    qint64 total = 0;
+    char buffer[64 * 1024];
+    while (pipe.fd >= 0 && total < budget) {
+        qsizetype room = 0;
+        char *target = tail.writeRegion(&room);
+        const bool direct = target != nullptr;
+        if (!direct) {
+            // The ring is still growing: read a chunk and let it decide.
+            target = buffer;
+            room = qsizetype(sizeof buffer);
+        }
+        const ssize_t n = ::read(pipe.fd, target, size_t(room));
+        if (n > 0) {
+            if (direct)
+                tail.commit(n);
+            else
+                tail.append(buffer, n);
+            total += n;
+            // A short read emptied the pipe: no need to ask again for EAGAIN.
+            if (n < room)
+                return;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        closeOutputPipe(pipe); // end of file: every writer is gone (or a read error)
+    }
+}
+
+void JobProcess::closeOutputPipe(OutputPipe &pipe)
+{
+    // Stop watching before the descriptor goes.
+    if (pipe.token != 0 && m_poller)
+        m_poller->unwatch(pipe.token, pipe.fd);
+    pipe.token = 0;
+    delete pipe.notifier;
+    pipe.notifier = nullptr;
+    if (pipe.fd >= 0)
+        ::close(pipe.fd);
+    pipe.fd = -1;
 }
 
 void JobProcess::onStarted()
@@ -371,31 +586,15 @@ bool JobProcess::signalGroup(int signal)
     return ::kill(pid_t(m_pid), signal) == 0;
 }
 
-void JobProcess::readStdout()
-{
-    char buffer[64 * 1024];
-    m_process->setReadChannel(QProcess::StandardOutput);
-    qint64 n;
-    while ((n = m_process->read(buffer, sizeof buffer)) > 0)
-        m_stdout.append(buffer, n);
-    emit changed();
-}
-
-void JobProcess::readStderr()
-{
-    char buffer[64 * 1024];
-    m_process->setReadChannel(QProcess::StandardError);
-    qint64 n;
-    while ((n = m_process->read(buffer, sizeof buffer)) > 0)
-        m_stderr.append(buffer, n);
-    emit changed();
-}
-
 void JobProcess::onFinished(int exitCode, int exitStatus)
 {
-    if (!m_pipesStdout)
-        readStdout();
-    readStderr();
+    // Whatever the child wrote before it exited is in the pipes now. Only a
+    // descendant that kept them open can still write; what it writes later
+    // is not this job's (as with QProcess, which also stops reading here).
+    // The pipe holds at most WidePipeBytes; the cap keeps a grandchild that
+    // floods the inherited pipe from holding the app here.
+    drainOutputPipe(m_stdoutPipe, m_stdout, FinalDrainBytes);
+    drainOutputPipe(m_stderrPipe, m_stderr, FinalDrainBytes);
 
     const bool bySignal = exitStatus == QProcess::CrashExit;
     m_outcome.signal = bySignal ? exitCode : 0;
@@ -449,6 +648,8 @@ void JobProcess::finish()
         if (timer)
             timer->stop();
     }
+    closeOutputPipe(m_stdoutPipe);
+    closeOutputPipe(m_stderrPipe);
     emit changed();
     emit finished();
 }

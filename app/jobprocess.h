@@ -10,10 +10,13 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <sys/resource.h>
 
+class OutputPoller;
 class QProcess;
+class QSocketNotifier;
 class QTimer;
 
 class JobProcess : public QObject
@@ -64,18 +67,33 @@ private:
     void onStarted();
     void onFinished(int exitCode, int exitStatus);
     void onErrorOccurred(int error);
-    void readStdout();
-    void readStderr();
+    // The output pipes are the app's own, not QProcess's: the bytes go from
+    // the kernel straight into the tail, with no QProcess buffer in between.
+    struct OutputPipe
+    {
+        int fd = -1; // read end, non-blocking
+        quint64 token = 0; // its OutputPoller registration
+        QSocketNotifier *notifier = nullptr; // only if the poller could not take it
+        bool widened = false; // the pipe's buffer was enlarged for a heavy writer
+    };
+    bool openOutputPipes(int *stdoutWrite, int *stderrWrite);
+    void watchOutputPipe(OutputPipe &pipe, OutputTail &tail);
+    // Reads what the pipe holds (up to budget bytes) into the tail; closes it at EOF.
+    void drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budget);
+    void closeOutputPipe(OutputPipe &pipe);
     void poll();
     void onTimeout();
     void escalate();
-    void installChildModifier(rlim_t processLimit);
+    void installChildModifier(rlim_t processLimit, int stdinFd, int stdoutFd, int stderrFd);
     void failToStart(const QString &reason);
     void cancelQueued(JobOutcome::Cause cause);
     void finish();
     bool signalGroup(int signal);
     double now() const;
-    QString preflight() const;
+    // Why the child cannot start, or empty; *resolved gets the program found
+    // on PATH. preflight() remembers a check that passed for a moment.
+    QString preflight(QString *resolved) const;
+    QString check(QString *resolved) const;
     static QString interpreterProblem(const QString &path, const QString &shown);
 
     JobSpec m_spec;
@@ -87,6 +105,9 @@ private:
     JobOutcome m_outcome;
     OutputTail m_stdout;
     OutputTail m_stderr;
+    OutputPipe m_stdoutPipe;
+    OutputPipe m_stderrPipe;
+    QPointer<OutputPoller> m_poller;
     qint64 m_pid = 0;
     int m_polls = 0;
     QList<double> m_pollTimesMs;

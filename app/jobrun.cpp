@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 
-#include <algorithm>
 
 JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent)
     : QObject(parent)
@@ -31,7 +30,10 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
             }
             auto *job = new JobProcess(spec, &m_clock, this);
             const int index = int(m_jobs.size());
-            connect(job, &JobProcess::changed, this, [this, index] { emit jobChanged(index); });
+            connect(job, &JobProcess::changed, this, [this, index] {
+                onJobChanged(index);
+                emit jobChanged(index);
+            });
             connect(job, &JobProcess::finished, this, [this, index] { onJobFinished(index); });
             m_jobs << job;
         }
@@ -39,6 +41,49 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
             job(copy, stage)->pipeTo(job(copy, stage + 1));
     }
     m_copyStarted.fill(false, preset.copies);
+    m_tally.resize(m_jobs.size());
+    m_doneByState.fill(0, int(JobOutcome::State::PipeClosed) + 1);
+}
+
+int JobRun::indexOf(const JobProcess *job) const
+{
+    if (!job)
+        return -1;
+    const int index = job->spec().copy * stageCount() + job->spec().stageIndex;
+    return index >= 0 && index < m_jobs.size() && m_jobs.at(index) == job ? index : -1;
+}
+
+void JobRun::onJobChanged(int index)
+{
+    // O(1) per event: apply the difference since this job was last seen.
+    const JobProcess *job = m_jobs.at(index);
+    Tally &tally = m_tally[index];
+    const qint64 out = job->pipesStdout() ? 0 : job->stdoutTail().totalBytes();
+    const qint64 err = job->stderrTail().totalBytes();
+    m_stdoutBytes += out - tally.stdoutBytes;
+    m_stderrBytes += err - tally.stderrBytes;
+    m_polls += job->polls() - tally.polls;
+    tally.stdoutBytes = out;
+    tally.stderrBytes = err;
+    tally.polls = job->polls();
+
+    const bool running = job->startedMs() >= 0 && job->finishedMs() < 0;
+    if (running && tally.startedMs < 0) {
+        ++m_runningCount;
+        m_runningStartSumMs += job->startedMs();
+        tally.startedMs = job->startedMs();
+    } else if (!running && tally.startedMs >= 0) {
+        --m_runningCount;
+        m_runningStartSumMs = m_runningCount == 0 ? 0 : m_runningStartSumMs - tally.startedMs; // no drift
+        tally.startedMs = -1;
+    }
+    if (job->outcome().isDone() && !tally.done) {
+        tally.done = true;
+        m_doneSumMs += job->elapsedMs();
+        ++m_doneByState[int(job->outcome().state)];
+        if (job->outcome().isFailure())
+            ++m_failedCount;
+    }
 }
 
 void JobRun::start()
@@ -93,6 +138,7 @@ void JobRun::kill()
 
 void JobRun::onJobFinished(int index)
 {
+    onJobChanged(index); // a job always says changed() first; this keeps the sums exact regardless
     const int copy = index / stageCount();
     if (!isCopyStarted(copy)) {
         // Stopped while queued: a chain runs whole or not at all.
@@ -107,13 +153,6 @@ void JobRun::onJobFinished(int index)
     }
 }
 
-int JobRun::failedCount() const
-{
-    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(), [](const JobProcess *job) {
-        return job->outcome().isFailure();
-    }));
-}
-
 double JobRun::wallMs() const
 {
     if (!m_started)
@@ -125,10 +164,10 @@ double JobRun::wallMs() const
 
 double JobRun::sumMs() const
 {
-    double sum = 0;
-    for (const JobProcess *job : m_jobs)
-        sum += job->elapsedMs();
-    return sum;
+    if (m_runningCount == 0)
+        return m_doneSumMs;
+    const double now = double(m_clock.nsecsElapsed()) / 1e6;
+    return m_doneSumMs + m_runningCount * now - m_runningStartSumMs;
 }
 
 double JobRun::parallelism() const

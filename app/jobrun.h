@@ -2,6 +2,7 @@
 // together, and measured as a group (wall time against the sum of the parts).
 #pragma once
 
+#include "joboutcome.h"
 #include "preset.h"
 
 #include <QElapsedTimer>
@@ -34,12 +35,21 @@ public:
     JobProcess *job(int copy, int stage) const { return m_jobs.at(copy * stageCount() + stage); }
     int stageCount() const { return int(m_preset.stages.size()); }
     int copyCount() const { return m_preset.copies; }
-    int indexOf(const JobProcess *job) const { return int(m_jobs.indexOf(const_cast<JobProcess *>(job))); }
+    // O(1): a job knows its copy and stage; -1 for a job of another run.
+    int indexOf(const JobProcess *job) const;
 
     bool isActive() const { return m_started && m_doneCount < m_jobs.size(); }
     bool isDone() const { return m_started && m_doneCount == m_jobs.size(); }
     int doneCount() const { return m_doneCount; }
-    int failedCount() const;
+    int failedCount() const { return m_failedCount; }
+    // How many of the finished jobs ended in this state.
+    int doneCount(JobOutcome::State state) const { return m_doneByState.value(int(state)); }
+
+    // Sums over the jobs, kept up to date as they change, so a group row
+    // costs O(1) however many children it has. Piped stdout is not counted.
+    qint64 stdoutBytes() const { return m_stdoutBytes; }
+    qint64 stderrBytes() const { return m_stderrBytes; }
+    int polls() const { return m_polls; }
 
     // From the run's start to the last exit (or now, while running).
     double wallMs() const;
@@ -58,7 +68,18 @@ signals:
     void finished();
 
 private:
+    void onJobChanged(int index);
     void onJobFinished(int index);
+
+    // What a job contributed to the sums when it was last seen.
+    struct Tally
+    {
+        qint64 stdoutBytes = 0;
+        qint64 stderrBytes = 0;
+        int polls = 0;
+        double startedMs = -1; // >= 0 while counted as running
+        bool done = false;
+    };
 
     quint64 m_id;
     Preset m_preset;
@@ -66,6 +87,16 @@ private:
     QElapsedTimer m_clock;
     double m_finishedMs = -1;
     int m_doneCount = 0;
+    QList<Tally> m_tally;
+    qint64 m_stdoutBytes = 0;
+    qint64 m_stderrBytes = 0;
+    int m_polls = 0;
+    int m_failedCount = 0;
+    QList<int> m_doneByState;
+    // sumMs() = finished lifetimes + Σ (now - start) over the running jobs.
+    double m_doneSumMs = 0;
+    int m_runningCount = 0;
+    double m_runningStartSumMs = 0;
     bool m_started = false;
     qint64 m_startedAtEpochMs = 0;
     QList<bool> m_copyStarted;

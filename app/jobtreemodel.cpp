@@ -16,28 +16,26 @@ namespace {
 
 constexpr quintptr RunRowId = 0; // internalId of top-level rows; job rows carry their run's id
 
-// The group's colour: the most serious thing that happened to any of its jobs.
+// The group's colour: the most serious thing that happened to any of its
+// jobs. O(1): the run keeps the counts.
 JobOutcome::State worstState(const JobRun *run)
 {
-    bool timedOut = false;
-    bool killed = false;
-    for (const JobProcess *job : run->jobs()) {
-        const JobOutcome &outcome = job->outcome();
-        if (outcome.state == JobOutcome::State::TimedOut)
-            timedOut = true;
-        else if (outcome.state == JobOutcome::State::Killed)
-            killed = true;
-        else if (outcome.isFailure())
-            return JobOutcome::State::Crashed;
-    }
+    const int timedOut = run->doneCount(JobOutcome::State::TimedOut);
+    const int killed = run->doneCount(JobOutcome::State::Killed);
+    if (run->failedCount() > timedOut + killed)
+        return JobOutcome::State::Crashed;
     if (run->isActive())
         return JobOutcome::State::Running;
-    if (timedOut)
+    if (timedOut > 0)
         return JobOutcome::State::TimedOut;
-    if (killed)
+    if (killed > 0)
         return JobOutcome::State::Killed;
     return JobOutcome::State::Finished;
 }
+
+// Two ranges closer than this are sent as one: fewer signals for views and
+// proxies, at the price of a few unchanged rows.
+constexpr int RangeGap = 4;
 
 } // namespace
 
@@ -176,17 +174,9 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     }
 
     const bool raw = role == RawRole;
-    qint64 outBytes = 0;
-    qint64 errBytes = 0;
-    int polls = 0;
-    if (column == StdoutColumn || column == StderrColumn || column == PollsColumn) {
-        for (const JobProcess *job : run->jobs()) {
-            if (!job->pipesStdout())
-                outBytes += job->stdoutTail().totalBytes();
-            errBytes += job->stderrTail().totalBytes();
-            polls += job->polls();
-        }
-    }
+    const qint64 outBytes = run->stdoutBytes();
+    const qint64 errBytes = run->stderrBytes();
+    const int polls = run->polls();
 
     switch (column) {
     case NameColumn:
@@ -424,6 +414,7 @@ void JobTreeModel::onRunsAboutToBeRemoved(int first, int last)
     beginRemoveRows({}, first, last);
     for (int row = first; row <= last; ++row) {
         m_dirty.remove(m_runs.at(row)->id());
+        m_ticking.remove(m_runs.at(row)->id());
         m_activeRuns.remove(m_runs.at(row)->id());
     }
     m_runs.remove(first, last - first + 1);
@@ -444,21 +435,44 @@ void JobTreeModel::rebuildRowIndex()
 
 void JobTreeModel::onJobChanged(JobRun *run, int jobIndex)
 {
-    // O(1) per event: remember the range, send it on the next tick.
-    auto it = m_dirty.find(run->id());
-    if (it == m_dirty.end()) {
-        m_dirty.insert(run->id(), {jobIndex, jobIndex});
-    } else if (jobIndex >= 0) {
-        it->first = it->first < 0 ? jobIndex : std::min(it->first, jobIndex);
-        it->last = std::max(it->last, jobIndex);
+    // O(1) per event: remember the row, send it on the next tick.
+    QSet<int> &dirty = m_dirty[run->id()];
+    if (jobIndex >= 0) {
+        dirty.insert(jobIndex);
+        if (run->jobs().at(jobIndex)->outcome().isActive())
+            m_ticking[run->id()].insert(jobIndex);
+        else if (const auto ticking = m_ticking.find(run->id()); ticking != m_ticking.end())
+            ticking->remove(jobIndex);
     }
     if (!m_flushTimer->isActive())
         m_flushTimer->start();
 }
 
+void JobTreeModel::emitRowRanges(const QModelIndex &runIndex, QList<int> rows, int firstColumn, int lastColumn,
+                                 const QList<int> &roles)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    int first = rows.constFirst();
+    int last = first;
+    const auto send = [&] {
+        emit dataChanged(index(first, firstColumn, runIndex), index(last, lastColumn, runIndex), roles);
+    };
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const int row = rows.at(i);
+        if (row - last > RangeGap) {
+            send();
+            first = row;
+        }
+        last = row;
+    }
+    send();
+}
+
 void JobTreeModel::flush()
 {
-    const QHash<quint64, DirtyRange> dirty = std::exchange(m_dirty, {});
+    const QHash<quint64, QSet<int>> dirty = std::exchange(m_dirty, {});
     bool sent = false;
     for (auto it = dirty.cbegin(); it != dirty.cend(); ++it) {
         const auto row = m_rowOfRun.constFind(it.key());
@@ -466,24 +480,25 @@ void JobTreeModel::flush()
             continue;
         const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
         emit dataChanged(runIndex, runIndex.siblingAtColumn(ColumnCount - 1));
-        if (it->first >= 0)
-            emit dataChanged(index(it->first, 0, runIndex), index(it->last, ColumnCount - 1, runIndex));
+        emitRowRanges(runIndex, it->values(), 0, ColumnCount - 1, {});
         sent = true;
     }
 
-    // Elapsed times tick while children run.
+    // Elapsed times tick while children run: the group's wall time, and each
+    // running child's own (finished and queued rows do not change).
     for (auto it = m_activeRuns.begin(); it != m_activeRuns.end();) {
         const auto row = m_rowOfRun.constFind(*it);
         JobRun *run = row == m_rowOfRun.cend() ? nullptr : m_runs.at(row.value());
         if (!run || run->isDone()) {
+            m_ticking.remove(*it);
             it = m_activeRuns.erase(it);
             continue;
         }
-        const QModelIndex runIndex = createIndex(row.value(), ElapsedColumn, RunRowId);
-        emit dataChanged(runIndex, runIndex, {Qt::DisplayRole, RawRole});
-        emit dataChanged(index(0, ElapsedColumn, runIndex.siblingAtColumn(0)),
-                         index(int(run->jobs().size()) - 1, ElapsedColumn, runIndex.siblingAtColumn(0)),
-                         {Qt::DisplayRole, RawRole});
+        const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
+        const QModelIndex wall = runIndex.siblingAtColumn(ElapsedColumn);
+        emit dataChanged(wall, wall, {Qt::DisplayRole, RawRole});
+        if (const auto ticking = m_ticking.constFind(*it); ticking != m_ticking.cend())
+            emitRowRanges(runIndex, ticking->values(), ElapsedColumn, ElapsedColumn, {Qt::DisplayRole, RawRole});
         sent = true;
         ++it;
     }

@@ -80,17 +80,17 @@ private:
     QVariant runData(const JobRun *run, int column, int role) const;
     QVariant jobData(const JobRun *run, int jobIndex, int column, int role) const;
 
-    struct DirtyRange
-    {
-        int first;
-        int last;
-    };
+    // Sends dataChanged for the given job rows of one run, as few contiguous
+    // ranges as possible: O(rows given), never O(rows of the run).
+    void emitRowRanges(const QModelIndex &runIndex, QList<int> rows, int firstColumn, int lastColumn,
+                       const QList<int> &roles);
 
     JobEngine *m_engine;
     QList<JobRun *> m_runs;        // mirror of the engine's list, changed inside begin/end
     QHash<quint64, int> m_rowOfRun; // run id -> row, for parent()
-    QHash<quint64, DirtyRange> m_dirty;
-    QSet<quint64> m_activeRuns;     // their elapsed time ticks
+    QHash<quint64, QSet<int>> m_dirty; // run id -> changed job rows (the group row always goes too)
+    QHash<quint64, QSet<int>> m_ticking; // run id -> its running job rows, whose elapsed time ticks
+    QSet<quint64> m_activeRuns;     // their group row's wall time ticks
     QTimer *m_flushTimer;
     int m_flushCount = 0;
 };

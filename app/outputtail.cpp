@@ -56,6 +56,33 @@ void OutputTail::append(const char *data, qsizetype size)
     }
 }
 
+char *OutputTail::writeRegion(qsizetype *size)
+{
+    // Only once the ring has its full size: growing it for a direct read
+    // would reserve a whole ring for every child that writes a few bytes.
+    if (m_ring.size() < m_capacity) {
+        *size = 0;
+        return nullptr;
+    }
+    const qsizetype writePos = (m_start + m_size) % m_capacity;
+    *size = m_capacity - writePos;
+    return m_ring.data() + writePos;
+}
+
+void OutputTail::commit(qsizetype n)
+{
+    if (n <= 0)
+        return;
+    m_total += n;
+    const qsizetype newSize = m_size + n;
+    if (newSize > m_capacity) {
+        m_start = (m_start + (newSize - m_capacity)) % m_capacity;
+        m_size = m_capacity;
+    } else {
+        m_size = newSize;
+    }
+}
+
 char OutputTail::at(qsizetype logicalIndex) const
 {
     const qsizetype cap = m_ring.size() == m_capacity ? m_capacity : m_ring.size();

@@ -15,6 +15,13 @@ public:
     void append(const char *data, qsizetype size);
     void append(const QByteArray &data) { append(data.constData(), data.size()); }
 
+    // For reading straight into the ring (one copy, kernel to tail): where the
+    // next bytes go and how many fit contiguously there, or nullptr while the
+    // ring is still growing (then append() a copy). commit(n) accounts for n
+    // bytes written there, n <= the size given; the oldest are overwritten.
+    char *writeRegion(qsizetype *size);
+    void commit(qsizetype n);
+
     // The kept bytes, oldest first (at most capacity()).
     QByteArray tail() const;
     // The last n kept bytes.

@@ -41,6 +41,9 @@ private slots:
     void stopReachesEveryChild();
     void randomStdinDiffersPerCopy();
     void wiringIsCopyMajor();
+    void groupSumsFollowTheJobs_data();
+    void groupSumsFollowTheJobs();
+    void indexOfIsTheJobsPlace();
 };
 
 void TestJobRun::chainIsByteExact_data()
@@ -246,6 +249,78 @@ void TestJobRun::wiringIsCopyMajor()
     QVERIFY(!run.job(1, 1)->pipesStdout());
     QVERIFY(!run.isActive());
     QVERIFY(!run.isDone());
+}
+
+void TestJobRun::groupSumsFollowTheJobs_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("copies");
+    QTest::addColumn<double>("timeoutSec");
+    QTest::addColumn<qint64>("stdoutBytes");
+    QTest::addColumn<qint64>("stderrBytes");
+    QTest::addColumn<int>("failed");
+    QTest::addColumn<State>("state");
+
+    QTest::newRow("flood stdout") << QStringList{QStringLiteral("flood"), QStringLiteral("300000")} << 3 << 0.0
+                                  << qint64(900000) << qint64(0) << 0 << State::Finished;
+    QTest::newRow("stderr, exit 3") << QStringList{QStringLiteral("stderr"), QStringLiteral("hello"), QStringLiteral("3")}
+                                    << 4 << 0.0 << qint64(0) << qint64(4 * 6) << 4 << State::Finished;
+    QTest::newRow("timed out") << QStringList{QStringLiteral("sleep"), QStringLiteral("5")} << 2 << 0.1 << qint64(0)
+                               << qint64(0) << 2 << State::TimedOut;
+}
+
+void TestJobRun::groupSumsFollowTheJobs()
+{
+    // The group row reads these sums instead of adding up its jobs on every
+    // paint; they must equal the sums of the jobs, whatever happened.
+    QFETCH(QStringList, args);
+    QFETCH(int, copies);
+    QFETCH(double, timeoutSec);
+    QFETCH(qint64, stdoutBytes);
+    QFETCH(qint64, stderrBytes);
+    QFETCH(int, failed);
+    QFETCH(State, state);
+
+    Preset preset;
+    preset.copies = copies;
+    preset.timeoutSec = timeoutSec;
+    preset.graceSec = 1;
+    preset.stages << helperStage(args);
+    JobRun run(1, preset, 1024);
+    run.start();
+    QVERIFY(waitRun(&run));
+
+    qint64 out = 0;
+    qint64 err = 0;
+    double sum = 0;
+    for (const JobProcess *job : run.jobs()) {
+        out += job->stdoutTail().totalBytes();
+        err += job->stderrTail().totalBytes();
+        sum += job->elapsedMs();
+    }
+    QCOMPARE(out, stdoutBytes);
+    QCOMPARE(err, stderrBytes);
+    QCOMPARE(run.stdoutBytes(), out);
+    QCOMPARE(run.stderrBytes(), err);
+    QCOMPARE(run.failedCount(), failed);
+    QCOMPARE(run.doneCount(state), copies);
+    QCOMPARE(run.doneCount(State::Crashed), 0);
+    QVERIFY2(qAbs(run.sumMs() - sum) < 1e-6 * std::max(1.0, sum),
+             qPrintable(QStringLiteral("%1 vs %2").arg(run.sumMs()).arg(sum)));
+}
+
+void TestJobRun::indexOfIsTheJobsPlace()
+{
+    Preset preset;
+    preset.copies = 3;
+    preset.stages << helperStage({QStringLiteral("exit"), QStringLiteral("0")})
+                  << helperStage({QStringLiteral("cat")});
+    JobRun run(1, preset, 1024);
+    JobRun other(2, preset, 1024);
+    for (int i = 0; i < run.jobs().size(); ++i)
+        QCOMPARE(run.indexOf(run.jobs().at(i)), i);
+    QCOMPARE(run.indexOf(other.jobs().at(1)), -1);
+    QCOMPARE(run.indexOf(nullptr), -1);
 }
 
 QTEST_GUILESS_MAIN(TestJobRun)

@@ -42,6 +42,7 @@ private slots:
     void updatesAreBatchedAndRanged();
     void clearFinishedKeepsParentsConsistent();
     void elapsedTicksWhileRunning();
+    void updatesCoverOnlyChangedRows();
 
 private:
     JobEngine *m_engine = nullptr;
@@ -175,6 +176,55 @@ void TestJobTreeModel::elapsedTicksWhileRunning()
     QTest::qWait(150);
     QVERIFY(m_model->data(elapsed, JobTreeModel::RawRole).toDouble() > first);
     QVERIFY(waitRun(run, 5000));
+}
+
+void TestJobTreeModel::updatesCoverOnlyChangedRows()
+{
+    // A model update costs O(changed rows): one child ending among sixty
+    // running ones is one row, and only running rows tick.
+    m_engine->setMaxParallel(0);
+    const int copies = 60;
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("sleep"), QStringLiteral("30")}, copies));
+    const auto running = [run](int first, int last) {
+        for (int i = first; i <= last; ++i) {
+            if (run->jobs().at(i)->outcome().state != JobOutcome::State::Running)
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(running(0, copies - 1), 20000);
+    for (int i = 0; i < copies / 2; ++i)
+        run->jobs().at(i)->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(run->doneCount() == copies / 2, 10000);
+    QTest::qWait(3 * JobTreeModel::UpdateIntervalMs);
+
+    QList<std::pair<QModelIndex, QModelIndex>> rowChanges;
+    QList<std::pair<QModelIndex, QModelIndex>> ticks;
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &a, const QModelIndex &b) {
+        if (!a.parent().isValid())
+            return; // the group row
+        (a.column() == JobTreeModel::ElapsedColumn && b.column() == JobTreeModel::ElapsedColumn ? ticks : rowChanges)
+            .append({a, b});
+    });
+    const int ending = 45;
+    run->jobs().at(ending)->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(run->jobs().at(ending)->outcome().isDone(), 10000);
+    QTest::qWait(3 * JobTreeModel::UpdateIntervalMs);
+
+    // Kill, then the exit: one or two batches, each of that one row.
+    QVERIFY(!rowChanges.isEmpty());
+    for (const auto &[topLeft, bottomRight] : std::as_const(rowChanges)) {
+        QCOMPARE(topLeft.row(), ending);
+        QCOMPARE(bottomRight.row(), ending);
+    }
+    QVERIFY(ticks.size() >= 2);
+    for (const auto &[topLeft, bottomRight] : std::as_const(ticks)) {
+        // The finished first half never ticks again.
+        QVERIFY2(topLeft.row() >= copies / 2, qPrintable(QString::number(topLeft.row())));
+        QVERIFY(bottomRight.row() < copies);
+    }
+    run->kill();
+    QVERIFY(waitRun(run, 10000));
 }
 
 QTEST_GUILESS_MAIN(TestJobTreeModel)

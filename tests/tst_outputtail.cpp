@@ -3,6 +3,8 @@
 #include "outputtail.h"
 
 #include <QRandomGenerator>
+
+#include <cstring>
 #include <QtTest>
 
 namespace {
@@ -56,6 +58,8 @@ private slots:
     void lastLineAcrossWrap();
     void ignoresEmptyAndNegativeAppends();
     void binaryBytesSurvive();
+    void directWritesMatchAppends_data();
+    void directWritesMatchAppends();
 };
 
 void TestOutputTail::emptyTail()
@@ -300,6 +304,52 @@ void TestOutputTail::binaryBytesSurvive()
     tail.append(bytes.left(30));
     QCOMPARE(tail.tail(), (bytes + bytes.left(30)).right(100));
     QCOMPARE(tail.totalBytes(), qint64(286));
+}
+
+
+void TestOutputTail::directWritesMatchAppends_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("maxChunk");
+    QTest::addColumn<quint32>("seed");
+
+    QTest::newRow("chunks smaller than the ring") << 64 << 20 << 11u;
+    QTest::newRow("chunks around the ring") << 64 << 130 << 12u;
+    QTest::newRow("one-byte ring") << 1 << 3 << 13u;
+}
+
+void TestOutputTail::directWritesMatchAppends()
+{
+    // What a reader does: append() while the ring grows, then read straight
+    // into writeRegion() and commit(); the tail must be the same either way.
+    QFETCH(int, capacity);
+    QFETCH(int, maxChunk);
+    QFETCH(quint32, seed);
+
+    QRandomGenerator rng(seed);
+    OutputTail tail(capacity);
+    QByteArray all;
+    int directWrites = 0;
+    for (int i = 0; i < 400; ++i) {
+        const QByteArray chunk = pattern(1 + rng.bounded(maxChunk), char(i));
+        qsizetype room = 0;
+        char *region = tail.writeRegion(&room);
+        if (region) {
+            QVERIFY(room > 0 && room <= capacity);
+            const qsizetype n = std::min(room, chunk.size());
+            std::memcpy(region, chunk.constData(), size_t(n));
+            tail.commit(n);
+            all += chunk.left(n);
+            ++directWrites;
+        } else {
+            QCOMPARE(room, qsizetype(0));
+            tail.append(chunk);
+            all += chunk;
+        }
+        QCOMPARE(tail.tail(), referenceTail(all, capacity));
+        QCOMPARE(tail.totalBytes(), qint64(all.size()));
+    }
+    QVERIFY(directWrites > 0); // the ring reached its full size and was written in place
 }
 
 QTEST_GUILESS_MAIN(TestOutputTail)

@@ -1,0 +1,465 @@
+#include "benchchild.h"
+
+#include "jobengine.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "jobtreemodel.h"
+#include "mainwindow.h"
+#include "presetfile.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTreeView>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace {
+
+double monotonicMs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+qint64 statusKiB(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(qsizetype(double(values.size() - 1) * p));
+}
+
+void print(const char *key, double value)
+{
+    std::printf("%s=%.3f\n", key, value);
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "spawnscope_bench: %s\n", what);
+    return 1;
+}
+
+Preset commandPreset(const QString &program, const QStringList &args, int copies)
+{
+    Preset preset;
+    preset.id = QStringLiteral("bench");
+    preset.title = QStringLiteral("bench");
+    preset.copies = copies;
+    StageSpec stage;
+    stage.program = program;
+    stage.args = args;
+    preset.stages = {stage};
+    return preset;
+}
+
+// Runs one preset on an engine with the table's model attached, as the
+// window does (the model batches and sends its updates; nobody listens).
+JobRun *runWithModel(JobEngine *engine, const Preset &preset)
+{
+    JobRun *run = engine->start(preset);
+    QObject::connect(engine, &JobEngine::idle, QCoreApplication::instance(), &QCoreApplication::quit);
+    if (!engine->isIdle())
+        QCoreApplication::exec();
+    return run;
+}
+
+// Measures how late a 10 ms precise timer fires: the event loop's latency.
+class LatencyProbe : public QObject
+{
+public:
+    explicit LatencyProbe(QObject *parent)
+        : QObject(parent)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (m_since.isValid())
+                m_lateness << std::max(0.0, double(m_since.nsecsElapsed()) / 1e6 - 10);
+            m_since.restart();
+        });
+    }
+    void start()
+    {
+        m_lateness.clear();
+        m_since.invalidate();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double p99() const { return percentile(m_lateness, 0.99); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+    QList<double> m_lateness;
+};
+
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+// Times each delivery of a timer event to one object (the model's batching
+// timer): that is the whole cost of one model update, with the proxy and the
+// view's reactions to dataChanged included.
+class DeliveryTimer : public QObject
+{
+public:
+    QList<double> ms;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Timer || m_inside)
+            return false;
+        m_inside = true;
+        QElapsedTimer timer;
+        timer.start();
+        QCoreApplication::sendEvent(watched, event);
+        ms << double(timer.nsecsElapsed()) / 1e6;
+        m_inside = false;
+        return true;
+    }
+
+private:
+    bool m_inside = false;
+};
+
+void waitMs(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+template <typename Predicate>
+bool waitFor(Predicate done, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+int spawnWorkload(int argc, char **argv)
+{
+    if (argc < 6)
+        return fail("usage: --child spawn COUNT MAX_PARALLEL PROGRAM [ARGS...]");
+    QCoreApplication app(argc, argv);
+    const int count = QByteArray(argv[3]).toInt();
+    QStringList args;
+    for (int i = 6; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    JobEngine engine;
+    JobTreeModel model(&engine);
+    engine.setMaxParallel(QByteArray(argv[4]).toInt());
+    const JobRun *run = runWithModel(&engine, commandPreset(QString::fromLocal8Bit(argv[5]), args, count));
+    for (const JobProcess *job : run->jobs()) {
+        if (job->outcome().state != JobOutcome::State::Finished || job->outcome().exitCode != 0)
+            return fail(qPrintable(QStringLiteral("a child did not exit 0: %1").arg(job->outcome().error)));
+    }
+    print("wall_ms", run->wallMs());
+    print("peak_running", engine.peakRunning());
+    print("rss_kib", double(statusKiB("VmHWM:")));
+    return 0;
+}
+
+int captureWorkload(int argc, char **argv)
+{
+    if (argc < 4)
+        return fail("usage: --child capture BYTES");
+    QCoreApplication app(argc, argv);
+    const qint64 bytes = QByteArray(argv[3]).toLongLong();
+    JobEngine engine;
+    JobTreeModel model(&engine);
+    const JobRun *run = runWithModel(
+        &engine, commandPreset(QStringLiteral("head"), {QStringLiteral("-c"), QString::number(bytes), QStringLiteral("/dev/zero")}, 1));
+    const JobProcess *job = run->jobs().constFirst();
+    if (job->outcome().state != JobOutcome::State::Finished || job->stdoutTail().totalBytes() != bytes)
+        return fail(qPrintable(QStringLiteral("captured %1 bytes of %2").arg(job->stdoutTail().totalBytes()).arg(bytes)));
+    // The tail must hold the stream's last bytes: zeros from /dev/zero.
+    if (job->stdoutTail().last(64) != QByteArray(std::min<qint64>(64, bytes), '\0'))
+        return fail("the kept tail is not the stream's end");
+    print("wall_ms", run->wallMs());
+    print("bytes", double(job->stdoutTail().totalBytes()));
+    print("rss_kib", double(statusKiB("VmHWM:")));
+    return 0;
+}
+
+// The reference the issue quotes: a bare QProcess and readAll() per signal.
+int captureNaiveWorkload(int argc, char **argv)
+{
+    if (argc < 4)
+        return fail("usage: --child capture-naive BYTES");
+    QCoreApplication app(argc, argv);
+    const qint64 bytes = QByteArray(argv[3]).toLongLong();
+    QProcess process;
+    qint64 got = 0;
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
+                     [&] { got += process.readAllStandardOutput().size(); });
+    QObject::connect(&process, &QProcess::finished, &app, [&] {
+        got += process.readAllStandardOutput().size();
+        app.quit();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    process.start(QStringLiteral("head"), {QStringLiteral("-c"), QString::number(bytes), QStringLiteral("/dev/zero")});
+    app.exec();
+    if (got != bytes)
+        return fail("the naive reader lost bytes");
+    print("wall_ms", double(timer.nsecsElapsed()) / 1e6);
+    print("rss_kib", double(statusKiB("VmHWM:")));
+    return 0;
+}
+
+int presetWorkload(int argc, char **argv)
+{
+    if (argc < 4)
+        return fail("usage: --child preset ID");
+    QCoreApplication app(argc, argv);
+    const QString id = QString::fromLocal8Bit(argv[3]);
+    const QList<Preset> presets = PresetFile::builtIns();
+    const auto it = std::find_if(presets.cbegin(), presets.cend(), [&](const Preset &p) { return p.id == id; });
+    if (it == presets.cend())
+        return fail("no such built-in preset");
+    JobEngine engine;
+    JobTreeModel model(&engine);
+    const JobRun *run = runWithModel(&engine, *it);
+    if (!run->isDone())
+        return fail("the run did not finish");
+    print("wall_ms", run->wallMs());
+    print("sum_ms", run->sumMs());
+    return 0;
+}
+
+int startupWorkload(int argc, char **argv)
+{
+    // The driver's CLOCK_MONOTONIC just before it spawned us.
+    const double spawnedAt = argc > 3 ? QByteArray(argv[3]).toDouble() : monotonicMs();
+    const double mainAt = monotonicMs();
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    const double appAt = monotonicMs();
+    double firstPaintAt = -1;
+    class FirstPaint : public QObject
+    {
+    public:
+        double *at;
+        explicit FirstPaint(double *target) : at(target) { }
+
+    protected:
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint && *at < 0 && watched->isWidgetType()) {
+                *at = monotonicMs();
+                QTimer::singleShot(0, QCoreApplication::instance(), &QCoreApplication::quit);
+            }
+            return false;
+        }
+    } filter(&firstPaintAt);
+    app.installEventFilter(&filter);
+    MainWindow window(PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    const double builtAt = monotonicMs();
+    window.show();
+    QTimer::singleShot(5000, &app, &QCoreApplication::quit);
+    app.exec();
+    if (firstPaintAt < 0)
+        return fail("the window never painted");
+    print("first_paint_ms", firstPaintAt - spawnedAt);
+    print("exec_to_main_ms", mainAt - spawnedAt);
+    print("qapplication_ms", appAt - mainAt);
+    print("window_built_ms", builtAt - appAt);
+    print("show_to_paint_ms", firstPaintAt - builtAt);
+    return 0;
+}
+
+int floodWorkload(int argc, char **argv)
+{
+    const double seconds = argc > 3 ? QByteArray(argv[3]).toDouble() : 5;
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    MainWindow window(PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    window.resize(1200, 700);
+    window.show();
+    PaintCounter counter;
+    window.jobView()->viewport()->installEventFilter(&counter);
+
+    Preset flood = commandPreset(QStringLiteral("yes"), {}, 8);
+    flood.timeoutSec = seconds;
+    flood.graceSec = 1;
+    LatencyProbe probe(&app);
+    const qint64 rssBefore = statusKiB("VmRSS:");
+    qint64 peakRss = rssBefore;
+    JobRun *run = window.runPreset(flood);
+    probe.start();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QTimer rss;
+    QObject::connect(&rss, &QTimer::timeout, &app, [&] { peakRss = std::max(peakRss, statusKiB("VmRSS:")); });
+    rss.start(100);
+    if (!waitFor([&] { return run->isDone(); }, int(seconds * 1000) + 10000))
+        return fail("the flood did not end");
+    probe.stop();
+    qint64 bytes = 0;
+    for (const JobProcess *job : run->jobs())
+        bytes += job->stdoutTail().totalBytes();
+    if (bytes == 0)
+        return fail("the flood wrote nothing");
+    print("p99_ms", probe.p99());
+    print("paints_per_s", counter.paints / (double(elapsed.elapsed()) / 1000));
+    print("mib_read", double(bytes) / (1024 * 1024));
+    print("rss_growth_kib", double(peakRss - rssBefore));
+    return 0;
+}
+
+int liveWorkload(int argc, char **argv)
+{
+    const int count = argc > 3 ? QByteArray(argv[3]).toInt() : 1000;
+    const double seconds = argc > 4 ? QByteArray(argv[4]).toDouble() : 3;
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    MainWindow window(PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    window.setMaxParallel(0);
+    window.resize(1200, 700);
+    window.show();
+    QTreeView *view = window.jobView();
+    PaintCounter counter;
+    view->viewport()->installEventFilter(&counter);
+
+    Preset live = commandPreset(QStringLiteral("sleep"), {QStringLiteral("120")}, count);
+    live.graceSec = 1;
+    JobRun *run = window.runPreset(live);
+    const auto allRunning = [&] {
+        return std::all_of(run->jobs().cbegin(), run->jobs().cend(),
+                           [](const JobProcess *job) { return job->outcome().state == JobOutcome::State::Running; });
+    };
+    const bool started = waitFor(allRunning, 60000);
+    view->expandAll();
+    QCoreApplication::processEvents();
+
+    // Two phases: the new group selected, as runPreset() leaves it (the
+    // detail pane then describes all its children on every update), and one
+    // child selected (the table alone, plus a one-job detail pane).
+    DeliveryTimer groupFlushes;
+    DeliveryTimer flushes;
+    const QList<QTimer *> timers = window.jobModel()->findChildren<QTimer *>();
+    const auto measure = [&](DeliveryTimer *into, double forSeconds) {
+        for (QTimer *timer : timers)
+            timer->installEventFilter(into);
+        waitMs(int(forSeconds * 1000));
+        for (QTimer *timer : timers)
+            timer->removeEventFilter(into);
+    };
+    LatencyProbe probe(&app);
+    probe.start();
+    counter.paints = 0;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // One child in the middle ends while the others live on: an update of one row.
+    run->jobs().at(count / 2)->kill();
+    measure(&groupFlushes, seconds / 2);
+    window.selectRun(run, 0);
+    measure(&flushes, seconds / 2);
+    probe.stop();
+    const double paintsPerSecond = counter.paints / (double(elapsed.elapsed()) / 1000);
+
+    // Sorting: click each interesting column, both ways, and paint the result.
+    QList<double> sortMs;
+    for (int column : {int(JobTreeModel::ElapsedColumn), int(JobTreeModel::PidColumn), int(JobTreeModel::StateColumn),
+                       int(JobTreeModel::StdoutColumn)}) {
+        for (Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+            QElapsedTimer t;
+            t.start();
+            view->sortByColumn(column, order);
+            view->viewport()->repaint();
+            sortMs << double(t.nsecsElapsed()) / 1e6;
+        }
+    }
+    // Scrolling: page through the whole table, painting each page.
+    QList<double> scrollMs;
+    QScrollBar *bar = view->verticalScrollBar();
+    for (int value = bar->minimum(); value <= bar->maximum(); value += std::max(1, bar->pageStep())) {
+        QElapsedTimer t;
+        t.start();
+        bar->setValue(value);
+        view->viewport()->repaint();
+        scrollMs << double(t.nsecsElapsed()) / 1e6;
+    }
+
+    run->stop();
+    const bool ended = waitFor([&] { return run->isDone(); }, 30000);
+    if (!started)
+        return fail("not every child was running after 60 s");
+    if (!ended)
+        return fail("the children did not stop");
+    print("rows", double(window.jobModel()->rowCount(window.jobModel()->index(0, 0))));
+    print("p99_ms", probe.p99());
+    print("paints_per_s", paintsPerSecond);
+    print("flush_median_ms", percentile(flushes.ms, 0.5));
+    print("flush_max_ms", percentile(flushes.ms, 1.0));
+    print("group_flush_median_ms", percentile(groupFlushes.ms, 0.5));
+    print("group_flush_max_ms", percentile(groupFlushes.ms, 1.0));
+    print("sort_max_ms", percentile(sortMs, 1.0));
+    print("scroll_median_ms", percentile(scrollMs, 0.5));
+    print("scroll_max_ms", percentile(scrollMs, 1.0));
+    return 0;
+}
+
+} // namespace
+
+int BenchChild::run(int argc, char **argv)
+{
+    const QByteArray workload = argc > 2 ? QByteArray(argv[2]) : QByteArray();
+    if (workload == "spawn")
+        return spawnWorkload(argc, argv);
+    if (workload == "capture")
+        return captureWorkload(argc, argv);
+    if (workload == "capture-naive")
+        return captureNaiveWorkload(argc, argv);
+    if (workload == "preset")
+        return presetWorkload(argc, argv);
+    if (workload == "startup")
+        return startupWorkload(argc, argv);
+    if (workload == "flood")
+        return floodWorkload(argc, argv);
+    if (workload == "live")
+        return liveWorkload(argc, argv);
+    return fail("unknown workload after --child");
+}
