@@ -196,7 +196,8 @@ private slots:
         for (const QString &text : awkwardStrings())
             script += QStringLiteral("    %1,\n").arg(CodeGenerator::pythonString(text));
         script += QStringLiteral("]\nsys.stdout.buffer.write('\\0'.join(values).encode('utf-8'))\n");
-        const QByteArray bytes("\x00\x01 b'\"\\\n\r\t\x7f\x80\xff", 16);
+        static const char raw[] = "\x00\x01 b'\"\\\n\r\t\x7f\x80\xff";
+        const QByteArray bytes(raw, sizeof raw - 1); // 13 bytes, NUL first
         script += QStringLiteral("sys.stdout.buffer.write(b'\\0' + %1)\n").arg(CodeGenerator::pythonBytes(bytes));
 
         const Run run = runPython(script);
@@ -232,7 +233,9 @@ private slots:
             source += QStringLiteral("    { static const char s[] = %1; std::fwrite(s, 1, sizeof s, stdout); }\n")
                           .arg(CodeGenerator::cppString(text));
         }
-        const QByteArray bytes("\x00\x01 b'\"\\\n\r\t\x7f\x80\xff" "7", 17);
+        // "7" right after \xff: a C++ hex escape must not swallow the digit.
+        static const char raw[] = "\x00\x01 b'\"\\\n\r\t\x7f\x80\xff" "7";
+        const QByteArray bytes(raw, sizeof raw - 1); // 14 bytes, NUL first
         source += QStringLiteral("    { static const char s[] = %1; std::fwrite(s, 1, sizeof s - 1, stdout); }\n")
                       .arg(CodeGenerator::cppBytes(bytes));
         source += QStringLiteral("}\n");
