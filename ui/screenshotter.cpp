@@ -4,9 +4,11 @@
 #include "jobrun.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
+#include "presetlistmodel.h"
 #include "threadlab.h"
 #include "threadspanel.h"
 
+#include <QListView>
 #include <QPixmap>
 #include <QTimer>
 
@@ -58,8 +60,14 @@ void Screenshotter::startNext()
         return; // later runs (the lab's worker processes) are not ours to sequence
     if (m_toRun.isEmpty()) {
         m_presetsDone = true;
-        if (m_last)
+        if (m_last) {
+            // The palette, the detail pane and the Code tab all show the
+            // last preset run, so a slide tells one story.
+            const int row = m_window->presetModel()->rowOf(m_last->preset().id);
+            if (row >= 0)
+                m_window->presetView()->setCurrentIndex(m_window->presetModel()->index(row));
             m_window->selectRun(m_last);
+        }
         if (!m_panel.isEmpty() && !m_window->showPanel(m_panel)) {
             std::fprintf(stderr, "spawnscope: --panel %s: the window has no such panel\n", qPrintable(m_panel));
             m_captured = true;
