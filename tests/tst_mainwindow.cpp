@@ -18,6 +18,8 @@
 #include "threadspanel.h"
 #include "codepanel.h"
 #include "timelinemodel.h"
+#include "timelinepanel.h"
+#include "timelineview.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QSignalSpy>
@@ -89,6 +92,7 @@ private slots:
     void anUnreadablePresetsFileIsNeverOverwritten();
     void timelineAndCodeFollowTheSelection();
     void panelScreenshotsHaveThePanelsSize();
+    void timelineZoomsPansAndFits();
 
 private:
     MainWindow *m_window = nullptr;
@@ -722,6 +726,37 @@ void TestMainWindow::panelScreenshotsHaveThePanelsSize()
     }
     QCOMPARE(m_window->screenshot(false).size(), m_window->size() * m_window->devicePixelRatio());
     QVERIFY(!m_window->showPanel(QStringLiteral("gantt")));
+}
+
+void TestMainWindow::timelineZoomsPansAndFits()
+{
+    m_window->resize(1200, 800);
+    QVERIFY(m_window->showPanel(QStringLiteral("timeline")));
+    JobRun *run = m_window->runPreset(QStringLiteral("fanout-sleep"));
+    QVERIFY(waitRun(run));
+    TimelineView *view = m_window->timelinePanel()->view();
+    QTRY_VERIFY(view->extentMs() >= 100);
+    QTest::qWait(150); // the model's last change (at most 33 ms later) reaches the view
+    QVERIFY(view->isFitting());
+    const double fitted = view->pixelsPerMs();
+    QVERIFY(fitted > 0);
+
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Plus);
+    QVERIFY(!view->isFitting());
+    QVERIFY(view->pixelsPerMs() > fitted * 1.2);
+    QVERIFY(view->horizontalScrollBar()->maximum() > 0); // zoomed in: there is somewhere to pan
+    view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
+
+    // Zooming out past the whole picture snaps back to Fit, and follows again.
+    for (int i = 0; i < 10; ++i)
+        QTest::keyClick(view, Qt::Key_Minus);
+    QVERIFY(view->isFitting());
+    QCOMPARE(view->pixelsPerMs(), fitted);
+    QTest::keyClick(view, Qt::Key_Plus);
+    QTest::keyClick(view, Qt::Key_0);
+    QVERIFY(view->isFitting());
+    QCOMPARE(view->horizontalScrollBar()->value(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
