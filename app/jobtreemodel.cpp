@@ -324,7 +324,11 @@ QVariant JobTreeModel::headerData(int section, Qt::Orientation orientation, int 
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case PidColumn: return tr("Process ID. Each child also leads its own process group, so Stop reaches its children too.");
-        case ExitColumn: return tr("The exit code the child returned, or the signal that ended it");
+        case ExitColumn:
+            return tr("An exit code is what the child returned: 0 means success, 1 to 255 that the program "
+                      "reports a failure. A signal name means a signal ended it: then there is no exit code "
+                      "(Python's returncode shows -N). A shell reports a child that signal N killed as exit "
+                      "code 128+N, so 143 from sh is SIGTERM.");
         case ElapsedColumn: return tr("For a child: its lifetime. For a group: wall time from first start to last exit");
         case PollsColumn: return tr("How many times the parent polled while the child was still running");
         case StdoutColumn: return tr("Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)");

@@ -94,6 +94,10 @@ void TestJobTreeModel::jobRowsShowTheOutcome()
     QCOMPARE(cell(JobTreeModel::StateColumn, JobTreeModel::StateRole).toInt(), int(JobOutcome::State::Crashed));
     QVERIFY(cell(JobTreeModel::ExitColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("SIGTERM (15)")));
     QVERIFY(cell(JobTreeModel::CommandColumn).toString().endsWith(QStringLiteral("signal 15")));
+    // The column's header tells an exit code, a signal and a shell's 128+N apart.
+    const QString header = m_model->headerData(JobTreeModel::ExitColumn, Qt::Horizontal, Qt::ToolTipRole).toString();
+    for (const char *part : {"0 means success", "no exit code", "-N", "128+N"})
+        QVERIFY2(header.contains(QLatin1String(part)), part);
 }
 
 void TestJobTreeModel::groupRowShowsWallAndSum()

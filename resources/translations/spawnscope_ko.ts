@@ -496,10 +496,6 @@
         <translation>프로세스 ID입니다. 각 자식 프로세스는 자체 프로세스 그룹의 리더이기도 하므로, 중지하면 그 자식들에게도 전달됩니다.</translation>
     </message>
     <message>
-        <source>The exit code the child returned, or the signal that ended it</source>
-        <translation>자식 프로세스가 반환한 종료 코드, 또는 자식 프로세스를 끝낸 시그널</translation>
-    </message>
-    <message>
         <source>For a child: its lifetime. For a group: wall time from first start to last exit</source>
         <translation>자식 프로세스: 실행된 시간. 그룹: 첫 시작부터 마지막 종료까지의 벽시계 시간</translation>
     </message>
@@ -514,6 +510,10 @@
     <message>
         <source>Bytes the child wrote to stderr</source>
         <translation>자식 프로세스가 stderr에 쓴 바이트 수</translation>
+    </message>
+    <message>
+        <source>An exit code is what the child returned: 0 means success, 1 to 255 that the program reports a failure. A signal name means a signal ended it: then there is no exit code (Python&apos;s returncode shows -N). A shell reports a child that signal N killed as exit code 128+N, so 143 from sh is SIGTERM.</source>
+        <translation>종료 코드는 자식 프로세스가 돌려준 값입니다: 0은 성공, 1부터 255는 프로그램이 실패를 알린 것입니다. 시그널 이름이 보이면 시그널이 프로세스를 끝낸 것이며, 이때는 종료 코드가 없습니다(파이썬의 returncode는 -N으로 표시합니다). 셸은 시그널 N으로 죽은 자식 프로세스를 종료 코드 128+N으로 알리므로, sh가 보고한 143은 SIGTERM입니다.</translation>
     </message>
 </context>
 <context>
