@@ -30,6 +30,18 @@ inline StageSpec helperStage(const QStringList &args)
     return stage;
 }
 
+// A preset of copies × stages, each stage the helper with args.
+inline Preset helperPreset(const QStringList &args, int copies = 1, int stages = 1)
+{
+    Preset preset;
+    preset.id = QStringLiteral("test");
+    preset.title = QStringLiteral("helper %1").arg(args.join(QLatin1Char(' ')));
+    preset.copies = copies;
+    for (int i = 0; i < stages; ++i)
+        preset.stages << helperStage(args);
+    return preset;
+}
+
 // Runs the event loop until the run is done. (QTest::qWaitFor sleeps between
 // rounds, which would throttle fast children to a few pipe buffers per 10 ms.)
 inline bool waitRun(JobRun *run, int ms = 30000)

@@ -9,23 +9,6 @@
 using namespace TestSupport;
 using State = JobOutcome::State;
 
-namespace {
-
-Preset helperPreset(const QStringList &args, int copies = 1, int stages = 1)
-{
-    Preset preset;
-    preset.id = QStringLiteral("test");
-    preset.copies = copies;
-    StageSpec stage;
-    stage.program = helper();
-    stage.args = args;
-    for (int i = 0; i < stages; ++i)
-        preset.stages << stage;
-    return preset;
-}
-
-} // namespace
-
 class TestJobEngine : public QObject
 {
     Q_OBJECT

@@ -11,23 +11,6 @@
 
 using namespace TestSupport;
 
-namespace {
-
-Preset helperPreset(const QStringList &args, int copies = 1)
-{
-    Preset preset;
-    preset.id = QStringLiteral("test");
-    preset.title = QStringLiteral("Test %1").arg(args.join(QLatin1Char(' ')));
-    preset.copies = copies;
-    StageSpec stage;
-    stage.program = helper();
-    stage.args = args;
-    preset.stages << stage;
-    return preset;
-}
-
-} // namespace
-
 class TestJobTreeModel : public QObject
 {
     Q_OBJECT

@@ -12,21 +12,6 @@
 using namespace TestSupport;
 using State = JobOutcome::State;
 
-namespace {
-
-Preset helperPreset(const QStringList &args, int copies = 1, int stages = 1)
-{
-    Preset preset;
-    preset.id = QStringLiteral("test");
-    preset.title = QStringLiteral("helper %1").arg(args.join(QLatin1Char(' ')));
-    preset.copies = copies;
-    for (int i = 0; i < stages; ++i)
-        preset.stages << helperStage(args);
-    return preset;
-}
-
-} // namespace
-
 class TestTimelineModel : public QObject
 {
     Q_OBJECT
