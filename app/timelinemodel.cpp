@@ -71,8 +71,10 @@ void TimelineModel::onRunAdded(JobRun *run)
     group.stages = run->stageCount();
     group.timeoutSec = run->preset().timeoutSec;
     group.lanes.resize(run->jobs().size());
-    for (int i = 0; i < run->jobs().size(); ++i)
+    for (int i = 0; i < run->jobs().size(); ++i) {
+        describeLane(&group.lanes[i], run, i);
         updateLane(&group.lanes[i], run, i);
+    }
     m_groupOfRun.insert(run->id(), int(m_groups.size()));
     m_groups.append(group);
     touch();
@@ -109,22 +111,26 @@ void TimelineModel::onRunsAboutToBeRemoved(int first, int last)
     touch();
 }
 
+void TimelineModel::describeLane(TimelineLane *lane, const JobRun *run, int jobIndex) const
+{
+    const int stages = run->stageCount();
+    lane->label = JobFormat::jobName(run, jobIndex);
+    lane->command = run->jobs().at(jobIndex)->spec().stage.commandLine();
+    lane->chain = jobIndex / stages;
+    lane->stage = jobIndex % stages;
+    lane->timeoutSec = run->preset().timeoutSec;
+    lane->graceSec = run->preset().graceSec;
+}
+
 void TimelineModel::updateLane(TimelineLane *lane, const JobRun *run, int jobIndex) const
 {
     const JobProcess *job = run->jobs().at(jobIndex);
-    const int stages = run->stageCount();
-    lane->label = JobFormat::jobName(run, jobIndex);
-    lane->command = job->spec().stage.commandLine();
     lane->pid = job->pid();
-    lane->chain = jobIndex / stages;
-    lane->stage = jobIndex % stages;
     lane->startMs = job->startedMs();
     lane->endMs = job->finishedMs();
     lane->termMs = job->termSentMs();
     lane->killMs = job->killSentMs();
     lane->outcome = job->outcome();
-    lane->timeoutSec = run->preset().timeoutSec;
-    lane->graceSec = run->preset().graceSec;
     lane->segments.clear();
     if (lane->startMs >= 0)
         lane->segments.append({lane->startMs, lane->endMs});

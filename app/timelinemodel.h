@@ -42,6 +42,9 @@ private:
     void onRunAdded(JobRun *run);
     void onJobChanged(JobRun *run, int jobIndex);
     void onRunsAboutToBeRemoved(int first, int last);
+    // What a lane keeps for good (set once), and what changes as its job runs
+    // (on every jobChanged, which a flooding child sends per chunk read).
+    void describeLane(TimelineLane *lane, const JobRun *run, int jobIndex) const;
     void updateLane(TimelineLane *lane, const JobRun *run, int jobIndex) const;
     void reindex();
     void touch();

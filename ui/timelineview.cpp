@@ -142,6 +142,7 @@ void TimelineView::layoutRows()
     m_rows.clear();
     for (int g = 0; g < m_model->groupCount(); ++g) {
         const TimelineGroup &group = m_model->group(g);
+        const qsizetype header = m_rows.size();
         m_rows.append(Row{g, -1, y, headerHeight});
         y += headerHeight;
         for (int l = 0; l < group.lanes.size(); ++l) {
@@ -151,6 +152,7 @@ void TimelineView::layoutRows()
             m_rows.append(Row{g, l, y, laneHeight});
             y += laneHeight + 2;
         }
+        m_rows[header].groupBottom = m_rows.last().y + m_rows.last().height;
         y += 8;
     }
     m_contentHeight = y;
@@ -481,11 +483,7 @@ void TimelineView::paintHeader(QPainter &painter, const Row &row, int y)
     // The run's timeout, as a dashed line through its lanes.
     if (group.timeoutSec > 0) {
         const int x = msToX(group.timeoutSec * 1000.0);
-        int bottom = y + row.height;
-        for (const Row &other : std::as_const(m_rows)) {
-            if (other.group == row.group)
-                bottom = other.y - row.y + y + other.height;
-        }
+        const int bottom = row.groupBottom - row.y + y;
         QPen pen(termColor(pal), 1, Qt::DashLine);
         painter.setPen(pen);
         painter.drawLine(x, y + row.height, x, bottom);

@@ -48,6 +48,7 @@ private:
         int lane = -1; // -1: the group's header
         int y = 0;
         int height = 0;
+        int groupBottom = 0; // for a header: where its group's last lane ends
     };
 
     void onModelChanged();
