@@ -95,6 +95,7 @@ private slots:
     void timeoutKill();
     void severalPresetsInOrder();
     void adHocCommand();
+    void adHocCommandSplitsLikeAShell();
     void adHocCommandWithTimeoutAndStdin();
     void childFailuresStillExitZero();
     void reportToFile();
@@ -270,6 +271,16 @@ void TestHeadlessRunner::adHocCommand()
     }
 }
 
+void TestHeadlessRunner::adHocCommandSplitsLikeAShell()
+{
+    // Typed as in a tutorial: single quotes group, as in sh and shlex.split.
+    const Result result = runSpawnscope({"--headless", "--command", "sh -c 'echo hi; exit 3'", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject job = jobsOf(onlyRun(result)).first();
+    QCOMPARE(job.value("exitCode").toInt(), 3);
+    QCOMPARE(job.value("stdoutText").toString(), QStringLiteral("hi\n"));
+}
+
 void TestHeadlessRunner::adHocCommandWithTimeoutAndStdin()
 {
     QTemporaryDir dir;
@@ -348,6 +359,7 @@ void TestHeadlessRunner::badArguments_data()
     QTest::newRow("bad timeout") << QStringList{"--headless", "--command", "true", "--timeout", "soon"} << "--timeout";
     QTest::newRow("unknown option") << QStringList{"--headless", "--frobnicate"} << "frobnicate";
     QTest::newRow("missing presets file") << QStringList{"--headless", "--preset", "hello-child", "--presets-file", "/nonexistent/p.json"} << "/nonexistent/p.json";
+    QTest::newRow("unclosed quote") << QStringList{"--headless", "--command", "sh -c 'exit 3"} << "single quote at character 7";
     QTest::newRow("missing stdin file") << QStringList{"--headless", "--command", "cat", "--stdin-file", "/nonexistent/in"} << "/nonexistent/in";
 }
 

@@ -1,5 +1,6 @@
 // The preset file format, the presets built from it, and the ad-hoc command.
 #include "builtinpresettexts.h"
+#include "shellwords.h"
 #include "preset.h"
 #include "presetfile.h"
 #include "stagespec.h"
@@ -101,7 +102,8 @@ private slots:
 
     void fromCommand_data();
     void fromCommand();
-    void fromCommandSplitsWithSplitCommand();
+    void fromCommandSplitsLikeAShell();
+    void fromCommandRefusesAnUnclosedQuote();
     void fromCommandBlank_data();
     void fromCommandBlank();
 
@@ -109,8 +111,8 @@ private slots:
     void shellQuote();
     void shellQuoteSurvivesARealShell_data();
     void shellQuoteSurvivesARealShell();
-    void commandLineReadsBackWithSplitCommand_data();
-    void commandLineReadsBackWithSplitCommand();
+    void commandLineReadsBackAsTheSameWords_data();
+    void commandLineReadsBackAsTheSameWords();
     void runsShell_data();
     void runsShell();
     void commandLines();
@@ -738,17 +740,25 @@ void TestPresetFile::fromCommand()
     QVERIFY(!p.builtIn);
 }
 
-void TestPresetFile::fromCommandSplitsWithSplitCommand()
+void TestPresetFile::fromCommandSplitsLikeAShell()
 {
-    // QProcess::splitCommand groups with double quotes only; single quotes are
-    // literal without a shell, and the window says so.
+    // Single quotes group words as in sh and Python's shlex.split; before,
+    // QProcess::splitCommand left them literal and split inside them.
     QString error;
     const Preset p = Preset::fromCommand(QStringLiteral("echo \"a b\" c 'd e'"), false, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(p.stages.size(), 1);
     QCOMPARE(p.stages.first().program, QStringLiteral("echo"));
-    QCOMPARE(p.stages.first().args, (QStringList{"a b", "c", "'d", "e'"}));
+    QCOMPARE(p.stages.first().args, (QStringList{"a b", "c", "d e"}));
     QVERIFY(!p.runsShell());
+}
+
+void TestPresetFile::fromCommandRefusesAnUnclosedQuote()
+{
+    QString error;
+    const Preset p = Preset::fromCommand(QStringLiteral("sh -c 'echo hi; exit 3"), false, &error);
+    QVERIFY(p.stages.isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("single quote at character 7")), qPrintable(error));
 }
 
 void TestPresetFile::fromCommandBlank_data()
@@ -788,7 +798,7 @@ void TestPresetFile::shellQuote_data()
     QTest::newRow("env ref") << "env:password" << "env:password";
     QTest::newRow("path") << "/usr/bin/md5sum" << "/usr/bin/md5sum";
     QTest::newRow("safe punctuation") << "a_b@c%d+e=f,g.h" << "a_b@c%d+e=f,g.h";
-    // Double quotes where both a shell and QProcess::splitCommand read them alike.
+    // Double quotes where nothing inside is special to them.
     QTest::newRow("space") << "a b" << "\"a b\"";
     QTest::newRow("single quote") << "it's" << "\"it's\"";
     QTest::newRow("only a quote") << "'" << "\"'\"";
@@ -813,7 +823,7 @@ void TestPresetFile::shellQuote()
 {
     QFETCH(QString, word);
     QFETCH(QString, quoted);
-    QCOMPARE(StageSpec::shellQuote(word), quoted);
+    QCOMPARE(ShellWords::quote(word), quoted);
 }
 
 void TestPresetFile::shellQuoteSurvivesARealShell_data()
@@ -828,20 +838,19 @@ void TestPresetFile::shellQuoteSurvivesARealShell()
 
     QProcess sh;
     sh.start(QStringLiteral("/bin/sh"),
-             {QStringLiteral("-c"), QStringLiteral("printf '%s' ") + StageSpec::shellQuote(word)});
+             {QStringLiteral("-c"), QStringLiteral("printf '%s' ") + ShellWords::quote(word)});
     QVERIFY(sh.waitForFinished(10000));
     QCOMPARE(sh.exitStatus(), QProcess::NormalExit);
     QCOMPARE(sh.exitCode(), 0);
     QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()), word);
 }
 
-void TestPresetFile::commandLineReadsBackWithSplitCommand_data()
+void TestPresetFile::commandLineReadsBackAsTheSameWords_data()
 {
     QTest::addColumn<StageSpec>("spec");
 
-    // stagespec.h: the command line is quoted "so that both a POSIX shell and
-    // QProcess::splitCommand read it back the same way". The command field
-    // and drags rely on the splitCommand half.
+    // The command field and drags rely on a displayed command line splitting
+    // back into the same words.
     for (const Preset &p : PresetFile::builtIns()) {
         for (qsizetype i = 0; i < p.stages.size(); ++i)
             QTest::addRow("%s stage %d", qPrintable(p.id), int(i)) << p.stages.at(i);
@@ -851,10 +860,10 @@ void TestPresetFile::commandLineReadsBackWithSplitCommand_data()
     QTest::newRow("program with a space") << stage("/opt/my tools/run", {"--flag"});
 }
 
-void TestPresetFile::commandLineReadsBackWithSplitCommand()
+void TestPresetFile::commandLineReadsBackAsTheSameWords()
 {
     QFETCH(StageSpec, spec);
-    QCOMPARE(QProcess::splitCommand(spec.commandLine()), QStringList{spec.program} + spec.args);
+    QCOMPARE(ShellWords::split(spec.commandLine()).words, QStringList{spec.program} + spec.args);
 }
 
 void TestPresetFile::runsShell_data()

@@ -1,4 +1,5 @@
 #include "jobdetailpane.h"
+#include "shellwords.h"
 
 #include "jobformat.h"
 #include "jobprocess.h"
@@ -31,9 +32,9 @@ QPlainTextEdit *makeText(QWidget *parent, QPlainTextEdit::LineWrapMode wrap = QP
 QString quoteArgv(const StageSpec &stage)
 {
     QStringList lines;
-    lines << QStringLiteral("  argv[0] = %1").arg(StageSpec::shellQuote(stage.program));
+    lines << QStringLiteral("  argv[0] = %1").arg(ShellWords::quote(stage.program));
     for (int i = 0; i < stage.args.size(); ++i)
-        lines << QStringLiteral("  argv[%1] = %2").arg(i + 1).arg(StageSpec::shellQuote(stage.args.at(i)));
+        lines << QStringLiteral("  argv[%1] = %2").arg(i + 1).arg(ShellWords::quote(stage.args.at(i)));
     return lines.join(QLatin1Char('\n'));
 }
 

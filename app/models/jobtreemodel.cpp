@@ -1,4 +1,5 @@
 #include "jobtreemodel.h"
+#include "shellwords.h"
 
 #include "joboutcome.h"
 #include "jobengine.h"
@@ -191,9 +192,9 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
             // Keep every stage in sight: "openssl enc … | md5sum".
             QStringList stages;
             for (const StageSpec &stage : preset.stages) {
-                QStringList words{StageSpec::shellQuote(stage.program)};
+                QStringList words{ShellWords::quote(stage.program)};
                 if (!stage.args.isEmpty())
-                    words << StageSpec::shellQuote(stage.args.first());
+                    words << ShellWords::quote(stage.args.first());
                 if (stage.args.size() > 1)
                     words << QStringLiteral("…");
                 stages << words.join(QLatin1Char(' '));

@@ -1,23 +1,23 @@
 #include "preset.h"
+#include "shellwords.h"
 
 #include <QJsonArray>
 #include <QObject>
-#include <QProcess>
 
 #include <algorithm>
 #include <cmath>
 
 namespace {
 
-// Reads an optional number field within [min, max]; false with a message otherwise.
-bool readNumber(const QJsonObject &json, const char *key, const QString &where, double min, double max,
-                double *out, QString *error)
+// Reads an optional number field; false with a message when it is not a finite
+// number. Ranges are Preset::validate()'s.
+bool readNumber(const QJsonObject &json, const char *key, const QString &where, double *out, QString *error)
 {
     const QJsonValue value = json.value(QLatin1String(key));
     if (value.isUndefined() || value.isNull())
         return true;
-    if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < min || value.toDouble() > max) {
-        *error = QObject::tr("%1.%2 must be a number from %3 to %4").arg(where, QLatin1String(key)).arg(min).arg(max);
+    if (!value.isDouble() || !std::isfinite(value.toDouble())) {
+        *error = QObject::tr("%1.%2 must be a number").arg(where, QLatin1String(key));
         return false;
     }
     *out = value.toDouble();
@@ -100,32 +100,30 @@ bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *
     if (preset.title.isEmpty())
         preset.title = preset.id;
 
+    // Types and whole numbers are checked here; ranges by validate() below,
+    // which the editor and every save use too.
     double copies = 1;
-    if (!readNumber(json, "copies", where, 1, MaxCopies, &copies, error))
+    if (!readNumber(json, "copies", where, &copies, error))
         return false;
-    if (copies != std::floor(copies)) {
-        *error = QObject::tr("%1.copies must be a whole number").arg(where);
+    if (copies != std::floor(copies) || copies < 1 || copies > MaxCopies) {
+        *error = QObject::tr("%1.copies must be a whole number from 1 to %2").arg(where).arg(MaxCopies);
         return false;
     }
     preset.copies = int(copies);
 
-    if (!readNumber(json, "timeoutSec", where, 0, 7 * 24 * 3600, &preset.timeoutSec, error)
-        || !readNumber(json, "graceSec", where, 0, 3600, &preset.graceSec, error)
-        || !readNumber(json, "pollIntervalSec", where, 0, 3600, &preset.pollIntervalSec, error)) {
+    if (!readNumber(json, "timeoutSec", where, &preset.timeoutSec, error)
+        || !readNumber(json, "graceSec", where, &preset.graceSec, error)
+        || !readNumber(json, "pollIntervalSec", where, &preset.pollIntervalSec, error)) {
         return false;
     }
     double maxProcesses = 0;
-    if (!readNumber(json, "maxProcesses", where, 0, 1000000, &maxProcesses, error))
+    if (!readNumber(json, "maxProcesses", where, &maxProcesses, error))
         return false;
-    if (maxProcesses != std::floor(maxProcesses)) {
-        *error = QObject::tr("%1.maxProcesses must be a whole number").arg(where);
+    if (maxProcesses != std::floor(maxProcesses) || maxProcesses < 0 || maxProcesses > MaxMaxProcesses) {
+        *error = QObject::tr("%1.maxProcesses must be a whole number from 0 to %2").arg(where).arg(MaxMaxProcesses);
         return false;
     }
     preset.maxProcesses = int(maxProcesses);
-    if (preset.pollIntervalSec > 0 && preset.pollIntervalSec < 0.01) {
-        *error = QObject::tr("%1.pollIntervalSec must be 0 (no polling) or at least 0.01").arg(where);
-        return false;
-    }
 
     const QJsonValue stages = json.value(QStringLiteral("stages"));
     if (!stages.isArray() || stages.toArray().isEmpty()) {
@@ -154,8 +152,60 @@ bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *
         return false;
     }
 
+    const QList<Problem> problems = preset.validate();
+    if (!problems.isEmpty()) {
+        *error = problems.first().message;
+        return false;
+    }
     *out = preset;
     return true;
+}
+
+QList<Preset::Problem> Preset::validate() const
+{
+    QList<Problem> problems;
+    const QString where = QStringLiteral("preset \"%1\"").arg(id.isEmpty() ? title : id);
+    auto add = [&](Field field, const QString &message, int stage = -1) {
+        problems.append(Problem{field, stage, message});
+    };
+    auto range = [&](Field field, const char *key, double value, double max) {
+        if (!std::isfinite(value) || value < 0 || value > max)
+            add(field, QObject::tr("%1.%2 must be a number from %3 to %4").arg(where, QLatin1String(key)).arg(0).arg(max));
+    };
+    if (id.trimmed().isEmpty())
+        add(Field::Id, QObject::tr("%1 has no id: every preset needs an id").arg(where));
+    if (title.trimmed().isEmpty())
+        add(Field::Title, QObject::tr("%1 needs a title").arg(where));
+    if (copies < 1 || copies > MaxCopies)
+        add(Field::Copies, QObject::tr("%1.copies must be a whole number from 1 to %2").arg(where).arg(MaxCopies));
+    range(Field::TimeoutSec, "timeoutSec", timeoutSec, MaxTimeoutSec);
+    range(Field::GraceSec, "graceSec", graceSec, MaxGraceSec);
+    range(Field::PollIntervalSec, "pollIntervalSec", pollIntervalSec, MaxPollIntervalSec);
+    if (pollIntervalSec > 0 && pollIntervalSec < MinPollIntervalSec) {
+        add(Field::PollIntervalSec, QObject::tr("%1.pollIntervalSec must be 0 (no polling) or at least %2")
+                                        .arg(where).arg(MinPollIntervalSec));
+    }
+    if (maxProcesses < 0 || maxProcesses > MaxMaxProcesses) {
+        add(Field::MaxProcesses,
+            QObject::tr("%1.maxProcesses must be a whole number from 0 to %2").arg(where).arg(MaxMaxProcesses));
+    }
+    if (stages.isEmpty())
+        add(Field::Stages, QObject::tr("%1.stages must be a non-empty array of stages").arg(where));
+    if (stages.size() > MaxStages) {
+        add(Field::Stages, QObject::tr("%1.stages has %2 stages; at most %3 are allowed")
+                               .arg(where).arg(stages.size()).arg(MaxStages));
+    }
+    for (qsizetype i = 0; i < stages.size(); ++i) {
+        if (stages.at(i).program.trimmed().isEmpty()) {
+            add(Field::Program, QObject::tr("%1.stages[%2].program is empty: stage %3 needs a program to run")
+                                    .arg(where).arg(i).arg(i + 1), int(i));
+        }
+    }
+    if (stdinSpec.kind == StdinSpec::Kind::RandomBytes
+        && (stdinSpec.randomCount < 0 || stdinSpec.randomCount > StdinSpec::MaxRandomBytes)) {
+        add(Field::Stdin, QObject::tr("%1.stdin takes from 0 to %2 random bytes").arg(where).arg(StdinSpec::MaxRandomBytes));
+    }
+    return problems;
 }
 
 Preset Preset::fromCommand(const QString &command, bool viaShell, QString *error)
@@ -171,8 +221,13 @@ Preset Preset::fromCommand(const QString &command, bool viaShell, QString *error
         stage.program = QStringLiteral("/bin/sh");
         stage.args = {QStringLiteral("-c"), trimmed};
     } else {
-        const QStringList words = QProcess::splitCommand(trimmed);
-        if (words.isEmpty()) {
+        const ShellWords::Split split = ShellWords::split(trimmed);
+        if (!split.ok()) {
+            *error = split.error;
+            return preset;
+        }
+        const QStringList &words = split.words;
+        if (words.isEmpty() || words.first().isEmpty()) {
             *error = QObject::tr("The command \"%1\" has no program after splitting it into words").arg(trimmed);
             return preset;
         }

@@ -11,8 +11,25 @@
 
 struct Preset
 {
+    // The limits every side checks against: the file loader, the editor's
+    // fields and every save (through validate()).
     static constexpr int MaxCopies = 1000;
     static constexpr int MaxStages = 32;
+    static constexpr double MaxTimeoutSec = 7 * 24 * 3600;
+    static constexpr double MaxGraceSec = 3600;
+    static constexpr double MaxPollIntervalSec = 3600;
+    static constexpr double MinPollIntervalSec = 0.01; // when polling at all
+    static constexpr int MaxMaxProcesses = 1000000;
+
+    // One problem found by validate(): which field, which stage (for a
+    // stage's field, else -1), and a message naming the preset and the field.
+    enum class Field { Id, Title, Copies, Stages, Program, TimeoutSec, GraceSec, PollIntervalSec, MaxProcesses, Stdin };
+    struct Problem
+    {
+        Field field;
+        int stage = -1;
+        QString message;
+    };
 
     QString id;
     QString title;
@@ -33,13 +50,18 @@ struct Preset
     // "openssl enc -des3 -pass env:password | md5sum"
     QString commandLine() const;
 
+    // Everything a preset must satisfy to be saved, loaded or run; empty
+    // when it is valid. The loader, the editor and every save call this, so
+    // what one accepts the others accept too.
+    QList<Problem> validate() const;
+
     QJsonObject toJson() const;
     // On failure returns false with *error naming the preset and the field.
     static bool fromJson(const QJsonObject &json, int index, Preset *out, QString *error);
 
-    // An ad-hoc command typed by the user: split into words by
-    // QProcess::splitCommand (double quotes group words; single quotes are
-    // literal) and run without a shell unless viaShell.
+    // An ad-hoc command typed by the user: split into words as a POSIX shell
+    // splits them (ShellWords::split: quotes and backslashes, no expansion)
+    // and run without a shell unless viaShell. An unclosed quote is an error.
     static Preset fromCommand(const QString &command, bool viaShell, QString *error);
 
     friend bool operator==(const Preset &a, const Preset &b)

@@ -1,33 +1,12 @@
 #include "stagespec.h"
+#include "shellwords.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QRegularExpression>
-
-QString StageSpec::shellQuote(const QString &word)
-{
-    // Anchored: a plain ^...$ would also accept a word ending in a newline.
-    static const QRegularExpression safe(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_@%+=:,./-]+")));
-    if (safe.match(word).hasMatch())
-        return word;
-    // Double quotes mean the same to QProcess::splitCommand (the command field)
-    // and to a POSIX shell, as long as nothing inside is special to the shell.
-    static const QRegularExpression shellSpecial(QStringLiteral("[\"$`\\\\]"));
-    if (!word.isEmpty() && !shellSpecial.match(word).hasMatch())
-        return QLatin1Char('"') + word + QLatin1Char('"');
-    QString quoted = word;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 
 QString StageSpec::commandLine() const
 {
-    QStringList words;
-    words.reserve(args.size() + 1);
-    words << shellQuote(program);
-    for (const QString &arg : args)
-        words << shellQuote(arg);
-    return words.join(QLatin1Char(' '));
+    return ShellWords::join(QStringList{program} + args);
 }
 
 bool StageSpec::runsShell() const

@@ -16,8 +16,8 @@ struct StageSpec
     QList<EnvVar> env;
     QString cwd;
 
-    // program followed by args, each quoted when needed so that both a POSIX
-    // shell and QProcess::splitCommand read it back the same way.
+    // program followed by args, each quoted (ShellWords::quote) so that a
+    // POSIX shell and the command field read it back as the same words.
     QString commandLine() const;
     // True for "/bin/sh -c ..." and friends: the row must say a shell is involved.
     bool runsShell() const;
@@ -26,8 +26,6 @@ struct StageSpec
     // Fills *out from json; on failure returns false and sets *error to a
     // message naming the field ("stages[1].args must be an array of strings").
     static bool fromJson(const QJsonObject &json, const QString &where, StageSpec *out, QString *error);
-
-    static QString shellQuote(const QString &word);
 
     friend bool operator==(const StageSpec &a, const StageSpec &b)
     {

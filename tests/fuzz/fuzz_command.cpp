@@ -1,5 +1,6 @@
-// libFuzzer target for the command field's splitter, Preset::fromCommand, and
-// for StageSpec::commandLine, which must quote words so they split back.
+// libFuzzer target for the command splitter (ShellWords, used by the command
+// field and --command through Preset::fromCommand) and for the quoting of
+// displayed command lines, which must split back into the same words.
 //
 // Invariants checked on every input (bytes read as UTF-8, invalid sequences
 // becoming U+FFFD as in the command field):
@@ -7,23 +8,21 @@
 //  - a blank line (after trimming) is refused with an error and no stage;
 //  - without a shell, a non-blank line gives either an error and no stage, or
 //    no error and exactly one stage whose program is non-empty and whose
-//    program + args are QProcess::splitCommand's words; an error happens only
-//    when splitting leaves no word (a line of just "" pairs);
+//    program + args are ShellWords::split's words; an error happens only when
+//    the split fails (an unclosed quote, a trailing backslash, with the
+//    splitter's own message) or leaves no word (a line of just '' or "");
+//  - a failed split points at a quote or backslash inside the line;
 //  - with viaShell, a non-blank line gives exactly one stage,
 //    /bin/sh -c <trimmed line>, that runsShell();
-//  - QProcess::splitCommand(stage.commandLine()) gives back program + args
-//    whenever no word contains " $ ` or \ . Those four are special inside a
-//    POSIX shell's double quotes, so shellQuote falls back to single quotes,
-//    which splitCommand does not understand; the display line then favours
-//    the shell, and the invariant does not apply.
+//  - ShellWords::split(stage.commandLine()) gives back program + args, for
+//    every stage, and so does ShellWords::join of any split's words.
 //
 // corpus/commands/trailing-newline-in-quotes is the input that found
 // shellQuote leaving "abc\n" unquoted (an unanchored ^...$ pattern).
 #include "preset.h"
+#include "shellwords.h"
 
 #include <QByteArray>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -45,23 +44,11 @@ QStringList argv(const StageSpec &stage)
     return QStringList{stage.program} + stage.args;
 }
 
-bool quotableForSplitCommand(const QStringList &words)
-{
-    static const QRegularExpression special(QStringLiteral("[\"$`\\\\]"));
-    for (const QString &word : words) {
-        if (word.contains(special))
-            return false;
-    }
-    return true;
-}
-
 void checkCommandLineSplitsBack(const StageSpec &stage, const QString &input)
 {
     const QStringList words = argv(stage);
-    if (!quotableForSplitCommand(words))
-        return;
     const QString line = stage.commandLine();
-    const QStringList back = QProcess::splitCommand(line);
+    const QStringList back = ShellWords::split(line).words;
     if (back != words) {
         fail("commandLine() does not split back into the same words", input,
              QStringLiteral("line: [%1]\nwords: [%2]\nback:  [%3]")
@@ -84,16 +71,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (!error.isEmpty()) {
         if (!direct.stages.isEmpty())
             fail("a refused line still has stages", input, error);
-        if (!QProcess::splitCommand(trimmed).isEmpty())
+        const ShellWords::Split split = ShellWords::split(trimmed);
+        if (split.ok() && !split.words.isEmpty() && !split.words.first().isEmpty())
             fail("a line with words was refused", input, error);
+        if (!split.ok()) {
+            if (split.error != error)
+                fail("a failed split's message is not the one shown", input, error);
+            const QChar at = split.errorAt >= 0 && split.errorAt < trimmed.size() ? trimmed.at(split.errorAt) : QChar();
+            if (at != QLatin1Char('\'') && at != QLatin1Char('"') && at != QLatin1Char('\\'))
+                fail("a failed split does not point at a quote or backslash", input, error);
+        }
     } else {
         if (direct.stages.size() != 1)
             fail("an accepted line does not give exactly one stage", input);
         const StageSpec &stage = direct.stages.first();
         if (stage.program.isEmpty())
             fail("an accepted line has an empty program", input);
-        if (argv(stage) != QProcess::splitCommand(trimmed))
-            fail("program + args are not splitCommand's words", input);
+        const QStringList words = ShellWords::split(trimmed).words;
+        if (argv(stage) != words)
+            fail("program + args are not ShellWords::split's words", input);
+        if (ShellWords::split(ShellWords::join(words)).words != words)
+            fail("ShellWords::join does not split back", input);
         if (direct.commandLine() != stage.commandLine())
             fail("a one-stage preset's command line is not its stage's", input);
         checkCommandLineSplitsBack(stage, input);
