@@ -14,7 +14,8 @@
 #include "preseteditor.h"
 #include "presetlistmodel.h"
 #include "presetstore.h"
-#include "reportfile.h"
+#include "atomicfile.h"
+#include "chrometrace.h"
 #include "threadlab.h"
 #include "threadspanel.h"
 #include "timelinemodel.h"
@@ -463,7 +464,7 @@ void MainWindow::saveScreenshotDialog(bool panelOnly)
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     QString error;
-    if (!ReportFile::write(path, png, &error))
+    if (!AtomicFile::write(path, png, tr("the screenshot"), &error))
         QMessageBox::warning(this, tr("Screenshot not saved"), error);
     else
         statusBar()->showMessage(tr("Saved a %1×%2 screenshot to %3.").arg(image.width()).arg(image.height()).arg(path),
@@ -800,11 +801,11 @@ void MainWindow::exportRuns(RunExport format)
     const QString path = QFileDialog::getSaveFileName(this, title, name, filter);
     if (path.isEmpty())
         return;
-    const QByteArray bytes = format == RunExport::Trace       ? JobLog::toTrace(runs)
+    const QByteArray bytes = format == RunExport::Trace       ? ChromeTrace::toJson(runs)
                              : format == RunExport::JoblogJson ? JobLog::toJson(runs)
                                                                : JobLog::toTsv(runs);
     QString error;
-    if (!ReportFile::write(path, bytes, &error))
+    if (!AtomicFile::write(path, bytes, format == RunExport::Trace ? tr("the trace") : tr("the job log"), &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Exported %1 finished group(s) to %2.").arg(runs.size()).arg(path), 8000);

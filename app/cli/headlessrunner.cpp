@@ -1,15 +1,13 @@
 #include "headlessrunner.h"
 
+#include "atomicfile.h"
+#include "chrometrace.h"
 #include "jobengine.h"
 #include "joblog.h"
 #include "jobrun.h"
-#include "reportfile.h"
 #include "runreport.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -60,16 +58,18 @@ void HeadlessRunner::startNext()
 void HeadlessRunner::writeReport()
 {
     const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
-    const auto writeOrFail = [this](const QString &path, const QByteArray &content) {
+    const auto writeOrFail = [this](const QString &path, const QByteArray &content, const QString &what) {
         QString error;
-        if (path.isEmpty() || ReportFile::write(path, content, &error))
+        if (path.isEmpty() || AtomicFile::write(path, content, what, &error))
             return true;
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
         emit finished(2);
         return false;
     };
-    if (!writeOrFail(m_joblogPath, m_joblogPath.isEmpty() ? QByteArray() : JobLog::forPath(m_joblogPath, m_completed))
-        || !writeOrFail(m_tracePath, m_tracePath.isEmpty() ? QByteArray() : JobLog::toTrace(m_completed))) {
+    if (!writeOrFail(m_joblogPath, m_joblogPath.isEmpty() ? QByteArray() : JobLog::forPath(m_joblogPath, m_completed),
+                     tr("the job log"))
+        || !writeOrFail(m_tracePath, m_tracePath.isEmpty() ? QByteArray() : ChromeTrace::toJson(m_completed),
+                        tr("the trace"))) {
         return;
     }
     if (m_reportPath.isEmpty()) {
@@ -77,11 +77,6 @@ void HeadlessRunner::writeReport()
         return;
     }
     const QByteArray json = QJsonDocument(RunReport::toJson(m_completed)).toJson(QJsonDocument::Indented);
-    QString error;
-    if (!ReportFile::write(m_reportPath, json, &error)) {
-        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
-        emit finished(2);
-        return;
-    }
-    emit finished(success);
+    if (writeOrFail(m_reportPath, json, tr("the report")))
+        emit finished(success);
 }

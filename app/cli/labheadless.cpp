@@ -1,14 +1,11 @@
 #include "labheadless.h"
 
+#include "atomicfile.h"
 #include "jobengine.h"
-#include "reportfile.h"
 #include "threadlab.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <ctime>
@@ -65,7 +62,7 @@ void LabHeadless::writeReport(bool cancelled)
     }
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("modes"), m_modes}}).toJson(QJsonDocument::Indented);
     QString error;
-    if (!ReportFile::write(m_reportPath, json, &error)) {
+    if (!AtomicFile::write(m_reportPath, json, tr("the report"), &error)) {
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
         emit finished(2);
         return;

@@ -1,6 +1,5 @@
-// Exports of what ran: GNU parallel's --joblog layout (TSV), so existing
-// joblog tools read it, and Chrome trace-event JSON for Perfetto or
-// chrome://tracing, one span per job.
+// The job log of what ran: GNU parallel's --joblog layout (TSV), so existing
+// joblog tools read it, or the same rows as JSON.
 #pragma once
 
 #include <QByteArray>
@@ -14,7 +13,6 @@ namespace JobLog {
 // "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand"
 QByteArray header();
 QByteArray toTsv(const QList<const JobRun *> &runs);
-QByteArray toTrace(const QList<const JobRun *> &runs);
 // The same rows as toTsv as a JSON array of objects, one per job, with the
 // joblog's fields plus run, job name, state, pid and stderr byte count:
 // [{"seq":1,"run":3,"job":"copy 1/10","starttime":...,"jobRuntime":...,"send":0,

@@ -1,4 +1,6 @@
 #include "presetfile.h"
+#include "atomicfile.h"
+#include "presetslog.h"
 
 #include "builtinpresettexts.h"
 
@@ -9,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
-#include <QSaveFile>
 #include <QSet>
 
 PresetFile::Result PresetFile::parse(const QByteArray &bytes, const QString &sourceName)
@@ -112,26 +113,15 @@ QByteArray PresetFile::serialize(const QList<Preset> &presets)
 
 bool PresetFile::save(const QString &path, const QList<Preset> &presets, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QObject::tr("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
+    // What is saved must load back: the loader refuses a whole file for one
+    // bad preset, so a bad one is refused here, before anything is written.
+    for (const Preset &preset : presets) {
+        const QList<Preset::Problem> problems = preset.validate();
+        if (!problems.isEmpty()) {
+            *error = QObject::tr("%1: not saved, the previous file is unchanged: %2").arg(path, problems.first().message);
+            qCWarning(lcPresets).noquote() << *error;
+            return false;
+        }
     }
-    // A short write (a full disk, a file-size limit) must fail the save: check
-    // the write and the flush, not only commit().
-    const QByteArray bytes = serialize(presets);
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        const QString reason = file.error() == QFileDevice::NoError || file.errorString() == QLatin1String("Unknown error")
-                                   ? QObject::tr("only part of it could be written (is the disk full, or a size limit set?)")
-                                   : file.errorString();
-        file.cancelWriting();
-        file.commit();
-        *error = QObject::tr("%1: saving failed, the previous file is unchanged: %2").arg(path, reason);
-        return false;
-    }
-    if (!file.commit()) {
-        *error = QObject::tr("%1: saving failed, the previous file is unchanged: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return AtomicFile::write(path, serialize(presets), QObject::tr("the presets"), error);
 }

@@ -1,0 +1,3 @@
+#include "fileslog.h"
+
+Q_LOGGING_CATEGORY(lcFiles, "spawnscope.files", QtInfoMsg)

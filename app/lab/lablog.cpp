@@ -1,0 +1,3 @@
+#include "lablog.h"
+
+Q_LOGGING_CATEGORY(lcLab, "spawnscope.lab", QtInfoMsg)
