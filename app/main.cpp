@@ -4,6 +4,7 @@
 #include "labheadless.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
+#include "presetcatalog.h"
 #include "presetfile.h"
 #include "screenshotter.h"
 #include "theme.h"
@@ -69,8 +70,17 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    if (!options.importPresets.isEmpty())
-        return options.importPresetsFile();
+    if (!options.importPresets.isEmpty()) {
+        const PresetCatalog::Import import = PresetCatalog::importInto(options.importPresets);
+        if (!import.ok())
+            return fail(import.error);
+        QStringList ids;
+        for (const Preset &preset : import.added)
+            ids << preset.id;
+        std::printf("imported %lld preset(s) into %s: %s\n", qint64(import.added.size()), qPrintable(import.storePath),
+                    qPrintable(ids.join(QStringLiteral(", "))));
+        return 0;
+    }
 
     if (options.worker) {
         return LabHeadless::runWorker(options.labRequest.numbers.first(), options.labRequest.scale,
@@ -80,7 +90,7 @@ int main(int argc, char **argv)
     QList<Preset> presets;
     QString userProblem;
     const bool opensWindow = !options.headless && !options.listPresets;
-    if (!options.loadPresets(&presets, &error, opensWindow ? &userProblem : nullptr))
+    if (!PresetCatalog::load(options.presetFiles, &presets, &error, opensWindow ? &userProblem : nullptr))
         return fail(error);
 
     if (options.listPresets) {

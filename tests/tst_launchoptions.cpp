@@ -1,4 +1,5 @@
 #include "launchoptions.h"
+#include "presetcatalog.h"
 #include "presetfile.h"
 
 #include <QFile>
@@ -392,7 +393,7 @@ void TestLaunchOptions::loadPresetsBuiltInsOnly()
     QVERIFY(LaunchOptions::parse(commandLine({"--list-presets"}), &options, &error));
     QVERIFY(options.listPresets);
     QList<Preset> presets;
-    QVERIFY2(options.loadPresets(&presets, &error), qPrintable(error));
+    QVERIFY2(PresetCatalog::load(options.presetFiles, &presets, &error), qPrintable(error));
     QCOMPARE(presets, PresetFile::builtIns());
 }
 
@@ -425,7 +426,7 @@ void TestLaunchOptions::loadPresetsBadFile()
                                  &options, &error));
     QCOMPARE(options.presetFiles, (QStringList{good, bad}));
     QList<Preset> presets{Preset()};
-    QVERIFY(!options.loadPresets(&presets, &error));
+    QVERIFY(!PresetCatalog::load(options.presetFiles, &presets, &error));
     QCOMPARE(error, PresetFile::load(bad).error); // the file's own message, naming the file
     QVERIFY2(error.startsWith(bad), qPrintable(error));
     QVERIFY2(error.contains(errorPart), qPrintable(error));
@@ -434,7 +435,7 @@ void TestLaunchOptions::loadPresetsBadFile()
     // A file that does not exist is an error too.
     const QString missing = dir.filePath(QStringLiteral("missing.json"));
     QVERIFY(LaunchOptions::parse(commandLine({"--presets-file", missing}), &options, &error));
-    QVERIFY(!options.loadPresets(&presets, &error));
+    QVERIFY(!PresetCatalog::load(options.presetFiles, &presets, &error));
     QVERIFY2(error.contains(missing), qPrintable(error));
 }
 
@@ -467,7 +468,7 @@ void TestLaunchOptions::loadPresetsAddsAndReplaces()
     LaunchOptions options;
     QVERIFY(LaunchOptions::parse(commandLine({"--presets-file", first, "--presets-file", second}), &options, &error));
     QList<Preset> presets;
-    QVERIFY2(options.loadPresets(&presets, &error), qPrintable(error));
+    QVERIFY2(PresetCatalog::load(options.presetFiles, &presets, &error), qPrintable(error));
 
     const QList<Preset> builtIns = PresetFile::builtIns();
     QCOMPARE(presets.size(), builtIns.size() + 1);

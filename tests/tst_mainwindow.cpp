@@ -11,6 +11,7 @@
 #include "chainbuilder.h"
 #include "preseteditor.h"
 #include "launchoptions.h"
+#include "presetcatalog.h"
 #include "presetstore.h"
 #include "stagelist.h"
 #include "labchart.h"
@@ -554,7 +555,7 @@ void TestMainWindow::threeStageChainByDraggingSurvivesARestart()
     LaunchOptions options;
     QList<Preset> loaded;
     QString error;
-    QVERIFY2(options.loadPresets(&loaded, &error), qPrintable(error));
+    QVERIFY2(PresetCatalog::load(options.presetFiles, &loaded, &error), qPrintable(error));
     MainWindow again(loaded);
     const int row = again.presetModel()->rowOf(id);
     QVERIFY(row >= 0);
@@ -669,9 +670,9 @@ void TestMainWindow::anUnreadablePresetsFileIsNeverOverwritten()
     QList<Preset> presets;
     QString error;
     QString problem;
-    QVERIFY(!options.loadPresets(&presets, &error)); // headless: refuse, with the reason
+    QVERIFY(!PresetCatalog::load(options.presetFiles, &presets, &error)); // headless: refuse, with the reason
     QVERIFY(error.contains(PresetStore::defaultPath()));
-    QVERIFY(options.loadPresets(&presets, &error, &problem)); // the window: start anyway...
+    QVERIFY(PresetCatalog::load(options.presetFiles, &presets, &error, &problem)); // the window: start anyway...
     QVERIFY(problem.contains(QStringLiteral("not valid JSON")));
     MainWindow window(presets);
     window.protectUnreadablePresets(problem);

@@ -1,7 +1,6 @@
 #include "launchoptions.h"
 
-#include "presetfile.h"
-#include "presetstore.h"
+#include "presetcatalog.h"
 #include "threadlab.h"
 
 #include <QCommandLineParser>
@@ -9,7 +8,6 @@
 #include <QObject>
 
 #include <cmath>
-#include <cstdio>
 
 namespace {
 
@@ -366,75 +364,6 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     return true;
 }
 
-bool LaunchOptions::loadPresets(QList<Preset> *out, QString *error, QString *userProblem) const
-{
-    QList<Preset> presets = PresetFile::builtIns();
-    const PresetFile::Result user = PresetStore().load();
-    if (!user.ok()) {
-        // The user's file is left exactly as it is; they can fix or move it.
-        const QString problem = QObject::tr("your presets could not be read: %1").arg(user.error);
-        if (!userProblem) {
-            *error = problem;
-            return false;
-        }
-        *userProblem = problem;
-    }
-    QStringList builtInIds;
-    for (const Preset &preset : std::as_const(presets))
-        builtInIds << preset.id;
-    QList<Preset> mine;
-    PresetStore::merge(&mine, user.presets, builtInIds);
-    presets << mine;
-    for (const QString &path : presetFiles) {
-        const PresetFile::Result result = PresetFile::load(path);
-        if (!result.ok()) {
-            *error = result.error;
-            return false;
-        }
-        for (Preset preset : result.presets) {
-            preset.sessionOnly = true;
-            auto it = std::find_if(presets.begin(), presets.end(), [&](const Preset &p) { return p.id == preset.id; });
-            if (it != presets.end())
-                *it = preset;
-            else
-                presets << preset;
-        }
-    }
-    *out = presets;
-    return true;
-}
-
-int LaunchOptions::importPresetsFile() const
-{
-    const PresetFile::Result incoming = PresetFile::load(importPresets);
-    if (!incoming.ok()) {
-        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(incoming.error));
-        return 2;
-    }
-    const PresetStore store;
-    PresetFile::Result existing = store.load();
-    if (!existing.ok()) {
-        std::fprintf(stderr, "spawnscope: your presets could not be read, so nothing was imported: %s\n",
-                     qPrintable(existing.error));
-        return 2;
-    }
-    QStringList builtInIds;
-    for (const Preset &preset : PresetFile::builtIns())
-        builtInIds << preset.id;
-    const QList<Preset> added = PresetStore::merge(&existing.presets, incoming.presets, builtInIds);
-    QString error;
-    if (!store.save(existing.presets, &error)) {
-        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
-        return 2;
-    }
-    QStringList ids;
-    for (const Preset &preset : added)
-        ids << preset.id;
-    std::printf("imported %lld preset(s) into %s: %s\n", qint64(added.size()), qPrintable(store.path()),
-                qPrintable(ids.join(QStringLiteral(", "))));
-    return 0;
-}
-
 bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const
 {
     QList<Preset> chosen;
@@ -457,14 +386,9 @@ bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *
         }
         chosen << preset;
     }
-    for (const QString &id : presetIds) {
-        auto it = std::find_if(available.cbegin(), available.cend(), [&](const Preset &p) { return p.id == id; });
-        if (it == available.cend()) {
-            *error = QObject::tr("unknown preset \"%1\" (see --list-presets)").arg(id);
-            return false;
-        }
-        chosen << *it;
-    }
-    *out = chosen;
+    QList<Preset> byId;
+    if (!PresetCatalog::select(available, presetIds, &byId, error))
+        return false;
+    *out = chosen + byId;
     return true;
 }

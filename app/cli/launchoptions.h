@@ -1,4 +1,5 @@
-// The command line, parsed into a value; shared by the window and the headless runner.
+// The command line, parsed into a value; shared by the window and the headless
+// runner. Parsing only: loading and importing presets is PresetCatalog's.
 #pragma once
 
 #include "labrequest.h"
@@ -46,14 +47,6 @@ struct LaunchOptions
     static bool parse(const QStringList &arguments, LaunchOptions *out, QString *error);
     static QString helpText();
 
-    // Built-ins, then the user's presets, then --presets-file presets (for
-    // this session only); false with *error for a bad file. With
-    // userProblem, an unreadable user file is reported there instead and
-    // loading goes on without it (the window then must not save over it).
-    bool loadPresets(QList<Preset> *out, QString *error, QString *userProblem = nullptr) const;
-    // --import-presets: validate FILE and add its presets to the user's.
-    // Returns the exit code; prints one line either way.
-    int importPresetsFile() const;
     // What --headless should run: the --preset ids in order, or the --command.
     bool presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const;
 };

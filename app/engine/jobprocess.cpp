@@ -1,6 +1,8 @@
 #include "jobprocess.h"
 
+#include "enginelog.h"
 #include "outputpoller.h"
+#include "unixsignals.h"
 
 #include <QDir>
 #include <QFile>
@@ -126,8 +128,9 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
             [this](QProcess::ProcessError error) { onErrorOccurred(int(error)); });
 }
 
-void JobProcess::installChildModifier(rlim_t processLimit, int stdinFd, int stdoutFd, int stderrFd)
+void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, int stdoutFd, int stderrFd)
 {
+    const rlim_t processLimit = rlim_t(processLimitValue);
     // Runs in the child between fork and exec (in Qt 6.4, vfork-style, in the
     // app's own memory): system calls only, errno restored.
     // Its own process group lets Stop and timeouts reach grandchildren too.
@@ -148,7 +151,12 @@ void JobProcess::installChildModifier(rlim_t processLimit, int stdinFd, int stdo
         ::setpgid(0, 0);
         if (processLimit > 0) {
             const rlimit limit{processLimit, processLimit};
-            ::setrlimit(RLIMIT_NPROC, &limit);
+            if (::setrlimit(RLIMIT_NPROC, &limit) != 0) {
+                // No Qt logging between fork and exec: a plain write is all
+                // that is async-signal-safe, and it lands in the job's stderr.
+                static const char message[] = "spawnscope: setrlimit(RLIMIT_NPROC) failed; the fork-bomb brake is off\n";
+                [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+            }
         }
 #ifdef __linux__
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -582,8 +590,13 @@ bool JobProcess::signalGroup(int signal)
         return false;
     if (::kill(-pid_t(m_pid), signal) == 0)
         return true;
+    const int groupError = errno;
     // The child may have left its group (setsid); reach it directly.
-    return ::kill(pid_t(m_pid), signal) == 0;
+    if (::kill(pid_t(m_pid), signal) == 0)
+        return true;
+    qCWarning(lcEngine, "kill(%d, %s) failed: %s; kill(-%d) failed: %s", int(m_pid), qPrintable(UnixSignals::name(signal)),
+              std::strerror(errno), int(m_pid), std::strerror(groupError));
+    return false;
 }
 
 void JobProcess::onFinished(int exitCode, int exitStatus)

@@ -12,7 +12,6 @@
 #include <QObject>
 #include <QPointer>
 
-#include <sys/resource.h>
 
 class OutputPoller;
 class QProcess;
@@ -84,7 +83,7 @@ private:
     void poll();
     void onTimeout();
     void escalate();
-    void installChildModifier(rlim_t processLimit, int stdinFd, int stdoutFd, int stderrFd);
+    void installChildModifier(quint64 processLimit, int stdinFd, int stdoutFd, int stderrFd);
     void failToStart(const QString &reason);
     void cancelQueued(JobOutcome::Cause cause);
     void finish();

@@ -1,10 +1,12 @@
 #include "outputpoller.h"
+#include "enginelog.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
 
 #include <cerrno>
+#include <cstring>
 #include <sys/epoll.h>
 #include <unistd.h>
 
@@ -58,8 +60,10 @@ quint64 OutputPoller::watch(int fd, std::function<void()> onReady)
     epoll_event event{};
     event.events = EPOLLIN; // EPOLLHUP and EPOLLERR are always reported
     event.data.u64 = token;
-    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) != 0)
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) != 0) {
+        qCWarning(lcEngine, "epoll_ctl(ADD, fd %d) failed: %s; that output is not read", fd, std::strerror(errno));
         return 0;
+    }
     m_watchers.emplace(token, std::move(onReady));
     return token;
 }
@@ -68,7 +72,8 @@ void OutputPoller::unwatch(quint64 token, int fd)
 {
     if (token == 0)
         return;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+    if (::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr) != 0 && errno != EBADF)
+        qCWarning(lcEngine, "epoll_ctl(DEL, fd %d) failed: %s", fd, std::strerror(errno));
     if (m_dispatching)
         m_removed.insert(token);
     else

@@ -27,6 +27,21 @@
 //                                  (read from /proc/self/fd, without the directory's own fd)
 //   spawnhelper partial S [TEXT]   write TEXT (default "first\nsecond-partial", no final
 //                                  newline) to stdout in one write, sleep S seconds, exit 0
+//   spawnhelper burn S             spin on the CPU until it has used S seconds of CPU time
+//                                  (not wall time, so a busy machine only makes it slower), exit 0
+//   spawnhelper alloc MB [S]       allocate MB MiB and write to every page so all of it is
+//                                  resident, print "ready", hold it S seconds (default 1), exit 0
+//   spawnhelper fork N S           fork N children that each sleep S seconds; print their pids,
+//                                  one per line; wait for all of them, exit 0
+//   spawnhelper setsid-child S     fork a child that calls setsid() (new session and process
+//                                  group) and sleeps S seconds; print its pid; sleep S, reap, exit 0
+//   spawnhelper threads N S        start N threads that sleep S seconds; print "ready" once all
+//                                  have started; join them, exit 0
+//   spawnhelper thread-fork S      a second thread forks a child that sleeps S seconds, prints
+//                                  its pid, sleeps S and reaps it (so only that thread's
+//                                  /proc children file lists the child); exit 0
+//   spawnhelper stop-resume        raise SIGSTOP; once continued print "resumed", exit 0
+//                                  (stop-self above sleeps on after SIGCONT instead)
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -34,7 +49,9 @@
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
+#include <pthread.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -120,6 +137,69 @@ int listFds()
     for (int i = 0; i < largeCount; ++i)
         std::printf("%d\n", large[i]);
     return 0;
+}
+
+double cpuSeconds()
+{
+    timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+int burn(double seconds)
+{
+    // The volatile sink keeps the compiler from deleting the loop.
+    volatile unsigned long long sink = 0;
+    const double until = cpuSeconds() + seconds;
+    while (cpuSeconds() < until) {
+        for (int i = 0; i < 100000; ++i)
+            sink = sink + unsigned(i);
+    }
+    return 0;
+}
+
+int alloc(long long mib, double seconds)
+{
+    const size_t bytes = size_t(mib) * 1024 * 1024;
+    char *block = static_cast<char *>(std::malloc(bytes));
+    if (!block)
+        return 1;
+    // Only touched pages count as resident.
+    const long page = sysconf(_SC_PAGESIZE);
+    for (size_t i = 0; i < bytes; i += size_t(page))
+        block[i] = char(i / size_t(page));
+    std::printf("ready\n");
+    std::fflush(stdout);
+    sleepSeconds(seconds);
+    std::free(block);
+    return 0;
+}
+
+void reapAll()
+{
+    while (wait(nullptr) > 0 || errno == EINTR) {
+    }
+}
+
+void *sleepThread(void *seconds)
+{
+    sleepSeconds(*static_cast<double *>(seconds));
+    return nullptr;
+}
+
+void *forkThread(void *seconds)
+{
+    const pid_t child = fork();
+    if (child == 0) {
+        sleepSeconds(*static_cast<double *>(seconds));
+        _exit(0);
+    }
+    std::printf("%d\n", int(child));
+    std::fflush(stdout);
+    // Stay alive: a thread's children move to another thread when it ends.
+    sleepSeconds(*static_cast<double *>(seconds));
+    waitpid(child, nullptr, 0);
+    return nullptr;
 }
 
 int usage()
@@ -292,6 +372,75 @@ int main(int argc, char **argv)
     if (!std::strcmp(mode, "stop-self")) {
         raise(SIGSTOP);
         sleepSeconds(60);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "burn"))
+        return burn(arg ? std::atof(arg) : 1);
+
+    if (!std::strcmp(mode, "alloc"))
+        return alloc(arg ? std::atoll(arg) : 100, argc > 3 ? std::atof(argv[3]) : 1);
+
+    if (!std::strcmp(mode, "fork")) {
+        const int count = arg ? std::atoi(arg) : 1;
+        const double seconds = argc > 3 ? std::atof(argv[3]) : 1;
+        for (int i = 0; i < count; ++i) {
+            const pid_t child = fork();
+            if (child == 0) {
+                sleepSeconds(seconds);
+                _exit(0);
+            }
+            if (child > 0)
+                std::printf("%d\n", int(child));
+        }
+        std::fflush(stdout);
+        reapAll();
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "setsid-child")) {
+        const double seconds = arg ? std::atof(arg) : 1;
+        const pid_t child = fork();
+        if (child == 0) {
+            setsid();
+            sleepSeconds(seconds);
+            _exit(0);
+        }
+        std::printf("%d\n", int(child));
+        std::fflush(stdout);
+        sleepSeconds(seconds);
+        reapAll();
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "threads")) {
+        const int count = arg ? std::atoi(arg) : 1;
+        double seconds = argc > 3 ? std::atof(argv[3]) : 1;
+        static pthread_t threads[256];
+        int started = 0;
+        for (; started < count && started < int(sizeof threads / sizeof *threads); ++started) {
+            if (pthread_create(&threads[started], nullptr, sleepThread, &seconds) != 0)
+                break;
+        }
+        std::printf("ready\n");
+        std::fflush(stdout);
+        for (int i = 0; i < started; ++i)
+            pthread_join(threads[i], nullptr);
+        return started == count ? 0 : 1;
+    }
+
+    if (!std::strcmp(mode, "thread-fork")) {
+        double seconds = arg ? std::atof(arg) : 1;
+        pthread_t thread;
+        if (pthread_create(&thread, nullptr, forkThread, &seconds) != 0)
+            return 1;
+        pthread_join(thread, nullptr);
+        return 0;
+    }
+
+    if (!std::strcmp(mode, "stop-resume")) {
+        raise(SIGSTOP);
+        std::printf("resumed\n");
         return 0;
     }
 

@@ -1,0 +1,2 @@
+// Must not compile: presets are below the engine.
+#include "jobprocess.h"
