@@ -63,6 +63,7 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     , m_timeout(new QDoubleSpinBox(this))
     , m_grace(new QDoubleSpinBox(this))
     , m_poll(new QDoubleSpinBox(this))
+    , m_timingProblem(problemLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Edit preset — %1").arg(preset.title));
@@ -80,10 +81,18 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     m_copies->setRange(1, Preset::MaxCopies);
     m_copies->setValue(preset.copies);
     m_copies->setToolTip(tr("How many copies start at once (fan-out)"));
-    m_stdinKind->addItems({tr("Nothing (EOF at once)"), tr("Text"), tr("Hex bytes"), tr("Random bytes")});
-    for (QDoubleSpinBox *spin : {m_timeout, m_grace, m_poll}) {
+    // Each kind carries its enum value, so nothing depends on the items' order.
+    m_stdinKind->addItem(tr("Nothing (EOF at once)"), int(StdinSpec::Kind::None));
+    m_stdinKind->addItem(tr("Text"), int(StdinSpec::Kind::Text));
+    m_stdinKind->addItem(tr("Hex bytes"), int(StdinSpec::Kind::Hex));
+    m_stdinKind->addItem(tr("Random bytes"), int(StdinSpec::Kind::RandomBytes));
+    // The loader's limits (Preset::validate), so the editor cannot save what
+    // the next start would refuse to load.
+    const std::pair<QDoubleSpinBox *, double> limits[] = {
+        {m_timeout, Preset::MaxTimeoutSec}, {m_grace, Preset::MaxGraceSec}, {m_poll, Preset::MaxPollIntervalSec}};
+    for (const auto &[spin, max] : limits) {
         spin->setDecimals(2);
-        spin->setRange(0, 86400);
+        spin->setRange(0, max);
         spin->setSuffix(tr(" s"));
     }
     m_timeout->setValue(preset.timeoutSec);
@@ -91,20 +100,12 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     m_grace->setValue(preset.graceSec);
     m_poll->setValue(preset.pollIntervalSec);
     m_poll->setSpecialValueText(tr("no polling"));
+    m_stdinKind->setCurrentIndex(m_stdinKind->findData(int(preset.stdinSpec.kind)));
     switch (preset.stdinSpec.kind) {
-    case StdinSpec::Kind::None: m_stdinKind->setCurrentIndex(0); break;
-    case StdinSpec::Kind::Text:
-        m_stdinKind->setCurrentIndex(1);
-        m_stdinValue->setText(QString::fromUtf8(preset.stdinSpec.data));
-        break;
-    case StdinSpec::Kind::Hex:
-        m_stdinKind->setCurrentIndex(2);
-        m_stdinValue->setText(QString::fromLatin1(preset.stdinSpec.data.toHex(' ')));
-        break;
-    case StdinSpec::Kind::RandomBytes:
-        m_stdinKind->setCurrentIndex(3);
-        m_stdinValue->setText(QString::number(preset.stdinSpec.randomCount));
-        break;
+    case StdinSpec::Kind::None: break;
+    case StdinSpec::Kind::Text: m_stdinValue->setText(QString::fromUtf8(preset.stdinSpec.data)); break;
+    case StdinSpec::Kind::Hex: m_stdinValue->setText(QString::fromLatin1(preset.stdinSpec.data.toHex(' '))); break;
+    case StdinSpec::Kind::RandomBytes: m_stdinValue->setText(QString::number(preset.stdinSpec.randomCount)); break;
     }
 
     auto *stageButtons = new QHBoxLayout;
@@ -144,6 +145,7 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     runForm->addRow(tr("&Timeout:"), m_timeout);
     runForm->addRow(tr("&Grace before SIGKILL:"), m_grace);
     runForm->addRow(tr("P&oll every:"), m_poll);
+    runForm->addRow(QString(), m_timingProblem);
 
     auto *top = new QFormLayout;
     top->addRow(tr("&Title:"), m_title);
@@ -176,6 +178,8 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
             validate();
         });
     connect(m_stdinKind, &QComboBox::currentIndexChanged, this, &PresetEditor::validate);
+    for (QDoubleSpinBox *spin : {m_timeout, m_grace, m_poll})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &PresetEditor::validate);
     validate();
     resize(720, 640);
 }
@@ -273,13 +277,14 @@ void PresetEditor::validate()
     }
     QString stdinProblem;
     const QString value = m_stdinValue->text();
-    m_stdinValue->setEnabled(m_stdinKind->currentIndex() != 0);
-    if (m_stdinKind->currentIndex() == 2) {
+    const auto kind = StdinSpec::Kind(m_stdinKind->currentData().toInt());
+    m_stdinValue->setEnabled(kind != StdinSpec::Kind::None);
+    if (kind == StdinSpec::Kind::Hex) {
         const QString digits = QString(value).remove(QLatin1Char(' '));
         static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{2})*$"));
         if (!hex.match(digits).hasMatch())
             stdinProblem = tr("Hex bytes are pairs of hex digits, e.g. 0a ff 10.");
-    } else if (m_stdinKind->currentIndex() == 3) {
+    } else if (kind == StdinSpec::Kind::RandomBytes) {
         bool ok = false;
         const int n = value.toInt(&ok);
         if (!ok || n < 0 || n > StdinSpec::MaxRandomBytes)
@@ -290,6 +295,22 @@ void PresetEditor::validate()
         m_problems << stdinProblem;
     if (m_title->text().trimmed().isEmpty())
         m_problems << tr("The preset needs a title.");
+    // Whatever else the loader would refuse (the one check every save runs),
+    // shown under the timings when it is about them.
+    QString timingProblem;
+    if (m_problems.isEmpty()) {
+        for (const Preset::Problem &problem : preset().validate()) {
+            if (problem.field == Preset::Field::Id)
+                continue; // the palette gives a new preset its id when it is saved
+            m_problems << problem.message;
+            if (timingProblem.isEmpty()
+                && (problem.field == Preset::Field::TimeoutSec || problem.field == Preset::Field::GraceSec
+                    || problem.field == Preset::Field::PollIntervalSec)) {
+                timingProblem = problem.message;
+            }
+        }
+    }
+    showProblem(m_timingProblem, timingProblem);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(m_problems.isEmpty());
 }
 
@@ -302,24 +323,17 @@ Preset PresetEditor::preset() const
     preset.copies = m_copies->value();
     preset.timeoutSec = m_timeout->value();
     preset.graceSec = m_grace->value();
-    preset.pollIntervalSec = m_poll->value() > 0 ? std::max(0.01, m_poll->value()) : 0;
+    preset.pollIntervalSec = m_poll->value() > 0 ? std::max(Preset::MinPollIntervalSec, m_poll->value()) : 0;
     preset.stdinSpec = StdinSpec();
     const QString value = m_stdinValue->text();
-    switch (m_stdinKind->currentIndex()) {
-    case 1:
-        preset.stdinSpec.kind = StdinSpec::Kind::Text;
-        preset.stdinSpec.data = value.toUtf8();
-        break;
-    case 2:
-        preset.stdinSpec.kind = StdinSpec::Kind::Hex;
+    preset.stdinSpec.kind = StdinSpec::Kind(m_stdinKind->currentData().toInt());
+    switch (preset.stdinSpec.kind) {
+    case StdinSpec::Kind::Text: preset.stdinSpec.data = value.toUtf8(); break;
+    case StdinSpec::Kind::Hex:
         preset.stdinSpec.data = QByteArray::fromHex(QString(value).remove(QLatin1Char(' ')).toLatin1());
         break;
-    case 3:
-        preset.stdinSpec.kind = StdinSpec::Kind::RandomBytes;
-        preset.stdinSpec.randomCount = value.toInt();
-        break;
-    default:
-        break;
+    case StdinSpec::Kind::RandomBytes: preset.stdinSpec.randomCount = value.toInt(); break;
+    case StdinSpec::Kind::None: break;
     }
     return preset;
 }

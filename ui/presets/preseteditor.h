@@ -30,6 +30,10 @@ public:
 
     QLineEdit *programEdit() const { return m_program; }
     QLineEdit *stdinEdit() const { return m_stdinValue; }
+    QComboBox *stdinKindBox() const { return m_stdinKind; }
+    QDoubleSpinBox *timeoutSpin() const { return m_timeout; }
+    QDoubleSpinBox *graceSpin() const { return m_grace; }
+    QDoubleSpinBox *pollSpin() const { return m_poll; }
 
 private:
     void loadStage(int index);
@@ -60,5 +64,6 @@ private:
     QDoubleSpinBox *m_timeout;
     QDoubleSpinBox *m_grace;
     QDoubleSpinBox *m_poll;
+    QLabel *m_timingProblem;
     QDialogButtonBox *m_buttons;
 };
