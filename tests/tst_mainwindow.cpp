@@ -93,6 +93,7 @@ private slots:
     void timelineAndCodeFollowTheSelection();
     void panelScreenshotsHaveThePanelsSize();
     void timelineZoomsPansAndFits();
+    void statusBarCountsRunningChildren();
 
 private:
     MainWindow *m_window = nullptr;
@@ -757,6 +758,24 @@ void TestMainWindow::timelineZoomsPansAndFits()
     QTest::keyClick(view, Qt::Key_0);
     QVERIFY(view->isFitting());
     QCOMPARE(view->horizontalScrollBar()->value(), 0);
+}
+
+void TestMainWindow::statusBarCountsRunningChildren()
+{
+    // The permanent label at the right of the status bar, as the user reads it.
+    QLabel *counts = nullptr;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("in the table")))
+            counts = label;
+    }
+    QVERIFY(counts);
+    QCOMPARE(counts->text(), QStringLiteral("0 running · 0 in the table"));
+    JobRun *run = m_window->runPreset(helperPreset({QStringLiteral("sleep"), QStringLiteral("2")}));
+    QVERIFY(run);
+    QTRY_COMPARE(counts->text(), QStringLiteral("1 running · 1 in the table"));
+    QVERIFY(run->isActive()); // seen while the child still ran, not after
+    QVERIFY(waitRun(run));
+    QTRY_COMPARE(counts->text(), QStringLiteral("0 running · 1 in the table"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -78,6 +78,7 @@ MainWindow::MainWindow(const QList<Preset> &presets, QWidget *parent)
         updateActions();
         updateStatus();
     });
+    connect(m_engine, &JobEngine::runningCountChanged, this, &MainWindow::updateStatus);
     connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::onJobDataChanged);
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, [this] {
         onCurrentJobChanged();
@@ -621,12 +622,10 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
-    int running = 0;
-    for (const JobRun *run : m_engine->runs()) {
-        if (run->isActive())
-            running += int(run->jobs().size()) - run->doneCount();
-    }
-    m_statusCounts->setText(tr("%1 running · %2 in the table").arg(running).arg(m_engine->runs().size()));
+    // Counted by the engine as children start and end: a run's own state lags
+    // (it is added before its first child starts), and queued jobs are not running.
+    m_statusCounts->setText(
+        tr("%1 running · %2 in the table").arg(m_engine->runningCount()).arg(m_engine->runs().size()));
 }
 
 void MainWindow::updatePresetDescription()
