@@ -82,7 +82,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 }
 
-void JobDetailPane::show(JobRun *run, JobProcess *job)
+void JobDetailPane::showJob(JobRun *run, JobProcess *job)
 {
     const bool changed = run != m_run || job != m_job;
     m_run = run;

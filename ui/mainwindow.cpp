@@ -585,7 +585,7 @@ void MainWindow::onCurrentJobChanged()
 {
     const QModelIndex index = currentSourceIndex();
     JobRun *run = m_jobModel->runAt(index);
-    m_detail->show(run, m_jobModel->jobAt(index));
+    m_detail->showJob(run, m_jobModel->jobAt(index));
     if (run)
         m_codePanel->setPreset(run->preset());
     updateActions();
