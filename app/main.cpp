@@ -8,6 +8,7 @@
 #include "presetfile.h"
 #include "screenshotter.h"
 #include "theme.h"
+#include "threadlab.h"
 #include "translations.h"
 #include "unixsignalwatcher.h"
 
@@ -146,18 +147,24 @@ int main(int argc, char **argv)
         PresetFile::translateBuiltIn(&preset);
     Theme::apply(options.theme);
 
+    // What the window shows, created here and handed to it: the engine that
+    // starts every child, and the lab whose Processes mode runs through it.
+    // Declared before the window, so they outlive it.
+    JobEngine engine;
+    ThreadLab lab(&engine);
+
     if (!options.screenshotPath.isEmpty()) {
         QList<Preset> toRun;
         if (!options.presetsToRun(presets, &toRun, &error))
             return fail(error);
-        Screenshotter shooter(presets, toRun, options.screenshotPath, options.screenshotSize);
+        Screenshotter shooter(&engine, &lab, presets, toRun, options.screenshotPath, options.screenshotSize);
         shooter.setPanel(options.panel, options.runLab);
         QObject::connect(&shooter, &Screenshotter::finished, &app, &QCoreApplication::exit);
         shooter.start();
         return app.exec();
     }
 
-    MainWindow window(presets);
+    MainWindow window(&engine, &lab, presets);
     if (!userProblem.isEmpty())
         window.protectUnreadablePresets(userProblem);
     if (options.maxParallel >= 0)

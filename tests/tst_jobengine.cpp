@@ -21,6 +21,7 @@ private slots:
     void stoppingQueuedJobsMeansTheyNeverRun();
     void stopAllCancelsTheQueue();
     void raisingTheLimitStartsQueuedJobs();
+    void runningCountIsSignalled();
 };
 
 void TestJobEngine::defaultLetsTheSeedFanOutRunAtOnce()
@@ -130,6 +131,24 @@ void TestJobEngine::raisingTheLimitStartsQueuedJobs()
     QCOMPARE(engine.runningCount(), 4);
     QVERIFY(waitRun(run));
     QVERIFY(run->wallMs() < 600);
+}
+
+void TestJobEngine::runningCountIsSignalled()
+{
+    JobEngine engine;
+    engine.setMaxParallel(1);
+    QSignalSpy changed(&engine, &JobEngine::runningCountChanged);
+    JobRun *run = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.1")}, 2));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.last().first().toInt(), 1);
+    QVERIFY(waitRun(run));
+    QCOMPARE(engine.runningCount(), 0);
+    QCOMPARE(changed.last().first().toInt(), 0);
+    // Each end is told, and the queued copy's start after it: 1, 0, 1, 0.
+    QList<int> counts;
+    for (const QList<QVariant> &args : std::as_const(changed))
+        counts << args.first().toInt();
+    QCOMPARE(counts, (QList<int>{1, 0, 1, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestJobEngine)

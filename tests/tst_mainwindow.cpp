@@ -3,8 +3,10 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
+#include "presetpalette.h"
 #include "presetfile.h"
 #include "presetlistmodel.h"
 #include "testsupport.h"
@@ -18,6 +20,8 @@
 #include "threadlab.h"
 #include "threadspanel.h"
 #include "codepanel.h"
+#include "editpresetcommand.h"
+#include "runexporter.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
@@ -34,6 +38,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QMimeData>
@@ -54,6 +59,19 @@ QAction *actionNamed(QWidget *window, const QString &text)
     return nullptr;
 }
 
+// What the composition root does for the window: an engine and a lab that
+// outlive it, then the window over them.
+struct WindowUnderTest
+{
+    explicit WindowUnderTest(const QList<Preset> &presets)
+        : window(&engine, &lab, presets)
+    {
+    }
+    JobEngine engine;
+    ThreadLab lab{&engine};
+    MainWindow window;
+};
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -71,6 +89,7 @@ private slots:
     void commandFieldRunsWithoutAShell();
     void shellTickIsVisibleOnTheRow();
     void emptyCommandGetsAMessage();
+    void typedCommandsSplitLikeAShell();
     void opensslOutputIsHexAndSecretsAreMasked();
     void timeoutIsExplained();
     void failingChainStageIsReadable();
@@ -94,8 +113,12 @@ private slots:
     void timelineAndCodeFollowTheSelection();
     void panelScreenshotsHaveThePanelsSize();
     void timelineZoomsPansAndFits();
+    void statusBarCountsRunningChildren();
+    void everyPaletteEditCanBeUndone();
+    void failedExportsAreLogged();
 
 private:
+    std::unique_ptr<WindowUnderTest> m_fixture;
     MainWindow *m_window = nullptr;
 };
 
@@ -107,15 +130,16 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QFile::remove(PresetStore::defaultPath()); // test mode: a scratch config folder
-    m_window = new MainWindow(PresetFile::builtIns());
+    m_fixture = std::make_unique<WindowUnderTest>(PresetFile::builtIns());
+    m_window = &m_fixture->window;
     m_window->setConfirmQuit(false);
     m_window->show();
 }
 
 void TestMainWindow::cleanup()
 {
-    delete m_window;
     m_window = nullptr;
+    m_fixture.reset();
 }
 
 void TestMainWindow::showsTheSeedPresets()
@@ -190,6 +214,25 @@ void TestMainWindow::emptyCommandGetsAMessage()
     QVERIFY(m_window->engine()->runs().isEmpty());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("empty")),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestMainWindow::typedCommandsSplitLikeAShell()
+{
+    // An unclosed quote is refused where it was typed: nothing runs.
+    m_window->commandEdit()->setText(QStringLiteral("sh -c 'echo hi; exit 3"));
+    QVERIFY(m_window->runCommand() == nullptr);
+    QVERIFY(m_window->engine()->runs().isEmpty());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("single quote")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(m_window->commandEdit()->selectionStart(), 6);
+    QCOMPARE(m_window->commandEdit()->selectedText(), QStringLiteral("'"));
+
+    // Closed, it runs as a tutorial means it: sh gets one script argument.
+    m_window->commandEdit()->setText(QStringLiteral("sh -c 'echo hi; exit 3'"));
+    JobRun *run = m_window->runCommand();
+    QVERIFY(run);
+    QVERIFY(waitRun(run));
+    QCOMPARE(run->jobs().first()->outcome().exitCode, 3);
 }
 
 void TestMainWindow::opensslOutputIsHexAndSecretsAreMasked()
@@ -548,7 +591,7 @@ void TestMainWindow::threeStageChainByDraggingSurvivesARestart()
     const QByteArray expected = QCryptographicHash::hash("CHAINED\n", QCryptographicHash::Md5).toHex() + "  -\n";
     QCOMPARE(run->job(0, 2)->stdoutTail().tail(), expected);
 
-    m_window->saveAsPreset(chain);
+    m_window->presetPalette()->saveAsPreset(chain);
     const QString id = presets->userPresets().last().id;
 
     // A restart: a new window built from what is on disk.
@@ -556,7 +599,8 @@ void TestMainWindow::threeStageChainByDraggingSurvivesARestart()
     QList<Preset> loaded;
     QString error;
     QVERIFY2(PresetCatalog::load(options.presetFiles, &loaded, &error), qPrintable(error));
-    MainWindow again(loaded);
+    WindowUnderTest restarted(loaded);
+    MainWindow &again = restarted.window;
     const int row = again.presetModel()->rowOf(id);
     QVERIFY(row >= 0);
     QCOMPARE(again.presetModel()->presetAt(row).stages.size(), 3);
@@ -590,23 +634,29 @@ void TestMainWindow::deleteHasUndo()
 {
     PresetListModel *presets = m_window->presetModel();
     const int seed = presets->rowOf(QStringLiteral("hello-child"));
+    PresetPalette *palette = m_window->presetPalette();
     m_window->presetView()->setCurrentIndex(presets->index(seed));
-    m_window->deleteSelectedPreset();
+    palette->deleteSelected();
     QCOMPARE(presets->rowOf(QStringLiteral("hello-child")), seed); // seeds stay
-    m_window->duplicateSelectedPreset();
+    palette->duplicateSelected();
     const QString copy = presets->userPresets().last().id;
     QCOMPARE(PresetStore().load().presets.size(), 1);
-    m_window->deleteSelectedPreset();
+    palette->deleteSelected();
     QCOMPARE(presets->rowOf(copy), -1);
     QCOMPARE(PresetStore().load().presets.size(), 0);
-    m_window->undoDelete();
+    // Edit → Undo names what it undoes.
+    QAction *undo = palette->undoAction();
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Undo Delete")), qPrintable(undo->text()));
+    undo->trigger();
     QVERIFY(presets->rowOf(copy) >= 0);
     QCOMPARE(PresetStore().load().presets.size(), 1);
 }
 
 void TestMainWindow::importShowsFirstAndKeepsPresetsOnBadFiles()
 {
-    m_window->setConfirmImports(false);
+    PresetPalette *palette = m_window->presetPalette();
+    palette->setConfirmImports(false);
     QTemporaryDir dir;
     const QString good = dir.filePath("good.json");
     Preset shell;
@@ -618,7 +668,7 @@ void TestMainWindow::importShowsFirstAndKeepsPresetsOnBadFiles()
     shell.stages = {sh};
     QString error;
     QVERIFY(PresetFile::save(good, {shell}, &error));
-    QVERIFY(m_window->importPresetsFrom(good));
+    QVERIFY(palette->importPresetsFrom(good));
     QVERIFY(m_window->engine()->runs().isEmpty()); // nothing runs on import
     const int row = m_window->presetModel()->rowOf(QStringLiteral("count"));
     QVERIFY(row >= 0);
@@ -634,7 +684,7 @@ void TestMainWindow::importShowsFirstAndKeepsPresetsOnBadFiles()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"version\": 1, \"presets\": [{\"id\": \"x\"");
     file.close();
-    QVERIFY(!m_window->importPresetsFrom(bad));
+    QVERIFY(!palette->importPresetsFrom(bad));
     QVERIFY(m_window->statusBar()->currentMessage().contains(bad));
     QFile again(PresetStore::defaultPath());
     QVERIFY(again.open(QIODevice::ReadOnly));
@@ -674,10 +724,11 @@ void TestMainWindow::anUnreadablePresetsFileIsNeverOverwritten()
     QVERIFY(error.contains(PresetStore::defaultPath()));
     QVERIFY(PresetCatalog::load(options.presetFiles, &presets, &error, &problem)); // the window: start anyway...
     QVERIFY(problem.contains(QStringLiteral("not valid JSON")));
-    MainWindow window(presets);
+    WindowUnderTest opened(presets);
+    MainWindow &window = opened.window;
     window.protectUnreadablePresets(problem);
     window.presetView()->setCurrentIndex(window.presetModel()->index(0));
-    window.duplicateSelectedPreset(); // ...but never save over the file
+    window.presetPalette()->duplicateSelected(); // ...but never save over the file
     QFile again(PresetStore::defaultPath());
     QVERIFY(again.open(QIODevice::ReadOnly));
     QCOMPARE(again.readAll(), QByteArray("{\"version\": 1, \"presets\": [ {\"id\": \"half-writ"));
@@ -758,6 +809,135 @@ void TestMainWindow::timelineZoomsPansAndFits()
     QTest::keyClick(view, Qt::Key_0);
     QVERIFY(view->isFitting());
     QCOMPARE(view->horizontalScrollBar()->value(), 0);
+}
+
+void TestMainWindow::statusBarCountsRunningChildren()
+{
+    // The permanent label at the right of the status bar, as the user reads it.
+    QLabel *counts = nullptr;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().contains(QStringLiteral("in the table")))
+            counts = label;
+    }
+    QVERIFY(counts);
+    QCOMPARE(counts->text(), QStringLiteral("0 running · 0 in the table"));
+    JobRun *run = m_window->runPreset(helperPreset({QStringLiteral("sleep"), QStringLiteral("2")}));
+    QVERIFY(run);
+    QTRY_COMPARE(counts->text(), QStringLiteral("1 running · 1 in the table"));
+    QVERIFY(run->isActive()); // seen while the child still ran, not after
+    QVERIFY(waitRun(run));
+    QTRY_COMPARE(counts->text(), QStringLiteral("0 running · 1 in the table"));
+}
+
+void TestMainWindow::everyPaletteEditCanBeUndone()
+{
+    PresetListModel *presets = m_window->presetModel();
+    PresetPalette *palette = m_window->presetPalette();
+    QUndoStack *undo = palette->undoStack();
+    const auto ids = [presets] {
+        QStringList list;
+        for (const Preset &preset : presets->userPresets())
+            list << preset.id;
+        return list;
+    };
+    const auto saved = [] {
+        QStringList list;
+        for (const Preset &preset : PresetStore().load().presets)
+            list << preset.id;
+        return list;
+    };
+
+    // Save as preset, twice, then a duplicate of the second.
+    Preset one = helperPreset({QStringLiteral("exit"), QStringLiteral("0")});
+    one.id = QStringLiteral("one");
+    palette->saveAsPreset(one);
+    Preset two = one;
+    two.id = QStringLiteral("two");
+    palette->saveAsPreset(two);
+    palette->duplicateSelected();
+    QCOMPARE(ids(), (QStringList{"one", "two", "two-2"}));
+    // Move "two-2" up, above "two".
+    palette->moveSelected(-1);
+    QCOMPARE(ids(), (QStringList{"one", "two-2", "two"}));
+    // An edit of a user preset (what the editor's OK pushes).
+    Preset renamed = presets->presetAt(presets->rowOf(QStringLiteral("one")));
+    renamed.title = QStringLiteral("Renamed");
+    undo->push(new EditPresetCommand(presets, palette->view(), presets->rowOf(QStringLiteral("one")),
+                                     presets->presetAt(presets->rowOf(QStringLiteral("one"))), renamed,
+                                     QStringLiteral("edit")));
+    QCOMPARE(presets->presetAt(presets->rowOf(QStringLiteral("one"))).title, QStringLiteral("Renamed"));
+    // A drag inside the list that the model carries out by itself.
+    QVERIFY(presets->moveRows({}, presets->rowOf(QStringLiteral("two")), 1, {}, presets->firstUserRow()));
+    QCOMPARE(ids(), (QStringList{"two", "one", "two-2"}));
+    // An import of one file is one step.
+    QTemporaryDir dir;
+    Preset a = one, b = one;
+    a.id = QStringLiteral("imported-a");
+    b.id = QStringLiteral("imported-b");
+    QString error;
+    QVERIFY(PresetFile::save(dir.filePath("in.json"), {a, b}, &error));
+    palette->setConfirmImports(false);
+    QVERIFY(palette->importPresetsFrom(dir.filePath("in.json")));
+    // A delete.
+    palette->selectPreset(QStringLiteral("two-2"));
+    palette->deleteSelected();
+    const QStringList last{"two", "one", "imported-a", "imported-b"};
+    QCOMPARE(ids(), last);
+    QCOMPARE(saved(), last);
+
+    // Each undo takes back exactly one edit, and the saved file follows.
+    const QList<QStringList> before{
+        {"two", "one", "two-2", "imported-a", "imported-b"}, // delete undone
+        {"two", "one", "two-2"},                             // import undone
+        {"one", "two-2", "two"},                             // drag undone
+        {"one", "two-2", "two"},                             // edit undone (same order)
+        {"one", "two", "two-2"},                             // move undone
+        {"one", "two"},                                      // duplicate undone
+        {"one"},                                             // save-as undone
+        {},                                                  // save-as undone
+    };
+    for (const QStringList &expected : before) {
+        QVERIFY(undo->canUndo());
+        undo->undo();
+        QCOMPARE(ids(), expected);
+        QCOMPARE(saved(), expected);
+        // The edit is the fifth step: applied above it, undone below.
+        if (presets->rowOf(QStringLiteral("one")) >= 0)
+            QCOMPARE(presets->presetAt(presets->rowOf(QStringLiteral("one"))).title,
+                     undo->index() >= 5 ? QStringLiteral("Renamed") : one.title);
+    }
+    QVERIFY(!undo->canUndo());
+    // And redo replays all of it.
+    while (undo->canRedo())
+        undo->redo();
+    QCOMPARE(ids(), last);
+    QCOMPARE(presets->presetAt(presets->rowOf(QStringLiteral("one"))).title, QStringLiteral("Renamed"));
+    // Edit → Undo and Redo are the stack's, with the standard keys.
+    QCOMPARE(palette->undoAction()->shortcut(), QKeySequence(QKeySequence::Undo));
+    QCOMPARE(palette->redoAction()->shortcut(), QKeySequence(QKeySequence::Redo));
+}
+
+void TestMainWindow::failedExportsAreLogged()
+{
+    RunExporter *exporter = m_window->exporter();
+    exporter->setShowDialogs(false);
+    JobRun *run = m_window->runPreset(QStringLiteral("hello-child"));
+    QVERIFY(waitRun(run));
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("joblog.tsv"));
+    QVERIFY(exporter->exportRuns(RunExporter::Format::JoblogTsv, good));
+    QVERIFY(QFileInfo(good).size() > 0);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(good));
+
+    const QString bad = dir.filePath(QStringLiteral("no/such/dir/joblog.tsv"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Export failed: .*no/such/dir")));
+    QVERIFY(!exporter->exportRuns(RunExporter::Format::Trace, bad));
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Export failed")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Screenshot not saved: .*no/such/dir")));
+    QVERIFY(!exporter->saveScreenshot(true, dir.filePath(QStringLiteral("no/such/dir/x.png"))));
+    const QString shot = dir.filePath(QStringLiteral("x.png"));
+    QVERIFY(exporter->saveScreenshot(true, shot));
+    QCOMPARE(QImage(shot).size(), m_window->screenshot(true).size());
 }
 
 QTEST_MAIN(TestMainWindow)

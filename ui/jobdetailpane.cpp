@@ -75,7 +75,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     m_tabs->addTab(stdoutPage, tr("stdout"));
     m_tabs->addTab(m_stderr, tr("stderr"));
     m_tabs->addTab(m_python, tr("Seed Python"));
-    m_tabs->setTabToolTip(3, tr("The Effective Python code this preset reproduces"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_python), tr("The Effective Python code this preset reproduces"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -83,7 +83,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 }
 
-void JobDetailPane::show(JobRun *run, JobProcess *job)
+void JobDetailPane::showJob(JobRun *run, JobProcess *job)
 {
     const bool changed = run != m_run || job != m_job;
     m_run = run;

@@ -28,7 +28,7 @@ public:
     explicit JobDetailPane(QWidget *parent = nullptr);
 
     // job == nullptr shows the whole run; run == nullptr clears the pane.
-    void show(JobRun *run, JobProcess *job);
+    void showJob(JobRun *run, JobProcess *job);
     void refresh();
 
     JobRun *run() const { return m_run; }

@@ -1,31 +1,37 @@
-// The main window: presets on the left, the live process table in the centre,
-// the selected job's details below it.
+// The main window, the frame that wires the panels together: the preset
+// palette docked on the left, the command bar, the process table and the
+// selected job's details in the centre, with the timeline, the threads lab
+// and the code as further tabs, and the chain builder in a second dock. It
+// shows the engine and the lab it is given; it owns neither.
 #pragma once
 
 #include "preset.h"
 
+#include <QImage>
 #include <QMainWindow>
 
 class ChainBuilder;
 class CodePanel;
 class JobDetailPane;
-class JobProcess;
-class QDockWidget;
 class JobEngine;
+class JobProcess;
 class JobRun;
+class JobTableView;
 class JobTreeModel;
 class PresetListModel;
+class PresetPalette;
 class QAction;
 class QCheckBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
-class QMimeData;
 class QListView;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QSplitter;
 class QTabWidget;
-class QTreeView;
+class RunExporter;
+class ThreadLab;
 class ThreadsPanel;
 class TimelineModel;
 class TimelinePanel;
@@ -34,14 +40,17 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(const QList<Preset> &presets, QWidget *parent = nullptr);
+    // engine starts every child shown here and lab runs the Threads tab; both
+    // must outlive the window.
+    MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &presets, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     JobEngine *engine() const { return m_engine; }
     JobTreeModel *jobModel() const { return m_jobModel; }
     PresetListModel *presetModel() const { return m_presetModel; }
-    QTreeView *jobView() const { return m_jobView; }
-    QListView *presetView() const { return m_presetView; }
+    PresetPalette *presetPalette() const { return m_palette; }
+    JobTableView *jobView() const { return m_jobView; }
+    QListView *presetView() const;
     JobDetailPane *detailPane() const { return m_detail; }
     QLineEdit *commandEdit() const { return m_commandEdit; }
     QCheckBox *shellCheck() const { return m_shellCheck; }
@@ -49,30 +58,20 @@ public:
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     CodePanel *codePanel() const { return m_codePanel; }
+    ChainBuilder *chainBuilder() const { return m_chainBuilder; }
+    RunExporter *exporter() const { return m_exporter; }
+    // The label at the right of the status bar: "N running · M in the table".
+    QLabel *statusCounts() const { return m_statusCounts; }
     // The widget behind --panel NAME ("processes", "timeline", "threads",
     // "code"), or nullptr for an unknown name.
     QWidget *panelWidget(const QString &name) const;
     // What File → Save screenshot and Edit → Copy screenshot capture: the
     // whole window, or only the panel in front.
     QImage screenshot(bool panelOnly) const;
-    ChainBuilder *chainBuilder() const { return m_chainBuilder; }
 
-    // Preset palette operations (each drag has one of these as its keyboard twin).
-    void saveAsPreset(const Preset &preset);
-    void saveJobAsPreset(const JobRun *run, const JobProcess *job, int row = -1);
-    // Shows what the file holds and asks before adding; nothing runs.
-    bool importPresetsFrom(const QString &path);
-    void duplicateSelectedPreset();
-    void deleteSelectedPreset();
-    void undoDelete();
-    void editSelectedPreset();
-    void moveSelectedPreset(int delta);
-    void addSelectedPresetToChain();
     // The user's presets file could not be read: say so, and never save over
     // it in this session (so nothing in it is lost).
     void protectUnreadablePresets(const QString &problem);
-    // Off for tests: import without the confirmation dialog.
-    void setConfirmImports(bool confirm) { m_confirmImports = confirm; }
     // At most this many children at once (0: no limit); remembered.
     void setMaxParallel(int count);
     // "processes" or "threads"; false for an unknown name.
@@ -90,46 +89,38 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
+    void buildMenus();
     void buildLayout();
-    void runSelectedPreset();
+    void wirePanels();
     void stopSelected();
     void killSelected();
     void rerunSelected();
     void clearFinished();
+    void saveSelectedJobAsPreset();
+    void runDroppedCommand(const QString &command);
     void onCurrentJobChanged();
     void onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void updateActions();
     void updateStatus();
-    void updatePresetDescription();
-    void showPresetMenu(const QPoint &pos);
+    void showMessage(const QString &message, int timeoutMs);
     void showJobMenu(const QPoint &pos);
-    void saveUserPresets();
-    void exportPresets();
-    enum class RunExport { JoblogTsv, JoblogJson, Trace };
-    void exportRuns(RunExport format);
-    void importPresetsDialog();
-    void saveScreenshotDialog(bool panelOnly);
-    void copyScreenshot(bool panelOnly);
-    bool acceptsDrop(const QMimeData *data) const;
-    void dropOnTable(const QMimeData *data);
     void restoreSettings();
     void saveSettings() const;
     QModelIndex currentSourceIndex() const;
 
     JobEngine *m_engine;
+    ThreadLab *m_lab;
     JobTreeModel *m_jobModel;
     QSortFilterProxyModel *m_proxy;
     PresetListModel *m_presetModel;
 
-    QListView *m_presetView = nullptr;
-    QLabel *m_presetDescription = nullptr;
+    PresetPalette *m_palette = nullptr;
     QLineEdit *m_commandEdit = nullptr;
     QCheckBox *m_shellCheck = nullptr;
-    QTreeView *m_jobView = nullptr;
+    JobTableView *m_jobView = nullptr;
     JobDetailPane *m_detail = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     QLabel *m_statusCounts = nullptr;
@@ -139,8 +130,8 @@ private:
     TimelineModel *m_timelineModel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     CodePanel *m_codePanel = nullptr;
+    RunExporter *m_exporter = nullptr;
 
-    QAction *m_runPresetAction = nullptr;
     QAction *m_runCommandAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_killAction = nullptr;
@@ -148,15 +139,9 @@ private:
     QAction *m_clearAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_saveJobAction = nullptr;
-    QList<QAction *> m_presetActions; // act on the selected preset
 
-    QDockWidget *m_presetDock = nullptr;
     QDockWidget *m_chainDock = nullptr;
     ChainBuilder *m_chainBuilder = nullptr;
-    QList<std::pair<int, Preset>> m_deleted; // for undo
-    QAction *m_undoAction = nullptr;
-    bool m_confirmImports = true;
-    QString m_storeProblem; // non-empty: the presets file is not to be written
     bool m_confirmQuit = true;
     bool m_quitting = false;
 };

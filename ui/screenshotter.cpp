@@ -14,10 +14,10 @@
 
 #include <cstdio>
 
-Screenshotter::Screenshotter(const QList<Preset> &available, const QList<Preset> &toRun, const QString &path,
-                             const QSize &size, QObject *parent)
+Screenshotter::Screenshotter(JobEngine *engine, ThreadLab *lab, const QList<Preset> &available,
+                             const QList<Preset> &toRun, const QString &path, const QSize &size, QObject *parent)
     : QObject(parent)
-    , m_window(new MainWindow(available))
+    , m_window(new MainWindow(engine, lab, available))
     , m_toRun(toRun)
     , m_path(path)
     , m_size(size)

@@ -7,15 +7,18 @@
 #include <QObject>
 #include <QSize>
 
+class JobEngine;
 class JobRun;
 class MainWindow;
+class ThreadLab;
 
 class Screenshotter : public QObject
 {
     Q_OBJECT
 public:
-    Screenshotter(const QList<Preset> &available, const QList<Preset> &toRun, const QString &path, const QSize &size,
-                  QObject *parent = nullptr);
+    // engine and lab are the window's (see MainWindow) and outlive this.
+    Screenshotter(JobEngine *engine, ThreadLab *lab, const QList<Preset> &available, const QList<Preset> &toRun,
+                  const QString &path, const QSize &size, QObject *parent = nullptr);
     ~Screenshotter() override;
 
     // Which tab is in front ("processes", "timeline", "threads", "code"); runLab

@@ -138,14 +138,56 @@ bool Theme::isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+namespace {
+
+// A status colour in its light-theme and dark-theme variants.
+struct Tone
+{
+    QColor light;
+    QColor dark;
+    QColor on(const QPalette &palette) const { return Theme::isDark(palette) ? dark : light; }
+};
+
+const Tone runningTone{QColor(0x0b, 0x5c, 0xad), QColor(0x6c, 0xb6, 0xff)};
+const Tone okTone{QColor(0x1a, 0x7f, 0x37), QColor(0x6f, 0xd0, 0x8c)};
+const Tone failedTone{QColor(0xb3, 0x26, 0x1e), QColor(0xff, 0x8a, 0x80)};
+const Tone stoppedTone{QColor(0x9a, 0x5b, 0x00), QColor(0xff, 0xc1, 0x6b)};
+// Opaque, unlike PlaceholderText, so a legend swatch matches a bar.
+const Tone mutedTone{QColor(0x6b, 0x75, 0x80), QColor(0x95, 0x9c, 0xa4)};
+
+} // namespace
+
+QColor Theme::stateColor(JobOutcome::State state, bool success, const QPalette &palette)
+{
+    switch (state) {
+    case JobOutcome::State::Starting:
+    case JobOutcome::State::Running:
+        return runningTone.on(palette);
+    case JobOutcome::State::Finished:
+        return (success ? okTone : failedTone).on(palette);
+    case JobOutcome::State::FailedToStart:
+    case JobOutcome::State::Crashed:
+        return failedTone.on(palette);
+    case JobOutcome::State::TimedOut:
+    case JobOutcome::State::Killed:
+        return stoppedTone.on(palette);
+    case JobOutcome::State::PipeClosed:
+        // Normal pipeline behaviour (yes | head): muted, never the alarm red.
+        return mutedTone.on(palette);
+    case JobOutcome::State::Queued:
+        break;
+    }
+    return palette.color(QPalette::Text);
+}
+
 QColor Theme::errorText(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xc0, 0x39, 0x2b);
+    return failedTone.on(palette);
 }
 
 QColor Theme::warningText(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0xb8, 0x6b) : QColor(0xb3, 0x59, 0x00);
+    return stoppedTone.on(palette);
 }
 
 void Theme::apply(const QString &name)

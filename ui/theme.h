@@ -2,6 +2,9 @@
 // looks the same on every desktop and both variants can be checked by screenshot.
 #pragma once
 
+#include "joboutcome.h"
+
+#include <QColor>
 #include <QPalette>
 #include <QString>
 
@@ -16,10 +19,17 @@ public:
     static QPalette palette(const QString &name);
 
     // Whether a palette is dark, the one test every widget uses to pick
-    // contrasting colours for what the palette has no role for.
+    // contrasting colours for what the palette has no role for. It reads the
+    // Window role; the palettes here and the desktop's agree with Base on it.
     static bool isDark(const QPalette &palette);
 
-    // Text colours the palette has no role for, readable on its Window and Base.
+    // The colour of a job state, the one table the process table's text and
+    // the timeline's bars share, readable on the palette's Window and Base.
+    // success tells a finished job's exit 0 from a failure.
+    static QColor stateColor(JobOutcome::State state, bool success, const QPalette &palette);
+
+    // Text colours the palette has no role for: the failed and the stopped
+    // (timed out, killed) states' colours, for messages in the same tone.
     static QColor errorText(const QPalette &palette);
     static QColor warningText(const QPalette &palette);
 };

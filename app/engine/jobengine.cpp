@@ -60,6 +60,7 @@ void JobEngine::pump()
         return;
     }
     m_pumping = true;
+    const int runningBefore = m_running;
     do {
         m_pumpAgain = false;
         while (!m_queue.isEmpty()) {
@@ -78,12 +79,15 @@ void JobEngine::pump()
         }
     } while (m_pumpAgain);
     m_pumping = false;
+    if (m_running != runningBefore)
+        emit runningCountChanged(m_running);
 }
 
 void JobEngine::onJobFinished(JobRun *run, int index)
 {
     if (run->isCopyStarted(index / run->stageCount())) {
         --m_running;
+        emit runningCountChanged(m_running);
         pump();
     }
 }

@@ -27,6 +27,7 @@ public:
     void setMaxParallel(int count);
     int maxParallel() const { return m_maxParallel; }
     static int defaultMaxParallel();
+    // Children started and not yet ended; runningCountChanged() follows it.
     int runningCount() const { return m_running; }
     int queuedCopies() const { return int(m_queue.size()); }
     // The most children that were running at once, for tests and benchmarks.
@@ -54,6 +55,9 @@ signals:
     void runsRemoved(int first, int last);
     void jobChanged(JobRun *run, int jobIndex);
     void runFinished(JobRun *run);
+    // A child started or ended (count is runningCount()), so a display of
+    // what runs now need not rescan every run.
+    void runningCountChanged(int count);
     void idle();
 
 private:

@@ -538,14 +538,6 @@
         <translation>SpawnScope — 자식 프로세스 실시간 보기</translation>
     </message>
     <message>
-        <source>&amp;Run preset</source>
-        <translation>프리셋 실행(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Run the selected preset (Enter or double-click in the list, Ctrl+Enter anywhere)</source>
-        <translation>선택한 프리셋을 실행합니다 (목록에서 Enter 또는 더블클릭, 어디서나 Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Run &amp;command</source>
         <translation>명령 실행(&amp;C)</translation>
     </message>
@@ -594,18 +586,6 @@
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Import presets…</source>
-        <translation>프리셋 가져오기(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Add presets from a .json file to your presets; you see them first, nothing runs</source>
-        <translation>.json 파일의 프리셋을 내 프리셋에 추가합니다. 먼저 내용을 확인하며, 아무것도 실행되지 않습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Export presets…</source>
-        <translation>프리셋 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
         <source>Export &amp;runs</source>
         <translation>실행 기록 내보내기(&amp;R)</translation>
     </message>
@@ -620,42 +600,6 @@
     <message>
         <source>&amp;Presets</source>
         <translation>프리셋(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;New preset…</source>
-        <translation>새 프리셋(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>My preset</source>
-        <translation>내 프리셋</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>편집(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Duplicate</source>
-        <translation>복제(&amp;D)</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>삭제(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>삭제 취소(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation>위로 이동(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation>아래로 이동(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Add to &amp;chain builder</source>
-        <translation>체인 빌더에 추가(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Jobs</source>
@@ -690,24 +634,8 @@
         <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
     </message>
     <message>
-        <source>Seeds come from the notes; your own presets are saved.</source>
-        <translation>예제는 노트에서 가져왔고, 내 프리셋은 저장됩니다.</translation>
-    </message>
-    <message>
-        <source>Double-click or press Enter to run a preset. Drag one onto the table to run it, onto the chain builder to add its stages, or among &quot;My presets&quot; to reorder. Drop a process-table row here to save it as a preset, or a .json file to import it.</source>
-        <translation>프리셋을 더블클릭하거나 Enter를 누르면 실행됩니다. 프리셋을 표로 끌어다 놓으면 실행되고, 체인 빌더로 끌어다 놓으면 그 단계가 추가되며, &quot;내 프리셋&quot; 안에서 끌면 순서가 바뀝니다. 프로세스 표의 행을 여기에 놓으면 프리셋으로 저장되고, .json 파일을 놓으면 가져옵니다.</translation>
-    </message>
-    <message>
-        <source>Run preset</source>
-        <translation>프리셋 실행</translation>
-    </message>
-    <message>
         <source>Command, e.g.  sleep 2   or   echo &quot;two words&quot;   — press Enter to run</source>
         <translation>명령, 예:  sleep 2   또는   echo &quot;two words&quot;   — Enter를 누르면 실행</translation>
-    </message>
-    <message>
-        <source>Split into words by QProcess::splitCommand, then run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;. Group words with double quotes: echo &quot;two words&quot;. Single quotes, pipes and $VARIABLES are not special here.</source>
-        <translation>QProcess::splitCommand로 단어를 나눈 뒤 바로 실행합니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다. 여러 단어를 하나로 묶으려면 큰따옴표를 쓰십시오: echo &quot;two words&quot;. 작은따옴표, 파이프, $VARIABLES는 여기서 특별한 의미가 없습니다.</translation>
     </message>
     <message>
         <source>run in /bin/sh -c</source>
@@ -738,10 +666,6 @@
         <translation>CPU 바운드 작업과 블로킹 I/O에서 스레드와 프로세스 비교 (Effective Python 항목 53)</translation>
     </message>
     <message>
-        <source>Presets</source>
-        <translation>프리셋</translation>
-    </message>
-    <message>
         <source>Save the chain as a preset</source>
         <translation>체인을 프리셋으로 저장</translation>
     </message>
@@ -766,138 +690,8 @@
         <translation>참고: 셸 없이 실행하면 작은따옴표가 문자 그대로 전달됩니다. 큰따옴표를 쓰거나 &quot;/bin/sh -c로 실행&quot;을 체크하십시오.</translation>
     </message>
     <message>
-        <source>Select a preset on the left first.</source>
-        <translation>먼저 왼쪽에서 프리셋을 선택하십시오.</translation>
-    </message>
-    <message>
         <source>%1 running · %2 in the table</source>
         <translation>실행 중 %1 · 표에 %2</translation>
-    </message>
-    <message>
-        <source> × %1</source>
-        <translation> × %1</translation>
-    </message>
-    <message>
-        <source>%1. The file is left untouched; fix or move it, then restart.</source>
-        <translation>%1. 파일은 그대로 두었습니다. 파일을 고치거나 옮긴 뒤 다시 시작하십시오.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Nothing will be written over that file.</source>
-        <translation>저장하지 않았습니다: %1. 그 파일에는 아무것도 덮어쓰지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Your presets were not saved: %1</source>
-        <translation>내 프리셋을 저장하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Saved &quot;%1&quot; to your presets.</source>
-        <translation>&quot;%1&quot;을(를) 내 프리셋에 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Saved from the process table (%1).</source>
-        <translation>프로세스 표에서 저장했습니다 (%1).</translation>
-    </message>
-    <message>
-        <source>Nothing imported — %1</source>
-        <translation>가져온 것이 없습니다 — %1</translation>
-    </message>
-    <message>
-        <source>Cannot import presets</source>
-        <translation>프리셋을 가져올 수 없습니다</translation>
-    </message>
-    <message>
-        <source>[shell] </source>
-        <translation>[shell] </translation>
-    </message>
-    <message>
-        <source>Import presets?</source>
-        <translation>프리셋을 가져오시겠습니까?</translation>
-    </message>
-    <message>
-        <source>%1 holds %2 preset(s). They will be added to your presets; nothing runs now.</source>
-        <translation>%1에 프리셋이 %2개 있습니다. 내 프리셋에 추가되며, 지금 실행되는 것은 없습니다.</translation>
-    </message>
-    <message>
-        <source>
-… and %1 more</source>
-        <translation>
-… 외 %1개</translation>
-    </message>
-    <message>
-        <source>Imported %1 preset(s) from %2.</source>
-        <translation>%2에서 프리셋 %1개를 가져왔습니다.</translation>
-    </message>
-    <message>
-        <source>Import presets</source>
-        <translation>프리셋 가져오기</translation>
-    </message>
-    <message>
-        <source>Preset files (*.json);;All files (*)</source>
-        <translation>프리셋 파일 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>You have no presets of your own to export yet.</source>
-        <translation>아직 내보낼 내 프리셋이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Export your presets</source>
-        <translation>내 프리셋 내보내기</translation>
-    </message>
-    <message>
-        <source>Preset files (*.json)</source>
-        <translation>프리셋 파일 (*.json)</translation>
-    </message>
-    <message>
-        <source>Include secrets?</source>
-        <translation>비밀 값을 포함하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Some presets have secret values. Write them into the file in plain text? Choose No to leave them blank.</source>
-        <translation>일부 프리셋에 비밀 값이 있습니다. 파일에 평문으로 기록하시겠습니까? 비워 두려면 아니요를 선택하십시오.</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>내보내기 실패</translation>
-    </message>
-    <message>
-        <source>Exported %1 preset(s) to %2.</source>
-        <translation>프리셋 %1개를 %2에 내보냈습니다.</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet: run something first.</source>
-        <translation>아직 내보낼 것이 없습니다: 먼저 무언가를 실행하십시오.</translation>
-    </message>
-    <message>
-        <source>Export trace</source>
-        <translation>트레이스 내보내기</translation>
-    </message>
-    <message>
-        <source>Export job log</source>
-        <translation>작업 로그 내보내기</translation>
-    </message>
-    <message>
-        <source>Trace JSON (*.json)</source>
-        <translation>트레이스 JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Exported %1 finished group(s) to %2.</source>
-        <translation>끝난 그룹 %1개를 %2에 내보냈습니다.</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (사본)</translation>
-    </message>
-    <message>
-        <source>Seeds cannot be deleted; duplicate one (Ctrl+D) to make your own.</source>
-        <translation>예제는 삭제할 수 없습니다. 복제(Ctrl+D)해서 내 프리셋을 만드십시오.</translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot; — Ctrl+Z brings it back.</source>
-        <translation>&quot;%1&quot;을(를) 삭제했습니다 — Ctrl+Z로 되돌릴 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>New preset from the seed &quot;%1&quot;</source>
-        <translation>예제 &quot;%1&quot;에서 만든 새 프리셋</translation>
     </message>
     <message>
         <source>Quit SpawnScope?</source>
@@ -948,26 +742,6 @@
         <translation>각 자식 프로세스가 실행된 시점: 자식 프로세스마다 한 줄씩, SIGTERM, SIGKILL, 종료, poll()을 표시합니다</translation>
     </message>
     <message>
-        <source>Save screenshot</source>
-        <translation>스크린숏 저장</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>Screenshot not saved</source>
-        <translation>스크린숏을 저장하지 못했습니다</translation>
-    </message>
-    <message>
-        <source>Saved a %1×%2 screenshot to %3.</source>
-        <translation>%1×%2 스크린숏을 %3에 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Copied a %1×%2 screenshot to the clipboard.</source>
-        <translation>%1×%2 스크린숏을 클립보드에 복사했습니다.</translation>
-    </message>
-    <message>
         <source>Copied the %1 code to the clipboard.</source>
         <translation>%1 코드를 클립보드에 복사했습니다.</translation>
     </message>
@@ -984,12 +758,8 @@
         <translation>작업 로그 (JSON)…</translation>
     </message>
     <message>
-        <source>Job log, GNU parallel TSV (*.tsv *.txt)</source>
-        <translation>작업 로그, GNU parallel TSV (*.tsv *.txt)</translation>
-    </message>
-    <message>
-        <source>Job log, JSON (*.json)</source>
-        <translation>작업 로그, JSON (*.json)</translation>
+        <source>Split into words as a POSIX shell does: single quotes, double quotes and backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) stay as typed. The words run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;.</source>
+        <translation>POSIX 셸처럼 단어를 나눕니다: 작은따옴표, 큰따옴표, 백슬래시로 묶거나 이스케이프할 수 있지만 아무것도 확장되지 않으므로 $HOME, *, $(…)는 입력한 그대로 남습니다. 나눈 단어는 바로 실행됩니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +934,219 @@
     <message>
         <source>My presets</source>
         <translation>내 프리셋</translation>
+    </message>
+</context>
+<context>
+    <name>PresetPalette</name>
+    <message>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Seeds come from the notes; your own presets are saved.</source>
+        <translation>예제는 노트에서 가져왔고, 내 프리셋은 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to run a preset. Drag one onto the table to run it, onto the chain builder to add its stages, or among &quot;My presets&quot; to reorder. Drop a process-table row here to save it as a preset, or a .json file to import it.</source>
+        <translation>프리셋을 더블클릭하거나 Enter를 누르면 실행됩니다. 프리셋을 표로 끌어다 놓으면 실행되고, 체인 빌더로 끌어다 놓으면 그 단계가 추가되며, &quot;내 프리셋&quot; 안에서 끌면 순서가 바뀝니다. 프로세스 표의 행을 여기에 놓으면 프리셋으로 저장되고, .json 파일을 놓으면 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Run preset</source>
+        <translation>프리셋 실행</translation>
+    </message>
+    <message>
+        <source>&amp;Run preset</source>
+        <translation>프리셋 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the selected preset (Enter or double-click in the list, Ctrl+Enter anywhere)</source>
+        <translation>선택한 프리셋을 실행합니다 (목록에서 Enter 또는 더블클릭, 어디서나 Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;New preset…</source>
+        <translation>새 프리셋(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>My preset</source>
+        <translation>내 프리셋</translation>
+    </message>
+    <message>
+        <source>&amp;Import presets…</source>
+        <translation>프리셋 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add presets from a .json file to your presets; you see them first, nothing runs</source>
+        <translation>.json 파일의 프리셋을 내 프리셋에 추가합니다. 먼저 내용을 확인하며, 아무것도 실행되지 않습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export presets…</source>
+        <translation>프리셋 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>복제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>삭제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>아래로 이동(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;chain builder</source>
+        <translation>체인 빌더에 추가(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 이동</translation>
+    </message>
+    <message>
+        <source>Add &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 추가</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 삭제</translation>
+    </message>
+    <message>
+        <source>Select a preset on the left first.</source>
+        <translation>먼저 왼쪽에서 프리셋을 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; to your presets.</source>
+        <translation>&quot;%1&quot;을(를) 내 프리셋에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Saved from the process table (%1).</source>
+        <translation>프로세스 표에서 저장했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>Nothing imported — %1</source>
+        <translation>가져온 것이 없습니다 — %1</translation>
+    </message>
+    <message>
+        <source>Cannot import presets</source>
+        <translation>프리셋을 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>[shell] </source>
+        <translation>[shell] </translation>
+    </message>
+    <message>
+        <source>Import presets?</source>
+        <translation>프리셋을 가져오시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 preset(s). They will be added to your presets; nothing runs now.</source>
+        <translation>%1에 프리셋이 %2개 있습니다. 내 프리셋에 추가되며, 지금 실행되는 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>
+… and %1 more</source>
+        <translation>
+… 외 %1개</translation>
+    </message>
+    <message>
+        <source>Import from %1</source>
+        <translation>%1에서 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported %1 preset(s) from %2.</source>
+        <translation>%2에서 프리셋 %1개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Import presets</source>
+        <translation>프리셋 가져오기</translation>
+    </message>
+    <message>
+        <source>Preset files (*.json);;All files (*)</source>
+        <translation>프리셋 파일 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>You have no presets of your own to export yet.</source>
+        <translation>아직 내보낼 내 프리셋이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export your presets</source>
+        <translation>내 프리셋 내보내기</translation>
+    </message>
+    <message>
+        <source>Preset files (*.json)</source>
+        <translation>프리셋 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>Include secrets?</source>
+        <translation>비밀 값을 포함하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Some presets have secret values. Write them into the file in plain text? Choose No to leave them blank.</source>
+        <translation>일부 프리셋에 비밀 값이 있습니다. 파일에 평문으로 기록하시겠습니까? 비워 두려면 아니요를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Exported %1 preset(s) to %2.</source>
+        <translation>프리셋 %1개를 %2에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (사본)</translation>
+    </message>
+    <message>
+        <source>Duplicate &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 복제</translation>
+    </message>
+    <message>
+        <source>Seeds cannot be deleted; duplicate one (Ctrl+D) to make your own.</source>
+        <translation>예제는 삭제할 수 없습니다. 복제(Ctrl+D)해서 내 프리셋을 만드십시오.</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot; — Ctrl+Z brings it back.</source>
+        <translation>&quot;%1&quot;을(를) 삭제했습니다 — Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>New preset from the seed &quot;%1&quot;</source>
+        <translation>예제 &quot;%1&quot;에서 만든 새 프리셋</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 편집</translation>
+    </message>
+    <message>
+        <source> × %1</source>
+        <translation> × %1</translation>
+    </message>
+    <message>
+        <source>%1. The file is left untouched; fix or move it, then restart.</source>
+        <translation>%1. 파일은 그대로 두었습니다. 파일을 고치거나 옮긴 뒤 다시 시작하십시오.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Nothing will be written over that file.</source>
+        <translation>저장하지 않았습니다: %1. 그 파일에는 아무것도 덮어쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Your presets were not saved: %1</source>
+        <translation>내 프리셋을 저장하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +1865,61 @@
     </message>
 </context>
 <context>
+    <name>RunExporter</name>
+    <message>
+        <source>Nothing to export yet: run something first.</source>
+        <translation>아직 내보낼 것이 없습니다: 먼저 무언가를 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>Export job log</source>
+        <translation>작업 로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Job log, GNU parallel TSV (*.tsv *.txt)</source>
+        <translation>작업 로그, GNU parallel TSV (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Job log, JSON (*.json)</source>
+        <translation>작업 로그, JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export trace</source>
+        <translation>트레이스 내보내기</translation>
+    </message>
+    <message>
+        <source>Trace JSON (*.json)</source>
+        <translation>트레이스 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Exported %1 finished group(s) to %2.</source>
+        <translation>끝난 그룹 %1개를 %2에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>스크린숏 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Screenshot not saved</source>
+        <translation>스크린숏을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Saved a %1×%2 screenshot to %3.</source>
+        <translation>%1×%2 스크린숏을 %3에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Copied a %1×%2 screenshot to the clipboard.</source>
+        <translation>%1×%2 스크린숏을 클립보드에 복사했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ThreadLab</name>
     <message>
         <source>no job engine to start worker processes with</source>
@@ -2163,20 +2201,20 @@
         <translation>종료 0</translation>
     </message>
     <message>
-        <source>exit ≠ 0</source>
-        <translation>종료 ≠ 0</translation>
-    </message>
-    <message>
-        <source>ended by a signal</source>
-        <translation>시그널로 종료</translation>
-    </message>
-    <message>
         <source>pipe closed</source>
         <translation>파이프 닫힘</translation>
     </message>
     <message>
         <source>TERM / KILL: signal sent · ● exit · ╷ poll()</source>
         <translation>TERM / KILL: 시그널 보냄 · ● 종료 · ╷ poll()</translation>
+    </message>
+    <message>
+        <source>exit ≠ 0 or crashed</source>
+        <translation>종료 ≠ 0 또는 비정상 종료</translation>
+    </message>
+    <message>
+        <source>timed out or stopped</source>
+        <translation>시간 초과 또는 중지</translation>
     </message>
 </context>
 <context>

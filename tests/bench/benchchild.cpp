@@ -3,9 +3,11 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
 #include "presetfile.h"
+#include "threadlab.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -292,7 +294,9 @@ int startupWorkload(int argc, char **argv)
         }
     } filter(&firstPaintAt);
     app.installEventFilter(&filter);
-    MainWindow window(PresetFile::builtIns());
+    JobEngine engine; // as the composition root does: the window shows them, they outlive it
+    ThreadLab lab(&engine);
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
     window.setConfirmQuit(false);
     const double builtAt = monotonicMs();
     window.show();
@@ -313,7 +317,9 @@ int floodWorkload(int argc, char **argv)
     const double seconds = argc > 3 ? QByteArray(argv[3]).toDouble() : 5;
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
-    MainWindow window(PresetFile::builtIns());
+    JobEngine engine; // as the composition root does: the window shows them, they outlive it
+    ThreadLab lab(&engine);
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
     window.setConfirmQuit(false);
     window.resize(1200, 700);
     window.show();
@@ -354,7 +360,9 @@ int liveWorkload(int argc, char **argv)
     const double seconds = argc > 4 ? QByteArray(argv[4]).toDouble() : 3;
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
-    MainWindow window(PresetFile::builtIns());
+    JobEngine engine; // as the composition root does: the window shows them, they outlive it
+    ThreadLab lab(&engine);
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
     window.setConfirmQuit(false);
     window.setMaxParallel(0);
     window.resize(1200, 700);

@@ -1,5 +1,7 @@
 #include "codehighlighter.h"
 
+#include "theme.h"
+
 #include <QColor>
 #include <QRegularExpression>
 #include <QSet>
@@ -76,7 +78,7 @@ bool isAllCaps(const QString &word)
 // light on dark ones.
 QColor tone(int hue, int saturation, const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = Theme::isDark(palette);
     return QColor::fromHsl(hue, saturation, dark ? 178 : 88);
 }
 

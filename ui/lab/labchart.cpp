@@ -1,5 +1,8 @@
 #include "labchart.h"
 
+#include "jobformat.h"
+#include "theme.h"
+
 #include <QPainter>
 
 #include <algorithm>
@@ -19,7 +22,7 @@ void LabChart::setResults(const QList<LabResult> &results)
 
 QColor LabChart::modeColor(LabResult::Mode mode, const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = Theme::isDark(palette);
     switch (mode) {
     case LabResult::Mode::Serial: return dark ? QColor(0x9a, 0xa5, 0xb1) : QColor(0x6b, 0x75, 0x80);
     case LabResult::Mode::Threads: return dark ? QColor(0x5c, 0xa8, 0xf0) : QColor(0x1f, 0x6f, 0xc5);
@@ -82,7 +85,7 @@ void LabChart::paintEvent(QPaintEvent *)
             color.setAlpha(90);
         p.fillRect(bar, color);
 
-        QString note = QStringLiteral("%1 s · CPU %2 s").arg(r.wallMs / 1000, 0, 'f', 2).arg(r.cpuMs / 1000, 0, 'f', 2);
+        QString note = QStringLiteral("%1 · CPU %2").arg(JobFormat::seconds(r.wallMs), JobFormat::seconds(r.cpuMs));
         if (r.cancelled)
             note += tr(" · cancelled");
         else if (!r.error.isEmpty())

@@ -33,9 +33,9 @@ constexpr double kConfirmAboveSeconds = 300;
 
 } // namespace
 
-ThreadsPanel::ThreadsPanel(JobEngine *engine, QWidget *parent)
+ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     : QWidget(parent)
-    , m_lab(new ThreadLab(engine, this))
+    , m_lab(lab)
     , m_numbers(new QLineEdit(this))
     , m_scale(new QSpinBox(this))
     , m_algorithm(new QComboBox(this))

@@ -9,7 +9,6 @@
 #include <QWidget>
 
 class ActivityStrip;
-class JobEngine;
 class LabChart;
 class QComboBox;
 class QDoubleSpinBox;
@@ -26,7 +25,9 @@ class ThreadsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ThreadsPanel(JobEngine *engine, QWidget *parent = nullptr);
+    // lab runs the modes and outlives the panel; it is not owned (the
+    // composition root creates it with the engine its Processes mode uses).
+    explicit ThreadsPanel(ThreadLab *lab, QWidget *parent = nullptr);
     ~ThreadsPanel() override;
 
     ThreadLab *lab() const { return m_lab; }

@@ -1,5 +1,6 @@
 #include "timelinepanel.h"
 
+#include "theme.h"
 #include "timelineview.h"
 
 #include <QEvent>
@@ -72,13 +73,15 @@ void TimelinePanel::changeEvent(QEvent *event)
 
 void TimelinePanel::updateLegend()
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    // The bars' colours, from the one table the process table uses too.
+    using State = JobOutcome::State;
+    const QPalette pal = palette();
     const QStringList items{
-        swatch(dark ? QColor(0x4a, 0x9e, 0xf0) : QColor(0x2f, 0x7f, 0xd6), tr("running")),
-        swatch(dark ? QColor(0x4f, 0xb8, 0x6e) : QColor(0x3d, 0xa5, 0x5c), tr("exit 0")),
-        swatch(dark ? QColor(0xf0, 0xa0, 0x3c) : QColor(0xe0, 0x8a, 0x1e), tr("exit ≠ 0")),
-        swatch(dark ? QColor(0xe8, 0x6a, 0x60) : QColor(0xd6, 0x4b, 0x3f), tr("ended by a signal")),
-        swatch(dark ? QColor(0x8a, 0x9b, 0xb0) : QColor(0x8f, 0xa3, 0xba), tr("pipe closed")),
+        swatch(Theme::stateColor(State::Running, false, pal), tr("running")),
+        swatch(Theme::stateColor(State::Finished, true, pal), tr("exit 0")),
+        swatch(Theme::stateColor(State::Finished, false, pal), tr("exit ≠ 0 or crashed")),
+        swatch(Theme::stateColor(State::Killed, false, pal), tr("timed out or stopped")),
+        swatch(Theme::stateColor(State::PipeClosed, false, pal), tr("pipe closed")),
         tr("TERM / KILL: signal sent · ● exit · ╷ poll()"),
     };
     m_legend->setText(items.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));

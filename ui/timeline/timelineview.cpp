@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "jobformat.h"
+#include "theme.h"
 #include "timelinemodel.h"
 #include "unixsignals.h"
 
@@ -22,41 +23,25 @@ constexpr double MinExtentMs = 100;
 constexpr double MaxPxPerMs = 200;   // 5 µs per pixel
 constexpr double ZoomStep = 1.25;
 
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-// Fill colours of the bars; the same meaning as the table's state colours.
+// Fill colours of the bars: the table's state colours, so a colour means
+// the same in both places.
 QColor barColor(const TimelineLane &lane, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
     if (lane.isRunning())
-        return dark ? QColor(0x4a, 0x9e, 0xf0) : QColor(0x2f, 0x7f, 0xd6);
-    using State = JobOutcome::State;
-    switch (lane.outcome.state) {
-    case State::Finished:
-        return lane.outcome.exitCode == 0 ? (dark ? QColor(0x4f, 0xb8, 0x6e) : QColor(0x3d, 0xa5, 0x5c))
-                                          : (dark ? QColor(0xf0, 0xa0, 0x3c) : QColor(0xe0, 0x8a, 0x1e));
-    case State::PipeClosed:
-        return dark ? QColor(0x8a, 0x9b, 0xb0) : QColor(0x8f, 0xa3, 0xba);
-    case State::TimedOut:
-    case State::Killed:
-    case State::Crashed:
-        return dark ? QColor(0xe8, 0x6a, 0x60) : QColor(0xd6, 0x4b, 0x3f);
-    default:
-        return palette.color(QPalette::Mid);
-    }
+        return Theme::stateColor(JobOutcome::State::Running, false, palette);
+    return Theme::stateColor(lane.outcome.state, lane.outcome.isSuccess(), palette);
 }
 
+// TERM is a request to stop, in the stopped jobs' colour; KILL cannot be
+// refused, in the failed jobs' colour.
 QColor termColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0xc1, 0x6b) : QColor(0xb3, 0x5c, 0x00);
+    return Theme::stateColor(JobOutcome::State::Killed, false, palette);
 }
 
 QColor killColor(const QPalette &palette)
 {
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
+    return Theme::stateColor(JobOutcome::State::Crashed, false, palette);
 }
 
 // 1, 2 or 5 × 10^k ms, so that labels are at least minPx apart.
@@ -465,7 +450,7 @@ void TimelineView::paintHeader(QPainter &painter, const Row &row, int y)
     const QPalette &pal = palette();
     const TimelineGroup &group = m_model->group(row.group);
     QColor band = pal.color(QPalette::Highlight);
-    band.setAlpha(isDark(pal) ? 60 : 30);
+    band.setAlpha(Theme::isDark(pal) ? 60 : 30);
     painter.fillRect(QRect(0, y + 2, viewport()->width(), row.height - 4), band);
     QFont bold = font();
     bold.setBold(true);

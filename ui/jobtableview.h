@@ -1,0 +1,38 @@
+// The process table: a tree of runs and their jobs that also takes drops.
+// A preset, a .json file or a line of text dropped on it is decoded here and
+// handed up as a signal; the window decides what to run or import. Rows of
+// the table itself are refused, so dragging a row back onto it does nothing.
+#pragma once
+
+#include <QList>
+#include <QStringList>
+#include <QTreeView>
+#include <QUrl>
+
+class QMimeData;
+
+class JobTableView : public QTreeView
+{
+    Q_OBJECT
+public:
+    explicit JobTableView(QWidget *parent = nullptr);
+
+    // Whether a drop of data would be taken: presets, files or non-empty text.
+    static bool acceptsDrop(const QMimeData *data);
+
+signals:
+    // Preset ids from the palette, in the order they were dragged.
+    void presetsDropped(const QStringList &ids);
+    // Files (presets to import, after the user has seen them).
+    void filesDropped(const QList<QUrl> &urls);
+    // The first line of dropped text: a command to split into words.
+    void commandDropped(const QString &command);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void decode(const QMimeData *data);
+};
