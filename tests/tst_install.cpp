@@ -309,7 +309,14 @@ void TestInstall::metainfoMatchesTheDesktopFile()
     QCOMPARE(values.value(QStringLiteral("launchable")), desktopFileName);
     QCOMPARE(values.value(QStringLiteral("binary")), QFileInfo(binaryPath()).fileName());
     QCOMPARE(values.value(QStringLiteral("metadata_license")), QStringLiteral("CC0-1.0"));
-    QVERIFY(!values.value(QStringLiteral("project_license")).isEmpty());
+    // The licence the metainfo declares is the one in LICENSE and the README.
+    QCOMPARE(values.value(QStringLiteral("project_license")), QStringLiteral("MIT"));
+    QFile licence(QStringLiteral(SPAWNSCOPE_SOURCE_DIR "/LICENSE"));
+    QVERIFY2(licence.open(QIODevice::ReadOnly), "LICENSE is missing");
+    QCOMPARE(licence.readLine().trimmed(), QByteArray("MIT License"));
+    QFile readme(QStringLiteral(SPAWNSCOPE_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    QVERIFY2(readme.readAll().contains("MIT licence"), "the README does not state the licence");
     QCOMPARE(values.value(QStringLiteral("name")), QStringLiteral("SpawnScope"));
     QVERIFY(!values.value(QStringLiteral("summary")).isEmpty());
     // The newest release listed is the one being installed.
