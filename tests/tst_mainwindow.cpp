@@ -1,5 +1,7 @@
 // The window, driven through its widgets and actions as a user would (offscreen).
 #include "jobdetailpane.h"
+#include "jobfilterproxymodel.h"
+#include "outputfindbar.h"
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
@@ -26,9 +28,11 @@
 #include "timelinepanel.h"
 #include "timelineview.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QToolButton>
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -90,6 +94,8 @@ private slots:
     void shellTickIsVisibleOnTheRow();
     void emptyCommandGetsAMessage();
     void typedCommandsSplitLikeAShell();
+    void filterKeepsGroupsWhole();
+    void findInOutput();
     void opensslOutputIsHexAndSecretsAreMasked();
     void timeoutIsExplained();
     void failingChainStageIsReadable();
@@ -233,6 +239,80 @@ void TestMainWindow::typedCommandsSplitLikeAShell()
     QVERIFY(run);
     QVERIFY(waitRun(run));
     QCOMPARE(run->jobs().first()->outcome().exitCode, 3);
+}
+
+void TestMainWindow::filterKeepsGroupsWhole()
+{
+    JobRun *ok = m_window->runPreset(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}, 2));
+    JobRun *bad = m_window->runPreset(helperPreset({QStringLiteral("exit"), QStringLiteral("3")}, 3));
+    QVERIFY(waitRun(ok));
+    QVERIFY(waitRun(bad));
+    JobFilterProxyModel *filter = m_window->jobFilter();
+    QAbstractItemModelTester tester(filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(filter->rowCount(), 2);
+
+    // The Failed toggle: only the group with failures, with all its children.
+    auto *failed = m_window->findChild<QToolButton *>(QStringLiteral("showFailed"));
+    QVERIFY(failed);
+    failed->setChecked(true);
+    QCOMPARE(filter->rowCount(), 1);
+    QCOMPARE(filter->rowCount(filter->index(0, 0)), 3);
+    failed->setChecked(false);
+    QCOMPARE(filter->rowCount(), 2);
+
+    // Text over PID: one child's PID shows its whole group.
+    const QString pid = QString::number(ok->jobs().at(1)->pid());
+    m_window->filterEdit()->setText(pid);
+    QCOMPARE(filter->rowCount(), 1);
+    QCOMPARE(filter->rowCount(filter->index(0, 0)), 2);
+    QVERIFY(filter->index(0, JobTreeModel::PidColumn, filter->index(0, 0)).data().toString() != pid
+            || filter->index(1, JobTreeModel::PidColumn, filter->index(0, 0)).data().toString() == pid);
+
+    // New runs arriving while filtered: shown when they match, not otherwise.
+    m_window->filterEdit()->setText(QStringLiteral("stderr"));
+    QCOMPARE(filter->rowCount(), 0);
+    JobRun *later = m_window->runPreset(helperPreset({QStringLiteral("stderr"), QStringLiteral("x"), QStringLiteral("0")}));
+    QVERIFY(waitRun(later));
+    QTRY_COMPARE(filter->rowCount(), 1);
+    m_window->filterEdit()->clear();
+    QCOMPARE(filter->rowCount(), 3);
+}
+
+void TestMainWindow::findInOutput()
+{
+    Preset preset;
+    preset.id = QStringLiteral("lines");
+    preset.title = QStringLiteral("lines");
+    StageSpec stage;
+    stage.program = QStringLiteral("/bin/sh");
+    stage.args = {QStringLiteral("-c"), QStringLiteral("printf 'alpha\\nbeta\\nALPHA\\n'; seq 1 30000")};
+    preset.stages = {stage};
+    JobRun *run = m_window->runPreset(preset);
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    JobDetailPane *pane = m_window->detailPane();
+    pane->findChild<QTabWidget *>()->setCurrentIndex(1); // stdout
+    pane->openFind();
+    OutputFindBar *find = pane->findBar();
+    QVERIFY(!find->isHidden());
+    find->setPattern(QStringLiteral("alpha"));
+    QTRY_COMPARE(find->matchCount(), 2); // case-insensitive by default
+    QCOMPARE(find->currentMatch(), 0);
+    find->findNext();
+    QCOMPARE(find->currentMatch(), 1);
+    find->findNext();
+    QCOMPARE(find->currentMatch(), 0); // wraps
+    find->setPattern(QStringLiteral("^(beta|ALPHA)$"), true);
+    QCOMPARE(find->matchCount(), 3); // alpha, beta and ALPHA, without Match case
+    // The search reaches past the bounded view: "1\n" is near the start of ~170 KB of output.
+    find->setPattern(QStringLiteral("^1$"), true);
+    QCOMPARE(find->matchCount(), 1);
+    find->setPattern(QStringLiteral("("), true);
+    QCOMPARE(find->matchCount(), 0);
+    QVERIFY2(find->statusText().contains(QStringLiteral("not a valid regular expression")), qPrintable(find->statusText()));
+    QVERIFY(find->target()->extraSelections().isEmpty());
+    find->setPattern(QStringLiteral("beta"));
+    QCOMPARE(find->target()->extraSelections().size(), 1);
 }
 
 void TestMainWindow::opensslOutputIsHexAndSecretsAreMasked()

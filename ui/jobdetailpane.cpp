@@ -1,4 +1,5 @@
 #include "jobdetailpane.h"
+#include "outputfindbar.h"
 #include "shellwords.h"
 
 #include "jobformat.h"
@@ -6,6 +7,7 @@
 #include "jobrun.h"
 #include "unixsignals.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QFontDatabase>
@@ -25,7 +27,8 @@ QPlainTextEdit *makeText(QWidget *parent, QPlainTextEdit::LineWrapMode wrap = QP
     edit->setReadOnly(true);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setLineWrapMode(wrap);
-    edit->setMaximumBlockCount(20000);
+    // The render bounds what is shown; this is only a backstop above its largest budget.
+    edit->setMaximumBlockCount(JobDetailPane::SearchedLines + 1000);
     return edit;
 }
 
@@ -50,6 +53,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     , m_python(makeText(this))
     , m_hex(new QCheckBox(tr("&Hex"), this))
     , m_deferredStreams(new QTimer(this))
+    , m_find(new OutputFindBar(this))
 {
     m_deferredStreams->setSingleShot(true);
     connect(m_deferredStreams, &QTimer::timeout, this, &JobDetailPane::refresh);
@@ -81,6 +85,46 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_find);
+    m_find->hide();
+    auto *find = new QAction(tr("Find in output"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, &JobDetailPane::openFind);
+    addAction(find);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (!m_find->isHidden())
+            m_find->setTarget(currentTextView());
+    });
+    connect(m_find, &OutputFindBar::closed, this, [this] {
+        // Back to the cheap, bounded view.
+        m_shownOut = -1;
+        m_shownErr = -1;
+        refresh();
+    });
+}
+
+QPlainTextEdit *JobDetailPane::currentTextView() const
+{
+    QWidget *page = m_tabs->currentWidget();
+    for (QPlainTextEdit *view : {m_overview, m_stdout, m_stderr, m_python}) {
+        if (view == page || view->parentWidget() == page)
+            return view;
+    }
+    return m_stdout;
+}
+
+void JobDetailPane::openFind()
+{
+    // Searching reaches the whole kept output, not only the bounded view.
+    const bool wasOpen = !m_find->isHidden();
+    m_find->setTarget(currentTextView());
+    m_find->activate();
+    if (!wasOpen) {
+        m_shownOut = -1;
+        m_shownErr = -1;
+        refresh();
+    }
 }
 
 void JobDetailPane::showJob(JobRun *run, JobProcess *job)
@@ -191,7 +235,9 @@ void JobDetailPane::refresh()
 void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes)
 {
     m_sinceStreams.restart();
-    const qsizetype budget = jobs.size() > 1 ? ShownBytesPerJobInGroup : ShownBytes;
+    const qsizetype budget = !m_find->isHidden() ? SearchedBytes
+                             : jobs.size() > 1    ? ShownBytesPerJobInGroup
+                                                  : ShownBytes;
     if (outBytes != m_shownOut) {
         QString text;
         for (const JobProcess *job : jobs) {
@@ -229,7 +275,8 @@ QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qs
     QByteArray shown = tail.last(budget);
     // At most ShownLines lines: a view of 'y\n' lines is cheap in bytes, not in layout.
     qsizetype cut = shown.size();
-    for (int lines = 0; cut > 0 && lines <= ShownLines; --cut) {
+    const int lineBudget = !m_find->isHidden() ? SearchedLines : ShownLines;
+    for (int lines = 0; cut > 0 && lines <= lineBudget; --cut) {
         if (shown.at(cut - 1) == '\n')
             ++lines;
     }

@@ -7,6 +7,7 @@
 
 class JobProcess;
 class JobRun;
+class OutputFindBar;
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
@@ -24,6 +25,10 @@ public:
     static constexpr int ShownLines = 400;
     // Output views re-render at most this often while bytes keep coming.
     static constexpr int StreamRefreshMs = 300;
+    // While Ctrl+F is open the views show this much of the kept output, so a
+    // search reaches all of it (a tail keeps at most 1 MiB per stream).
+    static constexpr qsizetype SearchedBytes = 1024 * 1024;
+    static constexpr int SearchedLines = 50000;
 
     explicit JobDetailPane(QWidget *parent = nullptr);
 
@@ -39,8 +44,12 @@ public:
     QString overviewText() const;
     QString stdoutText() const;
     QString stderrText() const;
+    OutputFindBar *findBar() const { return m_find; }
+    // Ctrl+F: opens the find bar on the output tab in front.
+    void openFind();
 
 private:
+    QPlainTextEdit *currentTextView() const;
     QString describeJob(const JobProcess *job) const;
     QString describeRun(const JobRun *run) const;
     QString renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const;
@@ -61,4 +70,5 @@ private:
     QString m_shownOverview;
     QElapsedTimer m_sinceStreams;
     QTimer *m_deferredStreams;
+    OutputFindBar *m_find;
 };

@@ -7,6 +7,7 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "jobfilterproxymodel.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "presetlistmodel.h"
@@ -32,11 +33,11 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -45,13 +46,12 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
     , m_engine(engine)
     , m_lab(lab)
     , m_jobModel(new JobTreeModel(m_engine, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new JobFilterProxyModel(this))
     , m_presetModel(new PresetListModel(this))
 {
     setWindowTitle(tr("SpawnScope — child processes, live"));
     m_presetModel->setPresets(presets);
     m_proxy->setSourceModel(m_jobModel);
-    m_proxy->setSortRole(JobTreeModel::RawRole);
 
     buildActions();
     buildLayout();
@@ -233,6 +233,41 @@ void MainWindow::buildLayout()
     commandBar->addWidget(m_shellCheck);
     commandBar->addWidget(runCommandButton);
 
+    // The filter: text over name, command and PID, and quick state toggles.
+    auto *filterBar = new QHBoxLayout;
+    m_filterEdit = new QLineEdit(centre);
+    m_filterEdit->setObjectName(QStringLiteral("jobFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter by name, command or PID (Ctrl+Shift+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setToolTip(tr("Shows the groups in which a row's name, command or PID contains this text; "
+                                "a group is always shown whole"));
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &JobFilterProxyModel::setFilterText);
+    auto *focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(focusFilter, &QAction::triggered, m_filterEdit, [this] {
+        m_filterEdit->setFocus();
+        m_filterEdit->selectAll();
+    });
+    addAction(focusFilter);
+    filterBar->addWidget(m_filterEdit, 1);
+    const std::pair<JobFilterProxyModel::Show, QString> toggles[] = {
+        {JobFilterProxyModel::ShowRunning, tr("Running")},
+        {JobFilterProxyModel::ShowFailed, tr("Failed")},
+        {JobFilterProxyModel::ShowFinished, tr("Finished")}};
+    for (const auto &[flag, label] : toggles) {
+        auto *toggle = new QToolButton(centre);
+        toggle->setText(label);
+        toggle->setCheckable(true);
+        toggle->setObjectName(QStringLiteral("show") + label);
+        toggle->setToolTip(tr("Show only groups with %1 jobs (several toggles: any of them)").arg(label.toLower()));
+        connect(toggle, &QToolButton::toggled, m_proxy, [this, flag = flag](bool on) {
+            JobFilterProxyModel::ShowFlags shown = m_proxy->shown();
+            shown.setFlag(flag, on);
+            m_proxy->setShown(shown);
+        });
+        filterBar->addWidget(toggle);
+    }
+
     m_jobView = new JobTableView(centre);
     m_jobView->setModel(m_proxy);
     m_jobView->setItemDelegate(new JobDelegate(m_jobView));
@@ -258,6 +293,7 @@ void MainWindow::buildLayout()
     m_centreSplitter->setStretchFactor(0, 3);
     m_centreSplitter->setStretchFactor(1, 2);
     centreLayout->addLayout(commandBar);
+    centreLayout->addLayout(filterBar);
     centreLayout->addWidget(m_centreSplitter, 1);
 
     m_threadsPanel = new ThreadsPanel(m_lab, this);

@@ -26,7 +26,7 @@ class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
+class JobFilterProxyModel;
 class QSpinBox;
 class QSplitter;
 class QTabWidget;
@@ -49,6 +49,8 @@ public:
     JobTreeModel *jobModel() const { return m_jobModel; }
     PresetListModel *presetModel() const { return m_presetModel; }
     PresetPalette *presetPalette() const { return m_palette; }
+    JobFilterProxyModel *jobFilter() const { return m_proxy; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
     JobTableView *jobView() const { return m_jobView; }
     QListView *presetView() const;
     JobDetailPane *detailPane() const { return m_detail; }
@@ -114,7 +116,8 @@ private:
     JobEngine *m_engine;
     ThreadLab *m_lab;
     JobTreeModel *m_jobModel;
-    QSortFilterProxyModel *m_proxy;
+    JobFilterProxyModel *m_proxy;
+    QLineEdit *m_filterEdit = nullptr;
     PresetListModel *m_presetModel;
 
     PresetPalette *m_palette = nullptr;

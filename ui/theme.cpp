@@ -190,6 +190,13 @@ QColor Theme::warningText(const QPalette &palette)
     return stoppedTone.on(palette);
 }
 
+QColor Theme::findHighlight(const QPalette &palette, bool current)
+{
+    if (isDark(palette))
+        return current ? QColor(0xb0, 0x78, 0x00) : QColor(0x5c, 0x4a, 0x10);
+    return current ? QColor(0xff, 0x9f, 0x1a) : QColor(0xff, 0xe8, 0x80);
+}
+
 void Theme::apply(const QString &name)
 {
     if (name != QLatin1String("light") && name != QLatin1String("dark"))

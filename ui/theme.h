@@ -32,4 +32,7 @@ public:
     // (timed out, killed) states' colours, for messages in the same tone.
     static QColor errorText(const QPalette &palette);
     static QColor warningText(const QPalette &palette);
+    // The background of a find match in an output view; the current match
+    // is stronger. Readable under the palette's Text on its Base.
+    static QColor findHighlight(const QPalette &palette, bool current);
 };
