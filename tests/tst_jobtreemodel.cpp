@@ -29,6 +29,7 @@ private slots:
     void descendantsAppearAndEnd();
     void resourceColumnsAreFormatted();
     void pausedJobReadsPaused();
+    void setsidDescendantIsMarked();
 
 private:
     JobEngine *m_engine = nullptr;
@@ -314,6 +315,20 @@ void TestJobTreeModel::pausedJobReadsPaused()
     QTRY_COMPARE(m_model->data(state).toString(), QStringLiteral("running"));
     run->kill();
     QVERIFY(waitRun(run, 5000));
+}
+
+void TestJobTreeModel::setsidDescendantIsMarked()
+{
+    m_engine->setSampleInterval(100);
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("setsid-child"), QStringLiteral("1")}));
+    const QModelIndex jobRow = m_model->index(0, 0, m_model->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount(jobRow) == 1
+                                 && m_model->data(m_model->index(0, 0, jobRow), JobTreeModel::LeftGroupRole).toBool(),
+                             5000);
+    const QModelIndex name = m_model->index(0, JobTreeModel::NameColumn, jobRow);
+    QVERIFY2(m_model->data(name).toString().endsWith(QStringLiteral("(setsid)")), qPrintable(m_model->data(name).toString()));
+    QVERIFY(m_model->data(name, Qt::ToolTipRole).toString().contains(QStringLiteral("Stop")));
+    QVERIFY(waitRun(run, 10000));
 }
 
 QTEST_GUILESS_MAIN(TestJobTreeModel)
