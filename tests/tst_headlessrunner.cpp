@@ -84,6 +84,9 @@ class TestHeadlessRunner : public QObject
     Q_OBJECT
 
 private slots:
+    void burnCpuInReport();
+    void allocPeakInReport();
+    void forkDescendantsInReport();
     void listPresets();
     void everyJobHasTheReportFields();
     void helloChild();
@@ -359,6 +362,9 @@ void TestHeadlessRunner::badArguments_data()
     QTest::newRow("bad timeout") << QStringList{"--headless", "--command", "true", "--timeout", "soon"} << "--timeout";
     QTest::newRow("unknown option") << QStringList{"--headless", "--frobnicate"} << "frobnicate";
     QTest::newRow("missing presets file") << QStringList{"--headless", "--preset", "hello-child", "--presets-file", "/nonexistent/p.json"} << "/nonexistent/p.json";
+    QTest::newRow("sample interval too short") << QStringList{"--headless", "--command", "true", "--sample-interval", "50"} << "--sample-interval must be from 100 to 5000 ms";
+    QTest::newRow("sample interval too long") << QStringList{"--headless", "--command", "true", "--sample-interval", "5001"} << "--sample-interval must be from 100 to 5000 ms";
+    QTest::newRow("sample interval not a number") << QStringList{"--headless", "--command", "true", "--sample-interval", "fast"} << "--sample-interval must be from 100 to 5000 ms";
     QTest::newRow("unclosed quote") << QStringList{"--headless", "--command", "sh -c 'exit 3"} << "single quote at character 7";
     QTest::newRow("missing stdin file") << QStringList{"--headless", "--command", "cat", "--stdin-file", "/nonexistent/in"} << "/nonexistent/in";
 }
@@ -572,6 +578,50 @@ void TestHeadlessRunner::joblogAsJson()
     QCOMPARE(timeout.value("signalName").toString(), QString("SIGTERM"));
     QCOMPARE(timeout.value("state").toString(), QString("timedOut"));
     QVERIFY(timeout.value("jobRuntime").toDouble() < 1.0);
+}
+
+void TestHeadlessRunner::burnCpuInReport()
+{
+    const Result result = runSpawnscope({"--headless", "--command", helper() + " burn 1", "--sample-interval", "100", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 1);
+    const double cpu = jobs[0].value("cpuUserMs").toDouble(-1) + jobs[0].value("cpuSysMs").toDouble(-1);
+    QVERIFY2(cpu >= 900 && cpu <= 1100, qPrintable(QString::number(cpu)));
+    QCOMPARE(jobs[0].value("cpuExact").toBool(), true);
+    QVERIFY(jobs[0].value("maxThreads").toInt(-1) >= 1);
+    QVERIFY(jobs[0].value("descendants").toArray().isEmpty());
+}
+
+void TestHeadlessRunner::allocPeakInReport()
+{
+    const Result result = runSpawnscope({"--headless", "--command", helper() + " alloc 200 1", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 1);
+    const double peak = jobs[0].value("peakRssKb").toDouble(-1);
+    QVERIFY2(peak >= 200 * 1024, qPrintable(QString::number(peak)));
+    QVERIFY(jobs[0].value("peakRssExact").isBool());
+}
+
+void TestHeadlessRunner::forkDescendantsInReport()
+{
+    const Result result = runSpawnscope({"--headless", "--command", helper() + " fork 3 2", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 1);
+    const QJsonArray descendants = jobs[0].value("descendants").toArray();
+    QCOMPARE(descendants.size(), 3);
+    const qint64 pid = jobs[0].value("pid").toInteger();
+    for (const QJsonValue &value : descendants) {
+        const QJsonObject child = value.toObject();
+        QCOMPARE(child.value("ppid").toInteger(), pid);
+        QVERIFY(child.value("pid").toInteger() > 0);
+        QCOMPARE(child.value("argv").toArray().first().toString(), helper());
+        QVERIFY(child.value("lastSeenMs").toDouble() >= child.value("firstSeenMs").toDouble());
+        QVERIFY(child.value("cpuMs").isDouble());
+        QVERIFY(child.value("peakRssKb").toDouble() > 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

@@ -26,6 +26,10 @@ private slots:
     void clearFinishedKeepsParentsConsistent();
     void elapsedTicksWhileRunning();
     void updatesCoverOnlyChangedRows();
+    void descendantsAppearAndEnd();
+    void resourceColumnsAreFormatted();
+    void pausedJobReadsPaused();
+    void setsidDescendantIsMarked();
 
 private:
     JobEngine *m_engine = nullptr;
@@ -190,6 +194,8 @@ void TestJobTreeModel::updatesCoverOnlyChangedRows()
     connect(m_model, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &a, const QModelIndex &b) {
         if (!a.parent().isValid())
             return; // the group row
+        if (a.column() >= JobTreeModel::CpuColumn)
+            return; // resource samples tick on every running row, like elapsed times
         (a.column() == JobTreeModel::ElapsedColumn && b.column() == JobTreeModel::ElapsedColumn ? ticks : rowChanges)
             .append({a, b});
     });
@@ -211,6 +217,117 @@ void TestJobTreeModel::updatesCoverOnlyChangedRows()
         QVERIFY(bottomRight.row() < copies);
     }
     run->kill();
+    QVERIFY(waitRun(run, 10000));
+}
+
+void TestJobTreeModel::descendantsAppearAndEnd()
+{
+    // The tester (from init()) checks every insert; the spy checks they are inserts, not resets.
+    m_engine->setSampleInterval(100);
+    QSignalSpy resets(m_model, &QAbstractItemModel::modelReset);
+    QList<QModelIndex> insertParents;
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [&](const QModelIndex &parent, int, int) { insertParents << parent; });
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("fork"), QStringLiteral("3"), QStringLiteral("1")}));
+    const QModelIndex group = m_model->index(0, 0);
+    const QModelIndex jobRow = m_model->index(0, 0, group);
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(jobRow), 3, 5000);
+    const qint64 pid = run->jobs().first()->pid();
+    for (int row = 0; row < 3; ++row) {
+        const QModelIndex child = m_model->index(row, 0, jobRow);
+        QCOMPARE(m_model->parent(child), jobRow);
+        QCOMPARE(m_model->rowCount(child), 0);
+        QVERIFY(m_model->isDescendant(child));
+        QVERIFY(m_model->data(child, JobTreeModel::IsDescendantRole).toBool());
+        QCOMPARE(m_model->jobAt(child), run->jobs().first());
+        QCOMPARE(m_model->data(child, JobTreeModel::PidRole).toLongLong(),
+                 run->jobs().first()->resources().descendants.at(row).pid);
+        QCOMPARE(run->jobs().first()->resources().descendants.at(row).ppid, pid);
+        QVERIFY(m_model->data(child.siblingAtColumn(JobTreeModel::CommandColumn)).toString().contains(QStringLiteral("fork 3 1")));
+        QVERIFY(!m_model->data(child, JobTreeModel::EndedRole).toBool());
+        QVERIFY(!(m_model->flags(child) & Qt::ItemIsDragEnabled));
+    }
+    QVERIFY(waitRun(run, 10000));
+    QCOMPARE(m_model->rowCount(jobRow), 3);
+    QCOMPARE(resets.count(), 0);
+    QVERIFY(insertParents.contains(jobRow));
+
+    // A descendant that ends while its job runs on stays, marked ended.
+    Preset preset;
+    preset.id = QStringLiteral("ends");
+    preset.title = preset.id;
+    StageSpec stage;
+    stage.program = QStringLiteral("sh");
+    stage.args = QStringList{QStringLiteral("-c"), helper() + QStringLiteral(" sleep 0.3; sleep 1.5")};
+    preset.stages << stage;
+    JobRun *second = m_engine->start(preset);
+    const QModelIndex secondJob = m_model->index(0, 0, m_model->index(1, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount(secondJob) >= 1
+                                 && m_model->data(m_model->index(0, 0, secondJob), JobTreeModel::EndedRole).toBool(),
+                             5000);
+    const QString ended = m_model->data(m_model->index(0, JobTreeModel::StateColumn, secondJob)).toString();
+    QVERIFY2(ended.startsWith(QStringLiteral("ended, last seen at ")), qPrintable(ended));
+    QVERIFY(m_model->data(m_model->index(0, JobTreeModel::CommandColumn, secondJob)).toString().contains(QStringLiteral("sleep 0.3")));
+    QCOMPARE(m_model->data(m_model->index(0, JobTreeModel::RssColumn, secondJob), JobTreeModel::RawRole).toLongLong(), qint64(-1));
+    QVERIFY(waitRun(second, 10000));
+    // Removing the run takes its descendant rows with it, consistently.
+    m_engine->clearFinished();
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestJobTreeModel::resourceColumnsAreFormatted()
+{
+    m_engine->setSampleInterval(100);
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("burn"), QStringLiteral("1")}));
+    const QModelIndex group = m_model->index(0, 0);
+    const QModelIndex cpu = m_model->index(0, JobTreeModel::CpuColumn, group);
+    // Unknown before the first CPU reading: empty text and -1, not "0.0 %".
+    QCOMPARE(m_model->data(cpu, JobTreeModel::RawRole).toDouble(), -1.0);
+    QCOMPARE(m_model->data(cpu).toString(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->data(cpu, JobTreeModel::RawRole).toDouble() > 50, 3000);
+    QVERIFY(m_model->data(cpu).toString().endsWith(QStringLiteral(" %")));
+    QVERIFY(m_model->data(m_model->index(0, JobTreeModel::RssColumn, group)).toString().contains(QStringLiteral("iB")));
+    // The group's totals follow at the next flush.
+    QTRY_VERIFY(m_model->data(group.siblingAtColumn(JobTreeModel::CpuColumn), JobTreeModel::RawRole).toDouble() > 50);
+    QVERIFY(waitRun(run, 10000));
+    QTest::qWait(3 * JobTreeModel::UpdateIntervalMs);
+    const qint64 cpuMs = m_model->data(m_model->index(0, JobTreeModel::CpuTimeColumn, group), JobTreeModel::RawRole).toLongLong();
+    QVERIFY2(cpuMs >= 900 && cpuMs <= 1100, qPrintable(QString::number(cpuMs)));
+    QVERIFY(m_model->data(m_model->index(0, JobTreeModel::CpuTimeColumn, group)).toString().endsWith(QStringLiteral(" s")));
+    QVERIFY(m_model->data(m_model->index(0, JobTreeModel::CpuTimeColumn, group), JobTreeModel::ExactRole).toBool());
+    const QModelIndex peak = m_model->index(0, JobTreeModel::PeakRssColumn, group);
+    const bool exact = m_model->data(peak, JobTreeModel::ExactRole).toBool();
+    QCOMPARE(m_model->data(peak).toString().startsWith(QStringLiteral("≥")), !exact);
+    QVERIFY(!m_model->data(peak, Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(m_model->data(m_model->index(0, JobTreeModel::CpuColumn, group), JobTreeModel::RawRole).toDouble(), -1.0);
+}
+
+void TestJobTreeModel::pausedJobReadsPaused()
+{
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("sleep"), QStringLiteral("30")}));
+    JobProcess *job = run->jobs().first();
+    QTRY_COMPARE(job->outcome().state, JobOutcome::State::Running);
+    const QModelIndex state = m_model->index(0, JobTreeModel::StateColumn, m_model->index(0, 0));
+    QVERIFY(job->pause());
+    QTRY_COMPARE(m_model->data(state).toString(), QStringLiteral("paused"));
+    QVERIFY(m_model->data(state, JobTreeModel::PausedRole).toBool());
+    QVERIFY(job->resume());
+    QTRY_COMPARE(m_model->data(state).toString(), QStringLiteral("running"));
+    run->kill();
+    QVERIFY(waitRun(run, 5000));
+}
+
+void TestJobTreeModel::setsidDescendantIsMarked()
+{
+    m_engine->setSampleInterval(100);
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("setsid-child"), QStringLiteral("1")}));
+    const QModelIndex jobRow = m_model->index(0, 0, m_model->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount(jobRow) == 1
+                                 && m_model->data(m_model->index(0, 0, jobRow), JobTreeModel::LeftGroupRole).toBool(),
+                             5000);
+    const QModelIndex name = m_model->index(0, JobTreeModel::NameColumn, jobRow);
+    QVERIFY2(m_model->data(name).toString().endsWith(QStringLiteral("(setsid)")), qPrintable(m_model->data(name).toString()));
+    QVERIFY(m_model->data(name, Qt::ToolTipRole).toString().contains(QStringLiteral("Stop")));
     QVERIFY(waitRun(run, 10000));
 }
 

@@ -40,6 +40,8 @@ private slots:
     void badArguments_data();
     void badArguments();
     void panelLanguageAndTheme();
+    void sampleInterval_data();
+    void sampleInterval();
     void helpTextMentionsEveryOption();
 
     void presetsToRunByIds();
@@ -55,6 +57,34 @@ private slots:
     void loadPresetsBadFile();
     void loadPresetsAddsAndReplaces();
 };
+
+void TestLaunchOptions::sampleInterval_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<int>("expected"); // -1: refused
+    QTest::newRow("lowest") << "100" << 100;
+    QTest::newRow("highest") << "5000" << 5000;
+    QTest::newRow("default value") << "500" << 500;
+    QTest::newRow("too short") << "99" << -1;
+    QTest::newRow("too long") << "5001" << -1;
+    QTest::newRow("zero") << "0" << -1;
+    QTest::newRow("not a number") << "1s" << -1;
+}
+
+void TestLaunchOptions::sampleInterval()
+{
+    QFETCH(QString, value);
+    QFETCH(int, expected);
+    LaunchOptions options;
+    QString error;
+    const bool ok = LaunchOptions::parse(commandLine({"--headless", "--command", "true", "--sample-interval", value}),
+                                         &options, &error);
+    QCOMPARE(ok, expected > 0);
+    if (ok)
+        QCOMPARE(options.sampleIntervalMs, expected);
+    else
+        QCOMPARE(error, QStringLiteral("--sample-interval must be from 100 to 5000 ms"));
+}
 
 void TestLaunchOptions::defaults()
 {
@@ -73,6 +103,7 @@ void TestLaunchOptions::defaults()
     QCOMPARE(options.timeoutSec, 0.0);
     QCOMPARE(options.graceSec, 2.0);
     QCOMPARE(options.screenshotSize, QSize(1400, 860));
+    QCOMPARE(options.sampleIntervalMs, 0);
     QVERIFY(error.isEmpty());
 }
 

@@ -27,6 +27,12 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     });
 }
 
+void HeadlessRunner::setSampleInterval(int ms)
+{
+    if (ms > 0)
+        m_engine->setSampleInterval(ms);
+}
+
 void HeadlessRunner::run(const QList<Preset> &presets)
 {
     m_queue = presets;

@@ -21,6 +21,9 @@ public:
     void setJoblogPath(const QString &path) { m_joblogPath = path; }
     void setTracePath(const QString &path) { m_tracePath = path; }
     JobEngine *engine() const { return m_engine; }
+    // --sample-interval: how often the children's resources are read
+    // (clamped to the sampler's bounds); 0 keeps the default.
+    void setSampleInterval(int ms);
 
     // Runs each preset to completion, in order, then emits finished().
     void run(const QList<Preset> &presets);

@@ -1,6 +1,7 @@
 #include "launchoptions.h"
 
 #include "presetcatalog.h"
+#include "processsampler.h"
 #include "threadlab.h"
 
 #include <QCommandLineParser>
@@ -46,6 +47,10 @@ struct Spec
     QCommandLineOption maxParallel{QStringLiteral("max-parallel"),
                                    QObject::tr("At most N children at once; the rest wait as queued (0: no limit)."),
                                    QStringLiteral("N")};
+    QCommandLineOption sampleInterval{QStringLiteral("sample-interval"),
+                                      QObject::tr("Read each child's CPU, memory and process tree every MS "
+                                                  "milliseconds (100 to 5000; default 500)."),
+                                      QStringLiteral("MS")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
@@ -84,7 +89,7 @@ struct Spec
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, maxProcesses, maxParallel, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, maxProcesses, maxParallel, sampleInterval, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
 };
@@ -330,6 +335,18 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         if (!ok || options.maxParallel < 0 || options.maxParallel > 100000) {
             *error = QObject::tr("--max-parallel takes a whole number from 0 (no limit) to 100000, not \"%1\"")
                          .arg(parser.value(spec.maxParallel));
+            return false;
+        }
+    }
+    if (parser.isSet(spec.sampleInterval)) {
+        bool ok = false;
+        options.sampleIntervalMs = parser.value(spec.sampleInterval).toInt(&ok);
+        // Refused rather than clamped: a typo should not silently sample at 5 s.
+        if (!ok || options.sampleIntervalMs < ProcessSampler::MinIntervalMs
+            || options.sampleIntervalMs > ProcessSampler::MaxIntervalMs) {
+            *error = QObject::tr("--sample-interval must be from %1 to %2 ms")
+                         .arg(ProcessSampler::MinIntervalMs)
+                         .arg(ProcessSampler::MaxIntervalMs);
             return false;
         }
     }

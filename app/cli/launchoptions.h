@@ -30,6 +30,7 @@ struct LaunchOptions
     QString stdinFile;
     int maxProcesses = 0;   // --max-processes, for --command
     int maxParallel = -1;   // --max-parallel; -1: the engine's default
+    int sampleIntervalMs = 0; // --sample-interval; 0: the sampler's default
     QString screenshotPath;
     QSize screenshotSize{1400, 860};
     QString panel;         // --panel: which tab is in front

@@ -2,6 +2,8 @@
 
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "processsampler.h"
+#include "rootsample.h"
 
 #include <QThread>
 
@@ -9,7 +11,33 @@
 
 JobEngine::JobEngine(QObject *parent)
     : QObject(parent)
+    , m_sampler(nullptr)
 {
+    m_sampleClock.start();
+    m_sampler = new ProcessSampler(&m_sampleClock, this);
+    connect(m_sampler, &ProcessSampler::sampled, this, &JobEngine::onSampled);
+}
+
+void JobEngine::setSampleInterval(int ms)
+{
+    m_sampler->setInterval(ms);
+}
+
+int JobEngine::sampleInterval() const
+{
+    return m_sampler->interval();
+}
+
+void JobEngine::onSampled(const QList<RootSample> &roots)
+{
+    const double samplerNow = m_sampler->nowMs();
+    for (const RootSample &root : roots) {
+        const auto it = m_sampledJobs.constFind(root.pid);
+        if (it == m_sampledJobs.cend() || !it->run)
+            continue;
+        it->run->jobs().at(it->index)->applySample(root, samplerNow);
+        emit jobResourcesChanged(it->run, it->index);
+    }
 }
 
 JobEngine::~JobEngine()
@@ -36,6 +64,24 @@ JobRun *JobEngine::start(const Preset &preset)
     auto *run = new JobRun(m_nextId++, preset, m_tailCapacity, this);
     connect(run, &JobRun::jobChanged, this, [this, run](int index) { emit jobChanged(run, index); });
     connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
+    for (int index = 0; index < run->jobs().size(); ++index) {
+        JobProcess *job = run->jobs().at(index);
+        connect(job, &JobProcess::started, this, [this, run, job, index] {
+            if (job->pid() > 0 && m_sampler->add(job->pid(), job->spec().stage.program))
+                m_sampledJobs.insert(job->pid(), {run, index});
+        });
+        connect(job, &JobProcess::finished, this, [this, run, job, index] {
+            // The child is reaped by now, so no last read of it is possible:
+            // the reap's exact figures (ChildUsage, in JobProcess) replace
+            // the samples, and the last tick's descendants stay as they were.
+            // A sampleNow() here would read every other job's tree too.
+            if (job->pid() > 0 && m_sampledJobs.contains(job->pid())) {
+                m_sampledJobs.remove(job->pid());
+                m_sampler->remove(job->pid());
+            }
+            emit jobResourcesChanged(run, index);
+        });
+    }
     connect(run, &JobRun::finished, this, [this, run] {
         --m_activeRuns;
         emit runFinished(run);

@@ -1,15 +1,20 @@
 // Owns every run, in launch order; the one place the app starts, stops and
-// forgets child processes.
+// forgets child processes. Its one ProcessSampler watches every running
+// job's process tree and feeds each JobProcess's resources().
 #pragma once
 
 #include "outputtail.h"
 #include "preset.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
 class JobRun;
+class ProcessSampler;
+struct RootSample;
 
 class JobEngine : public QObject
 {
@@ -46,6 +51,12 @@ public:
     // queued ones never start. idle() follows once the last child is gone.
     void stopAll();
 
+    // How often running jobs' process trees are read from /proc, clamped
+    // to ProcessSampler's [MinIntervalMs, MaxIntervalMs].
+    void setSampleInterval(int ms);
+    int sampleInterval() const;
+    ProcessSampler *sampler() const { return m_sampler; }
+
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
     qsizetype tailCapacity() const { return m_tailCapacity; }
 
@@ -54,6 +65,9 @@ signals:
     void runsAboutToBeRemoved(int first, int last);
     void runsRemoved(int first, int last);
     void jobChanged(JobRun *run, int jobIndex);
+    // A sampler tick (or the reap) changed the job's resources() or paused
+    // state; once per job per tick, for a model to batch.
+    void jobResourcesChanged(JobRun *run, int jobIndex);
     void runFinished(JobRun *run);
     // A child started or ended (count is runningCount()), so a display of
     // what runs now need not rescan every run.
@@ -63,6 +77,13 @@ signals:
 private:
     void pump();
     void onJobFinished(JobRun *run, int index);
+    void onSampled(const QList<RootSample> &roots);
+
+    struct SampledJob
+    {
+        QPointer<JobRun> run;
+        int index;
+    };
 
     struct PendingCopy
     {
@@ -70,6 +91,9 @@ private:
         int copy;
     };
 
+    QElapsedTimer m_sampleClock; // the sampler's; each run's own clock is offset from it
+    ProcessSampler *m_sampler;
+    QHash<qint64, SampledJob> m_sampledJobs; // root pid -> its job, while it runs
     QList<JobRun *> m_runs;
     QList<PendingCopy> m_queue;
     int m_maxParallel = defaultMaxParallel();

@@ -51,6 +51,21 @@ QString JobFormat::seconds(double ms)
     return QObject::tr("%1 s").arg(ms / 1000.0, 0, 'f', 3);
 }
 
+QString JobFormat::cpuPercent(double percent)
+{
+    return QObject::tr("%1 %").arg(percent, 0, 'f', 1);
+}
+
+QString JobFormat::cpuTime(qint64 ms)
+{
+    return QObject::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 2);
+}
+
+QString JobFormat::kibibytes(qint64 kb)
+{
+    return bytes(kb * 1024);
+}
+
 QString JobFormat::hexBytes(const QByteArray &data)
 {
     return QString::fromLatin1(data.toHex(' '));

@@ -11,6 +11,9 @@ namespace JobFormat {
 
 QString bytes(qint64 count);          // "532 B", "1.5 KiB", "4.0 MiB"
 QString seconds(double ms);           // "0.103 s"
+QString cpuPercent(double percent);   // "12.5 %" (100 % = one core)
+QString cpuTime(qint64 ms);           // "1.02 s"
+QString kibibytes(qint64 kb);         // as bytes(): "52.0 MiB"
 QString hexBytes(const QByteArray &); // "87 14 20 f2"
 // xxd-style lines: "00000010  53 61 6c 74 ...  |Salt...|"; firstOffset numbers the first byte.
 QString hexDump(const QByteArray &data, qint64 firstOffset = 0);

@@ -105,6 +105,9 @@ QString JobOutcome::explanation(double timeoutSec, double graceSec) const
     case Cause::UserKill:
         why = QObject::tr(" after you pressed Kill");
         break;
+    case Cause::UserSignal:
+        why = QObject::tr(" after you sent it that signal");
+        break;
     case Cause::None:
         break;
     }
@@ -114,7 +117,7 @@ QString JobOutcome::explanation(double timeoutSec, double graceSec) const
                            .arg(UnixSignals::name(signal))
                            .arg(signal)
                            .arg(why, UnixSignals::description(signal));
-        if (signal == SIGKILL && cause != Cause::UserKill && cause != Cause::None)
+        if (signal == SIGKILL && (cause == Cause::Timeout || cause == Cause::UserStop))
             text += QObject::tr(" It ignored SIGTERM for the %1 grace period, so it was killed.").arg(seconds(graceSec));
         else if (cause == Cause::None)
             text += QObject::tr(" Nobody here sent it: the child crashed or something else signalled it.");

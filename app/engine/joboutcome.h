@@ -17,13 +17,14 @@ public:
         FailedToStart, // never ran: see error
         Crashed,       // ended by a signal nobody here sent
         TimedOut,      // the timeout fired and it was stopped
-        Killed,        // the user pressed Stop or Kill
+        Killed,        // the user pressed Stop or Kill, or sent the signal it died of
         PipeClosed,    // a chain's writer ended by SIGPIPE because its reader exited: normal
     };
     Q_ENUM(State)
 
     // Why the app sent a signal, if it did.
-    enum class Cause { None, Timeout, UserStop, UserKill };
+    // UserSignal: it died of the signal the user last sent through sendSignal().
+    enum class Cause { None, Timeout, UserStop, UserKill, UserSignal };
     Q_ENUM(Cause)
 
     State state = State::Queued;

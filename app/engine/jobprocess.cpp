@@ -1,7 +1,9 @@
 #include "jobprocess.h"
 
+#include "childusage.h"
 #include "enginelog.h"
 #include "outputpoller.h"
+#include "rootsample.h"
 #include "unixsignals.h"
 
 #include <QDir>
@@ -582,6 +584,75 @@ void JobProcess::kill()
     emit changed();
 }
 
+bool JobProcess::pause()
+{
+    if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGSTOP))
+        return false;
+    setPaused(true, now());
+    return true;
+}
+
+bool JobProcess::resume()
+{
+    if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGCONT))
+        return false;
+    setPaused(false, now());
+    return true;
+}
+
+bool JobProcess::sendSignal(int signal, bool groupToo)
+{
+    if (m_outcome.state != JobOutcome::State::Running)
+        return false;
+    bool sent = false;
+    if (groupToo) {
+        sent = signalGroup(signal);
+    } else if (m_pid > 0 && m_process->state() != QProcess::NotRunning) {
+        // Not reaped yet, so the pid is still this child's.
+        sent = ::kill(pid_t(m_pid), signal) == 0;
+        if (!sent)
+            qCWarning(lcEngine, "kill(%d, %s) failed: %s", int(m_pid), qPrintable(UnixSignals::name(signal)),
+                      std::strerror(errno));
+    }
+    if (!sent)
+        return false;
+    m_userSignal = signal;
+    if (signal == SIGSTOP || signal == SIGTSTP)
+        setPaused(true, now());
+    else if (signal == SIGCONT)
+        setPaused(false, now());
+    return true;
+}
+
+void JobProcess::setPaused(bool paused, double atMs)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (paused)
+        m_pausedStretches.append({atMs, -1});
+    else if (!m_pausedStretches.isEmpty())
+        m_pausedStretches.last().endMs = atMs;
+    emit resourcesChanged();
+    emit changed();
+}
+
+void JobProcess::applySample(const RootSample &sample, double samplerNowMs)
+{
+    if (m_outcome.isDone() && m_resources.cpuExact)
+        return; // the reap's figures are final
+    const double offset = samplerNowMs - now();
+    m_resources.applySample(sample, offset);
+    if (!sample.root.ended && m_outcome.state == JobOutcome::State::Running) {
+        // A SIGSTOP (or SIGTSTP, SIGTTIN, a debugger) from anywhere shows as
+        // paused; a tick before pause()'s signal landed cannot undo it,
+        // because kill() delivers the stop before it returns.
+        const bool stopped = sample.root.state == 'T' || sample.root.state == 't';
+        setPaused(stopped, sample.sampledMs - offset);
+    }
+    emit resourcesChanged();
+}
+
 bool JobProcess::signalGroup(int signal)
 {
     // Only while QProcess has not reaped the child: until then its PID, and so
@@ -601,6 +672,8 @@ bool JobProcess::signalGroup(int signal)
 
 void JobProcess::onFinished(int exitCode, int exitStatus)
 {
+    // First thing: the delta is this child's only until the next reap.
+    m_resources.applyUsage(ChildUsage::takeDelta());
     // Whatever the child wrote before it exited is in the pipes now. Only a
     // descendant that kept them open can still write; what it writes later
     // is not this job's (as with QProcess, which also stops reading here).
@@ -620,15 +693,21 @@ void JobProcess::onFinished(int exitCode, int exitStatus)
     case JobOutcome::Cause::UserKill:
         m_outcome.state = bySignal ? JobOutcome::State::Killed : JobOutcome::State::Finished;
         break;
+    case JobOutcome::Cause::UserSignal:
+        break; // only set below
     case JobOutcome::Cause::None:
-        if (!bySignal)
+        if (!bySignal) {
             m_outcome.state = JobOutcome::State::Finished;
-        else if (exitCode == SIGPIPE && m_pipesStdout)
+        } else if (exitCode == m_userSignal) {
+            m_outcome.cause = JobOutcome::Cause::UserSignal;
+            m_outcome.state = JobOutcome::State::Killed;
+        } else if (exitCode == SIGPIPE && m_pipesStdout) {
             // Its reader, the next stage, exited first: how a pipeline's
             // writer normally ends (yes | head), not a crash.
             m_outcome.state = JobOutcome::State::PipeClosed;
-        else
+        } else {
             m_outcome.state = JobOutcome::State::Crashed;
+        }
         break;
     }
     finish();
@@ -663,6 +742,12 @@ void JobProcess::finish()
     }
     closeOutputPipe(m_stdoutPipe);
     closeOutputPipe(m_stderrPipe);
+    if (m_paused) {
+        m_paused = false;
+        m_pausedStretches.last().endMs = m_finishedMs;
+    }
+    m_resources.markEnded();
+    emit resourcesChanged();
     emit changed();
     emit finished();
 }

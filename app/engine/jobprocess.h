@@ -1,9 +1,14 @@
 // One child process: wraps (does not subclass) a QProcess, puts the child in its
 // own process group, keeps bounded output tails, polls, enforces the timeout
 // with SIGTERM then SIGKILL, and turns the end into a JobOutcome.
+//
+// It also holds what its process tree used (JobResources), fed by the
+// engine's ProcessSampler while it runs and by ChildUsage at its reap, and
+// whether it is paused (stopped by SIGSTOP or any other stop signal).
 #pragma once
 
 #include "joboutcome.h"
+#include "jobresources.h"
 #include "jobspec.h"
 #include "outputtail.h"
 
@@ -14,6 +19,7 @@
 
 
 class OutputPoller;
+struct RootSample;
 class QProcess;
 class QSocketNotifier;
 class QTimer;
@@ -38,6 +44,33 @@ public:
     // SIGKILL to the process group now.
     void kill();
 
+    // SIGSTOP / SIGCONT to the process group. A pause does not stop the
+    // clock: a running timeout keeps counting wall time, as GNU timeout
+    // does, and when it fires the job is stopped (SIGTERM, then SIGCONT so
+    // it can act on it). False if the job is not running or kill() failed
+    // (logged to spawnscope.engine).
+    bool pause();
+    bool resume();
+    // Any signal, to the process group (groupToo) or the child alone. If the
+    // job then dies of that very signal, its outcome is Killed with cause
+    // UserSignal rather than Crashed.
+    bool sendSignal(int signal, bool groupToo);
+
+    // Stopped, whoever stopped it: set by pause() at once and otherwise read
+    // from the sampled /proc state ('T' or 't').
+    bool isPaused() const { return m_paused; }
+    struct PausedStretch
+    {
+        double startMs = 0; // on the run's clock
+        double endMs = -1; // -1 while still paused
+    };
+    const QList<PausedStretch> &pausedStretches() const { return m_pausedStretches; }
+
+    const JobResources &resources() const { return m_resources; }
+    // One sampler tick for this job's pid; samplerNowMs is ProcessSampler::nowMs()
+    // at the call, to move the sample's times onto the run's clock.
+    void applySample(const RootSample &sample, double samplerNowMs);
+
     const JobSpec &spec() const { return m_spec; }
     const JobOutcome &outcome() const { return m_outcome; }
     qint64 pid() const { return m_pid; }
@@ -61,8 +94,11 @@ signals:
     // Something visible changed: state, counts, output.
     void changed();
     void finished();
+    // A sampler tick or the reap changed resources() or the paused state.
+    void resourcesChanged();
 
 private:
+    void setPaused(bool paused, double atMs);
     void onStarted();
     void onFinished(int exitCode, int exitStatus);
     void onErrorOccurred(int error);
@@ -115,6 +151,10 @@ private:
     double m_finishedMs = -1;
     double m_termSentMs = -1;
     double m_killSentMs = -1;
+    JobResources m_resources;
+    QList<PausedStretch> m_pausedStretches;
+    bool m_paused = false;
+    int m_userSignal = 0; // the last signal sent through sendSignal()
     bool m_pipesStdout = false;
     bool m_readsFromPipe = false;
 };

@@ -63,6 +63,15 @@ QByteArray JobLog::toTsv(const QList<const JobRun *> &runs)
     return out;
 }
 
+namespace {
+
+QJsonValue knownOrNull(qint64 value)
+{
+    return value >= 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
 QByteArray JobLog::toJson(const QList<const JobRun *> &runs)
 {
     QJsonArray rows;
@@ -87,6 +96,11 @@ QByteArray JobLog::toJson(const QList<const JobRun *> &runs)
                 {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
                 {QStringLiteral("pid"), job->pid()},
                 {QStringLiteral("command"), job->spec().stage.commandLine()},
+                // Resources as in the report; null when unknown.
+                {QStringLiteral("cpuUserMs"), knownOrNull(job->resources().cpuUserMs)},
+                {QStringLiteral("cpuSysMs"), knownOrNull(job->resources().cpuSysMs)},
+                {QStringLiteral("peakRssKb"), knownOrNull(job->resources().peakRssKb)},
+                {QStringLiteral("peakRssExact"), job->resources().peakRssExact},
             });
         }
     }

@@ -23,6 +23,30 @@ QString lossyUtf8(const QByteArray &bytes)
     return QString::fromUtf8(bytes);
 }
 
+QJsonValue knownOrNull(qint64 value)
+{
+    return value >= 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray descendantsToJson(const JobResources &resources)
+{
+    QJsonArray array;
+    for (const ProcessSample &process : resources.descendants) {
+        array.append(QJsonObject{
+            {QStringLiteral("pid"), process.pid},
+            {QStringLiteral("ppid"), process.ppid},
+            {QStringLiteral("argv"), QJsonArray::fromStringList(process.argv)},
+            {QStringLiteral("firstSeenMs"), roundMs(process.firstSeenMs)},
+            {QStringLiteral("lastSeenMs"), roundMs(process.lastSeenMs)},
+            {QStringLiteral("ended"), process.ended},
+            {QStringLiteral("leftGroup"), process.leftGroup},
+            {QStringLiteral("cpuMs"), process.cpuMs()},
+            {QStringLiteral("peakRssKb"), process.peakRssKb},
+        });
+    }
+    return array;
+}
+
 QJsonObject jobToJson(const JobRun *run, int index)
 {
     const JobProcess *job = run->jobs().at(index);
@@ -51,6 +75,22 @@ QJsonObject jobToJson(const JobRun *run, int index)
     json.insert(QStringLiteral("stdoutPiped"), job->pipesStdout());
     json.insert(QStringLiteral("stdoutBytes"), job->stdoutTail().totalBytes());
     json.insert(QStringLiteral("stderrBytes"), job->stderrTail().totalBytes());
+    // Resources: null when unknown (never read, or /proc/PID/io refused).
+    const JobResources &res = job->resources();
+    json.insert(QStringLiteral("cpuUserMs"), knownOrNull(res.cpuUserMs));
+    json.insert(QStringLiteral("cpuSysMs"), knownOrNull(res.cpuSysMs));
+    json.insert(QStringLiteral("cpuExact"), res.cpuExact);
+    json.insert(QStringLiteral("peakRssKb"), knownOrNull(res.peakRssKb));
+    json.insert(QStringLiteral("peakRssExact"), res.peakRssExact);
+    json.insert(QStringLiteral("maxThreads"), knownOrNull(res.maxThreads));
+    json.insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
+    json.insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
+    json.insert(QStringLiteral("descendants"), descendantsToJson(res));
+    QJsonArray paused;
+    for (const JobProcess::PausedStretch &stretch : job->pausedStretches())
+        paused.append(QJsonObject{{QStringLiteral("startMs"), roundMs(stretch.startMs)},
+                                  {QStringLiteral("endMs"), roundMs(stretch.endMs)}});
+    json.insert(QStringLiteral("pausedStretches"), paused);
     json.insert(QStringLiteral("stdoutTailHex"),
                 QString::fromLatin1(job->stdoutTail().last(RunReport::TailHexBytes).toHex()));
     json.insert(QStringLiteral("stdoutText"), lossyUtf8(job->stdoutTail().tail()));

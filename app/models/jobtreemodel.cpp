@@ -7,6 +7,7 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "presetlistmodel.h"
+#include "processsample.h"
 
 #include <QMimeData>
 #include <QTimer>
@@ -38,6 +39,61 @@ JobOutcome::State worstState(const JobRun *run)
 // proxies, at the price of a few unchanged rows.
 constexpr int RangeGap = 4;
 
+bool isResourceColumn(int column)
+{
+    return column >= JobTreeModel::CpuColumn && column <= JobTreeModel::WriteColumn;
+}
+
+// A resource cell: raw value (or -1 unknown) for RawRole, text for display.
+QVariant sized(qint64 kb, bool raw)
+{
+    if (raw)
+        return kb;
+    return kb >= 0 ? QVariant(JobFormat::kibibytes(kb)) : QVariant(QString());
+}
+
+QVariant byteCount(qint64 bytes, bool raw)
+{
+    if (raw)
+        return bytes;
+    return bytes >= 0 ? QVariant(JobFormat::bytes(bytes)) : QVariant(QString());
+}
+
+QVariant percent(double value, bool raw)
+{
+    if (raw)
+        return value;
+    return value >= 0 ? QVariant(JobFormat::cpuPercent(value)) : QVariant(QString());
+}
+
+QVariant cpuTime(qint64 ms, bool raw)
+{
+    if (raw)
+        return ms;
+    return ms >= 0 ? QVariant(JobFormat::cpuTime(ms)) : QVariant(QString());
+}
+
+QVariant count(int value, bool raw)
+{
+    if (raw)
+        return value;
+    return value >= 0 ? QVariant(value) : QVariant(QString());
+}
+
+// The kernel's one-letter process state, as ps and htop explain it.
+QString processStateText(char state)
+{
+    switch (state) {
+    case 'R': return JobTreeModel::tr("running");
+    case 'S': return JobTreeModel::tr("sleeping");
+    case 'D': return JobTreeModel::tr("waiting for disk");
+    case 'T':
+    case 't': return JobTreeModel::tr("paused");
+    case 'Z': return JobTreeModel::tr("zombie");
+    default: return QString(QLatin1Char(state));
+    }
+}
+
 } // namespace
 
 JobTreeModel::JobTreeModel(JobEngine *engine, QObject *parent)
@@ -54,6 +110,7 @@ JobTreeModel::JobTreeModel(JobEngine *engine, QObject *parent)
     connect(engine, &JobEngine::runsAboutToBeRemoved, this, &JobTreeModel::onRunsAboutToBeRemoved);
     connect(engine, &JobEngine::runsRemoved, this, &JobTreeModel::onRunsRemoved);
     connect(engine, &JobEngine::jobChanged, this, &JobTreeModel::onJobChanged);
+    connect(engine, &JobEngine::jobResourcesChanged, this, &JobTreeModel::onJobResourcesChanged);
     connect(engine, &JobEngine::runFinished, this, [this](JobRun *run) { onJobChanged(run, -1); });
 }
 
@@ -66,7 +123,17 @@ QModelIndex JobTreeModel::index(int row, int column, const QModelIndex &parent) 
             return {};
         return createIndex(row, column, RunRowId);
     }
-    if (parent.internalId() != RunRowId || parent.row() >= m_runs.size())
+    if (parent.internalId() & DescendantKeyBit)
+        return {}; // descendants have no children
+    if (parent.internalId() != RunRowId) {
+        if (parent.column() != 0)
+            return {};
+        const quint64 key = keyOf(quint64(parent.internalId()), parent.row());
+        if (key == 0 || row >= m_shownDescendants.value(key))
+            return {};
+        return createIndex(row, column, quintptr(key));
+    }
+    if (parent.row() >= m_runs.size())
         return {};
     const JobRun *run = m_runs.at(parent.row());
     if (row >= run->jobs().size())
@@ -74,10 +141,26 @@ QModelIndex JobTreeModel::index(int row, int column, const QModelIndex &parent) 
     return createIndex(row, column, quintptr(run->id()));
 }
 
+quint64 JobTreeModel::keyOf(quint64 runId, int jobIndex) const
+{
+    return m_keyOfJob.value(qMakePair(runId, jobIndex), 0);
+}
+
+bool JobTreeModel::isDescendant(const QModelIndex &index) const
+{
+    return index.isValid() && (index.internalId() & DescendantKeyBit);
+}
+
 QModelIndex JobTreeModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid() || child.internalId() == RunRowId)
         return {};
+    if (child.internalId() & DescendantKeyBit) {
+        const auto job = m_jobOfKey.constFind(quint64(child.internalId()));
+        if (job == m_jobOfKey.cend() || !m_rowOfRun.contains(job->runId))
+            return {};
+        return createIndex(job->jobIndex, 0, quintptr(job->runId));
+    }
     const auto it = m_rowOfRun.constFind(quint64(child.internalId()));
     if (it == m_rowOfRun.cend())
         return {};
@@ -88,8 +171,12 @@ int JobTreeModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
         return int(m_runs.size());
-    if (parent.column() != 0 || parent.internalId() != RunRowId || parent.row() >= m_runs.size())
-        return 0; // job rows have no children
+    if (parent.column() != 0 || (parent.internalId() & DescendantKeyBit))
+        return 0;
+    if (parent.internalId() != RunRowId)
+        return m_shownDescendants.value(keyOf(quint64(parent.internalId()), parent.row()));
+    if (parent.row() >= m_runs.size())
+        return 0;
     return int(m_runs.at(parent.row())->jobs().size());
 }
 
@@ -104,7 +191,14 @@ JobRun *JobTreeModel::runAt(const QModelIndex &index) const
         return nullptr;
     if (index.internalId() == RunRowId)
         return index.row() < m_runs.size() ? m_runs.at(index.row()) : nullptr;
-    const auto it = m_rowOfRun.constFind(quint64(index.internalId()));
+    quint64 runId = quint64(index.internalId());
+    if (runId & DescendantKeyBit) {
+        const auto job = m_jobOfKey.constFind(runId);
+        if (job == m_jobOfKey.cend())
+            return nullptr;
+        runId = job->runId;
+    }
+    const auto it = m_rowOfRun.constFind(runId);
     return it == m_rowOfRun.cend() ? nullptr : m_runs.at(it.value());
 }
 
@@ -113,9 +207,12 @@ JobProcess *JobTreeModel::jobAt(const QModelIndex &index) const
     if (!index.isValid() || index.internalId() == RunRowId)
         return nullptr;
     const JobRun *run = runAt(index);
-    if (!run || index.row() >= run->jobs().size())
+    if (!run)
         return nullptr;
-    return run->jobs().at(index.row());
+    int jobIndex = index.row();
+    if (index.internalId() & DescendantKeyBit)
+        jobIndex = m_jobOfKey.value(quint64(index.internalId())).jobIndex;
+    return jobIndex < run->jobs().size() ? run->jobs().at(jobIndex) : nullptr;
 }
 
 QModelIndex JobTreeModel::indexOfRun(const JobRun *run, int column) const
@@ -140,6 +237,14 @@ QVariant JobTreeModel::data(const QModelIndex &index, int role) const
         return {};
     if (index.internalId() == RunRowId)
         return runData(run, index.column(), role);
+    if (index.internalId() & DescendantKeyBit) {
+        const JobKey key = m_jobOfKey.value(quint64(index.internalId()));
+        if (role == JobIndexRole)
+            return key.jobIndex;
+        if (role == RunIdRole)
+            return run->id();
+        return descendantData(run->jobs().at(key.jobIndex), index.row(), index.column(), role);
+    }
     return jobData(run, index.row(), index.column(), role);
 }
 
@@ -159,7 +264,16 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
         return run->isDone() && run->failedCount() == 0;
     case ShellRole:
         return preset.runsShell();
+    case IsDescendantRole:
+    case EndedRole:
+    case LeftGroupRole:
+    case PausedRole:
+        return false;
+    case ExactRole:
+        return m_totals.value(run->id()).peakExact;
     case Qt::ToolTipRole:
+        if (isResourceColumn(column))
+            return tr("The sum over the group's processes (peak RSS: the largest one).");
         if (column == NameColumn || column == CommandColumn)
             return preset.description.isEmpty() ? preset.commandLine() : preset.description;
         if (column == ElapsedColumn || column == LastLineColumn)
@@ -222,8 +336,53 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     case LastLineColumn:
         return JobFormat::runTiming(run);
     default:
+        break;
+    }
+    const Totals totals = m_totals.value(run->id());
+    switch (column) {
+    case CpuColumn:
+        return percent(totals.cpuPercent, raw);
+    case CpuTimeColumn:
+        return cpuTime(totals.cpuMs, raw);
+    case RssColumn:
+        return sized(totals.rssKb, raw);
+    case PeakRssColumn:
+        if (!raw && totals.peakRssKb >= 0 && !totals.peakExact && run->isDone())
+            return tr("≥ %1").arg(JobFormat::kibibytes(totals.peakRssKb));
+        return sized(totals.peakRssKb, raw);
+    case ThreadsColumn:
+        return count(totals.threads, raw);
+    case ReadColumn:
+        return byteCount(totals.readBytes, raw);
+    case WriteColumn:
+        return byteCount(totals.writeBytes, raw);
+    default:
         return {};
     }
+}
+
+JobTreeModel::Totals JobTreeModel::totalsOf(const JobRun *run)
+{
+    Totals totals;
+    const auto add = [](auto &sum, auto value) {
+        if (value >= 0)
+            sum = sum < 0 ? value : sum + value;
+    };
+    for (const JobProcess *job : run->jobs()) {
+        const JobResources &res = job->resources();
+        add(totals.cpuPercent, res.cpuPercent);
+        if (res.cpuUserMs >= 0)
+            add(totals.cpuMs, res.cpuUserMs + res.cpuSysMs);
+        add(totals.rssKb, res.rssKb);
+        if (res.peakRssKb >= 0) {
+            totals.peakRssKb = std::max(totals.peakRssKb, res.peakRssKb);
+            totals.peakExact = totals.peakExact && res.peakRssExact;
+        }
+        add(totals.threads, res.threads);
+        add(totals.readBytes, res.readBytes);
+        add(totals.writeBytes, res.writeBytes);
+    }
+    return totals;
 }
 
 QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int role) const
@@ -243,8 +402,28 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
         return outcome.isSuccess();
     case ShellRole:
         return job->spec().stage.runsShell();
+    case IsDescendantRole:
+    case EndedRole:
+    case LeftGroupRole:
+        return false;
+    case PausedRole:
+        return job->isPaused();
+    case ExactRole:
+        return column == CpuTimeColumn ? job->resources().cpuExact : job->resources().peakRssExact;
+    case PidRole:
+        return job->pid();
     case Qt::ToolTipRole:
         switch (column) {
+        case CpuTimeColumn:
+            return job->resources().cpuExact
+                       ? tr("Exact: the kernel's count for the child and the children it waited for, taken when it "
+                            "was reaped.")
+                       : tr("Sampled: the CPU time read at the last sample.");
+        case PeakRssColumn:
+            return job->resources().peakRssExact
+                       ? tr("Exact: the kernel's high-water mark for this child, taken when it was reaped.")
+                       : tr("At least this much: the largest peak read at a sample (the last sample's high-water "
+                            "mark); the kernel's exact figure for this child was not available.");
         case StateColumn:
         case ExitColumn:
             return outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
@@ -279,6 +458,8 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
             return tr("killing…");
         if (outcome.isActive() && job->termSentMs() >= 0)
             return tr("stopping…");
+        if (outcome.isActive() && job->isPaused())
+            return tr("paused");
         return JobOutcome::stateToString(outcome.state);
     case ExitColumn:
         if (raw)
@@ -298,6 +479,119 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
         return raw ? QVariant(job->stderrTail().totalBytes()) : QVariant(JobFormat::bytes(job->stderrTail().totalBytes()));
     case LastLineColumn:
         return JobFormat::lastLine(job);
+    default:
+        break;
+    }
+    const JobResources &res = job->resources();
+    switch (column) {
+    case CpuColumn:
+        return percent(res.cpuPercent, raw);
+    case CpuTimeColumn:
+        return cpuTime(res.cpuUserMs >= 0 ? res.cpuUserMs + res.cpuSysMs : -1, raw);
+    case RssColumn:
+        return sized(res.rssKb, raw);
+    case PeakRssColumn:
+        if (!raw && res.peakRssKb >= 0 && !res.peakRssExact && outcome.isDone())
+            return tr("≥ %1").arg(JobFormat::kibibytes(res.peakRssKb));
+        return sized(res.peakRssKb, raw);
+    case ThreadsColumn:
+        return count(res.threads, raw);
+    case ReadColumn:
+        return byteCount(res.readBytes, raw);
+    case WriteColumn:
+        return byteCount(res.writeBytes, raw);
+    default:
+        return {};
+    }
+}
+
+QVariant JobTreeModel::descendantData(const JobProcess *job, int row, int column, int role) const
+{
+    const QList<ProcessSample> &descendants = job->resources().descendants;
+    if (row >= descendants.size())
+        return {};
+    const ProcessSample &process = descendants.at(row);
+    switch (role) {
+    case IsRunRole:
+        return false;
+    case IsDescendantRole:
+        return true;
+    case EndedRole:
+        return process.ended;
+    case LeftGroupRole:
+        return process.leftGroup;
+    case PausedRole:
+        return !process.ended && (process.state == 'T' || process.state == 't');
+    case ExactRole:
+        return false;
+    case PidRole:
+        return process.pid;
+    case StateRole:
+        return int(process.ended ? JobOutcome::State::Finished : JobOutcome::State::Running);
+    case SuccessRole:
+    case ShellRole:
+        return false;
+    case Qt::ToolTipRole:
+        if (process.leftGroup && (column == NameColumn || column == StateColumn))
+            return tr("It left the job's process group (setsid or setpgid): Stop and the timeout signal the group, "
+                      "so they reach it only through the job's child, and not at all once that child is gone.");
+        if (column == NameColumn || column == CommandColumn)
+            return ShellWords::join(process.argv);
+        if (column == StateColumn && process.ended)
+            return tr("Not seen since this time: it ended (or was reaped) before the next sample.");
+        if (isResourceColumn(column))
+            return tr("Sampled: the values read at the last sample.");
+        return {};
+    case Qt::DisplayRole:
+    case RawRole:
+        break;
+    default:
+        return {};
+    }
+
+    const bool raw = role == RawRole;
+    switch (column) {
+    case NameColumn: {
+        const QString program = process.argv.isEmpty() ? QString() : process.argv.first().section(QLatin1Char('/'), -1);
+        if (raw)
+            return program;
+        return process.leftGroup ? tr("%1 (setsid)").arg(program) : program;
+    }
+    case CommandColumn:
+        return ShellWords::join(process.argv);
+    case PidColumn:
+        return process.pid;
+    case StateColumn:
+        if (raw)
+            return int(process.state);
+        if (process.ended)
+            return tr("ended, last seen at %1").arg(JobFormat::seconds(process.lastSeenMs));
+        return processStateText(process.state);
+    case ExitColumn:
+        return raw ? QVariant(-1) : QVariant(QString());
+    case ElapsedColumn: {
+        const double seen = process.firstSeenMs >= 0 ? process.lastSeenMs - process.firstSeenMs : -1;
+        return raw ? QVariant(seen) : (seen >= 0 ? QVariant(JobFormat::seconds(seen)) : QVariant(QString()));
+    }
+    case PollsColumn:
+    case StdoutColumn:
+    case StderrColumn:
+    case LastLineColumn:
+        return raw ? QVariant(-1) : QVariant(QString());
+    case CpuColumn:
+        return percent(process.cpuKnown ? process.cpuPercent : -1, raw);
+    case CpuTimeColumn:
+        return cpuTime(process.firstSeenMs >= 0 ? process.cpuMs() : -1, raw);
+    case RssColumn:
+        return sized(process.rssKnown ? process.rssKb : -1, raw);
+    case PeakRssColumn:
+        return sized(process.firstSeenMs >= 0 ? process.peakRssKb : -1, raw);
+    case ThreadsColumn:
+        return count(process.ended ? -1 : process.threads, raw);
+    case ReadColumn:
+        return byteCount(process.ioKnown ? process.readBytes : -1, raw);
+    case WriteColumn:
+        return byteCount(process.ioKnown ? process.writeBytes : -1, raw);
     default:
         return {};
     }
@@ -319,6 +613,13 @@ QVariant JobTreeModel::headerData(int section, Qt::Orientation orientation, int 
         case StdoutColumn: return tr("Stdout");
         case StderrColumn: return tr("Stderr");
         case LastLineColumn: return tr("Last line");
+        case CpuColumn: return tr("CPU");
+        case CpuTimeColumn: return tr("CPU time");
+        case RssColumn: return tr("Memory");
+        case PeakRssColumn: return tr("Peak memory");
+        case ThreadsColumn: return tr("Threads");
+        case ReadColumn: return tr("Read");
+        case WriteColumn: return tr("Written");
         default: return {};
         }
     }
@@ -334,6 +635,13 @@ QVariant JobTreeModel::headerData(int section, Qt::Orientation orientation, int 
         case PollsColumn: return tr("How many times the parent polled while the child was still running");
         case StdoutColumn: return tr("Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)");
         case StderrColumn: return tr("Bytes the child wrote to stderr");
+        case CpuColumn: return tr("CPU use over the last sample interval, as top shows it: 100 % is one core busy");
+        case CpuTimeColumn: return tr("User plus system CPU time: sampled while running, exact from the kernel once it ended");
+        case RssColumn: return tr("Resident memory (RSS) now, summed over the process and its descendants");
+        case PeakRssColumn: return tr("The most resident memory one process held; ≥ marks a lower bound from samples");
+        case ThreadsColumn: return tr("Threads now, over the process and its descendants");
+        case ReadColumn: return tr("Bytes read from storage (not pipes); empty when the kernel does not tell");
+        case WriteColumn: return tr("Bytes written to storage (not pipes); empty when the kernel does not tell");
         default: return {};
         }
     }
@@ -350,13 +658,19 @@ QHash<int, QByteArray> JobTreeModel::roleNames() const
     names.insert(JobIndexRole, "jobIndex");
     names.insert(SuccessRole, "success");
     names.insert(ShellRole, "shell");
+    names.insert(IsDescendantRole, "isDescendant");
+    names.insert(EndedRole, "ended");
+    names.insert(LeftGroupRole, "leftGroup");
+    names.insert(PausedRole, "paused");
+    names.insert(ExactRole, "exact");
+    names.insert(PidRole, "pid");
     return names;
 }
 
 Qt::ItemFlags JobTreeModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractItemModel::flags(index);
-    if (index.isValid() && index.internalId() != RunRowId)
+    if (index.isValid() && index.internalId() != RunRowId && !(index.internalId() & DescendantKeyBit))
         f |= Qt::ItemIsDragEnabled;
     return f;
 }
@@ -369,7 +683,7 @@ QStringList JobTreeModel::mimeTypes() const
 QMimeData *JobTreeModel::mimeData(const QModelIndexList &indexes) const
 {
     for (const QModelIndex &index : indexes) {
-        const JobProcess *job = jobAt(index);
+        const JobProcess *job = isDescendant(index) ? nullptr : jobAt(index);
         if (!job)
             continue;
         auto *data = new QMimeData;
@@ -421,9 +735,25 @@ void JobTreeModel::onRunsAboutToBeRemoved(int first, int last)
         m_dirty.remove(m_runs.at(row)->id());
         m_ticking.remove(m_runs.at(row)->id());
         m_activeRuns.remove(m_runs.at(row)->id());
+        forgetRun(m_runs.at(row)->id());
     }
     m_runs.remove(first, last - first + 1);
     rebuildRowIndex();
+}
+
+void JobTreeModel::forgetRun(quint64 runId)
+{
+    m_sampled.remove(runId);
+    m_totals.remove(runId);
+    for (auto it = m_jobOfKey.begin(); it != m_jobOfKey.end();) {
+        if (it->runId == runId) {
+            m_keyOfJob.remove(qMakePair(runId, it->jobIndex));
+            m_shownDescendants.remove(it.key());
+            it = m_jobOfKey.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void JobTreeModel::onRunsRemoved()
@@ -453,6 +783,41 @@ void JobTreeModel::onJobChanged(JobRun *run, int jobIndex)
         m_flushTimer->start();
 }
 
+void JobTreeModel::onJobResourcesChanged(JobRun *run, int jobIndex)
+{
+    // Only the resource columns: a tick touches every running row, and the
+    // rest of a row changes through jobChanged.
+    m_sampled[run->id()].insert(jobIndex);
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void JobTreeModel::flushDescendants(JobRun *run, const QModelIndex &runIndex, const QSet<int> &jobs)
+{
+    for (int jobIndex : jobs) {
+        const int total = int(run->jobs().at(jobIndex)->resources().descendants.size());
+        quint64 key = keyOf(run->id(), jobIndex);
+        if (key == 0 && total == 0)
+            continue;
+        if (key == 0) {
+            key = m_nextKey++;
+            m_jobOfKey.insert(key, {run->id(), jobIndex});
+            m_keyOfJob.insert(qMakePair(run->id(), jobIndex), key);
+        }
+        const QModelIndex jobRow = index(jobIndex, 0, runIndex);
+        const int shown = m_shownDescendants.value(key);
+        // Rows already shown may have new figures; one range for all of them.
+        if (shown > 0)
+            emit dataChanged(index(0, 0, jobRow), index(shown - 1, ColumnCount - 1, jobRow));
+        // The sampler only appends (ended processes stay), so new ones go at the end.
+        if (total > shown) {
+            beginInsertRows(jobRow, shown, total - 1);
+            m_shownDescendants.insert(key, total);
+            endInsertRows();
+        }
+    }
+}
+
 void JobTreeModel::emitRowRanges(const QModelIndex &runIndex, QList<int> rows, int firstColumn, int lastColumn,
                                  const QList<int> &roles)
 {
@@ -477,8 +842,23 @@ void JobTreeModel::emitRowRanges(const QModelIndex &runIndex, QList<int> rows, i
 
 void JobTreeModel::flush()
 {
-    const QHash<quint64, QSet<int>> dirty = std::exchange(m_dirty, {});
+    const QHash<quint64, QSet<int>> sampled = std::exchange(m_sampled, {});
     bool sent = false;
+    for (auto it = sampled.cbegin(); it != sampled.cend(); ++it) {
+        const auto row = m_rowOfRun.constFind(it.key());
+        if (row == m_rowOfRun.cend())
+            continue;
+        JobRun *run = m_runs.at(row.value());
+        // O(jobs of the run) once per flush, not per paint of the group row.
+        m_totals.insert(run->id(), totalsOf(run));
+        const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
+        emit dataChanged(runIndex.siblingAtColumn(CpuColumn), runIndex.siblingAtColumn(WriteColumn));
+        emitRowRanges(runIndex, it->values(), CpuColumn, WriteColumn, {});
+        flushDescendants(run, runIndex, *it);
+        sent = true;
+    }
+
+    const QHash<quint64, QSet<int>> dirty = std::exchange(m_dirty, {});
     for (auto it = dirty.cbegin(); it != dirty.cend(); ++it) {
         const auto row = m_rowOfRun.constFind(it.key());
         if (row == m_rowOfRun.cend())
@@ -510,6 +890,6 @@ void JobTreeModel::flush()
 
     if (sent)
         ++m_flushCount;
-    if (m_dirty.isEmpty() && m_activeRuns.isEmpty())
+    if (m_dirty.isEmpty() && m_sampled.isEmpty() && m_activeRuns.isEmpty())
         m_flushTimer->stop();
 }

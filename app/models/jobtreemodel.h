@@ -1,11 +1,17 @@
 // The process table: one top-level row per run (a fan-out or chain group) with
-// one child row per process. Updates are coalesced and sent as ranges at most
-// ~20 times a second, however fast the children write.
+// one child row per process, and under each process a row per descendant the
+// sampler saw (ended ones stay). Updates are coalesced and sent as ranges at
+// most ~20 times a second, however fast the children write.
+//
+// Resource columns: unknown is an empty cell with RawRole -1, never a zero.
+// A job's peak RSS that is only the largest sample (a lower bound) shows as
+// "≥ 52.0 MiB", with ExactRole false and a tooltip saying so.
 #pragma once
 
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QSet>
 
 class JobEngine;
@@ -28,6 +34,13 @@ public:
         StdoutColumn,
         StderrColumn,
         LastLineColumn,
+        CpuColumn,      // CPU % now, 100 % = one core
+        CpuTimeColumn,  // user + system CPU time
+        RssColumn,
+        PeakRssColumn,
+        ThreadsColumn,
+        ReadColumn,     // bytes read from storage
+        WriteColumn,    // bytes written to storage
         ColumnCount
     };
     Q_ENUM(Column)
@@ -40,6 +53,12 @@ public:
         JobIndexRole,           // -1 for runs
         SuccessRole,            // done and exit 0 (for runs: every job)
         ShellRole,              // runs a shell: show the badge
+        IsDescendantRole,       // a process the job started (third level)
+        EndedRole,              // a descendant that is gone: grey it
+        LeftGroupRole,          // a descendant in another process group (setsid): Stop cannot reach it
+        PausedRole,             // a job that is stopped (SIGSTOP or any stop signal)
+        ExactRole,              // peak RSS / CPU time from the kernel at the reap, not from samples
+        PidRole,                // the process's pid, for any row below a run
     };
     Q_ENUM(Role)
 
@@ -62,8 +81,9 @@ public:
     JobProcess *jobFromMime(const QByteArray &payload, JobRun **run = nullptr) const;
 
     JobRun *runAt(const QModelIndex &index) const;
-    // nullptr for run rows.
+    // nullptr for run rows; for a descendant row, the job it belongs to.
     JobProcess *jobAt(const QModelIndex &index) const;
+    bool isDescendant(const QModelIndex &index) const;
     QModelIndex indexOfRun(const JobRun *run, int column = 0) const;
     QModelIndex indexOfJob(const JobRun *run, int jobIndex, int column = 0) const;
 
@@ -75,10 +95,38 @@ private:
     void onRunsAboutToBeRemoved(int first, int last);
     void onRunsRemoved();
     void onJobChanged(JobRun *run, int jobIndex);
+    void onJobResourcesChanged(JobRun *run, int jobIndex);
     void flush();
+    void flushDescendants(JobRun *run, const QModelIndex &runIndex, const QSet<int> &jobs);
     void rebuildRowIndex();
     QVariant runData(const JobRun *run, int column, int role) const;
     QVariant jobData(const JobRun *run, int jobIndex, int column, int role) const;
+    QVariant descendantData(const JobProcess *job, int row, int column, int role) const;
+
+    // Descendant rows carry their job's key as internalId; keys have the top
+    // bit set, so they never meet a run id (job rows) or RunRowId.
+    struct JobKey
+    {
+        quint64 runId;
+        int jobIndex;
+    };
+    static constexpr quint64 DescendantKeyBit = quint64(1) << 62;
+    quint64 keyOf(quint64 runId, int jobIndex) const;
+    void forgetRun(quint64 runId);
+    // Totals of a run's jobs, recomputed once per flush for runs whose
+    // jobs were sampled, so a group row costs O(1) to paint.
+    struct Totals
+    {
+        double cpuPercent = -1;
+        qint64 cpuMs = -1;
+        qint64 rssKb = -1;
+        qint64 peakRssKb = -1;
+        bool peakExact = true;
+        int threads = -1;
+        qint64 readBytes = -1;
+        qint64 writeBytes = -1;
+    };
+    static Totals totalsOf(const JobRun *run);
 
     // Sends dataChanged for the given job rows of one run, as few contiguous
     // ranges as possible: O(rows given), never O(rows of the run).
@@ -91,6 +139,12 @@ private:
     QHash<quint64, QSet<int>> m_dirty; // run id -> changed job rows (the group row always goes too)
     QHash<quint64, QSet<int>> m_ticking; // run id -> its running job rows, whose elapsed time ticks
     QSet<quint64> m_activeRuns;     // their group row's wall time ticks
+    QHash<quint64, QSet<int>> m_sampled; // run id -> jobs with new resources
+    QHash<quint64, JobKey> m_jobOfKey; // descendant rows' internalId -> their job
+    QHash<QPair<quint64, int>, quint64> m_keyOfJob;
+    QHash<quint64, int> m_shownDescendants; // key -> rows announced with beginInsertRows
+    QHash<quint64, Totals> m_totals; // run id -> its jobs' resource totals
+    quint64 m_nextKey = DescendantKeyBit | 1;
     QTimer *m_flushTimer;
     int m_flushCount = 0;
 };
