@@ -122,6 +122,8 @@ int main(int argc, char **argv)
         runner.setTracePath(options.tracePath);
         if (options.maxParallel >= 0)
             runner.engine()->setMaxParallel(options.maxParallel);
+        if (options.sampleIntervalMs > 0)
+            runner.setSampleInterval(options.sampleIntervalMs);
         QObject::connect(&runner, &HeadlessRunner::finished, &app, &QCoreApplication::exit);
         // Ctrl+C: stop the children (they are in their own groups) and go once they are gone.
         UnixSignalWatcher signalWatcher;

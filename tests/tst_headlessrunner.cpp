@@ -87,6 +87,7 @@ private slots:
     void burnCpuInReport();
     void allocPeakInReport();
     void forkDescendantsInReport();
+    void sampleIntervalReachesTheSampler();
     void listPresets();
     void everyJobHasTheReportFields();
     void helloChild();
@@ -621,6 +622,21 @@ void TestHeadlessRunner::forkDescendantsInReport()
         QVERIFY(child.value("lastSeenMs").toDouble() >= child.value("firstSeenMs").toDouble());
         QVERIFY(child.value("cpuMs").isDouble());
         QVERIFY(child.value("peakRssKb").toDouble() > 0);
+    }
+}
+
+void TestHeadlessRunner::sampleIntervalReachesTheSampler()
+{
+    // Children living 0.35 s: the default 500 ms interval would find them
+    // only by luck; sampled every 100 ms they are seen several times.
+    const Result result = runSpawnscope({"--headless", "--command", helper() + " fork 2 0.35", "--sample-interval", "100", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray descendants = jobsOf(onlyRun(result)).first().value("descendants").toArray();
+    QCOMPARE(descendants.size(), 2);
+    for (const QJsonValue &value : descendants) {
+        const QJsonObject child = value.toObject();
+        QVERIFY2(child.value("lastSeenMs").toDouble() - child.value("firstSeenMs").toDouble() >= 150,
+                 qPrintable(QString::fromUtf8(QJsonDocument(child).toJson(QJsonDocument::Compact))));
     }
 }
 
