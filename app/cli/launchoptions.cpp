@@ -2,6 +2,7 @@
 
 #include "presetcatalog.h"
 #include "threadlab.h"
+#include "workerprotocol.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -73,7 +74,7 @@ struct Spec
     QCommandLineOption algorithm{QStringLiteral("algorithm"),
                                  QObject::tr("trial (up to n, the seed's; default) or sqrt (up to √n, faster)."),
                                  QStringLiteral("ALG")};
-    QCommandLineOption worker{QStringLiteral("worker-factorize"), QStringLiteral("internal: the lab's worker"),
+    QCommandLineOption worker{QString::fromLatin1(WorkerProtocol::OptionName), QStringLiteral("internal: the lab's worker"),
                               QStringLiteral("N")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QObject::tr("Show the version and exit.")};
