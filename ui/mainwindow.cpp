@@ -10,6 +10,7 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "jobtreemodel.h"
+#include "mimetypes.h"
 #include "presetdelegate.h"
 #include "preseteditor.h"
 #include "presetlistmodel.h"
@@ -914,16 +915,16 @@ void MainWindow::showJobMenu(const QPoint &pos)
 
 bool MainWindow::acceptsDrop(const QMimeData *data) const
 {
-    if (data->hasFormat(PresetListModel::jobMimeType()))
+    if (data->hasFormat(MimeTypes::Job))
         return false; // a row of the table itself
-    if (data->hasFormat(PresetListModel::mimeType()) || data->hasUrls())
+    if (data->hasFormat(MimeTypes::PresetIds) || data->hasUrls())
         return true;
     return data->hasText() && !data->text().trimmed().isEmpty();
 }
 
 void MainWindow::dropOnTable(const QMimeData *data)
 {
-    if (data->hasFormat(PresetListModel::mimeType())) {
+    if (data->hasFormat(MimeTypes::PresetIds)) {
         for (const QString &id : PresetListModel::idsFromMimeData(data))
             runPreset(id);
         return;
