@@ -1,8 +1,10 @@
 // The Code panel's generated Python and C++ must parse, build and do what the
 // preset does; literals must carry awkward text through unchanged.
-#include "codegenerator.h"
 #include "codepanel.h"
+#include "codetext.h"
+#include "cppgenerator.h"
 #include "presetfile.h"
+#include "pythongenerator.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -194,11 +196,11 @@ private slots:
         requirePython();
         QString script = QStringLiteral("import sys\nvalues = [\n");
         for (const QString &text : awkwardStrings())
-            script += QStringLiteral("    %1,\n").arg(CodeGenerator::pythonString(text));
+            script += QStringLiteral("    %1,\n").arg(CodeText::pythonString(text));
         script += QStringLiteral("]\nsys.stdout.buffer.write('\\0'.join(values).encode('utf-8'))\n");
         static const char raw[] = "\x00\x01 b'\"\\\n\r\t\x7f\x80\xff";
         const QByteArray bytes(raw, sizeof raw - 1); // 13 bytes, NUL first
-        script += QStringLiteral("sys.stdout.buffer.write(b'\\0' + %1)\n").arg(CodeGenerator::pythonBytes(bytes));
+        script += QStringLiteral("sys.stdout.buffer.write(b'\\0' + %1)\n").arg(CodeText::pythonBytes(bytes));
 
         const Run run = runPython(script);
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
@@ -211,15 +213,15 @@ private slots:
     {
         // Visible in the panel: no raw line breaks, and printable Unicode as is.
         for (const QString &text : awkwardStrings()) {
-            for (const QString &literal : {CodeGenerator::pythonString(text), CodeGenerator::cppString(text)}) {
+            for (const QString &literal : {CodeText::pythonString(text), CodeText::cppString(text)}) {
                 QVERIFY2(!literal.contains(QLatin1Char('\n')) && !literal.contains(QChar(0x2028))
                              && !literal.contains(QChar(0x85)),
                          qPrintable(literal));
             }
         }
-        QCOMPARE(CodeGenerator::pythonString(QStringLiteral("it's")), QStringLiteral("\"it's\""));
-        QCOMPARE(CodeGenerator::pythonString(QStringLiteral("한국어")), QStringLiteral("'한국어'"));
-        QCOMPARE(CodeGenerator::cppString(QStringLiteral("a\"b\\c\n")), QStringLiteral("\"a\\\"b\\\\c\\n\""));
+        QCOMPARE(CodeText::pythonString(QStringLiteral("it's")), QStringLiteral("\"it's\""));
+        QCOMPARE(CodeText::pythonString(QStringLiteral("한국어")), QStringLiteral("'한국어'"));
+        QCOMPARE(CodeText::cppString(QStringLiteral("a\"b\\c\n")), QStringLiteral("\"a\\\"b\\\\c\\n\""));
     }
 
     void cppLiteralsRoundTrip()
@@ -231,13 +233,13 @@ private slots:
         const QStringList texts = awkwardStrings();
         for (const QString &text : texts) {
             source += QStringLiteral("    { static const char s[] = %1; std::fwrite(s, 1, sizeof s, stdout); }\n")
-                          .arg(CodeGenerator::cppString(text));
+                          .arg(CodeText::cppString(text));
         }
         // "7" right after \xff: a C++ hex escape must not swallow the digit.
         static const char raw[] = "\x00\x01 b'\"\\\n\r\t\x7f\x80\xff" "7";
         const QByteArray bytes(raw, sizeof raw - 1); // 14 bytes, NUL first
         source += QStringLiteral("    { static const char s[] = %1; std::fwrite(s, 1, sizeof s - 1, stdout); }\n")
-                      .arg(CodeGenerator::cppBytes(bytes));
+                      .arg(CodeText::cppBytes(bytes));
         source += QStringLiteral("}\n");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("literals.cpp"));
@@ -266,7 +268,7 @@ private slots:
     {
         requirePython();
         QFETCH(Preset, preset);
-        const QString code = CodeGenerator::python(preset);
+        const QString code = PythonGenerator::generate(preset);
         QVERIFY(code.contains(QLatin1String("subprocess.Popen(")));
         const Run run = runProgram(m_python, {QStringLiteral("-c"), QStringLiteral("import ast,sys; ast.parse(sys.stdin.read())")},
                                    QProcessEnvironment::systemEnvironment(), code.toUtf8());
@@ -290,7 +292,7 @@ private slots:
         QFETCH(QString, expected);
         const Preset preset = builtIn(id);
         QVERIFY(!preset.stages.isEmpty());
-        const Run run = runPython(CodeGenerator::python(preset));
+        const Run run = runPython(PythonGenerator::generate(preset));
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
         const QString out = QString::fromUtf8(run.out);
         QVERIFY2(QRegularExpression(QRegularExpression::anchoredPattern(expected)).match(out).hasMatch(), qPrintable(out));
@@ -305,7 +307,7 @@ private slots:
             QSKIP("openssl or md5sum is missing");
         }
         const Preset preset = builtIn(QStringLiteral("chain-md5"));
-        const QString code = CodeGenerator::python(preset);
+        const QString code = PythonGenerator::generate(preset);
         // Secret values stay out of the code; the example inherits them.
         QVERIFY(!code.contains(preset.stages.at(0).env.at(0).value));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -323,7 +325,7 @@ private slots:
         QTemporaryDir dir;
         const QString cwd = QDir(dir.path()).canonicalPath();
         const Preset preset = awkwardChain(cwd);
-        const Run run = runPython(CodeGenerator::python(preset));
+        const Run run = runPython(PythonGenerator::generate(preset));
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
         QCOMPARE(withoutFinishedLine(run.out), awkwardChainOutput(preset, cwd));
     }
@@ -335,7 +337,7 @@ private slots:
         preset.copies = 2;
         preset.stdinSpec.kind = StdinSpec::Kind::RandomBytes;
         preset.stdinSpec.randomCount = 200000;
-        const QString code = CodeGenerator::python(preset);
+        const QString code = PythonGenerator::generate(preset);
         QVERIFY(code.contains(QLatin1String("threading.Thread")));
         const Run run = runPython(code);
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
@@ -350,7 +352,7 @@ private slots:
         preset.pollIntervalSec = 0.05;
         preset.timeoutSec = 0.3;
         preset.graceSec = 1;
-        const Run run = runPython(CodeGenerator::python(preset));
+        const Run run = runPython(PythonGenerator::generate(preset));
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
         const QString out = QString::fromUtf8(withoutFinishedLine(run.out));
         QVERIFY2(out.endsWith(QLatin1String("Exit status -15\nExit status -15\n")), qPrintable(out));
@@ -376,7 +378,7 @@ private slots:
         QString unit;
         for (int i = 0; i < presets.size(); ++i) {
             const QString file = dir.filePath(QStringLiteral("example%1.cpp").arg(i));
-            QVERIFY(writeFile(file, CodeGenerator::cpp(presets.at(i))));
+            QVERIFY(writeFile(file, CppGenerator::generate(presets.at(i))));
             unit += QStringLiteral("#define main example%1\n#include \"%2\"\n#undef main\n").arg(i).arg(file);
         }
         const QString source = dir.filePath(QStringLiteral("all.cpp"));
@@ -395,7 +397,7 @@ private slots:
         requireQtCompiler();
         QTemporaryDir dir;
         QString error;
-        const QString binary = buildCpp(dir, CodeGenerator::cpp(builtIn(QStringLiteral("hello-child"))), &error);
+        const QString binary = buildCpp(dir, CppGenerator::generate(builtIn(QStringLiteral("hello-child"))), &error);
         QVERIFY2(!binary.isEmpty(), qPrintable(error));
         const Run run = runProgram(binary, {});
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
@@ -410,7 +412,7 @@ private slots:
         const QString cwd = QDir(dir.path()).canonicalPath();
         const Preset preset = awkwardChain(cwd);
         QString error;
-        const QString binary = buildCpp(dir, CodeGenerator::cpp(preset), &error);
+        const QString binary = buildCpp(dir, CppGenerator::generate(preset), &error);
         QVERIFY2(!binary.isEmpty(), qPrintable(error));
         const Run run = runProgram(binary, {});
         QVERIFY2(run.finished && run.exitCode == 0, run.err.constData());
@@ -422,26 +424,26 @@ private slots:
         Preset preset = Preset::fromCommand(QStringLiteral("sleep 10"), false, nullptr);
         preset.timeoutSec = 0.25;
         preset.graceSec = 3;
-        const QString python = CodeGenerator::python(preset);
+        const QString python = PythonGenerator::generate(preset);
         QVERIFY(python.contains(QLatin1String("proc.communicate(timeout=0.25)")));
         QVERIFY(python.contains(QLatin1String("except subprocess.TimeoutExpired:")));
         QVERIFY(python.contains(QLatin1String("proc.terminate()")));
         QVERIFY(python.contains(QLatin1String("proc.communicate(timeout=3)")));
         QVERIFY(python.contains(QLatin1String("proc.kill()")));
-        const QString cpp = CodeGenerator::cpp(preset);
+        const QString cpp = CppGenerator::generate(preset);
         QVERIFY(cpp.contains(QLatin1String("QTimer::singleShot(250, child")));
         QVERIFY(cpp.contains(QLatin1String("child->terminate();")));
         QVERIFY(cpp.contains(QLatin1String("QTimer::singleShot(3000, child, [child] { child->kill(); });")));
 
         const Preset chain = builtIn(QStringLiteral("chain-whirlpool"));
-        const QString chainPython = CodeGenerator::python(chain);
+        const QString chainPython = PythonGenerator::generate(chain);
         QVERIFY(chainPython.contains(QLatin1String("stdin=input_stdin")));
         QVERIFY(chainPython.contains(QLatin1String("openssl_enc_proc.stdout.close()")));
         QVERIFY(chainPython.contains(QLatin1String("for _ in range(3):")));
-        QVERIFY(CodeGenerator::cpp(chain).contains(QLatin1String("opensslEncProcess->setStandardOutputProcess(opensslDgstProcess);")));
+        QVERIFY(CppGenerator::generate(chain).contains(QLatin1String("opensslEncProcess->setStandardOutputProcess(opensslDgstProcess);")));
 
         const Preset shell = Preset::fromCommand(QStringLiteral("ls | wc -l"), true, nullptr);
-        QVERIFY(CodeGenerator::python(shell).contains(QLatin1String("'ls | wc -l',\n    shell=True,")));
+        QVERIFY(PythonGenerator::generate(shell).contains(QLatin1String("'ls | wc -l',\n    shell=True,")));
     }
 
     void panelShowsTheNotesCodeOrTheGeneratedCode()
@@ -460,14 +462,14 @@ private slots:
         QVERIFY(seed.python.contains(password.value));
         QVERIFY(!panel.pythonCode().contains(password.value));
         QCOMPARE(panel.pythonCode(), QString(seed.python).replace(password.value, EnvVar::mask()));
-        QCOMPARE(panel.cppCode(), CodeGenerator::cpp(seed));
+        QCOMPARE(panel.cppCode(), CppGenerator::generate(seed));
         panel.setPythonSource(CodePanel::PythonSource::Generated);
-        QCOMPARE(panel.pythonCode(), CodeGenerator::python(seed));
+        QCOMPARE(panel.pythonCode(), PythonGenerator::generate(seed));
 
         const Preset own = Preset::fromCommand(QStringLiteral("echo mine"), false, nullptr);
         panel.setPythonSource(CodePanel::PythonSource::FromNotes);
         panel.setPreset(own);
-        QCOMPARE(panel.pythonCode(), CodeGenerator::python(own)); // no notes' code to show
+        QCOMPARE(panel.pythonCode(), PythonGenerator::generate(own)); // no notes' code to show
 
         QSignalSpy copied(&panel, &CodePanel::copied);
         auto *copyCpp = panel.findChild<QPushButton *>(QStringLiteral("copyCpp"));

@@ -16,6 +16,7 @@ private slots:
     void largeValuesUseSqrt();
     void parseNumbers_data();
     void parseNumbers();
+    void formatNumbersReadsBack();
     void estimateScalesWithWork();
 };
 
@@ -130,6 +131,17 @@ void TestFactorizer::parseNumbers()
     } else {
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
+}
+
+void TestFactorizer::formatNumbersReadsBack()
+{
+    // The lab's default input is the notes' four numbers, in the notes' order.
+    const QList<quint64> seed = LabRequest().numbers;
+    QCOMPARE(Factorizer::formatNumbers(seed), QStringLiteral("2139079, 1214759, 1516637, 1852285"));
+    QList<quint64> parsed;
+    QString error;
+    QVERIFY(Factorizer::parseNumbers(Factorizer::formatNumbers(seed), &parsed, &error));
+    QCOMPARE(parsed, seed);
 }
 
 void TestFactorizer::estimateScalesWithWork()

@@ -1,3 +1,4 @@
+#include "mimetypes.h"
 #include "presetfile.h"
 #include "presetlistmodel.h"
 
@@ -310,7 +311,7 @@ void TestPresetListModel::flags()
 void TestPresetListModel::mimeTypes()
 {
     const QStringList types = m_model->mimeTypes();
-    QVERIFY(types.contains(PresetListModel::mimeType()));
+    QVERIFY(types.contains(MimeTypes::PresetIds));
     QVERIFY(types.contains(QStringLiteral("text/plain")));
 }
 
@@ -343,7 +344,7 @@ void TestPresetListModel::mimeDataRoundTrip()
 
     const std::unique_ptr<QMimeData> mime(m_model->mimeData(indexes));
     QVERIFY(mime);
-    QVERIFY(mime->hasFormat(PresetListModel::mimeType()));
+    QVERIFY(mime->hasFormat(MimeTypes::PresetIds));
     QCOMPARE(PresetListModel::idsFromMimeData(mime.get()), ids);
 
     QStringList lines;
@@ -386,11 +387,11 @@ void TestPresetListModel::idsFromForeignMimeData()
     QCOMPARE(PresetListModel::idsFromMimeData(&textOnly), QStringList{});
 
     QMimeData garbage;
-    garbage.setData(PresetListModel::mimeType(), "not json");
+    garbage.setData(MimeTypes::PresetIds, "not json");
     QCOMPARE(PresetListModel::idsFromMimeData(&garbage), QStringList{});
 
     QMimeData mixed;
-    mixed.setData(PresetListModel::mimeType(), "[\"a\", 3, null, \"b\", {\"c\": 1}]");
+    mixed.setData(MimeTypes::PresetIds, "[\"a\", 3, null, \"b\", {\"c\": 1}]");
     QCOMPARE(PresetListModel::idsFromMimeData(&mixed), (QStringList{"a", "b"}));
 }
 
@@ -467,7 +468,7 @@ void TestPresetListModel::jobAndFileDropsAreHandedUp()
     QSignalSpy jobs(m_model.get(), &PresetListModel::jobDropped);
     QSignalSpy files(m_model.get(), &PresetListModel::filesDropped);
     QMimeData job;
-    job.setData(PresetListModel::jobMimeType(), "3 1");
+    job.setData(MimeTypes::Job, "3 1");
     QVERIFY(m_model->dropMimeData(&job, Qt::CopyAction, 7, 0, {}));
     QCOMPARE(jobs.count(), 1);
     QCOMPARE(jobs.first().at(0).toByteArray(), QByteArray("3 1"));

@@ -1,4 +1,5 @@
 #include "jobtableview.h"
+#include "mimetypes.h"
 
 #include "presetlistmodel.h"
 
@@ -20,9 +21,9 @@ JobTableView::JobTableView(QWidget *parent)
 
 bool JobTableView::acceptsDrop(const QMimeData *data)
 {
-    if (!data || data->hasFormat(PresetListModel::jobMimeType()))
+    if (!data || data->hasFormat(MimeTypes::Job))
         return false; // a row of the table itself
-    if (data->hasFormat(PresetListModel::mimeType()) || data->hasUrls())
+    if (data->hasFormat(MimeTypes::PresetIds) || data->hasUrls())
         return true;
     return data->hasText() && !data->text().trimmed().isEmpty();
 }
@@ -57,7 +58,7 @@ void JobTableView::dropEvent(QDropEvent *event)
 void JobTableView::decode(const QMimeData *data)
 {
     // The richest format wins: a preset drag also carries its command line as text.
-    if (data->hasFormat(PresetListModel::mimeType())) {
+    if (data->hasFormat(MimeTypes::PresetIds)) {
         emit presetsDropped(PresetListModel::idsFromMimeData(data));
         return;
     }

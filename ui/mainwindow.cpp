@@ -10,6 +10,7 @@
 #include "jobfilterproxymodel.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
+#include "mimetypes.h"
 #include "presetlistmodel.h"
 #include "presetpalette.h"
 #include "shellwords.h"

@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "jobengine.h"
 #include "threadlab.h"
+#include "workerprotocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,11 +80,7 @@ int LabHeadless::runWorker(quint64 n, int scale, Factorizer::Algorithm algorithm
         divisors = Factorizer::divisors(n, algorithm);
     timespec after{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &after);
-    LabResult result;
-    result.results << LabResult::NumberResult{n, divisors};
-    const QJsonObject numberJson = result.toJson().value(QStringLiteral("results")).toArray().first().toObject();
-    QJsonObject reply = numberJson;
-    reply.insert(QStringLiteral("cpuMs"), double(after.tv_sec - before.tv_sec) * 1e3 + double(after.tv_nsec - before.tv_nsec) / 1e6);
-    const QByteArray json = QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n';
+    const double cpuMs = double(after.tv_sec - before.tv_sec) * 1e3 + double(after.tv_nsec - before.tv_nsec) / 1e6;
+    const QByteArray json = WorkerProtocol::formatReply({n, divisors, cpuMs});
     return std::fwrite(json.constData(), 1, size_t(json.size()), stdout) == size_t(json.size()) ? 0 : 1;
 }

@@ -24,7 +24,7 @@ public:
     void interrupt(int signal);
 
     // The worker child of Processes mode: factorize n scale times and print
-    // {"number","divisors","cpuMs"} on stdout. Returns the exit code.
+    // WorkerProtocol's reply on stdout. Returns the exit code.
     static int runWorker(quint64 n, int scale, Factorizer::Algorithm algorithm);
 
 signals:

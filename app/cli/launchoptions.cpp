@@ -3,6 +3,7 @@
 #include "presetcatalog.h"
 #include "processsampler.h"
 #include "threadlab.h"
+#include "workerprotocol.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -78,7 +79,7 @@ struct Spec
     QCommandLineOption algorithm{QStringLiteral("algorithm"),
                                  QObject::tr("trial (up to n, the seed's; default) or sqrt (up to √n, faster)."),
                                  QStringLiteral("ALG")};
-    QCommandLineOption worker{QStringLiteral("worker-factorize"), QStringLiteral("internal: the lab's worker"),
+    QCommandLineOption worker{QString::fromLatin1(WorkerProtocol::OptionName), QStringLiteral("internal: the lab's worker"),
                               QStringLiteral("N")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QObject::tr("Show the version and exit.")};

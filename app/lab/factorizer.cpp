@@ -104,6 +104,14 @@ bool Factorizer::parseNumbers(const QString &text, QList<quint64> *out, QString 
     return true;
 }
 
+QString Factorizer::formatNumbers(const QList<quint64> &numbers)
+{
+    QStringList entries;
+    for (quint64 n : numbers)
+        entries << QString::number(n);
+    return entries.join(QStringLiteral(", "));
+}
+
 QString Factorizer::algorithmKey(Algorithm algorithm)
 {
     return algorithm == Algorithm::TrialToN ? QStringLiteral("trial") : QStringLiteral("sqrt");

@@ -28,6 +28,8 @@ public:
     // Parses "2139079, 1214759 ..." (commas and/or spaces). On failure returns
     // false with a message naming the bad entry.
     static bool parseNumbers(const QString &text, QList<quint64> *out, QString *error);
+    // "2139079, 1214759 ...": numbers as parseNumbers() reads them back.
+    static QString formatNumbers(const QList<quint64> &numbers);
 
     static QString algorithmKey(Algorithm algorithm);
     static bool algorithmFromKey(const QString &key, Algorithm *out);

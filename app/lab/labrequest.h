@@ -3,6 +3,7 @@
 
 #include "factorizer.h"
 #include "labresult.h"
+#include "seednumbers.h"
 
 #include <QList>
 
@@ -10,7 +11,7 @@ struct LabRequest
 {
     LabResult::Workload workload = LabResult::Workload::Cpu;
     // CPU-bound: factorize each number scale times.
-    QList<quint64> numbers{2139079, 1214759, 1516637, 1852285};
+    QList<quint64> numbers{SeedNumbers::FactorizeInputs.cbegin(), SeedNumbers::FactorizeInputs.cend()};
     int scale = 1;
     Factorizer::Algorithm algorithm = Factorizer::Algorithm::TrialToN;
     // Blocking I/O: ioWorkers workers, each blocked ioSeconds in poll().

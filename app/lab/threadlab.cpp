@@ -4,11 +4,9 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "workerprotocol.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTimer>
 
 #include <chrono>
@@ -298,15 +296,13 @@ void ThreadLab::startProcesses()
     m_modeClock.start();
     for (quint64 n : std::as_const(m_request.numbers)) {
         Preset preset;
-        preset.id = QStringLiteral("lab-factorize");
+        preset.id = QString::fromLatin1(WorkerProtocol::PresetId);
         preset.title = tr("Threads lab: factorize %1 in a child process").arg(n);
         preset.description = tr("A worker started by the threads lab: SpawnScope itself in worker mode, one process "
                                 "per number, so the numbers are factorized in parallel on separate cores.");
         StageSpec stage;
         stage.program = m_workerProgram;
-        stage.args = {QStringLiteral("--worker-factorize"), QString::number(n), QStringLiteral("--scale"),
-                      QString::number(m_request.scale), QStringLiteral("--algorithm"),
-                      Factorizer::algorithmKey(m_request.algorithm)};
+        stage.args = WorkerProtocol::arguments(n, m_request.scale, m_request.algorithm);
         preset.stages = {stage};
         preset.python = QStringLiteral("from concurrent.futures import ProcessPoolExecutor\n\n"
                                        "with ProcessPoolExecutor() as pool:\n"
@@ -335,17 +331,16 @@ void ThreadLab::onProcessRunFinished()
         result.spans << LabResult::Span{i, m_runOffsetMs.at(i) + job->startedMs(), m_runOffsetMs.at(i) + job->finishedMs()};
         LabResult::NumberResult numberResult;
         numberResult.number = n;
-        const QJsonObject reply = QJsonDocument::fromJson(job->stdoutTail().tail()).object();
-        if (!job->outcome().isSuccess() || reply.isEmpty()) {
+        WorkerProtocol::Reply reply;
+        if (!job->outcome().isSuccess() || !WorkerProtocol::parseReply(job->stdoutTail().tail(), &reply)) {
             if (result.error.isEmpty() && !result.cancelled) {
                 result.error = tr("the worker for %1 did not answer: %2")
                                    .arg(n)
                                    .arg(job->outcome().explanation(0, 0));
             }
         } else {
-            for (const QJsonValue &d : reply.value(QStringLiteral("divisors")).toArray())
-                numberResult.divisors << (d.isString() ? d.toString().toULongLong() : quint64(d.toInteger()));
-            result.cpuMs += reply.value(QStringLiteral("cpuMs")).toDouble();
+            numberResult.divisors = reply.divisors;
+            result.cpuMs += reply.cpuMs;
         }
         result.results << numberResult;
     }

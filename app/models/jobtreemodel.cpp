@@ -6,6 +6,7 @@
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "mimetypes.h"
 #include "presetlistmodel.h"
 #include "processsample.h"
 
@@ -677,7 +678,7 @@ Qt::ItemFlags JobTreeModel::flags(const QModelIndex &index) const
 
 QStringList JobTreeModel::mimeTypes() const
 {
-    return {PresetListModel::jobMimeType(), QStringLiteral("text/plain")};
+    return {MimeTypes::Job, QStringLiteral("text/plain")};
 }
 
 QMimeData *JobTreeModel::mimeData(const QModelIndexList &indexes) const
@@ -688,7 +689,7 @@ QMimeData *JobTreeModel::mimeData(const QModelIndexList &indexes) const
             continue;
         auto *data = new QMimeData;
         // A reference, not the job's environment: no secret leaves the app.
-        data->setData(PresetListModel::jobMimeType(),
+        data->setData(MimeTypes::Job,
                       QByteArray::number(runAt(index)->id()) + ' ' + QByteArray::number(index.row()));
         data->setText(job->spec().stage.commandLine());
         return data;

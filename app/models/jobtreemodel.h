@@ -77,7 +77,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    // The job a PresetListModel::jobMimeType() payload refers to, if it still exists.
+    // The job a MimeTypes::Job payload refers to, if it still exists.
     JobProcess *jobFromMime(const QByteArray &payload, JobRun **run = nullptr) const;
 
     JobRun *runAt(const QModelIndex &index) const;

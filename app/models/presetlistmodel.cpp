@@ -1,5 +1,7 @@
 #include "presetlistmodel.h"
 
+#include "mimetypes.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMimeData>
@@ -159,7 +161,7 @@ QHash<int, QByteArray> PresetListModel::roleNames() const
 
 QStringList PresetListModel::mimeTypes() const
 {
-    return {mimeType(), jobMimeType(), QStringLiteral("text/uri-list"), QStringLiteral("text/plain")};
+    return {MimeTypes::PresetIds, MimeTypes::Job, QStringLiteral("text/uri-list"), QStringLiteral("text/plain")};
 }
 
 QMimeData *PresetListModel::mimeData(const QModelIndexList &indexes) const
@@ -176,7 +178,7 @@ QMimeData *PresetListModel::mimeData(const QModelIndexList &indexes) const
         lines << preset.commandLine(); // env values (and so secrets) are not part of it
     }
     auto *data = new QMimeData;
-    data->setData(mimeType(), QJsonDocument(ids).toJson(QJsonDocument::Compact));
+    data->setData(MimeTypes::PresetIds, QJsonDocument(ids).toJson(QJsonDocument::Compact));
     data->setText(lines.join(QLatin1Char('\n')));
     return data;
 }
@@ -195,7 +197,7 @@ bool PresetListModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int
 {
     if (!data || parent.isValid())
         return false;
-    return data->hasFormat(mimeType()) || data->hasFormat(jobMimeType()) || data->hasUrls();
+    return data->hasFormat(MimeTypes::PresetIds) || data->hasFormat(MimeTypes::Job) || data->hasUrls();
 }
 
 bool PresetListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
@@ -203,11 +205,11 @@ bool PresetListModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
 {
     if (!canDropMimeData(data, action, row, column, parent) || action == Qt::IgnoreAction)
         return false;
-    if (data->hasFormat(jobMimeType())) {
-        emit jobDropped(data->data(jobMimeType()), row);
+    if (data->hasFormat(MimeTypes::Job)) {
+        emit jobDropped(data->data(MimeTypes::Job), row);
         return true;
     }
-    if (data->hasFormat(mimeType())) {
+    if (data->hasFormat(MimeTypes::PresetIds)) {
         // A seed (or a copy-drag) dropped among the user's presets becomes a
         // new user preset; moves of user presets go through moveRows().
         int at = row;
@@ -273,9 +275,9 @@ bool PresetListModel::removeRows(int row, int count, const QModelIndex &parent)
 QStringList PresetListModel::idsFromMimeData(const QMimeData *data)
 {
     QStringList ids;
-    if (!data || !data->hasFormat(mimeType()))
+    if (!data || !data->hasFormat(MimeTypes::PresetIds))
         return ids;
-    const QJsonDocument doc = QJsonDocument::fromJson(data->data(mimeType()));
+    const QJsonDocument doc = QJsonDocument::fromJson(data->data(MimeTypes::PresetIds));
     for (const QJsonValue &value : doc.array()) {
         if (value.isString())
             ids << value.toString();

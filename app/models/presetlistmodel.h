@@ -25,10 +25,6 @@ public:
     };
     Q_ENUM(Role)
 
-    static QString mimeType() { return QStringLiteral("application/x-spawnscope-preset-ids"); }
-    // A process-table row: "<run id> <job index>" (a reference, so no secret travels).
-    static QString jobMimeType() { return QStringLiteral("application/x-spawnscope-job"); }
-
     explicit PresetListModel(QObject *parent = nullptr);
 
     void setPresets(const QList<Preset> &presets);
@@ -73,7 +69,7 @@ public:
 signals:
     // The saved presets changed (added, removed, edited or reordered).
     void userPresetsChanged();
-    // A process-table row was dropped at row: payload is jobMimeType()'s data.
+    // A process-table row was dropped at row: payload is MimeTypes::Job's data.
     void jobDropped(const QByteArray &payload, int row);
     // Files were dropped (to import, after the user has seen them).
     void filesDropped(const QList<QUrl> &urls);

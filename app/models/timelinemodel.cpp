@@ -4,6 +4,7 @@
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "workerprotocol.h"
 
 #include <QTimer>
 
@@ -13,7 +14,7 @@ namespace {
 // shows those workers, so they are not shown twice.
 bool isLabWorkerRun(const JobRun *run)
 {
-    return run->preset().id == QLatin1String("lab-factorize");
+    return run->preset().id == QLatin1String(WorkerProtocol::PresetId);
 }
 
 } // namespace

@@ -365,7 +365,7 @@ void ThreadsPanel::showDivisors(const LabResult &result)
 void ThreadsPanel::restoreSettings()
 {
     QSettings settings;
-    m_numbers->setText(settings.value(QStringLiteral("lab/numbers"), QStringLiteral("2139079, 1214759, 1516637, 1852285")).toString());
+    m_numbers->setText(settings.value(QStringLiteral("lab/numbers"), Factorizer::formatNumbers(LabRequest().numbers)).toString());
     m_algorithm->setCurrentIndex(settings.value(QStringLiteral("lab/algorithm"), 0).toInt());
     m_ioWorkers->setValue(settings.value(QStringLiteral("lab/ioWorkers"), 4).toInt());
     m_ioSeconds->setValue(settings.value(QStringLiteral("lab/ioSeconds"), 0.5).toDouble());

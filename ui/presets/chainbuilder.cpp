@@ -1,5 +1,6 @@
 #include "chainbuilder.h"
 
+#include "mimetypes.h"
 #include "presetlistmodel.h"
 #include "stagelist.h"
 
@@ -66,7 +67,7 @@ ChainBuilder::ChainBuilder(const PresetListModel *presets, QWidget *parent)
 
 void ChainBuilder::onExternalDrop(const QMimeData *data, int row)
 {
-    if (data->hasFormat(PresetListModel::mimeType())) {
+    if (data->hasFormat(MimeTypes::PresetIds)) {
         for (const QString &id : PresetListModel::idsFromMimeData(data)) {
             const int presetRow = m_presets->rowOf(id);
             if (presetRow < 0)

@@ -1,6 +1,6 @@
 #include "stagelist.h"
 
-#include "presetlistmodel.h"
+#include "mimetypes.h"
 
 #include <QDragEnterEvent>
 #include <QMimeData>
@@ -18,14 +18,14 @@ StageList::StageList(QWidget *parent)
 QStringList StageList::mimeTypes() const
 {
     QStringList types = QListWidget::mimeTypes();
-    types << PresetListModel::mimeType() << QStringLiteral("text/plain");
+    types << MimeTypes::PresetIds << QStringLiteral("text/plain");
     return types;
 }
 
 void StageList::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->source() != this
-        && (event->mimeData()->hasFormat(PresetListModel::mimeType()) || event->mimeData()->hasText())) {
+        && (event->mimeData()->hasFormat(MimeTypes::PresetIds) || event->mimeData()->hasText())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();
         return;
@@ -36,7 +36,7 @@ void StageList::dragEnterEvent(QDragEnterEvent *event)
 void StageList::dragMoveEvent(QDragMoveEvent *event)
 {
     if (event->source() != this
-        && (event->mimeData()->hasFormat(PresetListModel::mimeType()) || event->mimeData()->hasText())) {
+        && (event->mimeData()->hasFormat(MimeTypes::PresetIds) || event->mimeData()->hasText())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();
         return;
@@ -46,7 +46,7 @@ void StageList::dragMoveEvent(QDragMoveEvent *event)
 
 bool StageList::dropMimeData(int index, const QMimeData *data, Qt::DropAction action)
 {
-    if (data->hasFormat(PresetListModel::mimeType()) || data->hasText()) {
+    if (data->hasFormat(MimeTypes::PresetIds) || data->hasText()) {
         emit externalDrop(data, index);
         return true;
     }
