@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>AtomicFile</name>
+    <message>
+        <source>cannot write %1 to %2: %3</source>
+        <translation>%2에 %1을(를) 쓸 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>the write failed</source>
+        <translation>쓰기에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>only part of it could be written (is the disk full, or a size limit set?); the previous file is unchanged</source>
+        <translation>일부만 쓸 수 있었습니다(디스크가 가득 찼거나 크기 제한이 있나요?). 이전 파일은 그대로입니다</translation>
+    </message>
+    <message>
+        <source>%1; the previous file is unchanged</source>
+        <translation>%1. 이전 파일은 그대로입니다</translation>
+    </message>
+</context>
+<context>
     <name>BuiltinPresets</name>
     <message>
         <source>Hello from the child</source>
@@ -191,6 +210,21 @@
     <message>
         <source>Runs: %1</source>
         <translation>실행: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message>
+        <source>the job log</source>
+        <translation>작업 로그</translation>
+    </message>
+    <message>
+        <source>the trace</source>
+        <translation>트레이스</translation>
+    </message>
+    <message>
+        <source>the report</source>
+        <translation>보고서</translation>
     </message>
 </context>
 <context>
@@ -373,6 +407,10 @@
         <source>Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  ×%3</source>
         <translation>벽시계 시간:  %1   자식 프로세스 합계:  %2   병렬성 (합계 ÷ 벽시계 시간):  ×%3</translation>
     </message>
+    <message>
+        <source>Find in output</source>
+        <translation>출력에서 찾기</translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -515,6 +553,126 @@
         <source>An exit code is what the child returned: 0 means success, 1 to 255 that the program reports a failure. A signal name means a signal ended it: then there is no exit code (Python&apos;s returncode shows -N). A shell reports a child that signal N killed as exit code 128+N, so 143 from sh is SIGTERM.</source>
         <translation>종료 코드는 자식 프로세스가 돌려준 값입니다: 0은 성공, 1부터 255는 프로그램이 실패를 알린 것입니다. 시그널 이름이 보이면 시그널이 프로세스를 끝낸 것이며, 이때는 종료 코드가 없습니다(파이썬의 returncode는 -N으로 표시합니다). 셸은 시그널 N으로 죽은 자식 프로세스를 종료 코드 128+N으로 알리므로, sh가 보고한 143은 SIGTERM입니다.</translation>
     </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>waiting for disk</source>
+        <translation>디스크 대기 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>The sum over the group&apos;s processes (peak RSS: the largest one).</source>
+        <translation>그룹의 모든 프로세스를 합한 값입니다(최대 RSS는 그중 가장 큰 값).</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Exact: the kernel&apos;s count for the child and the children it waited for, taken when it was reaped.</source>
+        <translation>정확한 값: 자식 프로세스가 회수될 때 읽은, 그 프로세스와 그것이 기다린 자식들에 대한 커널의 집계입니다.</translation>
+    </message>
+    <message>
+        <source>Sampled: the CPU time read at the last sample.</source>
+        <translation>샘플링 값: 마지막 샘플에서 읽은 CPU 시간입니다.</translation>
+    </message>
+    <message>
+        <source>Exact: the kernel&apos;s high-water mark for this child, taken when it was reaped.</source>
+        <translation>정확한 값: 이 자식 프로세스가 회수될 때 읽은 커널의 최고 사용량입니다.</translation>
+    </message>
+    <message>
+        <source>At least this much: the largest peak read at a sample (the last sample&apos;s high-water mark); the kernel&apos;s exact figure for this child was not available.</source>
+        <translation>최소한 이만큼: 샘플에서 읽은 가장 큰 최고치(마지막 샘플의 최고 사용량)입니다. 이 자식 프로세스에 대한 커널의 정확한 값은 얻을 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>It left the job&apos;s process group (setsid or setpgid): Stop and the timeout signal the group, so they reach it only through the job&apos;s child, and not at all once that child is gone.</source>
+        <translation>작업의 프로세스 그룹을 떠났습니다(setsid 또는 setpgid). 중지와 타임아웃은 그룹에 시그널을 보내므로, 작업의 자식 프로세스를 통해서만 닿고, 그 자식이 끝나면 전혀 닿지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not seen since this time: it ended (or was reaped) before the next sample.</source>
+        <translation>이 시각 이후로 보이지 않았습니다: 다음 샘플 전에 끝났거나 회수되었습니다.</translation>
+    </message>
+    <message>
+        <source>Sampled: the values read at the last sample.</source>
+        <translation>샘플링 값: 마지막 샘플에서 읽은 값입니다.</translation>
+    </message>
+    <message>
+        <source>%1 (setsid)</source>
+        <translation>%1 (setsid)</translation>
+    </message>
+    <message>
+        <source>ended, last seen at %1</source>
+        <translation>종료됨, 마지막으로 본 시각 %1</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU 시간</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>최대 메모리</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>쓰기</translation>
+    </message>
+    <message>
+        <source>CPU use over the last sample interval, as top shows it: 100 % is one core busy</source>
+        <translation>마지막 샘플 간격 동안의 CPU 사용률입니다(top과 같은 방식: 100 %는 코어 하나가 꽉 찬 상태)</translation>
+    </message>
+    <message>
+        <source>User plus system CPU time: sampled while running, exact from the kernel once it ended</source>
+        <translation>사용자와 시스템 CPU 시간의 합입니다: 실행 중에는 샘플링 값, 끝난 뒤에는 커널이 준 정확한 값</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) now, summed over the process and its descendants</source>
+        <translation>현재 상주 메모리(RSS)로, 프로세스와 그 자손들을 합한 값입니다</translation>
+    </message>
+    <message>
+        <source>The most resident memory one process held; ≥ marks a lower bound from samples</source>
+        <translation>한 프로세스가 차지한 가장 큰 상주 메모리입니다. ≥는 샘플에서 얻은 하한값을 뜻합니다</translation>
+    </message>
+    <message>
+        <source>Threads now, over the process and its descendants</source>
+        <translation>프로세스와 그 자손들의 현재 스레드 수입니다</translation>
+    </message>
+    <message>
+        <source>Bytes read from storage (not pipes); empty when the kernel does not tell</source>
+        <translation>저장 장치에서 읽은 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>Bytes written to storage (not pipes); empty when the kernel does not tell</source>
+        <translation>저장 장치에 쓴 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>LabChart</name>
@@ -529,6 +687,13 @@
     <message>
         <source> · failed</source>
         <translation> · 실패</translation>
+    </message>
+</context>
+<context>
+    <name>LabHeadless</name>
+    <message>
+        <source>the report</source>
+        <translation>보고서</translation>
     </message>
 </context>
 <context>
@@ -686,10 +851,6 @@
         <translation>%1 시작: 자식 프로세스 %2개를 한꺼번에 실행합니다.</translation>
     </message>
     <message>
-        <source>Note: single quotes are passed on literally without a shell. Use double quotes, or tick &quot;run in /bin/sh -c&quot;.</source>
-        <translation>참고: 셸 없이 실행하면 작은따옴표가 문자 그대로 전달됩니다. 큰따옴표를 쓰거나 &quot;/bin/sh -c로 실행&quot;을 체크하십시오.</translation>
-    </message>
-    <message>
         <source>%1 running · %2 in the table</source>
         <translation>실행 중 %1 · 표에 %2</translation>
     </message>
@@ -760,6 +921,81 @@
     <message>
         <source>Split into words as a POSIX shell does: single quotes, double quotes and backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) stay as typed. The words run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;.</source>
         <translation>POSIX 셸처럼 단어를 나눕니다: 작은따옴표, 큰따옴표, 백슬래시로 묶거나 이스케이프할 수 있지만 아무것도 확장되지 않으므로 $HOME, *, $(…)는 입력한 그대로 남습니다. 나눈 단어는 바로 실행됩니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Filter by name, command or PID (Ctrl+Shift+F)</source>
+        <translation>이름, 명령 또는 PID로 거르기 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Shows the groups in which a row&apos;s name, command or PID contains this text; a group is always shown whole</source>
+        <translation>어떤 행의 이름, 명령 또는 PID에 이 텍스트가 들어 있는 그룹을 보여 줍니다. 그룹은 항상 통째로 보입니다</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Show only groups with %1 jobs (several toggles: any of them)</source>
+        <translation>%1 작업이 있는 그룹만 보기 (여러 개를 켜면 그중 하나라도)</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFindBar</name>
+    <message>
+        <source>Re&amp;gex</source>
+        <translation>정규식(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>대소문자 구분(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation>출력에서 찾기</translation>
+    </message>
+    <message>
+        <source>Read the text as a regular expression (Perl syntax, as Python&apos;s re)</source>
+        <translation>텍스트를 정규 표현식으로 읽습니다(Python의 re와 같은 Perl 문법)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>이전 일치 (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>다음 일치 (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>not a valid regular expression: %1</source>
+        <translation>올바른 정규 표현식이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>일치 없음</translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation>%2%3개 중 %1</translation>
     </message>
 </context>
 <context>
@@ -1664,18 +1900,6 @@
         <translation>%1.id: 없거나 문자열이 아닙니다. 모든 프리셋에는 id가 필요합니다</translation>
     </message>
     <message>
-        <source>%1.copies must be a whole number</source>
-        <translation>%1.copies: 정수여야 합니다</translation>
-    </message>
-    <message>
-        <source>%1.maxProcesses must be a whole number</source>
-        <translation>%1.maxProcesses: 정수여야 합니다</translation>
-    </message>
-    <message>
-        <source>%1.pollIntervalSec must be 0 (no polling) or at least 0.01</source>
-        <translation>%1.pollIntervalSec: 0(폴링 안 함)이거나 0.01 이상이어야 합니다</translation>
-    </message>
-    <message>
         <source>%1.stages must be a non-empty array of stages</source>
         <translation>%1.stages: 비어 있지 않은 단계 배열이어야 합니다</translation>
     </message>
@@ -1740,28 +1964,8 @@
         <translation>%1: 파일 크기가 %2 MiB입니다. 프리셋 파일은 최대 %3 MiB까지 허용됩니다</translation>
     </message>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>only part of it could be written (is the disk full, or a size limit set?)</source>
-        <translation>일부만 기록되었습니다 (디스크가 가득 찼거나 크기 제한이 걸려 있지 않은지 확인하십시오)</translation>
-    </message>
-    <message>
-        <source>%1: saving failed, the previous file is unchanged: %2</source>
-        <translation>%1: 저장하지 못했습니다. 이전 파일은 바뀌지 않았습니다: %2</translation>
-    </message>
-    <message>
         <source>%1: cannot create the folder for the presets file</source>
         <translation>%1: 프리셋 파일용 폴더를 만들 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot write the report to %1: %2</source>
-        <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>the write failed</source>
-        <translation>쓰기에 실패했습니다</translation>
     </message>
     <message>
         <source>%1.program is missing: every stage needs a program to run</source>
@@ -1863,6 +2067,66 @@
         <source> The timeout is what keeps a child that hangs, or a deadlock between processes each waiting for the other, from hanging the parent too.</source>
         <translation> 타임아웃이 있기 때문에, 멈춘 자식 프로세스나 서로를 기다리는 프로세스 사이의 교착 상태가 부모 프로세스까지 멈추게 하지 않습니다.</translation>
     </message>
+    <message>
+        <source>Read each child&apos;s CPU, memory and process tree every MS milliseconds (100 to 5000; default 500).</source>
+        <translation>각 자식 프로세스의 CPU, 메모리, 프로세스 트리를 MS 밀리초마다 읽습니다(100~5000, 기본값 500).</translation>
+    </message>
+    <message>
+        <source>--sample-interval must be from %1 to %2 ms</source>
+        <translation>--sample-interval은 %1~%2 ms여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source> after you sent it that signal</source>
+        <translation> (사용자가 그 시그널을 보낸 뒤)</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a number</source>
+        <translation>%1.%2은(는) 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.copies must be a whole number from 1 to %2</source>
+        <translation>%1.copies는 1부터 %2까지의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.maxProcesses must be a whole number from 0 to %2</source>
+        <translation>%1.maxProcesses는 0부터 %2까지의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no id: every preset needs an id</source>
+        <translation>%1에 id가 없습니다: 모든 프리셋에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 needs a title</source>
+        <translation>%1에 제목이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1.pollIntervalSec must be 0 (no polling) or at least %2</source>
+        <translation>%1.pollIntervalSec는 0(폴링 안 함)이거나 %2 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.stages[%2].program is empty: stage %3 needs a program to run</source>
+        <translation>%1.stages[%2].program이 비어 있습니다: %3번째 단계에 실행할 프로그램이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1.stdin takes from 0 to %2 random bytes</source>
+        <translation>%1.stdin은 0부터 %2개의 무작위 바이트를 받습니다</translation>
+    </message>
+    <message>
+        <source>your presets could not be read, so nothing was imported: %1</source>
+        <translation>사용자 프리셋을 읽을 수 없어 아무것도 가져오지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1: not saved, the previous file is unchanged: %2</source>
+        <translation>%1: 저장하지 않았습니다. 이전 파일은 그대로입니다: %2</translation>
+    </message>
+    <message>
+        <source>the presets</source>
+        <translation>프리셋</translation>
+    </message>
 </context>
 <context>
     <name>RunExporter</name>
@@ -1917,6 +2181,33 @@
     <message>
         <source>Copied a %1×%2 screenshot to the clipboard.</source>
         <translation>%1×%2 스크린숏을 클립보드에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>the trace</source>
+        <translation>트레이스</translation>
+    </message>
+    <message>
+        <source>the job log</source>
+        <translation>작업 로그</translation>
+    </message>
+    <message>
+        <source>the screenshot</source>
+        <translation>스크린샷</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWords</name>
+    <message>
+        <source>The single quote at character %1 is never closed: add a closing &apos; (inside single quotes everything is literal)</source>
+        <translation>%1번째 글자의 작은따옴표가 닫히지 않았습니다: 닫는 &apos;를 추가하세요(작은따옴표 안은 모두 글자 그대로입니다)</translation>
+    </message>
+    <message>
+        <source>The double quote at character %1 is never closed: add a closing &quot;</source>
+        <translation>%1번째 글자의 큰따옴표가 닫히지 않았습니다: 닫는 &quot;를 추가하세요</translation>
+    </message>
+    <message>
+        <source>The command ends with a backslash, which escapes nothing: remove it or quote it as &apos;\&apos;</source>
+        <translation>명령이 아무것도 이스케이프하지 않는 백슬래시로 끝납니다: 지우거나 &apos;\&apos;처럼 따옴표로 감싸세요</translation>
     </message>
 </context>
 <context>
