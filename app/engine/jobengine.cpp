@@ -67,7 +67,7 @@ JobRun *JobEngine::start(const Preset &preset)
     for (int index = 0; index < run->jobs().size(); ++index) {
         JobProcess *job = run->jobs().at(index);
         connect(job, &JobProcess::started, this, [this, run, job, index] {
-            if (job->pid() > 0 && m_sampler->add(job->pid(), job->spec().stage.program))
+            if (m_samplingEnabled && job->pid() > 0 && m_sampler->add(job->pid(), job->spec().stage.program))
                 m_sampledJobs.insert(job->pid(), {run, index});
         });
         connect(job, &JobProcess::finished, this, [this, run, job, index] {

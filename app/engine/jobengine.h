@@ -56,6 +56,10 @@ public:
     void setSampleInterval(int ms);
     int sampleInterval() const;
     ProcessSampler *sampler() const { return m_sampler; }
+    // Off: jobs started from now on are not sampled (their exact CPU time at
+    // the reap is still read); the benchmark measures sampling's cost so.
+    void setSamplingEnabled(bool enabled) { m_samplingEnabled = enabled; }
+    bool samplingEnabled() const { return m_samplingEnabled; }
 
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
     qsizetype tailCapacity() const { return m_tailCapacity; }
@@ -93,6 +97,7 @@ private:
 
     QElapsedTimer m_sampleClock; // the sampler's; each run's own clock is offset from it
     ProcessSampler *m_sampler;
+    bool m_samplingEnabled = true;
     QHash<qint64, SampledJob> m_sampledJobs; // root pid -> its job, while it runs
     QList<JobRun *> m_runs;
     QList<PendingCopy> m_queue;

@@ -81,6 +81,7 @@ private:
         QByteArray comm; // argv is read again when this changes
         quint64 seenTick = 0;
         quint64 nextStatusTick = 0; // when VmHWM is read again
+        quint64 nextIoTick = 0;     // when /proc/PID/io is read again
     };
     struct RootState
     {

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <sys/resource.h>
 
 namespace {
 
@@ -450,6 +451,53 @@ int liveWorkload(int argc, char **argv)
     return 0;
 }
 
+// COUNT sleeping children for SECONDS, with the sampler on or off: the app's
+// own CPU time (user + system) over that stretch, as % of one core. The
+// table's model is attached, so the cost of showing the samples counts too.
+int samplingWorkload(int argc, char **argv)
+{
+    const int count = argc > 3 ? QByteArray(argv[3]).toInt() : 1000;
+    const double seconds = argc > 4 ? QByteArray(argv[4]).toDouble() : 5;
+    const bool sampling = argc > 5 && QByteArray(argv[5]) == "on";
+    QCoreApplication app(argc, argv);
+    JobEngine engine;
+    engine.setMaxParallel(0);
+    engine.setSamplingEnabled(sampling);
+    JobTreeModel model(&engine);
+    Preset sleepers = commandPreset(QStringLiteral("sleep"), {QStringLiteral("120")}, count);
+    sleepers.graceSec = 1;
+    JobRun *run = engine.start(sleepers);
+    const bool started = waitFor(
+        [&] {
+            return std::all_of(run->jobs().cbegin(), run->jobs().cend(), [](const JobProcess *job) {
+                return job->outcome().state == JobOutcome::State::Running;
+            });
+        },
+        60000);
+    LatencyProbe probe(&app);
+    probe.start();
+    rusage before{};
+    ::getrusage(RUSAGE_SELF, &before);
+    QElapsedTimer wall;
+    wall.start();
+    waitMs(int(seconds * 1000));
+    rusage after{};
+    ::getrusage(RUSAGE_SELF, &after);
+    const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+    probe.stop();
+    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    const double cpuMs = ms(after.ru_utime) - ms(before.ru_utime) + ms(after.ru_stime) - ms(before.ru_stime);
+    run->stop();
+    const bool ended = waitFor([&] { return run->isDone(); }, 30000);
+    if (!started)
+        return fail("not every child was running after 60 s");
+    if (!ended)
+        return fail("the children did not stop");
+    print("cpu_percent", 100.0 * cpuMs / wallMs);
+    print("p99_ms", probe.p99());
+    return 0;
+}
+
 } // namespace
 
 int BenchChild::run(int argc, char **argv)
@@ -467,6 +515,8 @@ int BenchChild::run(int argc, char **argv)
         return startupWorkload(argc, argv);
     if (workload == "flood")
         return floodWorkload(argc, argv);
+    if (workload == "sampling")
+        return samplingWorkload(argc, argv);
     if (workload == "live")
         return liveWorkload(argc, argv);
     return fail("unknown workload after --child");

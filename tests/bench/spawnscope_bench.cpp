@@ -192,6 +192,8 @@ public:
             flood();
         if (wanted("live"))
             live();
+        if (wanted("sampling"))
+            sampling();
 
         std::printf("\n%-34s %14s %14s %9s %10s  %s\n", "goal", "SpawnScope", "baseline", "ratio", "target",
                     "verdict");
@@ -406,6 +408,31 @@ private:
         row(QStringLiteral("flood: table repaints"), median(paints), std::nan(""), 10, "/s", false, true);
     }
 
+    void sampling()
+    {
+        const QString count = m_smoke ? QStringLiteral("50") : QStringLiteral("1000");
+        const QString seconds = m_smoke ? QStringLiteral("1") : QStringLiteral("5");
+        QList<Contender> cs{
+            {QStringLiteral("engine + model, sampling on"), child({QStringLiteral("sampling"), count, seconds, QStringLiteral("on")}),
+             "cpu_percent", {}, {}, {}},
+            {QStringLiteral("engine + model, sampling off"), child({QStringLiteral("sampling"), count, seconds, QStringLiteral("off")}),
+             "cpu_percent", {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Sampling /proc: %1 sleeping children for %2 s, default interval "
+                                          "(the app's CPU time, % of one core)").arg(count, seconds)),
+                cs, rounds(3));
+        if (cs.at(0).ms.isEmpty() || cs.at(1).ms.isEmpty())
+            return;
+        std::printf("  sampling on: %.2f %% of a core; off: %.2f %%; the sampler's own share: %.2f %%\n",
+                    median(cs.at(0).ms), median(cs.at(1).ms), median(cs.at(0).ms) - median(cs.at(1).ms));
+        row(QStringLiteral("%1 live: sampling, % of a core").arg(count), median(cs.at(0).ms) - median(cs.at(1).ms),
+            std::nan(""), 5, "%", false);
+        QList<double> p99;
+        for (const Sample &s : cs.at(0).samples)
+            p99 << s.values.value("p99_ms");
+        row(QStringLiteral("%1 live, sampled: event-loop lateness p99").arg(count), median(p99), std::nan(""), 50, "ms",
+            false);
+    }
+
     void live()
     {
         const QString count = m_smoke ? QStringLiteral("50") : QStringLiteral("1000");
@@ -455,7 +482,7 @@ int usage(FILE *to)
                "  --quick     fewer rounds and a shorter flood (about a minute)\n"
                "  --smoke     tiny workloads: checks every comparison runs and prints ratios; judges nothing\n"
                "  --rounds N  rounds per comparison (default 7, 9 for presets, 3 for the window ones)\n"
-               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live\n"
+               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,sampling\n"
                "  --check     exit 3 if a goal is missed (not for CI: timings depend on the machine)\n",
                to);
     return to == stderr ? 2 : 0;
