@@ -2,6 +2,8 @@
 #include "testsupport.h"
 
 #include <QProcess>
+
+#include <vector>
 #include <QtTest>
 
 class TestChildUsage : public QObject
@@ -11,6 +13,8 @@ class TestChildUsage : public QObject
 private slots:
     void burnIsMeasuredExactly();
     void largestChildOwnsMaxRss();
+    // Last: it raises this process's own peak for good.
+    void theAppsOwnMemoryIsNotTheChildsPeak();
 
 private:
     // Runs the helper and takes the delta in finished(), the way the engine
@@ -59,6 +63,18 @@ void TestChildUsage::largestChildOwnsMaxRss()
     QVERIFY(!small.maxRssIsThisChild);
     QCOMPARE(small.maxRssKb, big.maxRssKb);
     QVERIFY(small.cpuMs() < big.cpuMs() + 500);
+}
+
+void TestChildUsage::theAppsOwnMemoryIsNotTheChildsPeak()
+{
+    // A tiny child started by an app holding 300 MiB. The child starts in the
+    // app's memory until exec, and exec records that as the child's peak:
+    // ~300 MiB for `exit 0`. That figure must not be called this child's.
+    std::vector<char> ballast(300u << 20, 1);
+    ChildUsage::Delta tiny;
+    QVERIFY(runHelper({QStringLiteral("exit"), QStringLiteral("0")}, &tiny));
+    QVERIFY2(!tiny.maxRssIsThisChild || tiny.maxRssKb < 64 * 1024, qPrintable(QString::number(tiny.maxRssKb)));
+    QVERIFY(ballast.back() == 1);
 }
 
 QTEST_GUILESS_MAIN(TestChildUsage)

@@ -620,6 +620,7 @@ void TestHeadlessRunner::forkDescendantsInReport()
         QVERIFY(child.value("pid").toInteger() > 0);
         QCOMPARE(child.value("argv").toArray().first().toString(), helper());
         QVERIFY(child.value("lastSeenMs").toDouble() >= child.value("firstSeenMs").toDouble());
+        QVERIFY(child.value("ended").toBool()); // the job is over: no descendant reads as still running
         QVERIFY(child.value("cpuMs").isDouble());
         QVERIFY(child.value("peakRssKb").toDouble() > 0);
     }

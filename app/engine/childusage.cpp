@@ -37,7 +37,14 @@ Delta takeDelta()
     Delta delta;
     delta.userMs = double(now.userUs - g_previous.userUs) / 1000.0;
     delta.systemMs = double(now.systemUs - g_previous.systemUs) / 1000.0;
-    delta.maxRssIsThisChild = now.maxRssKb > g_previous.maxRssKb;
+    // Qt 6.4 starts a child vfork-style: until exec it runs in the app's own
+    // memory, and exec records that memory's high-water mark as the child's
+    // (exec_mmap's setmax_mm_hiwater_rss). So a peak no larger than the
+    // app's own could be the app's, not the child's: only a peak above it is
+    // certainly the child's own.
+    rusage self {};
+    ::getrusage(RUSAGE_SELF, &self);
+    delta.maxRssIsThisChild = now.maxRssKb > g_previous.maxRssKb && now.maxRssKb > qint64(self.ru_maxrss);
     delta.maxRssKb = now.maxRssKb; // Linux reports ru_maxrss in KiB
     g_previous = now;
     return delta;

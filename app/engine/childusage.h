@@ -17,7 +17,10 @@
 //
 // ru_maxrss for children is the largest peak of any one reaped child's family
 // (the largest of the child and its waited-for descendants, not their sum);
-// it grows only when a child beats every earlier one.
+// it grows only when a child beats every earlier one. And since a child
+// starts in the app's own memory (vfork-style, until exec), a child's figure
+// is at least the app's peak at that moment: a peak is this child's only
+// when it is above the app's own peak too.
 #pragma once
 
 #include <QtGlobal>

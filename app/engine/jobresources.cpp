@@ -83,6 +83,18 @@ void JobResources::markEnded()
     cpuPercent = -1;
     rssKb = -1;
     threads = -1;
+    // Its descendants are no longer followed once it is gone: those alive at
+    // the last sample read as ended, last seen then. (One that daemonized may
+    // live on; Stop could not reach it either, and its row says setsid.)
+    for (ProcessSample &descendant : descendants) {
+        if (!descendant.ended) {
+            descendant.ended = true;
+            descendant.cpuKnown = false;
+            descendant.cpuPercent = 0;
+            descendant.rssKnown = false;
+            descendant.rssKb = 0;
+        }
+    }
 }
 
 void JobResources::appendPoint(const ResourcePoint &point)
