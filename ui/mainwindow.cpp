@@ -280,7 +280,9 @@ void MainWindow::buildLayout()
     m_jobView->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_jobView->setSortingEnabled(true);
     m_jobView->header()->setStretchLastSection(true);
-    const int widths[] = {200, 180, 55, 140, 65, 65, 42, 58, 58};
+    // Widths for the longest usual text ("≥ 1023.9 MiB", "killing…").
+    const int widths[] = {200, 180, 55, 140, 65, 65, 42, 58, 58, 200, 62, 72, 84, 96, 60, 76, 76};
+    static_assert(std::size(widths) == JobTreeModel::ColumnCount);
     for (int column = 0; column < int(std::size(widths)); ++column)
         m_jobView->setColumnWidth(column, widths[column]);
     m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -309,6 +311,14 @@ void MainWindow::buildLayout()
     // The lab's controls need more width than a small window has: scroll
     // rather than force the window wider than asked (--size).
     auto *threadsScroll = new QScrollArea(this);
+    // The last line stays the last column, so it takes what width is left
+    // whichever resource columns are shown.
+    QHeaderView *header = m_jobView->header();
+    header->moveSection(header->visualIndex(JobTreeModel::LastLineColumn), JobTreeModel::ColumnCount - 1);
+    // CPU % and memory tell most; the rest is one right-click on the header away.
+    for (int column : {JobTreeModel::CpuTimeColumn, JobTreeModel::PeakRssColumn, JobTreeModel::ThreadsColumn,
+                       JobTreeModel::ReadColumn, JobTreeModel::WriteColumn})
+        header->setSectionHidden(column, true);
     threadsScroll->setWidget(m_threadsPanel);
     threadsScroll->setWidgetResizable(true);
     threadsScroll->setFrameShape(QFrame::NoFrame);
@@ -646,7 +656,9 @@ void MainWindow::restoreSettings()
     m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
-    m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobHeader")).toByteArray());
+    // A new key: a header saved before the resource columns existed would
+    // show every one of them.
+    m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobColumns")).toByteArray());
     m_shellCheck->setChecked(settings.value(QStringLiteral("command/viaShell"), false).toBool());
     m_commandEdit->setText(settings.value(QStringLiteral("command/last")).toString());
 }
@@ -659,7 +671,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
-    settings.setValue(QStringLiteral("window/jobHeader"), m_jobView->header()->saveState());
+    settings.setValue(QStringLiteral("window/jobColumns"), m_jobView->header()->saveState());
     settings.setValue(QStringLiteral("command/viaShell"), m_shellCheck->isChecked());
     settings.setValue(QStringLiteral("command/last"), m_commandEdit->text());
 }
