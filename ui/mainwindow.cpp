@@ -2,6 +2,7 @@
 
 #include "chainbuilder.h"
 #include "codepanel.h"
+#include "jobcontrol.h"
 #include "jobdelegate.h"
 #include "jobdetailpane.h"
 #include "jobengine.h"
@@ -118,6 +119,8 @@ void MainWindow::buildActions()
     connect(m_saveJobAction, &QAction::triggered, this, &MainWindow::saveSelectedJobAsPreset);
 
     m_quitAction = new QAction(tr("&Quit"), this);
+    m_control = new JobControl(this);
+
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -173,6 +176,10 @@ void MainWindow::buildMenus()
     jobsMenu->addAction(m_rerunAction);
     jobsMenu->addSeparator();
     jobsMenu->addAction(m_clearAction);
+    jobsMenu->addAction(m_control->pauseAction());
+    jobsMenu->addAction(m_control->resumeAction());
+    jobsMenu->addMenu(m_control->signalMenu());
+    jobsMenu->addSeparator();
     jobsMenu->addAction(m_saveJobAction);
 
     QToolBar *toolbar = addToolBar(tr("Jobs"));
@@ -425,6 +432,7 @@ QWidget *MainWindow::panelWidget(const QString &name) const
             return m_tabs->widget(i);
     }
     return nullptr;
+    connect(m_control, &JobControl::statusMessage, this, &MainWindow::showMessage);
 }
 
 bool MainWindow::showPanel(const QString &name)
@@ -586,8 +594,8 @@ void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex 
 void MainWindow::updateActions()
 {
     const QModelIndex index = currentSourceIndex();
-    const JobRun *run = m_jobModel->runAt(index);
-    const JobProcess *job = m_jobModel->jobAt(index);
+    JobRun *run = m_jobModel->runAt(index);
+    JobProcess *job = m_jobModel->jobAt(index);
     const bool active = job ? job->outcome().isActive() : (run && run->isActive());
     m_stopAction->setEnabled(active);
     m_killAction->setEnabled(active);
@@ -611,6 +619,7 @@ void MainWindow::showJobMenu(const QPoint &pos)
     if (index.isValid())
         m_jobView->setCurrentIndex(index);
     QMenu menu(this);
+    m_control->setSelection(run, job);
     menu.addActions({m_stopAction, m_killAction, m_rerunAction});
     menu.addSeparator();
     menu.addAction(m_saveJobAction);
@@ -632,6 +641,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         // Queued jobs count too: quitting means they never start.
         int running = 0;
         for (const JobRun *run : m_engine->runs())
+    menu.addActions({m_control->pauseAction(), m_control->resumeAction()});
+    menu.addMenu(m_control->signalMenu());
+    menu.addSeparator();
             running += run->isActive() ? int(run->jobs().size()) - run->doneCount() : 0;
         const auto answer = QMessageBox::question(
             this, tr("Quit SpawnScope?"),

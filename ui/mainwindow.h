@@ -12,6 +12,7 @@
 
 class ChainBuilder;
 class CodePanel;
+class JobControl;
 class JobDetailPane;
 class JobEngine;
 class JobProcess;
@@ -62,6 +63,9 @@ public:
     CodePanel *codePanel() const { return m_codePanel; }
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
     RunExporter *exporter() const { return m_exporter; }
+    JobControl *jobControl() const { return m_control; }
+    // "Sample every N ms" in the toolbar; remembered, applied to the engine.
+    QSpinBox *sampleIntervalBox() const { return m_sampleInterval; }
     // The label at the right of the status bar: "N running · M in the table".
     QLabel *statusCounts() const { return m_statusCounts; }
     // The widget behind --panel NAME ("processes", "timeline", "threads",
@@ -131,6 +135,8 @@ private:
     QSpinBox *m_maxParallel = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
     TimelineModel *m_timelineModel = nullptr;
+    QSpinBox *m_sampleInterval = nullptr;
+    JobControl *m_control = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     CodePanel *m_codePanel = nullptr;
     RunExporter *m_exporter = nullptr;
