@@ -14,6 +14,7 @@
 #include "mimetypes.h"
 #include "presetlistmodel.h"
 #include "presetpalette.h"
+#include "processsampler.h"
 #include "shellwords.h"
 #include "runexporter.h"
 #include "threadlab.h"
@@ -118,9 +119,9 @@ void MainWindow::buildActions()
                                    "presets; the same as dragging its row onto the preset list"));
     connect(m_saveJobAction, &QAction::triggered, this, &MainWindow::saveSelectedJobAsPreset);
 
-    m_quitAction = new QAction(tr("&Quit"), this);
     m_control = new JobControl(this);
 
+    m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -175,11 +176,11 @@ void MainWindow::buildMenus()
     jobsMenu->addAction(m_killAction);
     jobsMenu->addAction(m_rerunAction);
     jobsMenu->addSeparator();
-    jobsMenu->addAction(m_clearAction);
     jobsMenu->addAction(m_control->pauseAction());
     jobsMenu->addAction(m_control->resumeAction());
     jobsMenu->addMenu(m_control->signalMenu());
     jobsMenu->addSeparator();
+    jobsMenu->addAction(m_clearAction);
     jobsMenu->addAction(m_saveJobAction);
 
     QToolBar *toolbar = addToolBar(tr("Jobs"));
@@ -205,11 +206,29 @@ void MainWindow::buildMenus()
                                  "and start as slots free up. A chain needs one slot per stage."));
     connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setMaxParallel(value); });
     toolbar->addWidget(m_maxParallel);
+    toolbar->addSeparator();
+
+    m_sampleInterval = new QSpinBox(toolbar);
+    m_sampleInterval->setRange(ProcessSampler::MinIntervalMs, ProcessSampler::MaxIntervalMs);
+    m_sampleInterval->setSingleStep(100);
+    m_sampleInterval->setPrefix(tr("sample every "));
+    m_sampleInterval->setSuffix(tr(" ms"));
+    m_sampleInterval->setValue(m_engine->sampleInterval());
+    m_sampleInterval->setToolTip(tr("How often CPU, memory and descendants are read from /proc. Shorter catches "
+                                    "short-lived descendants (one living less than an interval may never be seen) "
+                                    "and draws finer charts; longer costs less."));
+    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setSampleInterval(value); });
+    toolbar->addWidget(m_sampleInterval);
 }
 
 void MainWindow::setMaxParallel(int count)
 {
     m_maxParallel->setValue(count);
+}
+
+void MainWindow::setSampleInterval(int ms)
+{
+    m_sampleInterval->setValue(ms);
 }
 
 void MainWindow::buildLayout()
@@ -292,6 +311,14 @@ void MainWindow::buildLayout()
     static_assert(std::size(widths) == JobTreeModel::ColumnCount);
     for (int column = 0; column < int(std::size(widths)); ++column)
         m_jobView->setColumnWidth(column, widths[column]);
+    // The last line stays the last column, so it takes what width is left
+    // whichever resource columns are shown.
+    QHeaderView *header = m_jobView->header();
+    header->moveSection(header->visualIndex(JobTreeModel::LastLineColumn), JobTreeModel::ColumnCount - 1);
+    // CPU % and memory tell most; the rest is one right-click on the header away.
+    for (int column : {JobTreeModel::CpuTimeColumn, JobTreeModel::PeakRssColumn, JobTreeModel::ThreadsColumn,
+                       JobTreeModel::ReadColumn, JobTreeModel::WriteColumn})
+        header->setSectionHidden(column, true);
     m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
 
     m_detail = new JobDetailPane(centre);
@@ -318,14 +345,6 @@ void MainWindow::buildLayout()
     // The lab's controls need more width than a small window has: scroll
     // rather than force the window wider than asked (--size).
     auto *threadsScroll = new QScrollArea(this);
-    // The last line stays the last column, so it takes what width is left
-    // whichever resource columns are shown.
-    QHeaderView *header = m_jobView->header();
-    header->moveSection(header->visualIndex(JobTreeModel::LastLineColumn), JobTreeModel::ColumnCount - 1);
-    // CPU % and memory tell most; the rest is one right-click on the header away.
-    for (int column : {JobTreeModel::CpuTimeColumn, JobTreeModel::PeakRssColumn, JobTreeModel::ThreadsColumn,
-                       JobTreeModel::ReadColumn, JobTreeModel::WriteColumn})
-        header->setSectionHidden(column, true);
     threadsScroll->setWidget(m_threadsPanel);
     threadsScroll->setWidgetResizable(true);
     threadsScroll->setFrameShape(QFrame::NoFrame);
@@ -413,6 +432,7 @@ void MainWindow::wirePanels()
         showMessage(tr("Copied the %1 code to the clipboard.").arg(language), 5000);
     });
     connect(m_exporter, &RunExporter::statusMessage, this, &MainWindow::showMessage);
+    connect(m_control, &JobControl::statusMessage, this, &MainWindow::showMessage);
 }
 
 QListView *MainWindow::presetView() const
@@ -432,7 +452,6 @@ QWidget *MainWindow::panelWidget(const QString &name) const
             return m_tabs->widget(i);
     }
     return nullptr;
-    connect(m_control, &JobControl::statusMessage, this, &MainWindow::showMessage);
 }
 
 bool MainWindow::showPanel(const QString &name)
@@ -600,6 +619,7 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(active);
     m_killAction->setEnabled(active);
     m_rerunAction->setEnabled(run != nullptr && !m_quitting);
+    m_control->setSelection(run, job);
     const bool anyDone = std::any_of(m_engine->runs().cbegin(), m_engine->runs().cend(),
                                      [](const JobRun *r) { return r->isDone(); });
     m_clearAction->setEnabled(anyDone);
@@ -619,8 +639,10 @@ void MainWindow::showJobMenu(const QPoint &pos)
     if (index.isValid())
         m_jobView->setCurrentIndex(index);
     QMenu menu(this);
-    m_control->setSelection(run, job);
     menu.addActions({m_stopAction, m_killAction, m_rerunAction});
+    menu.addSeparator();
+    menu.addActions({m_control->pauseAction(), m_control->resumeAction()});
+    menu.addMenu(m_control->signalMenu());
     menu.addSeparator();
     menu.addAction(m_saveJobAction);
     menu.addAction(m_clearAction);
@@ -641,9 +663,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
         // Queued jobs count too: quitting means they never start.
         int running = 0;
         for (const JobRun *run : m_engine->runs())
-    menu.addActions({m_control->pauseAction(), m_control->resumeAction()});
-    menu.addMenu(m_control->signalMenu());
-    menu.addSeparator();
             running += run->isActive() ? int(run->jobs().size()) - run->doneCount() : 0;
         const auto answer = QMessageBox::question(
             this, tr("Quit SpawnScope?"),
@@ -666,6 +685,7 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
+    m_sampleInterval->setValue(settings.value(QStringLiteral("monitor/sampleIntervalMs"), m_engine->sampleInterval()).toInt());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
     // A new key: a header saved before the resource columns existed would
@@ -681,6 +701,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
+    settings.setValue(QStringLiteral("monitor/sampleIntervalMs"), m_sampleInterval->value());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
     settings.setValue(QStringLiteral("window/jobColumns"), m_jobView->header()->saveState());

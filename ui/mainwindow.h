@@ -80,6 +80,8 @@ public:
     void protectUnreadablePresets(const QString &problem);
     // At most this many children at once (0: no limit); remembered.
     void setMaxParallel(int count);
+    // Milliseconds between /proc samples, clamped to ProcessSampler's range; remembered.
+    void setSampleInterval(int ms);
     // "processes" or "threads"; false for an unknown name.
     bool showPanel(const QString &name);
 
@@ -133,10 +135,10 @@ private:
     QLabel *m_statusCounts = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSpinBox *m_maxParallel = nullptr;
-    ThreadsPanel *m_threadsPanel = nullptr;
-    TimelineModel *m_timelineModel = nullptr;
     QSpinBox *m_sampleInterval = nullptr;
     JobControl *m_control = nullptr;
+    ThreadsPanel *m_threadsPanel = nullptr;
+    TimelineModel *m_timelineModel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     CodePanel *m_codePanel = nullptr;
     RunExporter *m_exporter = nullptr;
