@@ -171,6 +171,8 @@ int main(int argc, char **argv)
         window.protectUnreadablePresets(userProblem);
     if (options.maxParallel >= 0)
         window.setMaxParallel(options.maxParallel);
+    if (options.sampleIntervalMs > 0)
+        window.setSampleInterval(options.sampleIntervalMs);
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, [&window] {
         window.setConfirmQuit(false);

@@ -1,4 +1,5 @@
 // The window, driven through its widgets and actions as a user would (offscreen).
+#include "jobcontrol.h"
 #include "jobdetailpane.h"
 #include "jobfilterproxymodel.h"
 #include "outputfindbar.h"
@@ -23,13 +24,19 @@
 #include "threadspanel.h"
 #include "codepanel.h"
 #include "editpresetcommand.h"
+#include "resourcechart.h"
 #include "runexporter.h"
+#include "processsampler.h"
+#include "theme.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QHeaderView>
+#include <QMenu>
+#include <QSettings>
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QToolButton>
@@ -122,6 +129,12 @@ private slots:
     void statusBarCountsRunningChildren();
     void everyPaletteEditCanBeUndone();
     void failedExportsAreLogged();
+    void columnChooserHidesShowsAndRemembers();
+    void pauseAndResumeFromTheWindow();
+    void sendSignalEndsTheJobWithThatSignal();
+    void sampleIntervalReachesTheEngineAndIsRemembered();
+    void resourceChartGetsTheJobsHistory();
+    void timelineColourByCpuTellsBurnFromSleep();
 
 private:
     std::unique_ptr<WindowUnderTest> m_fixture;
@@ -1018,6 +1031,227 @@ void TestMainWindow::failedExportsAreLogged()
     const QString shot = dir.filePath(QStringLiteral("x.png"));
     QVERIFY(exporter->saveScreenshot(true, shot));
     QCOMPARE(QImage(shot).size(), m_window->screenshot(true).size());
+}
+
+
+namespace {
+
+QAction *columnAction(JobTableView *view, int column)
+{
+    view->refreshColumnMenu();
+    for (QAction *action : view->columnMenu()->actions()) {
+        if (action->data().toInt() == column)
+            return action;
+    }
+    return nullptr;
+}
+
+// Starts the helper in one job and waits until it runs and the window has it selected.
+JobRun *startHelper(MainWindow *window, const QStringList &args)
+{
+    JobRun *run = window->runPreset(helperPreset(args));
+    if (!run || !QTest::qWaitFor([run] { return run->jobs().first()->outcome().state == JobOutcome::State::Running; }, 5000))
+        return nullptr;
+    window->selectRun(run, 0);
+    return run;
+}
+
+QString stateText(MainWindow *window, JobRun *run)
+{
+    return window->jobModel()->indexOfJob(run, 0, JobTreeModel::StateColumn).data().toString();
+}
+
+} // namespace
+
+void TestMainWindow::columnChooserHidesShowsAndRemembers()
+{
+    QHeaderView *header = m_window->jobView()->header();
+    // The defaults: CPU % and memory shown, the rest of the monitor one click away.
+    QVERIFY(!header->isSectionHidden(JobTreeModel::CpuColumn));
+    QVERIFY(!header->isSectionHidden(JobTreeModel::RssColumn));
+    for (int column : {JobTreeModel::CpuTimeColumn, JobTreeModel::PeakRssColumn, JobTreeModel::ThreadsColumn,
+                       JobTreeModel::ReadColumn, JobTreeModel::WriteColumn})
+        QVERIFY(header->isSectionHidden(column));
+    QAction *name = columnAction(m_window->jobView(), JobTreeModel::NameColumn);
+    QVERIFY(name && name->isChecked() && !name->isEnabled());
+
+    QAction *threads = columnAction(m_window->jobView(), JobTreeModel::ThreadsColumn);
+    QVERIFY(threads);
+    QCOMPARE(threads->text(), QStringLiteral("Threads"));
+    QVERIFY(!threads->isChecked());
+    threads->trigger();
+    QVERIFY(!header->isSectionHidden(JobTreeModel::ThreadsColumn));
+    QVERIFY(header->sectionSize(JobTreeModel::ThreadsColumn) > 20);
+    columnAction(m_window->jobView(), JobTreeModel::CpuColumn)->trigger();
+    QVERIFY(header->isSectionHidden(JobTreeModel::CpuColumn));
+    QVERIFY(!columnAction(m_window->jobView(), JobTreeModel::CpuColumn)->isChecked());
+
+    // A new window (a restart) shows what the user chose.
+    QVERIFY(m_window->close());
+    m_fixture = std::make_unique<WindowUnderTest>(PresetFile::builtIns());
+    m_window = &m_fixture->window;
+    m_window->setConfirmQuit(false);
+    header = m_window->jobView()->header();
+    QVERIFY(!header->isSectionHidden(JobTreeModel::ThreadsColumn));
+    QVERIFY(header->isSectionHidden(JobTreeModel::CpuColumn));
+    QSettings().remove(QStringLiteral("window/jobColumns")); // the next tests start from the defaults
+}
+
+void TestMainWindow::pauseAndResumeFromTheWindow()
+{
+    JobRun *run = startHelper(m_window, {QStringLiteral("sleep"), QStringLiteral("5")});
+    QVERIFY(run);
+    JobProcess *job = run->jobs().first();
+    const QString pid = QString::number(job->pid());
+    JobControl *control = m_window->jobControl();
+    QVERIFY(control->pauseAction()->isEnabled());
+    QVERIFY(!control->resumeAction()->isEnabled());
+
+    control->pauseAction()->trigger();
+    QTRY_COMPARE(stateText(m_window, run), QStringLiteral("paused"));
+    QVERIFY(m_window->jobModel()->indexOfJob(run, 0).data(JobTreeModel::PausedRole).toBool());
+    QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("Paused")) && message.contains(pid), qPrintable(message));
+    QVERIFY(control->resumeAction()->isEnabled());
+    QVERIFY(!control->pauseAction()->isEnabled());
+    QTest::qWait(150);
+
+    control->resumeAction()->trigger();
+    QTRY_COMPARE(stateText(m_window, run), QStringLiteral("running"));
+    message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("Resumed")) && message.contains(pid), qPrintable(message));
+
+    // The timeline has the stretch, closed, about as long as the pause.
+    const TimelineModel *timeline = m_window->timelineModel();
+    QTRY_COMPARE(timeline->group(0).lanes.first().paused.size(), 1);
+    const TimelineLane::Segment stretch = timeline->group(0).lanes.first().paused.first();
+    QVERIFY(stretch.startMs >= 0);
+    QVERIFY2(stretch.endMs - stretch.startMs >= 100, qPrintable(QString::number(stretch.endMs - stretch.startMs)));
+
+    job->kill();
+    QVERIFY(waitRun(run, 5000));
+    // Ended: nothing to pause, and the menu says so rather than doing nothing.
+    m_window->selectRun(run, 0);
+    QVERIFY(!control->pauseAction()->isEnabled());
+    control->pauseSelected();
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("already ended")));
+}
+
+void TestMainWindow::sendSignalEndsTheJobWithThatSignal()
+{
+    JobRun *run = startHelper(m_window, {QStringLiteral("sleep"), QStringLiteral("5")});
+    QVERIFY(run);
+    JobControl *control = m_window->jobControl();
+    QCOMPARE(control->menuSignals().size(), 7);
+    QVERIFY(control->signalMenu()->isEnabled());
+    QAction *usr1 = control->signalAction(SIGUSR1);
+    QVERIFY(usr1 && usr1->isEnabled());
+    QVERIFY(usr1->text().startsWith(QStringLiteral("SIGUSR1")));
+    const QString pid = QString::number(run->jobs().first()->pid());
+    usr1->trigger();
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("SIGUSR1")) && message.contains(pid), qPrintable(message));
+    QVERIFY(waitRun(run, 5000));
+    const JobOutcome outcome = run->jobs().first()->outcome();
+    QCOMPARE(outcome.signal, 10);
+    QVERIFY(!control->signalMenu()->isEnabled());
+}
+
+void TestMainWindow::sampleIntervalReachesTheEngineAndIsRemembered()
+{
+    QSpinBox *box = m_window->sampleIntervalBox();
+    QCOMPARE(box->minimum(), ProcessSampler::MinIntervalMs);
+    QCOMPARE(box->maximum(), ProcessSampler::MaxIntervalMs);
+    box->setValue(250);
+    QCOMPARE(m_window->engine()->sampleInterval(), 250);
+    box->setValue(20); // below the sampler's floor: held at it
+    QCOMPARE(m_window->engine()->sampleInterval(), ProcessSampler::MinIntervalMs);
+    box->setValue(1200);
+    QVERIFY(m_window->close());
+    m_fixture = std::make_unique<WindowUnderTest>(PresetFile::builtIns());
+    m_window = &m_fixture->window;
+    m_window->setConfirmQuit(false);
+    QCOMPARE(m_window->sampleIntervalBox()->value(), 1200);
+    QCOMPARE(m_window->engine()->sampleInterval(), 1200);
+    QSettings().remove(QStringLiteral("monitor/sampleIntervalMs"));
+}
+
+void TestMainWindow::resourceChartGetsTheJobsHistory()
+{
+    m_window->setSampleInterval(ProcessSampler::MinIntervalMs);
+    JobRun *run = startHelper(m_window, {QStringLiteral("burn"), QStringLiteral("1")});
+    QVERIFY(run);
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    ResourceChart *chart = m_window->detailPane()->resourceChart();
+    // About ten ticks in a second at 100 ms; the chart holds what the job holds.
+    QTRY_COMPARE(chart->pointCount(), int(job->resources().history.size()));
+    QVERIFY2(chart->pointCount() >= 4, qPrintable(QString::number(chart->pointCount())));
+    QVERIFY(chart->cpuTimeText().contains(QStringLiteral("(exact)")));
+    QVERIFY(chart->cpuTimeText().startsWith(QStringLiteral("CPU time ")));
+    QVERIFY(chart->peakMemoryText().startsWith(QStringLiteral("Peak memory ")));
+    const QString overview = m_window->detailPane()->overviewText();
+    QVERIFY2(overview.contains(chart->cpuTimeText()) && overview.contains(chart->peakMemoryText()), qPrintable(overview));
+    // A group has no single history: the chart empties.
+    m_window->selectRun(run);
+    QCOMPARE(chart->pointCount(), 0);
+    QVERIFY(!chart->grab().isNull());
+}
+
+void TestMainWindow::timelineColourByCpuTellsBurnFromSleep()
+{
+    m_window->setSampleInterval(ProcessSampler::MinIntervalMs);
+    JobRun *burn = m_window->runPreset(helperPreset({QStringLiteral("burn"), QStringLiteral("1")}));
+    JobRun *sleep = m_window->runPreset(helperPreset({QStringLiteral("sleep"), QStringLiteral("1")}));
+    QVERIFY(waitRun(burn) && waitRun(sleep));
+    QTRY_VERIFY(m_window->timelineModel()->group(1).lanes.first().cpu.size() >= 4);
+    m_window->showPanel(QStringLiteral("timeline"));
+    TimelineView *view = m_window->timelinePanel()->view();
+    view->fit();
+
+    const QColor full = Theme::stateColor(JobOutcome::State::Finished, true, view->palette());
+    auto isFull = [&full](const QColor &c) {
+        return std::abs(c.red() - full.red()) + std::abs(c.green() - full.green()) + std::abs(c.blue() - full.blue()) < 30;
+    };
+    QVERIFY(!m_window->timelinePanel()->cpuButton()->isChecked());
+    const QImage off = view->viewport()->grab().toImage();
+    // Off, both bars are the full "exit 0" colour: find them, burn's above sleep's.
+    QList<int> barRows;
+    int lastFullRow = -10;
+    for (int y = 0; y < off.height(); ++y) {
+        int count = 0;
+        for (int x = 0; x < off.width(); ++x)
+            count += isFull(off.pixelColor(x, y)) ? 1 : 0;
+        if (count <= 40)
+            continue;
+        if (y > lastFullRow + 1)
+            barRows << y + 3; // a few rows into the bar, past the rounded corner
+        lastFullRow = y;
+    }
+    QCOMPARE(barRows.size(), 2);
+    const int burnY = barRows.at(0);
+    const int sleepY = barRows.at(1);
+    int sleepLeft = -1;
+    int sleepRight = -1;
+    for (int x = 0; x < off.width(); ++x) {
+        if (isFull(off.pixelColor(x, sleepY))) {
+            sleepRight = x;
+            if (sleepLeft < 0)
+                sleepLeft = x;
+        }
+    }
+    const int x = (sleepLeft + sleepRight) / 2; // half a second in: both ran, both were sampled
+    QVERIFY(isFull(off.pixelColor(x, burnY)));
+
+    m_window->timelinePanel()->cpuButton()->click();
+    QVERIFY(view->colourByCpu());
+    const QImage on = view->viewport()->grab().toImage();
+    // On, the sleeping child is pale and the burning one clearly darker.
+    const QColor sleepOn = on.pixelColor(x, sleepY);
+    const QColor burnOn = on.pixelColor(x, burnY);
+    QVERIFY2(sleepOn.lightness() > full.lightness() + 40 && burnOn.lightness() + 10 < sleepOn.lightness(),
+             qPrintable(QStringLiteral("full %1, sleep %2, burn %3")
+                            .arg(full.name(), sleepOn.name(), burnOn.name())));
 }
 
 QTEST_MAIN(TestMainWindow)

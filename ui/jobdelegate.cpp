@@ -35,7 +35,29 @@ void JobDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInde
         return;
     }
 
-    if (column == JobTreeModel::StateColumn || column == JobTreeModel::ExitColumn) {
+    if (index.data(JobTreeModel::IsDescendantRole).toBool()) {
+        // A descendant is context, not a job: smaller voice, and grey once
+        // gone so the live ones stand out. One that left the group (setsid)
+        // is italic: Stop and the timeout cannot reach it directly.
+        if (index.data(JobTreeModel::EndedRole).toBool()) {
+            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+        } else if (index.data(JobTreeModel::PausedRole).toBool() && column == JobTreeModel::StateColumn) {
+            option->palette.setColor(QPalette::Text, Theme::pausedColor(option->palette));
+        }
+        if (index.data(JobTreeModel::LeftGroupRole).toBool() && column == JobTreeModel::NameColumn) {
+            option->font.setItalic(true);
+            if (!index.data(JobTreeModel::EndedRole).toBool())
+                option->palette.setColor(QPalette::Text, Theme::warningText(option->palette));
+        }
+        if (column == JobTreeModel::CommandColumn)
+            option->font.setFamily(QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+        return;
+    }
+
+    if (column == JobTreeModel::StateColumn && index.data(JobTreeModel::PausedRole).toBool()) {
+        option->palette.setColor(QPalette::Text, Theme::pausedColor(option->palette));
+        option->font.setBold(true);
+    } else if (column == JobTreeModel::StateColumn || column == JobTreeModel::ExitColumn) {
         const int state = index.data(JobTreeModel::StateRole).toInt();
         const bool success = index.data(JobTreeModel::SuccessRole).toBool();
         option->palette.setColor(QPalette::Text, stateColor(state, success, option->palette));

@@ -1,5 +1,7 @@
 // Paints the process table: group rows bold on a tinted band, states in
-// their colour from Theme::stateColor (the timeline uses the same).
+// their colour from Theme::stateColor (the timeline uses the same), a paused
+// job in Theme::pausedColor, descendants grey once ended and a descendant that
+// left the process group (setsid) in italics.
 #pragma once
 
 #include <QStyledItemDelegate>

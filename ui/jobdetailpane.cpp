@@ -1,5 +1,6 @@
 #include "jobdetailpane.h"
 #include "outputfindbar.h"
+#include "resourcechart.h"
 #include "shellwords.h"
 
 #include "jobformat.h"
@@ -51,6 +52,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     , m_stdout(makeText(this))
     , m_stderr(makeText(this))
     , m_python(makeText(this))
+    , m_chart(new ResourceChart(this))
     , m_hex(new QCheckBox(tr("&Hex"), this))
     , m_deferredStreams(new QTimer(this))
     , m_find(new OutputFindBar(this))
@@ -78,6 +80,8 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(stdoutPage, tr("stdout"));
     m_tabs->addTab(m_stderr, tr("stderr"));
+    m_tabs->addTab(m_chart, tr("Resources"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_chart), tr("The selected job's CPU % and memory over its life, as sampled"));
     m_tabs->addTab(m_python, tr("Seed Python"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_python), tr("The Effective Python code this preset reproduces"));
 
@@ -136,6 +140,7 @@ void JobDetailPane::showJob(JobRun *run, JobProcess *job)
         m_shownOut = -1;
         m_shownErr = -1;
         m_shownOverview.clear();
+        m_chart->setJob(job);
         // Binary output reads best as hex, as the seed's out[-10:] does.
         const bool binary = job && !job->pipesStdout() && JobFormat::looksBinary(job->stdoutTail().last(256));
         if (binary != m_hex->isChecked()) {
@@ -183,8 +188,11 @@ void JobDetailPane::refresh()
         for (QPlainTextEdit *edit : {m_overview, m_stdout, m_stderr, m_python})
             edit->clear();
         m_shownOverview.clear();
+        m_chart->setJob(nullptr);
         return;
     }
+    if (m_job)
+        m_chart->refresh(); // throttled by the chart itself
     const Preset &preset = m_run->preset();
     m_python->setPlainText(preset.python.isEmpty() ? tr("(This preset has no seed code.)") : preset.python);
 
@@ -215,8 +223,8 @@ void JobDetailPane::refresh()
             m_shownOverview = overview;
         }
     }
-    m_tabs->setTabText(1, tr("stdout (%1)").arg(JobFormat::bytes(outBytes)));
-    m_tabs->setTabText(2, tr("stderr (%1)").arg(JobFormat::bytes(errBytes)));
+    m_tabs->setTabText(m_tabs->indexOf(m_stdout->parentWidget()), tr("stdout (%1)").arg(JobFormat::bytes(outBytes)));
+    m_tabs->setTabText(m_tabs->indexOf(m_stderr), tr("stderr (%1)").arg(JobFormat::bytes(errBytes)));
 
     // Output is the costly part: re-render only when bytes arrived, and while
     // they keep arriving, at most every StreamRefreshMs.
@@ -337,6 +345,22 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
     if (spec.timeoutSec > 0)
         lines << tr("Timeout %1, then SIGTERM; SIGKILL after a %2 grace period")
                      .arg(JobFormat::seconds(spec.timeoutSec * 1000), JobFormat::seconds(spec.graceSec * 1000));
+    const JobResources &resources = job->resources();
+    if (job->startedMs() >= 0) {
+        lines << QString();
+        lines << JobFormat::cpuTimeSummary(resources);
+        lines << JobFormat::peakMemorySummary(resources);
+        if (job->isPaused())
+            lines << tr("Paused (stopped by SIGSTOP or another stop signal); a timeout keeps counting");
+        else if (!job->pausedStretches().isEmpty())
+            lines << tr("Paused %n time(s) during its life", nullptr, int(job->pausedStretches().size()));
+        if (!resources.descendants.isEmpty()) {
+            const auto left = std::count_if(resources.descendants.cbegin(), resources.descendants.cend(),
+                                            [](const ProcessSample &process) { return process.leftGroup; });
+            lines << tr("Descendants seen:  %1").arg(resources.descendants.size())
+                         + (left > 0 ? tr(", %n left its process group (setsid)", nullptr, int(left)) : QString());
+        }
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

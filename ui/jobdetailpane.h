@@ -1,5 +1,5 @@
 // The pane under the table: what the selected job or group ran, what it wrote,
-// and what its exit means.
+// what it used (the Resources tab's chart) and what its exit means.
 #pragma once
 
 #include <QElapsedTimer>
@@ -9,6 +9,7 @@ class JobProcess;
 class JobRun;
 class OutputFindBar;
 class QCheckBox;
+class ResourceChart;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
@@ -45,6 +46,7 @@ public:
     QString stdoutText() const;
     QString stderrText() const;
     OutputFindBar *findBar() const { return m_find; }
+    ResourceChart *resourceChart() const { return m_chart; }
     // Ctrl+F: opens the find bar on the output tab in front.
     void openFind();
 
@@ -64,6 +66,7 @@ private:
     QPlainTextEdit *m_stdout;
     QPlainTextEdit *m_stderr;
     QPlainTextEdit *m_python;
+    ResourceChart *m_chart;
     QCheckBox *m_hex;
     qint64 m_shownOut = -1;
     qint64 m_shownErr = -1;

@@ -6,17 +6,48 @@
 #include <QDragEnterEvent>
 #include <QDragMoveEvent>
 #include <QDropEvent>
+#include <QHeaderView>
+#include <QMenu>
 #include <QMimeData>
 
 JobTableView::JobTableView(QWidget *parent)
     : QTreeView(parent)
+    , m_columnMenu(new QMenu(this))
 {
+    header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_columnMenu, &QMenu::aboutToShow, this, &JobTableView::refreshColumnMenu);
+    connect(header(), &QWidget::customContextMenuRequested, m_columnMenu,
+            [this](const QPoint &pos) { m_columnMenu->popup(header()->viewport()->mapToGlobal(pos)); });
+
     // Rows drag out (onto the palette, to become presets); what comes in is
     // handled below rather than by the model, which has no rows to insert.
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
     setAcceptDrops(true);
     viewport()->setAcceptDrops(true);
+}
+
+void JobTableView::refreshColumnMenu()
+{
+    m_columnMenu->clear();
+    if (!model())
+        return;
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        const QString name = model()->headerData(column, Qt::Horizontal).toString();
+        QAction *action = m_columnMenu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(!header()->isSectionHidden(column));
+        action->setEnabled(column != 0);
+        action->setData(column);
+        action->setToolTip(model()->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
+        connect(action, &QAction::toggled, this, [this, column](bool shown) {
+            header()->setSectionHidden(column, !shown);
+            // A column hidden at zero width would come back invisible.
+            if (shown && header()->sectionSize(column) < header()->minimumSectionSize() * 2)
+                header()->resizeSection(column, header()->defaultSectionSize());
+        });
+    }
+    m_columnMenu->setToolTipsVisible(true);
 }
 
 bool JobTableView::acceptsDrop(const QMimeData *data)

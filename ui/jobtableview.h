@@ -2,6 +2,10 @@
 // A preset, a .json file or a line of text dropped on it is decoded here and
 // handed up as a signal; the window decides what to run or import. Rows of
 // the table itself are refused, so dragging a row back onto it does nothing.
+//
+// Its header's context menu chooses the columns: one checkable action per
+// column, named as the header names it. Which are hidden is part of the
+// header's saveState(), which the window remembers.
 #pragma once
 
 #include <QList>
@@ -9,6 +13,7 @@
 #include <QTreeView>
 #include <QUrl>
 
+class QMenu;
 class QMimeData;
 
 class JobTableView : public QTreeView
@@ -19,6 +24,13 @@ public:
 
     // Whether a drop of data would be taken: presets, files or non-empty text.
     static bool acceptsDrop(const QMimeData *data);
+
+    // The header's context menu. Its actions are made afresh from the model's
+    // header names and the sections' visibility each time it is about to show
+    // (refreshColumnMenu(), public for tests); the first column cannot be
+    // hidden, as it holds the tree.
+    QMenu *columnMenu() const { return m_columnMenu; }
+    void refreshColumnMenu();
 
 signals:
     // Preset ids from the palette, in the order they were dragged.
@@ -35,4 +47,6 @@ protected:
 
 private:
     void decode(const QMimeData *data);
+
+    QMenu *m_columnMenu;
 };

@@ -2,6 +2,7 @@
 
 #include "chainbuilder.h"
 #include "codepanel.h"
+#include "jobcontrol.h"
 #include "jobdelegate.h"
 #include "jobdetailpane.h"
 #include "jobengine.h"
@@ -13,6 +14,7 @@
 #include "mimetypes.h"
 #include "presetlistmodel.h"
 #include "presetpalette.h"
+#include "processsampler.h"
 #include "shellwords.h"
 #include "runexporter.h"
 #include "threadlab.h"
@@ -117,6 +119,8 @@ void MainWindow::buildActions()
                                    "presets; the same as dragging its row onto the preset list"));
     connect(m_saveJobAction, &QAction::triggered, this, &MainWindow::saveSelectedJobAsPreset);
 
+    m_control = new JobControl(this);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -172,6 +176,10 @@ void MainWindow::buildMenus()
     jobsMenu->addAction(m_killAction);
     jobsMenu->addAction(m_rerunAction);
     jobsMenu->addSeparator();
+    jobsMenu->addAction(m_control->pauseAction());
+    jobsMenu->addAction(m_control->resumeAction());
+    jobsMenu->addMenu(m_control->signalMenu());
+    jobsMenu->addSeparator();
     jobsMenu->addAction(m_clearAction);
     jobsMenu->addAction(m_saveJobAction);
 
@@ -198,11 +206,29 @@ void MainWindow::buildMenus()
                                  "and start as slots free up. A chain needs one slot per stage."));
     connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setMaxParallel(value); });
     toolbar->addWidget(m_maxParallel);
+    toolbar->addSeparator();
+
+    m_sampleInterval = new QSpinBox(toolbar);
+    m_sampleInterval->setRange(ProcessSampler::MinIntervalMs, ProcessSampler::MaxIntervalMs);
+    m_sampleInterval->setSingleStep(100);
+    m_sampleInterval->setPrefix(tr("sample every "));
+    m_sampleInterval->setSuffix(tr(" ms"));
+    m_sampleInterval->setValue(m_engine->sampleInterval());
+    m_sampleInterval->setToolTip(tr("How often CPU, memory and descendants are read from /proc. Shorter catches "
+                                    "short-lived descendants (one living less than an interval may never be seen) "
+                                    "and draws finer charts; longer costs less."));
+    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setSampleInterval(value); });
+    toolbar->addWidget(m_sampleInterval);
 }
 
 void MainWindow::setMaxParallel(int count)
 {
     m_maxParallel->setValue(count);
+}
+
+void MainWindow::setSampleInterval(int ms)
+{
+    m_sampleInterval->setValue(ms);
 }
 
 void MainWindow::buildLayout()
@@ -280,9 +306,19 @@ void MainWindow::buildLayout()
     m_jobView->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_jobView->setSortingEnabled(true);
     m_jobView->header()->setStretchLastSection(true);
-    const int widths[] = {200, 180, 55, 140, 65, 65, 42, 58, 58};
+    // Widths for the longest usual text ("≥ 1023.9 MiB", "killing…").
+    const int widths[] = {200, 180, 55, 140, 65, 65, 42, 58, 58, 200, 62, 72, 84, 96, 60, 76, 76};
+    static_assert(std::size(widths) == JobTreeModel::ColumnCount);
     for (int column = 0; column < int(std::size(widths)); ++column)
         m_jobView->setColumnWidth(column, widths[column]);
+    // The last line stays the last column, so it takes what width is left
+    // whichever resource columns are shown.
+    QHeaderView *header = m_jobView->header();
+    header->moveSection(header->visualIndex(JobTreeModel::LastLineColumn), JobTreeModel::ColumnCount - 1);
+    // CPU % and memory tell most; the rest is one right-click on the header away.
+    for (int column : {JobTreeModel::CpuTimeColumn, JobTreeModel::PeakRssColumn, JobTreeModel::ThreadsColumn,
+                       JobTreeModel::ReadColumn, JobTreeModel::WriteColumn})
+        header->setSectionHidden(column, true);
     m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
 
     m_detail = new JobDetailPane(centre);
@@ -396,6 +432,7 @@ void MainWindow::wirePanels()
         showMessage(tr("Copied the %1 code to the clipboard.").arg(language), 5000);
     });
     connect(m_exporter, &RunExporter::statusMessage, this, &MainWindow::showMessage);
+    connect(m_control, &JobControl::statusMessage, this, &MainWindow::showMessage);
 }
 
 QListView *MainWindow::presetView() const
@@ -576,12 +613,13 @@ void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex 
 void MainWindow::updateActions()
 {
     const QModelIndex index = currentSourceIndex();
-    const JobRun *run = m_jobModel->runAt(index);
-    const JobProcess *job = m_jobModel->jobAt(index);
+    JobRun *run = m_jobModel->runAt(index);
+    JobProcess *job = m_jobModel->jobAt(index);
     const bool active = job ? job->outcome().isActive() : (run && run->isActive());
     m_stopAction->setEnabled(active);
     m_killAction->setEnabled(active);
     m_rerunAction->setEnabled(run != nullptr && !m_quitting);
+    m_control->setSelection(run, job);
     const bool anyDone = std::any_of(m_engine->runs().cbegin(), m_engine->runs().cend(),
                                      [](const JobRun *r) { return r->isDone(); });
     m_clearAction->setEnabled(anyDone);
@@ -602,6 +640,9 @@ void MainWindow::showJobMenu(const QPoint &pos)
         m_jobView->setCurrentIndex(index);
     QMenu menu(this);
     menu.addActions({m_stopAction, m_killAction, m_rerunAction});
+    menu.addSeparator();
+    menu.addActions({m_control->pauseAction(), m_control->resumeAction()});
+    menu.addMenu(m_control->signalMenu());
     menu.addSeparator();
     menu.addAction(m_saveJobAction);
     menu.addAction(m_clearAction);
@@ -644,9 +685,12 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
+    m_sampleInterval->setValue(settings.value(QStringLiteral("monitor/sampleIntervalMs"), m_engine->sampleInterval()).toInt());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
-    m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobHeader")).toByteArray());
+    // A new key: a header saved before the resource columns existed would
+    // show every one of them.
+    m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobColumns")).toByteArray());
     m_shellCheck->setChecked(settings.value(QStringLiteral("command/viaShell"), false).toBool());
     m_commandEdit->setText(settings.value(QStringLiteral("command/last")).toString());
 }
@@ -657,9 +701,10 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
+    settings.setValue(QStringLiteral("monitor/sampleIntervalMs"), m_sampleInterval->value());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
-    settings.setValue(QStringLiteral("window/jobHeader"), m_jobView->header()->saveState());
+    settings.setValue(QStringLiteral("window/jobColumns"), m_jobView->header()->saveState());
     settings.setValue(QStringLiteral("command/viaShell"), m_shellCheck->isChecked());
     settings.setValue(QStringLiteral("command/last"), m_commandEdit->text());
 }

@@ -12,6 +12,7 @@
 
 class ChainBuilder;
 class CodePanel;
+class JobControl;
 class JobDetailPane;
 class JobEngine;
 class JobProcess;
@@ -62,6 +63,9 @@ public:
     CodePanel *codePanel() const { return m_codePanel; }
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
     RunExporter *exporter() const { return m_exporter; }
+    JobControl *jobControl() const { return m_control; }
+    // "Sample every N ms" in the toolbar; remembered, applied to the engine.
+    QSpinBox *sampleIntervalBox() const { return m_sampleInterval; }
     // The label at the right of the status bar: "N running · M in the table".
     QLabel *statusCounts() const { return m_statusCounts; }
     // The widget behind --panel NAME ("processes", "timeline", "threads",
@@ -76,6 +80,8 @@ public:
     void protectUnreadablePresets(const QString &problem);
     // At most this many children at once (0: no limit); remembered.
     void setMaxParallel(int count);
+    // Milliseconds between /proc samples, clamped to ProcessSampler's range; remembered.
+    void setSampleInterval(int ms);
     // "processes" or "threads"; false for an unknown name.
     bool showPanel(const QString &name);
 
@@ -129,6 +135,8 @@ private:
     QLabel *m_statusCounts = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSpinBox *m_maxParallel = nullptr;
+    QSpinBox *m_sampleInterval = nullptr;
+    JobControl *m_control = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
     TimelineModel *m_timelineModel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;

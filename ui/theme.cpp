@@ -154,6 +154,12 @@ const Tone failedTone{QColor(0xb3, 0x26, 0x1e), QColor(0xff, 0x8a, 0x80)};
 const Tone stoppedTone{QColor(0x9a, 0x5b, 0x00), QColor(0xff, 0xc1, 0x6b)};
 // Opaque, unlike PlaceholderText, so a legend swatch matches a bar.
 const Tone mutedTone{QColor(0x6b, 0x75, 0x80), QColor(0x95, 0x9c, 0xa4)};
+// Violet: far from running's blue and from the warning amber, so a paused job
+// is not read as stopping.
+const Tone pausedTone{QColor(0x7a, 0x3d, 0xb8), QColor(0xc5, 0x9c, 0xff)};
+// Chart lines: CPU in the running blue (busy means running), memory in teal,
+// which no state uses.
+const Tone memoryTone{QColor(0x00, 0x7a, 0x7a), QColor(0x4f, 0xd1, 0xc5)};
 
 } // namespace
 
@@ -178,6 +184,16 @@ QColor Theme::stateColor(JobOutcome::State state, bool success, const QPalette &
         break;
     }
     return palette.color(QPalette::Text);
+}
+
+QColor Theme::pausedColor(const QPalette &palette)
+{
+    return pausedTone.on(palette);
+}
+
+QColor Theme::seriesColor(Series series, const QPalette &palette)
+{
+    return (series == Series::Cpu ? runningTone : memoryTone).on(palette);
 }
 
 QColor Theme::errorText(const QPalette &palette)

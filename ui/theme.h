@@ -27,6 +27,12 @@ public:
     // the timeline's bars share, readable on the palette's Window and Base.
     // success tells a finished job's exit 0 from a failure.
     static QColor stateColor(JobOutcome::State state, bool success, const QPalette &palette);
+    // A running job that is stopped (SIGSTOP): not a state of its own, but it
+    // needs a colour that says "alive, not moving" in the table and the timeline.
+    static QColor pausedColor(const QPalette &palette);
+    // The lines of the resource chart, and the timeline's "colour by CPU".
+    enum class Series { Cpu, Memory };
+    static QColor seriesColor(Series series, const QPalette &palette);
 
     // Text colours the palette has no role for: the failed and the stopped
     // (timed out, killed) states' colours, for messages in the same tone.

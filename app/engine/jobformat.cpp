@@ -1,6 +1,7 @@
 #include "jobformat.h"
 
 #include "jobprocess.h"
+#include "jobresources.h"
 #include "jobrun.h"
 
 #include <QObject>
@@ -64,6 +65,25 @@ QString JobFormat::cpuTime(qint64 ms)
 QString JobFormat::kibibytes(qint64 kb)
 {
     return bytes(kb * 1024);
+}
+
+QString JobFormat::cpuTimeSummary(const JobResources &resources)
+{
+    if (resources.cpuUserMs < 0 || resources.cpuSysMs < 0)
+        return QObject::tr("CPU time not measured yet");
+    const QString time = cpuTime(resources.cpuUserMs + resources.cpuSysMs);
+    // Sampled CPU time misses what ran after the last tick: a lower bound.
+    return resources.cpuExact ? QObject::tr("CPU time %1 (exact)").arg(time)
+                              : QObject::tr("CPU time ≥ %1 (sampled)").arg(time);
+}
+
+QString JobFormat::peakMemorySummary(const JobResources &resources)
+{
+    if (resources.peakRssKb < 0)
+        return QObject::tr("Peak memory not measured yet");
+    const QString size = kibibytes(resources.peakRssKb);
+    return resources.peakRssExact ? QObject::tr("Peak memory %1 (exact)").arg(size)
+                                  : QObject::tr("Peak memory ≥ %1 (largest sample)").arg(size);
 }
 
 QString JobFormat::hexBytes(const QByteArray &data)

@@ -6,6 +6,7 @@
 
 class JobProcess;
 class JobRun;
+struct JobResources;
 
 namespace JobFormat {
 
@@ -14,6 +15,11 @@ QString seconds(double ms);           // "0.103 s"
 QString cpuPercent(double percent);   // "12.5 %" (100 % = one core)
 QString cpuTime(qint64 ms);           // "1.02 s"
 QString kibibytes(qint64 kb);         // as bytes(): "52.0 MiB"
+// A job's totals, saying whether the kernel gave them at the reap or they are
+// the sampled lower bound: "CPU time 1.02 s (exact)", "CPU time ≥ 0.80 s
+// (sampled)", "Peak memory ≥ 52.0 MiB (largest sample)"; "… not measured yet".
+QString cpuTimeSummary(const JobResources &resources);
+QString peakMemorySummary(const JobResources &resources);
 QString hexBytes(const QByteArray &); // "87 14 20 f2"
 // xxd-style lines: "00000010  53 61 6c 74 ...  |Salt...|"; firstOffset numbers the first byte.
 QString hexDump(const QByteArray &data, qint64 firstOffset = 0);

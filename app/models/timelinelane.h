@@ -1,5 +1,6 @@
 // One lane of the timeline: a child process (or a threads-lab worker) with
-// when it ran and what happened to it, in milliseconds from its group's start.
+// when it ran and what happened to it, in milliseconds from its group's start:
+// its running stretches, its CPU % at each sample and when it was paused.
 #pragma once
 
 #include "joboutcome.h"
@@ -16,6 +17,14 @@ struct TimelineLane
         double endMs = -1; // -1: still running
     };
 
+    // CPU % over the sample interval ending at ms (100 % = one core); a lab
+    // worker has none.
+    struct CpuPoint
+    {
+        double ms = 0;
+        double cpuPercent = 0;
+    };
+
     QString label;     // "copy 3/10", "chain 2 · stage 1/2", "worker 2"
     QString command;   // the command line, or the lab's task
     qint64 pid = 0;
@@ -27,6 +36,8 @@ struct TimelineLane
     double killMs = -1;   // SIGKILL sent
     QList<double> pollMs; // poll() ticks
     QList<Segment> segments;
+    QList<CpuPoint> cpu;     // from the job's sampled history, unknown ticks left out
+    QList<Segment> paused;   // stopped (SIGSTOP); endMs -1 while still paused
     JobOutcome outcome;
     double timeoutSec = 0;
     double graceSec = 0;

@@ -29,6 +29,7 @@ TimelineModel::TimelineModel(JobEngine *engine, QObject *parent)
     connect(m_notify, &QTimer::timeout, this, &TimelineModel::changed);
     connect(engine, &JobEngine::runAdded, this, &TimelineModel::onRunAdded);
     connect(engine, &JobEngine::jobChanged, this, &TimelineModel::onJobChanged);
+    connect(engine, &JobEngine::jobResourcesChanged, this, &TimelineModel::onJobResourcesChanged);
     connect(engine, &JobEngine::runsAboutToBeRemoved, this, &TimelineModel::onRunsAboutToBeRemoved);
     for (JobRun *run : engine->runs())
         onRunAdded(run);
@@ -75,6 +76,7 @@ void TimelineModel::onRunAdded(JobRun *run)
     for (int i = 0; i < run->jobs().size(); ++i) {
         describeLane(&group.lanes[i], run, i);
         updateLane(&group.lanes[i], run, i);
+        updateResources(&group.lanes[i], run, i);
     }
     m_groupOfRun.insert(run->id(), int(m_groups.size()));
     m_groups.append(group);
@@ -90,6 +92,18 @@ void TimelineModel::onJobChanged(JobRun *run, int jobIndex)
     if (jobIndex < 0 || jobIndex >= group.lanes.size())
         return;
     updateLane(&group.lanes[jobIndex], run, jobIndex);
+    touch();
+}
+
+void TimelineModel::onJobResourcesChanged(JobRun *run, int jobIndex)
+{
+    const auto it = m_groupOfRun.constFind(run->id());
+    if (it == m_groupOfRun.cend())
+        return;
+    TimelineGroup &group = m_groups[*it];
+    if (jobIndex < 0 || jobIndex >= group.lanes.size())
+        return;
+    updateResources(&group.lanes[jobIndex], run, jobIndex);
     touch();
 }
 
@@ -136,6 +150,22 @@ void TimelineModel::updateLane(TimelineLane *lane, const JobRun *run, int jobInd
     if (lane->startMs >= 0)
         lane->segments.append({lane->startMs, lane->endMs});
     lane->pollMs = job->pollTimesMs();
+    // Pausing sends changed(), not a sampler tick; a handful of stretches is cheap.
+    lane->paused.clear();
+    for (const JobProcess::PausedStretch &stretch : job->pausedStretches())
+        lane->paused.append({stretch.startMs, stretch.endMs});
+}
+
+void TimelineModel::updateResources(TimelineLane *lane, const JobRun *run, int jobIndex) const
+{
+    const JobProcess *job = run->jobs().at(jobIndex);
+    const QList<ResourcePoint> &history = job->resources().history;
+    lane->cpu.clear();
+    lane->cpu.reserve(history.size());
+    for (const ResourcePoint &point : history) {
+        if (point.cpuPercent >= 0)
+            lane->cpu.append({point.ms, point.cpuPercent});
+    }
 }
 
 void TimelineModel::addLabResult(const LabResult &result)

@@ -1,7 +1,8 @@
 // What the timeline panel draws: one group per engine run and per finished
 // threads-lab mode, one lane per child or worker, with start, SIGTERM,
-// SIGKILL, exit and poll times. Lanes are refreshed one at a time as their
-// jobs change; views hear of it at most every 33 ms through changed().
+// SIGKILL, exit and poll times, and from the sampler each lane's CPU % history
+// and paused stretches. Lanes are refreshed one at a time as their jobs
+// change; views hear of it at most every 33 ms through changed().
 #pragma once
 
 #include "labresult.h"
@@ -41,11 +42,15 @@ signals:
 private:
     void onRunAdded(JobRun *run);
     void onJobChanged(JobRun *run, int jobIndex);
+    void onJobResourcesChanged(JobRun *run, int jobIndex);
     void onRunsAboutToBeRemoved(int first, int last);
     // What a lane keeps for good (set once), and what changes as its job runs
     // (on every jobChanged, which a flooding child sends per chunk read).
     void describeLane(TimelineLane *lane, const JobRun *run, int jobIndex) const;
     void updateLane(TimelineLane *lane, const JobRun *run, int jobIndex) const;
+    // Only on sampler ticks: a flooding child's jobChanged per chunk read
+    // must not copy its history each time.
+    void updateResources(TimelineLane *lane, const JobRun *run, int jobIndex) const;
     void reindex();
     void touch();
 

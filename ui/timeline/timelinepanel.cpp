@@ -21,6 +21,7 @@ QString swatch(const QColor &color, const QString &text)
 TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     : QWidget(parent)
     , m_view(new TimelineView(model, this))
+    , m_cpu(new QToolButton(this))
     , m_legend(new QLabel(this))
 {
     auto *zoomIn = new QToolButton(this);
@@ -42,6 +43,15 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     });
     connect(m_view, &TimelineView::fittingChanged, fit, &QToolButton::setChecked);
 
+    m_cpu->setText(tr("Colour by CPU"));
+    m_cpu->setCheckable(true);
+    m_cpu->setToolTip(tr("Shade each bar by its sampled CPU %: pale where the child waited (sleep, I/O, a pipe), "
+                         "full colour where it kept a core busy"));
+    connect(m_cpu, &QToolButton::toggled, m_view, [this](bool on) {
+        m_view->setColourByCpu(on);
+        updateLegend();
+    });
+
     m_legend->setTextFormat(Qt::RichText);
     // The legend may be cut on a narrow window rather than widen it.
     m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -53,6 +63,8 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     bar->addWidget(zoomIn);
     bar->addWidget(zoomOut);
     bar->addWidget(fit);
+    bar->addSpacing(12);
+    bar->addWidget(m_cpu);
     bar->addSpacing(12);
     bar->addWidget(m_legend, 1);
 
@@ -76,13 +88,16 @@ void TimelinePanel::updateLegend()
     // The bars' colours, from the one table the process table uses too.
     using State = JobOutcome::State;
     const QPalette pal = palette();
-    const QStringList items{
+    QStringList items{
         swatch(Theme::stateColor(State::Running, false, pal), tr("running")),
         swatch(Theme::stateColor(State::Finished, true, pal), tr("exit 0")),
         swatch(Theme::stateColor(State::Finished, false, pal), tr("exit ≠ 0 or crashed")),
         swatch(Theme::stateColor(State::Killed, false, pal), tr("timed out or stopped")),
         swatch(Theme::stateColor(State::PipeClosed, false, pal), tr("pipe closed")),
+        swatch(Theme::pausedColor(pal), tr("paused")),
         tr("TERM / KILL: signal sent · ● exit · ╷ poll()"),
     };
+    if (m_view->colourByCpu())
+        items.prepend(tr("pale → full: 0 → 100 % CPU"));
     m_legend->setText(items.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
 }

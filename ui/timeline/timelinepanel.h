@@ -1,10 +1,12 @@
-// The Timeline tab: the live Gantt chart with zoom buttons and a legend.
+// The Timeline tab: the live Gantt chart with zoom buttons, the "Colour by
+// CPU" toggle and a legend.
 #pragma once
 
 #include <QWidget>
 
 class TimelineModel;
 class TimelineView;
+class QToolButton;
 
 class TimelinePanel : public QWidget
 {
@@ -13,6 +15,7 @@ public:
     explicit TimelinePanel(TimelineModel *model, QWidget *parent = nullptr);
 
     TimelineView *view() const { return m_view; }
+    QToolButton *cpuButton() const { return m_cpu; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -21,5 +24,6 @@ private:
     void updateLegend();
 
     TimelineView *m_view;
+    QToolButton *m_cpu;
     class QLabel *m_legend;
 };

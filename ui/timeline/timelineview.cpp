@@ -14,6 +14,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -30,6 +31,13 @@ QColor barColor(const TimelineLane &lane, const QPalette &palette)
     if (lane.isRunning())
         return Theme::stateColor(JobOutcome::State::Running, false, palette);
     return Theme::stateColor(lane.outcome.state, lane.outcome.isSuccess(), palette);
+}
+
+// a at 0, b at 1: the timeline's CPU shading between a tint and a tone.
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
 // TERM is a request to stop, in the stopped jobs' colour; KILL cannot be
@@ -102,6 +110,14 @@ TimelineView::TimelineView(TimelineModel *model, QWidget *parent)
     });
     connect(m_model, &TimelineModel::changed, this, &TimelineView::onModelChanged);
     onModelChanged();
+}
+
+void TimelineView::setColourByCpu(bool on)
+{
+    if (on == m_colourByCpu)
+        return;
+    m_colourByCpu = on;
+    viewport()->update();
 }
 
 QSize TimelineView::sizeHint() const
@@ -332,11 +348,20 @@ const TimelineView::Row *TimelineView::rowAt(int viewportY) const
     return nullptr;
 }
 
-QString TimelineView::laneToolTip(int groupIndex, int laneIndex) const
+QString TimelineView::laneToolTip(int groupIndex, int laneIndex, double atMs) const
 {
     const TimelineGroup &group = m_model->group(groupIndex);
     const TimelineLane &lane = group.lanes.at(laneIndex);
     QStringList lines;
+    const double now = m_model->nowMs(groupIndex);
+    for (const TimelineLane::Segment &stretch : lane.paused) {
+        const double end = stretch.endMs >= 0 ? stretch.endMs : now;
+        if (atMs >= stretch.startMs && atMs <= end) {
+            lines << tr("<b>Paused</b> from %1 to %2 (SIGSTOP): it used no CPU, but its timeout kept counting")
+                         .arg(JobFormat::seconds(stretch.startMs),
+                              stretch.endMs >= 0 ? JobFormat::seconds(stretch.endMs) : tr("now"));
+        }
+    }
     lines << QStringLiteral("<b>%1</b> — %2").arg(lane.label.toHtmlEscaped(), group.title.toHtmlEscaped());
     if (group.kind == TimelineGroup::Kind::Run)
         lines << QStringLiteral("<code>%1</code>").arg(lane.command.toHtmlEscaped());
@@ -355,6 +380,8 @@ QString TimelineView::laneToolTip(int groupIndex, int laneIndex) const
         lines << tr("poll() checked it %n time(s) while it ran", nullptr, int(lane.pollMs.size()));
     if (group.kind == TimelineGroup::Kind::Lab && lane.segments.size() > 1)
         lines << tr("Ran in %n turn(s) with the lock", nullptr, int(lane.segments.size()));
+    if (!lane.paused.isEmpty())
+        lines << tr("Paused %n time(s) (hatched)", nullptr, int(lane.paused.size()));
     if (lane.endMs >= 0) {
         lines << tr("Ended at %1, after %2").arg(JobFormat::seconds(lane.endMs), JobFormat::seconds(lane.endMs - lane.startMs));
         if (group.kind == TimelineGroup::Kind::Run)
@@ -371,7 +398,7 @@ bool TimelineView::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const Row *row = rowAt(help->pos().y());
         if (row && row->lane >= 0)
-            QToolTip::showText(help->globalPos(), laneToolTip(row->group, row->lane), viewport());
+            QToolTip::showText(help->globalPos(), laneToolTip(row->group, row->lane, xToMs(help->pos().x())), viewport());
         else
             QToolTip::hideText();
         return true;
@@ -521,13 +548,44 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
     const int barTop = y + 2;
     const int barHeight = row.height - 4;
     int barEnd = msToX(lane.startMs);
+    // Colour by CPU: 0 % is the state colour's light tint, 100 % its full tone.
+    const bool byCpu = m_colourByCpu && !lane.cpu.isEmpty();
+    const QColor tint = mix(pal.color(QPalette::Base), fill, 0.22);
     for (const TimelineLane::Segment &segment : lane.segments) {
         const int x0 = msToX(segment.startMs);
         const int x1 = std::max(x0 + 2, msToX(segment.endMs >= 0 ? segment.endMs : now));
         QPainterPath path;
         path.addRoundedRect(QRectF(x0, barTop, x1 - x0, barHeight), 3, 3);
-        painter.fillPath(path, fill);
+        if (!byCpu) {
+            painter.fillPath(path, fill);
+        } else {
+            // Each sample's CPU % covers the interval that ends at it; before
+            // the first sample nothing is known, so the tint.
+            painter.fillPath(path, tint);
+            painter.save();
+            painter.setClipPath(path, Qt::IntersectClip);
+            double from = segment.startMs;
+            for (const TimelineLane::CpuPoint &point : lane.cpu) {
+                if (point.ms <= from)
+                    continue;
+                const int sx0 = msToX(from);
+                const int sx1 = std::max(sx0 + 1, msToX(point.ms));
+                const double level = std::clamp(point.cpuPercent / 100.0, 0.0, 1.0);
+                painter.fillRect(QRect(sx0, barTop, sx1 - sx0, barHeight), mix(tint, fill, level));
+                from = point.ms;
+            }
+            painter.restore();
+        }
         barEnd = std::max(barEnd, x1);
+    }
+    // Paused: hatched over a muted band, whatever the colouring.
+    for (const TimelineLane::Segment &stretch : lane.paused) {
+        const int x0 = msToX(stretch.startMs);
+        const int x1 = std::max(x0 + 3, msToX(stretch.endMs >= 0 ? stretch.endMs : now));
+        const QRect band(x0, barTop, x1 - x0, barHeight);
+        const QColor paused = Theme::pausedColor(pal);
+        painter.fillRect(band, mix(pal.color(QPalette::Base), paused, 0.25));
+        painter.fillRect(band, QBrush(paused, Qt::BDiagPattern));
     }
     // Start: a darker edge where the child began.
     painter.fillRect(QRect(msToX(lane.startMs), barTop, 2, barHeight), fill.darker(160));

@@ -3,6 +3,11 @@
 // exit and poll ticks. Ctrl+wheel or +/- zooms around the pointer, dragging
 // or the scroll bar pans, 0 (or Fit) shows everything again and follows the
 // live runs.
+//
+// With "colour by CPU" on, a job's bar is shaded along its length by its
+// sampled CPU %: the state colour's light tint at 0 %, its full tone at 100 %
+// (one core) or more, so a CPU-bound stretch and a blocked one look
+// different. Paused stretches are hatched in Theme::pausedColor either way.
 #pragma once
 
 #include <QAbstractScrollArea>
@@ -25,6 +30,9 @@ public:
     double pixelsPerMs() const { return m_pxPerMs; }
     // The span of time the chart can show: the longest group, at least 100 ms.
     double extentMs() const;
+
+    bool colourByCpu() const { return m_colourByCpu; }
+    void setColourByCpu(bool on);
 
 signals:
     void fittingChanged(bool fitting);
@@ -61,7 +69,7 @@ private:
     double xToMs(int x) const;
     int msToX(double ms) const;
     const Row *rowAt(int viewportY) const;
-    QString laneToolTip(int group, int lane) const;
+    QString laneToolTip(int group, int lane, double atMs) const;
     void paintAxis(QPainter &painter, int top);
     void paintHeader(QPainter &painter, const Row &row, int y);
     void paintLane(QPainter &painter, const Row &row, int y);
@@ -73,6 +81,7 @@ private:
     double m_pxPerMs = 1.0;
     double m_offsetMs = 0; // time at the chart's left edge
     bool m_fit = true;
+    bool m_colourByCpu = false;
     bool m_dragging = false;
     QPoint m_dragStart;
     double m_dragOffsetMs = 0;

@@ -1,0 +1,53 @@
+// The detail pane's Resources chart: one job's CPU % and memory (RSS) over
+// its life, from its sampled history, painted with QPainter in two bands
+// sharing the time axis, with the job's CPU time and peak memory written
+// beside them (exact from the kernel, or "≥" when only sampled).
+//
+// Repaints are throttled: a sampler tick asks for one, and at most one
+// happens per RefreshMs, so a fast interval costs the GUI thread little.
+#pragma once
+
+#include "jobresources.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWidget>
+
+class JobProcess;
+class QTimer;
+
+class ResourceChart : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int RefreshMs = 300;
+
+    explicit ResourceChart(QWidget *parent = nullptr);
+
+    // nullptr clears the chart (a group or nothing is selected).
+    void setJob(const JobProcess *job);
+    // The job's figures changed; copies them now or within RefreshMs.
+    void refresh();
+
+    // What the chart shows: the history points copied at the last refresh.
+    int pointCount() const { return int(m_resources.history.size()); }
+    QString cpuTimeText() const;
+    QString peakMemoryText() const;
+
+    QSize sizeHint() const override { return {560, 220}; }
+    QSize minimumSizeHint() const override { return {300, 140}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void copyFromJob();
+
+    QPointer<const JobProcess> m_job;
+    JobResources m_resources; // a copy: painting never reaches into the engine
+    double m_startMs = 0;
+    double m_endMs = -1;
+    bool m_paused = false;
+    QElapsedTimer m_sinceCopy;
+    QTimer *m_deferred;
+};
