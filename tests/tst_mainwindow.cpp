@@ -151,7 +151,7 @@ void TestMainWindow::cleanup()
 void TestMainWindow::showsTheSeedPresets()
 {
     const PresetListModel *presets = m_window->presetModel();
-    QCOMPARE(presets->rowCount(), 7);
+    QCOMPARE(presets->rowCount(), 9);
     QCOMPARE(presets->presetAt(0).id, QStringLiteral("hello-child"));
     QVERIFY(presets->rowOf(QStringLiteral("chain-whirlpool")) >= 0);
     QVERIFY(m_window->presetView()->currentIndex().isValid());
