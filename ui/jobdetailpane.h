@@ -10,6 +10,7 @@ class JobRun;
 class OutputFindBar;
 class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
 class QTimer;
@@ -47,12 +48,18 @@ public:
     OutputFindBar *findBar() const { return m_find; }
     // Ctrl+F: opens the find bar on the output tab in front.
     void openFind();
+    // The line under the output for a job with its stdin kept open: Enter
+    // sends the line and a newline, Ctrl+D ends input. Hidden otherwise.
+    QLineEdit *inputLine() const { return m_input; }
 
 private:
     QPlainTextEdit *currentTextView() const;
     QString describeJob(const JobProcess *job) const;
     QString describeRun(const JobRun *run) const;
     QString renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const;
+    // The job typed input goes to: the selected one, or a run's only job.
+    JobProcess *inputTarget() const;
+    void sendInputLine();
     void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
 
@@ -65,6 +72,7 @@ private:
     QPlainTextEdit *m_stderr;
     QPlainTextEdit *m_python;
     QCheckBox *m_hex;
+    QLineEdit *m_input;
     qint64 m_shownOut = -1;
     qint64 m_shownErr = -1;
     QString m_shownOverview;
