@@ -338,6 +338,9 @@ QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qs
         text += tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
     if (stdoutStream && m_hex->isChecked()) {
         text += JobFormat::hexDump(shown, tail.totalBytes() - shown.size());
+    } else if (JobFormat::looksBinary(shown)) {
+        // Shown as decoded, every byte: a CR in ciphertext is no redraw.
+        text += QString::fromUtf8(shown);
     } else if (stdoutStream && !job->inputRecords().isEmpty()) {
         // Typed input, marked "⟩ ", where it was sent in the output stream.
         // (A terminal also echoes it, unmarked: that is the terminal's doing.)
