@@ -55,6 +55,7 @@ private slots:
     void interactiveBc();
     void inputIsRefusedWhenStdinIsNotKeptOpen();
     void inputRecordsAreBounded();
+    void inputToAClosedStdinIsHarmless();
     void terminalChildSeesATerminal();
     void terminalChildLeadsItsSessionAndGroup();
     void terminalTimeoutSendsTerm();
@@ -580,6 +581,20 @@ void TestJobProcess::inputRecordsAreBounded()
     QCOMPARE(job->inputRecords().first().bytes, QByteArray("10\n"));
     job->closeInput();
     QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().exitCode, 0);
+}
+
+void TestJobProcess::inputToAClosedStdinIsHarmless()
+{
+    // The child closes its end of the stdin pipe and lives on: writing then
+    // raises SIGPIPE in the writer unless it is suppressed, which would kill
+    // the app rather than the child.
+    JobProcess *job = run(interactive(QStringLiteral("/bin/sh"), {QStringLiteral("-c"),
+                                                                  QStringLiteral("exec 0<&-; echo closed; sleep 0.5")}));
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("closed\n"));
+    QVERIFY(job->writeInput(QByteArray(128 * 1024, 'x')));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
     QCOMPARE(job->outcome().exitCode, 0);
 }
 
