@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -101,6 +102,8 @@ private slots:
     void adHocCommand();
     void adHocCommandSplitsLikeAShell();
     void adHocCommandWithTimeoutAndStdin();
+    void ptyCommandSeesATerminal();
+    void bufferingPresetsShowTheLesson();
     void childFailuresStillExitZero();
     void reportToFile();
     void badArguments_data();
@@ -127,7 +130,7 @@ void TestHeadlessRunner::listPresets()
         ids << line.section(QLatin1Char('\t'), 0, 0);
     }
     QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt", "chain-md5",
-                               "chain-whirlpool", "timeout-kill"}));
+                               "chain-whirlpool", "timeout-kill", "buffering-pipe", "buffering-pty"}));
 }
 
 void TestHeadlessRunner::everyJobHasTheReportFields()
@@ -142,7 +145,7 @@ void TestHeadlessRunner::everyJobHasTheReportFields()
         for (const QJsonObject &job : jobsOf(run.toObject())) {
             for (const char *key : {"group", "stage", "program", "args", "pid", "state", "exitCode", "signal",
                                     "signalName", "startedMs", "finishedMs", "durationMs", "polls", "stdoutBytes",
-                                    "stderrBytes", "stdoutTailHex", "stdoutText", "stderrText"}) {
+                                    "firstStdoutMs", "terminal", "inputBytes", "stderrBytes", "stdoutTailHex", "stdoutText", "stderrText"}) {
                 QVERIFY2(job.contains(QLatin1String(key)), key);
             }
         }
@@ -301,6 +304,47 @@ void TestHeadlessRunner::adHocCommandWithTimeoutAndStdin()
     QCOMPARE(job.value("signalName").toString(), QStringLiteral("SIGKILL"));
 }
 
+void TestHeadlessRunner::ptyCommandSeesATerminal()
+{
+    Result result = runSpawnscope({"--headless", "--command", "sh -c 'test -t 0 && test -t 1 && echo tty; echo err >&2'",
+                                   "--pty", "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    QJsonObject job = jobsOf(onlyRun(result)).first();
+    QCOMPARE(job.value("terminal").toBool(), true);
+    QCOMPARE(job.value("stdoutText").toString(), QStringLiteral("tty\r\nerr\r\n")); // stderr merged
+    QCOMPARE(job.value("stderrBytes").toInt(), 0);
+
+    // Without --pty the same command sees pipes (and /dev/null as stdin).
+    result = runSpawnscope({"--headless", "--command", "sh -c 'test -t 1 || echo pipe'", "--report", "-"});
+    job = jobsOf(onlyRun(result)).first();
+    QCOMPARE(job.value("terminal").toBool(), false);
+    QCOMPARE(job.value("stdoutText").toString(), QStringLiteral("pipe\n"));
+}
+
+void TestHeadlessRunner::bufferingPresetsShowTheLesson()
+{
+    // The two built-ins run the same Python: print(1), sleep 2 s, print(2).
+    // Through a pipe both lines arrive at the exit; in a terminal the first
+    // arrives about 2 s before it.
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    const Result result = runSpawnscope({"--headless", "--preset", "buffering-pipe", "--preset", "buffering-pty",
+                                         "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonArray runs = result.report.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    const QJsonObject pipe = jobsOf(runs.at(0).toObject()).first();
+    const QJsonObject terminal = jobsOf(runs.at(1).toObject()).first();
+    QCOMPARE(pipe.value("exitCode").toInt(), 0);
+    QCOMPARE(terminal.value("exitCode").toInt(), 0);
+    QCOMPARE(pipe.value("stdoutText").toString(), QStringLiteral("1\n2\n"));
+    QCOMPARE(terminal.value("stdoutText").toString(), QStringLiteral("1\r\n2\r\n"));
+    const double pipeLead = pipe.value("finishedMs").toDouble() - pipe.value("firstStdoutMs").toDouble();
+    const double terminalLead = terminal.value("finishedMs").toDouble() - terminal.value("firstStdoutMs").toDouble();
+    QVERIFY2(pipeLead < 500, qPrintable(QString::number(pipeLead)));
+    QVERIFY2(terminalLead > 1500, qPrintable(QString::number(terminalLead)));
+}
+
 void TestHeadlessRunner::childFailuresStillExitZero()
 {
     // The runner carried out and reported the run: that is success for it.
@@ -367,6 +411,7 @@ void TestHeadlessRunner::badArguments_data()
     QTest::newRow("sample interval too long") << QStringList{"--headless", "--command", "true", "--sample-interval", "5001"} << "--sample-interval must be from 100 to 5000 ms";
     QTest::newRow("sample interval not a number") << QStringList{"--headless", "--command", "true", "--sample-interval", "fast"} << "--sample-interval must be from 100 to 5000 ms";
     QTest::newRow("unclosed quote") << QStringList{"--headless", "--command", "sh -c 'exit 3"} << "single quote at character 7";
+    QTest::newRow("pty without command") << QStringList{"--headless", "--preset", "hello-child", "--pty"} << "--pty";
     QTest::newRow("missing stdin file") << QStringList{"--headless", "--command", "cat", "--stdin-file", "/nonexistent/in"} << "/nonexistent/in";
 }
 

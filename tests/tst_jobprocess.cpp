@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -49,6 +50,20 @@ private slots:
     void execFailureIsStillReported();
     void lastLineHoldsAPartialLine_data();
     void lastLineHoldsAPartialLine();
+    void interactiveStdinReachesCat();
+    void interactiveSortAnswersAfterEndOfInput();
+    void interactiveBc();
+    void inputIsRefusedWhenStdinIsNotKeptOpen();
+    void inputRecordsAreBounded();
+    void inputToAClosedStdinIsHarmless();
+    void terminalChildSeesATerminal();
+    void terminalChildLeadsItsSessionAndGroup();
+    void terminalTimeoutSendsTerm();
+    void terminalTimeoutEscalatesToKill();
+    void terminalChildInheritsOnlyStdio();
+    void terminalInteractiveInputAndEof();
+    void terminalFeedsPresetStdin();
+    void pythonBuffersInAPipeButNotInATerminal();
 
 private:
     JobProcess *run(const JobSpec &spec);
@@ -447,6 +462,8 @@ void TestJobProcess::lastLineHoldsAPartialLine_data()
     QTest::newRow("only a partial line") << "working" << "" << "working";
     QTest::newRow("complete lines") << "a\nb\n" << "b" << "b";
     QTest::newRow("blank lines and CRLF") << "one\r\n\r\ntwo" << "one" << "two";
+    QTest::newRow("colours") << "\x1b[32mok\x1b[0m\n\x1b[1mbuild\x1b[0m" << "ok" << "build";
+    QTest::newRow("progress redraw") << "start\n10%\r20%\r30%" << "start" << "30%";
 }
 
 void TestJobProcess::lastLineHoldsAPartialLine()
@@ -463,6 +480,259 @@ void TestJobProcess::lastLineHoldsAPartialLine()
     QVERIFY(waitDone(job));
     QCOMPARE(job->outcome().state, State::Finished);
     QCOMPARE(JobFormat::lastLine(job), whenDone);
+}
+
+namespace {
+
+JobSpec interactive(const QString &program, const QStringList &args = {}, bool terminal = false)
+{
+    JobSpec spec;
+    spec.stage.program = program;
+    spec.stage.args = args;
+    spec.interactiveStdin = true;
+    spec.pty = terminal;
+    return spec;
+}
+
+} // namespace
+
+void TestJobProcess::interactiveStdinReachesCat()
+{
+    JobProcess *job = run(interactive(QStringLiteral("cat")));
+    QTRY_VERIFY(job->acceptsInput());
+    QVERIFY(job->writeInput("hello\n"));
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("hello\n"));
+    QVERIFY(job->outcome().isActive()); // stdin is still open
+    QVERIFY(job->writeInput("again\n"));
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("hello\nagain\n"));
+    QCOMPARE(job->inputRecords().size(), 2);
+    QCOMPARE(job->inputRecords().at(0).bytes, QByteArray("hello\n"));
+    QCOMPARE(job->inputRecords().at(0).stdoutOffset, qint64(0));
+    QCOMPARE(job->inputRecords().at(1).stdoutOffset, qint64(6));
+    QVERIFY(job->inputRecords().at(1).atMs >= job->inputRecords().at(0).atMs);
+    QCOMPARE(job->inputBytes(), qint64(12));
+    job->closeInput();
+    QVERIFY(!job->acceptsInput());
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, 0);
+    QString reason;
+    QVERIFY(!job->writeInput("late\n", &reason));
+    QVERIFY2(reason.contains(QStringLiteral("not running")), qPrintable(reason));
+}
+
+void TestJobProcess::interactiveSortAnswersAfterEndOfInput()
+{
+    JobProcess *job = run(interactive(QStringLiteral("sort")));
+    QTRY_VERIFY(job->acceptsInput());
+    QVERIFY(job->writeInput("pear\napple\n"));
+    QTest::qWait(300);
+    QCOMPARE(job->stdoutTail().totalBytes(), qint64(0)); // sort needs all its input first
+    QVERIFY(job->outcome().isActive());
+    job->closeInput();
+    QString reason;
+    QVERIFY(!job->writeInput("fig\n", &reason));
+    QVERIFY2(reason.contains(QStringLiteral("closed")), qPrintable(reason));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().exitCode, 0);
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("apple\npear\n"));
+}
+
+void TestJobProcess::interactiveBc()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("bc")).isEmpty())
+        QSKIP("bc is not installed");
+    JobProcess *job = run(interactive(QStringLiteral("bc"), {QStringLiteral("-q")}));
+    QTRY_VERIFY(job->acceptsInput());
+    QVERIFY(job->writeInput("2+3\n"));
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("5\n"));
+    QVERIFY(job->writeInput("6*7\n"));
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("5\n42\n"));
+    job->closeInput();
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().exitCode, 0);
+}
+
+void TestJobProcess::inputIsRefusedWhenStdinIsNotKeptOpen()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("sleep");
+    spec.stage.args = {QStringLiteral("5")};
+    JobProcess *job = run(spec);
+    QTRY_COMPARE(job->outcome().state, State::Running);
+    QVERIFY(!job->acceptsInput());
+    QString reason;
+    QVERIFY(!job->writeInput("x", &reason));
+    QVERIFY2(reason.contains(QStringLiteral("keep stdin open")), qPrintable(reason));
+    QVERIFY(job->inputRecords().isEmpty());
+    job->kill();
+    QVERIFY(waitDone(job));
+}
+
+void TestJobProcess::inputRecordsAreBounded()
+{
+    JobProcess *job = run(interactive(QStringLiteral("cat")));
+    QTRY_VERIFY(job->acceptsInput());
+    const int sent = int(JobProcess::MaxInputRecords) + 10;
+    for (int i = 0; i < sent; ++i)
+        QVERIFY(job->writeInput(QByteArray::number(i) + '\n'));
+    QCOMPARE(job->inputRecords().size(), JobProcess::MaxInputRecords);
+    QCOMPARE(job->inputRecords().last().bytes, QByteArray::number(sent - 1) + '\n');
+    QCOMPARE(job->inputRecords().first().bytes, QByteArray("10\n"));
+    job->closeInput();
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().exitCode, 0);
+}
+
+void TestJobProcess::inputToAClosedStdinIsHarmless()
+{
+    // The child closes its end of the stdin pipe and lives on: writing then
+    // raises SIGPIPE in the writer unless it is suppressed, which would kill
+    // the app rather than the child.
+    JobProcess *job = run(interactive(QStringLiteral("/bin/sh"), {QStringLiteral("-c"),
+                                                                  QStringLiteral("exec 0<&-; echo closed; sleep 0.5")}));
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("closed\n"));
+    QVERIFY(job->writeInput(QByteArray(128 * 1024, 'x')));
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, 0);
+}
+
+void TestJobProcess::terminalChildSeesATerminal()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("/bin/sh");
+    spec.stage.args = {QStringLiteral("-c"),
+                       QStringLiteral("test -t 0 && test -t 1 && test -t 2 && echo tty; stty size; echo oops >&2")};
+    spec.pty = true;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, 0);
+    QVERIFY(job->usesTerminal());
+    // A terminal ends lines with CRLF (onlcr) and has one output stream.
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("tty\r\n40 120\r\noops\r\n"));
+    QCOMPARE(job->stderrTail().totalBytes(), qint64(0));
+    QCOMPARE(JobFormat::lastLine(job), QStringLiteral("oops"));
+}
+
+void TestJobProcess::terminalChildLeadsItsSessionAndGroup()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("sleep");
+    spec.stage.args = {QStringLiteral("10")};
+    spec.pty = true;
+    JobProcess *job = run(spec);
+    QTRY_COMPARE(job->outcome().state, State::Running);
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(job->pid()));
+    QVERIFY(stat.open(QIODevice::ReadOnly));
+    // pid (comm) state ppid pgrp session tty_nr ...
+    const QList<QByteArray> fields = stat.readAll().split(')').last().trimmed().split(' ');
+    QCOMPARE(fields.at(2).toLongLong(), job->pid()); // process group
+    QCOMPARE(fields.at(3).toLongLong(), job->pid()); // session
+    QVERIFY(fields.at(4).toInt() != 0);               // a controlling terminal
+    job->stop();
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().signal, int(SIGTERM));
+}
+
+void TestJobProcess::terminalTimeoutSendsTerm()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("sleep");
+    spec.stage.args = {QStringLiteral("30")};
+    spec.pty = true;
+    spec.timeoutSec = 0.2;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::TimedOut);
+    QCOMPARE(job->outcome().signal, int(SIGTERM));
+    QCOMPARE(job->killSentMs(), -1.0);
+    QVERIFY2(job->elapsedMs() < 2000, qPrintable(QString::number(job->elapsedMs())));
+}
+
+void TestJobProcess::terminalTimeoutEscalatesToKill()
+{
+    JobSpec spec = helperSpec({QStringLiteral("ignore-term")});
+    spec.pty = true;
+    spec.timeoutSec = 0.2;
+    spec.graceSec = 0.3;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::TimedOut);
+    QCOMPARE(job->outcome().signal, int(SIGKILL));
+    const double gap = job->killSentMs() - job->termSentMs();
+    QVERIFY2(gap >= 295 && gap < 1500, qPrintable(QString::number(gap)));
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("ready\r\n"));
+}
+
+void TestJobProcess::terminalChildInheritsOnlyStdio()
+{
+    const InheritableDescriptors extra;
+    JobSpec spec = helperSpec({QStringLiteral("list-fds")});
+    spec.pty = true;
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().exitCode, 0);
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("0\r\n1\r\n2\r\n"));
+    for (int fd : extra.fds())
+        QCOMPARE(::fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
+}
+
+void TestJobProcess::terminalInteractiveInputAndEof()
+{
+    JobProcess *job = run(interactive(QStringLiteral("cat"), {}, true));
+    QTRY_VERIFY(job->acceptsInput());
+    QVERIFY(job->writeInput("hello\n"));
+    // The terminal echoes what is typed, then cat writes it back.
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("hello\r\nhello\r\n"));
+    job->closeInput(); // ^D at the start of a line: end of input for cat
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().state, State::Finished);
+    QCOMPARE(job->outcome().exitCode, 0);
+}
+
+void TestJobProcess::terminalFeedsPresetStdin()
+{
+    JobSpec spec;
+    spec.stage.program = QStringLiteral("wc");
+    spec.stage.args = {QStringLiteral("-l")};
+    spec.pty = true;
+    spec.feedStdin = true;
+    spec.stdinData = "a\nb\nc";
+    JobProcess *job = run(spec);
+    QVERIFY(waitDone(job));
+    QCOMPARE(job->outcome().exitCode, 0);
+    QVERIFY2(job->stdoutTail().tail().endsWith("3\r\n"), job->stdoutTail().tail().constData());
+}
+
+void TestJobProcess::pythonBuffersInAPipeButNotInATerminal()
+{
+    // The lesson of the buffering presets: print(1) reaches a pipe only when
+    // Python exits, a terminal at once.
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    for (const bool terminal : {false, true}) {
+        JobSpec spec;
+        spec.stage.program = QStringLiteral("python3");
+        spec.stage.args = {QStringLiteral("-c"), QStringLiteral("import time; print(1); time.sleep(1); print(2)")};
+        spec.stage.env = {EnvVar{QStringLiteral("PYTHONUNBUFFERED"), QString(), false}}; // set in some shells
+        spec.pty = terminal;
+        JobProcess *job = run(spec);
+        QVERIFY(waitDone(job));
+        QCOMPARE(job->outcome().exitCode, 0);
+        QVERIFY(job->firstStdoutMs() > 0);
+        const double beforeEnd = job->finishedMs() - job->firstStdoutMs();
+        const QString times = QStringLiteral("terminal %1: first output %2 ms before the end")
+                                  .arg(terminal).arg(beforeEnd);
+        if (terminal) {
+            QVERIFY2(beforeEnd >= 800, qPrintable(times));
+            QCOMPARE(job->stdoutTail().tail(), QByteArray("1\r\n2\r\n"));
+        } else {
+            QVERIFY2(beforeEnd < 500, qPrintable(times));
+            QCOMPARE(job->stdoutTail().tail(), QByteArray("1\n2\n"));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJobProcess)

@@ -238,6 +238,7 @@ void TestLaunchOptions::badArguments_data()
     QTest::newRow("timeout without command") << QStringList{"--timeout", "1"} << "--command";
     QTest::newRow("grace without command") << QStringList{"--grace", "1"} << "--command";
     QTest::newRow("stdin-file without command") << QStringList{"--stdin-file", "in.bin"} << "--command";
+    QTest::newRow("pty without command") << QStringList{"--headless", "--preset", "x", "--pty"} << "--command";
     QTest::newRow("report without headless") << QStringList{"--preset", "x", "--report", "r.json"} << "--report";
     QTest::newRow("preset and command together")
         << QStringList{"--headless", "--preset", "hello-child", "--command", "true"} << "not both";

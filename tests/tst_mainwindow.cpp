@@ -101,6 +101,8 @@ private slots:
     void shellTickIsVisibleOnTheRow();
     void emptyCommandGetsAMessage();
     void typedCommandsSplitLikeAShell();
+    void keepStdinOpenTakesTypedLines();
+    void terminalTickRunsInATerminal();
     void filterKeepsGroupsWhole();
     void findInOutput();
     void opensslOutputIsHexAndSecretsAreMasked();
@@ -164,7 +166,7 @@ void TestMainWindow::cleanup()
 void TestMainWindow::showsTheSeedPresets()
 {
     const PresetListModel *presets = m_window->presetModel();
-    QCOMPARE(presets->rowCount(), 7);
+    QCOMPARE(presets->rowCount(), 9);
     QCOMPARE(presets->presetAt(0).id, QStringLiteral("hello-child"));
     QVERIFY(presets->rowOf(QStringLiteral("chain-whirlpool")) >= 0);
     QVERIFY(m_window->presetView()->currentIndex().isValid());
@@ -211,6 +213,55 @@ void TestMainWindow::commandFieldRunsWithoutAShell()
     QCOMPARE(job->spec().stage.args, (QStringList{"two words", "$HOME"}));
     QCOMPARE(job->stdoutTail().tail(), QByteArray("two words $HOME\n")); // no shell expanded it
     QVERIFY(!m_window->jobModel()->indexOfRun(run).data(JobTreeModel::ShellRole).toBool());
+}
+
+void TestMainWindow::keepStdinOpenTakesTypedLines()
+{
+    m_window->commandEdit()->setText(QStringLiteral("cat"));
+    m_window->shellCheck()->setChecked(false);
+    m_window->keepStdinOpenCheck()->setChecked(true);
+    m_window->terminalCheck()->setChecked(false);
+    QTest::keyClick(m_window->commandEdit(), Qt::Key_Return);
+    QCOMPARE(m_window->engine()->runs().size(), 1);
+    JobRun *run = m_window->engine()->runs().first();
+    JobProcess *job = run->jobs().first();
+    QTRY_VERIFY(job->acceptsInput());
+    m_window->selectRun(run, 0);
+    QLineEdit *input = m_window->detailPane()->inputLine();
+    QTRY_VERIFY(input->isVisible());
+    input->setFocus();
+    QTest::keyClicks(input, QStringLiteral("hello"));
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(input->text().isEmpty());
+    QTRY_COMPARE(job->stdoutTail().tail(), QByteArray("hello\n"));
+    // The typed line is marked as input, then cat's answer follows.
+    QTRY_VERIFY2(m_window->detailPane()->stdoutText().contains(QStringLiteral("⟩ hello\nhello")),
+                 qPrintable(m_window->detailPane()->stdoutText()));
+    QVERIFY(job->outcome().isActive());
+    QTest::keyClick(input, Qt::Key_D, Qt::ControlModifier); // end of input
+    QVERIFY(waitRun(run));
+    QCOMPARE(job->outcome().state, JobOutcome::State::Finished);
+    QCOMPARE(job->outcome().exitCode, 0);
+    QTRY_VERIFY(input->isHidden());
+}
+
+void TestMainWindow::terminalTickRunsInATerminal()
+{
+    m_window->commandEdit()->setText(QStringLiteral("sh -c 'test -t 1 && printf \"\\033[32mtty\\033[0m\\n\"'"));
+    m_window->shellCheck()->setChecked(false);
+    m_window->keepStdinOpenCheck()->setChecked(false);
+    m_window->terminalCheck()->setChecked(true);
+    JobRun *run = m_window->runCommand();
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    QVERIFY(job->usesTerminal());
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("\x1b[32mtty\x1b[0m\r\n"));
+    // Neither the table nor the output view shows escape codes or CRs.
+    QTest::qWait(2 * JobTreeModel::UpdateIntervalMs);
+    const QModelIndex row = m_window->jobModel()->indexOfJob(run, 0, JobTreeModel::LastLineColumn);
+    QCOMPARE(row.data().toString(), QStringLiteral("tty"));
+    m_window->selectRun(run, 0);
+    QTRY_COMPARE(m_window->detailPane()->stdoutText(), QStringLiteral("tty\n"));
 }
 
 void TestMainWindow::shellTickIsVisibleOnTheRow()

@@ -129,7 +129,7 @@ void TestPresetFile::builtInIds()
     for (const Preset &p : presets)
         ids << p.id;
     QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt", "chain-md5",
-                               "chain-whirlpool", "timeout-kill"}));
+                               "chain-whirlpool", "timeout-kill", "buffering-pipe", "buffering-pty"}));
 }
 
 void TestPresetFile::builtInShapes()
@@ -274,6 +274,11 @@ void TestPresetFile::roundTrip_data()
     for (int i = 0; i < Preset::MaxStages; ++i)
         many << stage("cat", {QString::number(i)});
     QTest::newRow("max stages") << QList<Preset>{preset("many", many)};
+
+    Preset interactive = preset("interactive", {stage("bc", {"-q"})});
+    interactive.stdinSpec.kind = StdinSpec::Kind::Interactive;
+    interactive.pty = true;
+    QTest::newRow("interactive stdin in a terminal") << QList<Preset>{interactive};
 
     QTest::newRow("several") << QList<Preset>{preset("a", {stage("true")}), text, hex, full};
 }
@@ -504,6 +509,15 @@ void TestPresetFile::badFiles_data()
                                         << QStringList{"preset \"p\".stdin.hex"};
     QTest::newRow("hex not a string") << fileWith(presetWith("\"stdin\": {\"hex\": 10}"))
                                       << QStringList{"preset \"p\".stdin.hex"};
+    QTest::newRow("interactive not a bool") << fileWith(presetWith("\"stdin\": {\"interactive\": 1}"))
+                                            << QStringList{"preset \"p\".stdin.interactive", "true or false"};
+    QTest::newRow("interactive and text") << fileWith(presetWith("\"stdin\": {\"interactive\": true, \"text\": \"x\"}"))
+                                          << QStringList{"exactly one of", "\"interactive\""};
+    QTest::newRow("pty not a bool") << fileWith(presetWith("\"pty\": \"yes\""))
+                                    << QStringList{"preset \"p\".pty", "true or false"};
+    QTest::newRow("pty on a chain")
+        << fileWith("{\"id\": \"p\", \"pty\": true, \"stages\": [{\"program\": \"yes\"}, {\"program\": \"head\"}]}")
+        << QStringList{"preset \"p\".pty", "single command"};
     QTest::newRow("randomBytes negative") << fileWith(presetWith("\"stdin\": {\"randomBytes\": -1}"))
                                           << QStringList{"preset \"p\".stdin.randomBytes"};
     QTest::newRow("randomBytes fractional") << fileWith(presetWith("\"stdin\": {\"randomBytes\": 2.5}"))

@@ -101,7 +101,8 @@ void TestPresetListModel::setPresetsResets()
     QCOMPARE(m_model->rowCount(), int(builtIns.size()));
     QCOMPARE(m_model->presets(), builtIns);
     QCOMPARE(idsOf(*m_model), (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt",
-                                           "chain-md5", "chain-whirlpool", "timeout-kill"}));
+                                           "chain-md5", "chain-whirlpool", "timeout-kill", "buffering-pipe",
+                                           "buffering-pty"}));
     // A valid parent has no children: this is a flat list.
     QCOMPARE(m_model->rowCount(m_model->index(0)), 0);
 
@@ -325,9 +326,10 @@ void TestPresetListModel::mimeDataRoundTrip_data()
     // Selection order is not row order; the drag lists rows top to bottom.
     QTest::newRow("reverse selection") << QList<int>{6, 1, 3}
                                        << QStringList{"poll-sleep", "openssl-encrypt", "timeout-kill"};
-    QTest::newRow("all") << QList<int>{0, 1, 2, 3, 4, 5, 6}
+    QTest::newRow("all") << QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}
                          << QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt",
-                                        "chain-md5", "chain-whirlpool", "timeout-kill"};
+                                        "chain-md5", "chain-whirlpool", "timeout-kill", "buffering-pipe",
+                                        "buffering-pty"};
     QTest::newRow("none") << QList<int>{} << QStringList{};
 }
 

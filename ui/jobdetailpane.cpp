@@ -3,6 +3,7 @@
 #include "resourcechart.h"
 #include "shellwords.h"
 
+#include "ansitext.h"
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
@@ -14,6 +15,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTabWidget>
@@ -54,6 +56,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     , m_python(makeText(this))
     , m_chart(new ResourceChart(this))
     , m_hex(new QCheckBox(tr("&Hex"), this))
+    , m_input(new QLineEdit(this))
     , m_deferredStreams(new QTimer(this))
     , m_find(new OutputFindBar(this))
 {
@@ -89,7 +92,21 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_header);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_input);
     layout->addWidget(m_find);
+    m_input->setObjectName(QStringLiteral("stdinInput"));
+    m_input->setPlaceholderText(tr("Type a line for its stdin: Enter sends it, Ctrl+D ends input"));
+    m_input->hide();
+    connect(m_input, &QLineEdit::returnPressed, this, &JobDetailPane::sendInputLine);
+    auto *endInput = new QAction(tr("End input (Ctrl+D)"), m_input);
+    endInput->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    endInput->setShortcutContext(Qt::WidgetShortcut);
+    connect(endInput, &QAction::triggered, this, [this] {
+        if (JobProcess *job = inputTarget())
+            job->closeInput();
+        refresh();
+    });
+    m_input->addAction(endInput);
     m_find->hide();
     auto *find = new QAction(tr("Find in output"), this);
     find->setShortcut(QKeySequence::Find);
@@ -116,6 +133,26 @@ QPlainTextEdit *JobDetailPane::currentTextView() const
             return view;
     }
     return m_stdout;
+}
+
+JobProcess *JobDetailPane::inputTarget() const
+{
+    if (m_job)
+        return m_job;
+    return m_run && m_run->jobs().size() == 1 ? m_run->jobs().first() : nullptr;
+}
+
+void JobDetailPane::sendInputLine()
+{
+    JobProcess *job = inputTarget();
+    if (!job)
+        return;
+    QString reason;
+    if (job->writeInput(m_input->text().toUtf8() + '\n', &reason))
+        m_input->clear();
+    else
+        m_input->setToolTip(reason); // the line stays, so nothing typed is lost
+    refresh();
 }
 
 void JobDetailPane::openFind()
@@ -189,19 +226,32 @@ void JobDetailPane::refresh()
             edit->clear();
         m_shownOverview.clear();
         m_chart->setJob(nullptr);
+        m_input->hide();
         return;
     }
     if (m_job)
         m_chart->refresh(); // throttled by the chart itself
+    const JobProcess *target = inputTarget();
+    const bool takesInput = target && target->acceptsInput();
+    if (takesInput == m_input->isHidden()) {
+        // Not focused when it appears: selecting rows with the keyboard must
+        // not be interrupted by a job that takes input.
+        const bool hadFocus = m_input->hasFocus();
+        m_input->setVisible(takesInput);
+        if (hadFocus && !takesInput)
+            m_tabs->setFocus();
+    }
     const Preset &preset = m_run->preset();
     m_python->setPlainText(preset.python.isEmpty() ? tr("(This preset has no seed code.)") : preset.python);
 
     qint64 outBytes = 0;
     qint64 errBytes = 0;
     const QList<JobProcess *> jobs = m_job ? QList<JobProcess *>{m_job} : m_run->jobs();
+    qint64 inputBytes = 0; // typed input shows in the stdout view too
     for (const JobProcess *job : jobs) {
         outBytes += job->stdoutTail().totalBytes();
         errBytes += job->stderrTail().totalBytes();
+        inputBytes += job->inputBytes();
     }
 
     if (m_job) {
@@ -228,7 +278,8 @@ void JobDetailPane::refresh()
 
     // Output is the costly part: re-render only when bytes arrived, and while
     // they keep arriving, at most every StreamRefreshMs.
-    if (outBytes == m_shownOut && errBytes == m_shownErr)
+    const qint64 outShown = outBytes + inputBytes;
+    if (outShown == m_shownOut && errBytes == m_shownErr)
         return;
     const bool settled = m_job ? m_job->outcome().isDone() : m_run->isDone();
     const bool firstRender = m_shownOut < 0 || m_shownErr < 0;
@@ -237,7 +288,7 @@ void JobDetailPane::refresh()
             m_deferredStreams->start(int(StreamRefreshMs - m_sinceStreams.elapsed()));
         return;
     }
-    renderStreams(jobs, outBytes, errBytes);
+    renderStreams(jobs, outShown, errBytes);
 }
 
 void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes)
@@ -293,10 +344,34 @@ QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qs
     QString text;
     if (shown.size() < tail.totalBytes())
         text += tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
-    if (stdoutStream && m_hex->isChecked())
+    if (stdoutStream && m_hex->isChecked()) {
         text += JobFormat::hexDump(shown, tail.totalBytes() - shown.size());
-    else
+    } else if (JobFormat::looksBinary(shown)) {
+        // Shown as decoded, every byte: a CR in ciphertext is no redraw.
         text += QString::fromUtf8(shown);
+    } else if (stdoutStream && !job->inputRecords().isEmpty()) {
+        // Typed input, marked "⟩ ", where it was sent in the output stream.
+        // (A terminal also echoes it, unmarked: that is the terminal's doing.)
+        const qint64 shownFrom = tail.totalBytes() - shown.size();
+        qsizetype at = 0;
+        for (const JobProcess::InputRecord &input : job->inputRecords()) {
+            if (input.stdoutOffset < shownFrom)
+                continue;
+            const qsizetype upTo = qsizetype(input.stdoutOffset - shownFrom);
+            text += QString::fromUtf8(AnsiText::strip(shown.mid(at, upTo - at)));
+            at = upTo;
+            if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+                text += QLatin1Char('\n');
+            QString typed = QString::fromUtf8(input.bytes);
+            if (typed.endsWith(QLatin1Char('\n')))
+                typed.chop(1);
+            text += QStringLiteral("⟩ ") + typed + QLatin1Char('\n');
+        }
+        text += QString::fromUtf8(AnsiText::strip(shown.mid(at)));
+    } else {
+        // Colours and cursor moves from a program in a terminal: the text only.
+        text += QString::fromUtf8(AnsiText::strip(shown));
+    }
     if (!text.endsWith(QLatin1Char('\n')))
         text += QLatin1Char('\n');
     return text;
@@ -319,11 +394,15 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
         for (const EnvVar &var : spec.stage.env)
             lines << QStringLiteral("  %1=%2%3").arg(var.name, var.displayValue(), var.secret ? tr("   (secret)") : QString());
     }
-    if (spec.feedStdin)
+    if (job->usesTerminal())
+        lines << tr("stdin, stdout, stderr:  a pseudo-terminal (isatty is true; stderr shows in stdout)");
+    if (spec.interactiveStdin)
+        lines << tr("stdin:  kept open for typed input, %1 bytes sent so far").arg(job->inputBytes());
+    else if (spec.feedStdin)
         lines << tr("stdin:  %1 bytes written, then closed (EOF)").arg(job->stdinBytes());
     else if (job->readsFromPipe())
         lines << tr("stdin:  an OS pipe from the previous stage's stdout");
-    else
+    else if (!job->usesTerminal())
         lines << tr("stdin:  /dev/null (EOF at once)");
     if (job->pipesStdout())
         lines << tr("stdout:  an OS pipe into the next stage's stdin");

@@ -11,6 +11,7 @@ class OutputFindBar;
 class QCheckBox;
 class ResourceChart;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
 class QTimer;
@@ -49,12 +50,18 @@ public:
     ResourceChart *resourceChart() const { return m_chart; }
     // Ctrl+F: opens the find bar on the output tab in front.
     void openFind();
+    // The line under the output for a job with its stdin kept open: Enter
+    // sends the line and a newline, Ctrl+D ends input. Hidden otherwise.
+    QLineEdit *inputLine() const { return m_input; }
 
 private:
     QPlainTextEdit *currentTextView() const;
     QString describeJob(const JobProcess *job) const;
     QString describeRun(const JobRun *run) const;
     QString renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const;
+    // The job typed input goes to: the selected one, or a run's only job.
+    JobProcess *inputTarget() const;
+    void sendInputLine();
     void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
 
@@ -68,6 +75,7 @@ private:
     QPlainTextEdit *m_python;
     ResourceChart *m_chart;
     QCheckBox *m_hex;
+    QLineEdit *m_input;
     qint64 m_shownOut = -1;
     qint64 m_shownErr = -1;
     QString m_shownOverview;

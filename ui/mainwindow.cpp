@@ -253,11 +253,20 @@ void MainWindow::buildLayout()
     m_shellCheck = new QCheckBox(tr("run in /bin/sh -c"), centre);
     m_shellCheck->setToolTip(tr("Hand the whole line to /bin/sh, so pipes, globs and $VARIABLES work. The row is "
                                 "marked [shell]."));
+    m_keepStdinCheck = new QCheckBox(tr("keep stdin open"), centre);
+    m_keepStdinCheck->setToolTip(tr("Leave the command's stdin open: type lines for it under its output, Enter "
+                                    "sends one, Ctrl+D ends input."));
+    m_terminalCheck = new QCheckBox(tr("run in a terminal"), centre);
+    m_terminalCheck->setToolTip(tr("Give the command a pseudo-terminal, so it sees a terminal (isatty) and "
+                                   "line-buffers and colours its output as in a shell. Its stderr is merged into "
+                                   "stdout."));
     auto *runCommandButton = new QPushButton(tr("Run"), centre);
     runCommandButton->setToolTip(m_runCommandAction->toolTip());
     connect(runCommandButton, &QPushButton::clicked, this, &MainWindow::runCommand);
     commandBar->addWidget(m_commandEdit, 1);
     commandBar->addWidget(m_shellCheck);
+    commandBar->addWidget(m_keepStdinCheck);
+    commandBar->addWidget(m_terminalCheck);
     commandBar->addWidget(runCommandButton);
 
     // The filter: text over name, command and PID, and quick state toggles.
@@ -502,7 +511,10 @@ JobRun *MainWindow::runPreset(const Preset &preset)
 JobRun *MainWindow::runCommand()
 {
     QString error;
-    const Preset preset = Preset::fromCommand(m_commandEdit->text(), m_shellCheck->isChecked(), &error);
+    Preset preset = Preset::fromCommand(m_commandEdit->text(), m_shellCheck->isChecked(), &error);
+    if (m_keepStdinCheck->isChecked())
+        preset.stdinSpec.kind = StdinSpec::Kind::Interactive;
+    preset.pty = m_terminalCheck->isChecked();
     if (preset.stages.isEmpty()) {
         showMessage(error, 8000);
         m_commandEdit->setFocus();

@@ -57,6 +57,8 @@ public:
     JobDetailPane *detailPane() const { return m_detail; }
     QLineEdit *commandEdit() const { return m_commandEdit; }
     QCheckBox *shellCheck() const { return m_shellCheck; }
+    QCheckBox *keepStdinOpenCheck() const { return m_keepStdinCheck; }
+    QCheckBox *terminalCheck() const { return m_terminalCheck; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
@@ -129,6 +131,8 @@ private:
     PresetPalette *m_palette = nullptr;
     QLineEdit *m_commandEdit = nullptr;
     QCheckBox *m_shellCheck = nullptr;
+    QCheckBox *m_keepStdinCheck = nullptr; // typed commands: interactive stdin
+    QCheckBox *m_terminalCheck = nullptr;  // typed commands: run in a pseudo-terminal
     JobTableView *m_jobView = nullptr;
     JobDetailPane *m_detail = nullptr;
     QSplitter *m_centreSplitter = nullptr;

@@ -58,7 +58,12 @@ void HeadlessRunner::startNext()
         writeReport();
         return;
     }
-    m_engine->start(m_queue.takeFirst());
+    Preset preset = m_queue.takeFirst();
+    // Nobody types in a headless run: a stdin kept open for typing would wait
+    // forever, so it reads end of file at once instead.
+    if (preset.stdinSpec.isInteractive())
+        preset.stdinSpec = StdinSpec();
+    m_engine->start(preset);
 }
 
 void HeadlessRunner::writeReport()

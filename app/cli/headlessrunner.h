@@ -25,7 +25,8 @@ public:
     // (clamped to the sampler's bounds); 0 keeps the default.
     void setSampleInterval(int ms);
 
-    // Runs each preset to completion, in order, then emits finished().
+    // Runs each preset to completion, in order, then emits finished(). A
+    // preset's interactive stdin is replaced by none (end of file at once).
     void run(const QList<Preset> &presets);
 
     const QList<const JobRun *> &completedRuns() const { return m_completed; }

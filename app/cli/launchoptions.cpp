@@ -41,6 +41,9 @@ struct Spec
                              QStringLiteral("SEC")};
     QCommandLineOption stdinFile{QStringLiteral("stdin-file"), QObject::tr("Feed FILE to --command's stdin, then EOF."),
                                  QStringLiteral("FILE")};
+    QCommandLineOption pty{QStringLiteral("pty"),
+                           QObject::tr("Run --command in a pseudo-terminal, so it sees a terminal (isatty) and "
+                                       "line-buffers; its stderr is merged into stdout.")};
     QCommandLineOption maxProcesses{QStringLiteral("max-processes"),
                                     QObject::tr("Fork-bomb brake for --command: at most N more processes (RLIMIT_NPROC; "
                                                 "not for root)."),
@@ -90,7 +93,7 @@ struct Spec
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, maxProcesses, maxParallel, sampleInterval, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            help, version});
     }
 };
@@ -224,7 +227,7 @@ QString LaunchOptions::helpText()
                        "       spawnscope --list-presets [--presets-file FILE]\n"
                        "       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]\n"
                        "       spawnscope --headless --command \"CMD\" [--repeat N] [--timeout SEC] [--grace SEC] "
-                       "[--stdin-file FILE] [--report FILE|-]\n"
+                       "[--stdin-file FILE] [--pty] [--report FILE|-]\n"
                        "       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] "
                        "[--scale K] [--algorithm trial|sqrt] [--report FILE|-]\n"
                        "       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] "
@@ -262,6 +265,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.command = parser.value(spec.command);
     options.viaShell = parser.isSet(spec.shell);
     options.stdinFile = parser.value(spec.stdinFile);
+    options.pty = parser.isSet(spec.pty);
     options.screenshotPath = parser.value(spec.screenshot);
 
     if (parser.isSet(spec.repeat)) {
@@ -353,10 +357,10 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     }
     const bool commandOnly = options.viaShell || parser.isSet(spec.repeat) || parser.isSet(spec.timeout)
                              || parser.isSet(spec.grace) || !options.stdinFile.isEmpty()
-                             || parser.isSet(spec.maxProcesses);
+                             || parser.isSet(spec.maxProcesses) || options.pty;
     if (commandOnly && options.command.isEmpty()) {
-        *error = QObject::tr("--shell, --repeat, --timeout, --grace, --stdin-file and --max-processes apply to "
-                             "--command, which is missing");
+        *error = QObject::tr("--shell, --repeat, --timeout, --grace, --stdin-file, --pty and --max-processes apply "
+                             "to --command, which is missing");
         return false;
     }
     if (options.headless && !options.showHelp && !options.showVersion && options.presetIds.isEmpty()
@@ -393,6 +397,7 @@ bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *
         preset.timeoutSec = timeoutSec;
         preset.graceSec = graceSec;
         preset.maxProcesses = maxProcesses;
+        preset.pty = pty;
         if (!stdinFile.isEmpty()) {
             QFile file(stdinFile);
             if (!file.open(QIODevice::ReadOnly)) {

@@ -28,6 +28,7 @@ struct LaunchOptions
     double timeoutSec = 0;
     double graceSec = 2;
     QString stdinFile;
+    bool pty = false;       // --pty: run --command in a pseudo-terminal
     int maxProcesses = 0;   // --max-processes, for --command
     int maxParallel = -1;   // --max-parallel; -1: the engine's default
     int sampleIntervalMs = 0; // --sample-interval; 0: the sampler's default

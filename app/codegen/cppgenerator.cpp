@@ -28,6 +28,7 @@ QString cppStdinDeclaration(const StdinSpec &spec)
 {
     switch (spec.kind) {
     case StdinSpec::Kind::None:
+    case StdinSpec::Kind::Interactive: // typed by the user: the generated code feeds nothing
         return {};
     case StdinSpec::Kind::Text:
         return QStringLiteral("const QByteArray data = QByteArrayLiteral(%1);").arg(CodeText::cppBytes(spec.data));
@@ -66,7 +67,7 @@ QStringList cppStageSetup(const Preset &preset, int stage, const QString &proces
         lines << QStringLiteral("%1->setProcessEnvironment(%2);").arg(process, env);
     if (!spec.cwd.isEmpty())
         lines << QStringLiteral("%1->setWorkingDirectory(%2);").arg(process, CodeText::cppString(spec.cwd));
-    if (stage == 0 && preset.stdinSpec.isNone())
+    if (stage == 0 && !preset.stdinSpec.feedsData())
         lines << QStringLiteral("%1->setStandardInputFile(QProcess::nullDevice()); // no input: EOF at once").arg(process);
     return lines;
 }
@@ -210,7 +211,7 @@ QString CppGenerator::generate(const Preset &preset)
         copy << cppStageSetup(preset, i, vars.at(i));
     for (int i = 0; i < n; ++i)
         copy << cppStart(preset.stages.at(i), vars.at(i));
-    if (!preset.stdinSpec.isNone()) {
+    if (preset.stdinSpec.feedsData()) {
         copy << QStringLiteral("%1->write(data); // QProcess buffers it and writes as the child reads").arg(vars.at(0))
              << QStringLiteral("%1->closeWriteChannel(); // EOF: the child knows the input is complete").arg(vars.at(0));
     }

@@ -40,6 +40,7 @@ QString pythonStdinExpression(const StdinSpec &spec)
 {
     switch (spec.kind) {
     case StdinSpec::Kind::None:
+    case StdinSpec::Kind::Interactive: // typed by the user: the generated code feeds nothing
         return {};
     case StdinSpec::Kind::Text:
         if (!isPlainAsciiText(spec.data) && CodeText::isValidUtf8(spec.data))
@@ -81,7 +82,7 @@ struct PythonPlan
         , single(p.copies == 1 && p.stages.size() == 1)
         , polling(p.pollIntervalSec > 0)
         , timeout(p.timeoutSec > 0)
-        , hasStdin(!p.stdinSpec.isNone())
+        , hasStdin(p.stdinSpec.feedsData())
         , bigStdin(stdinSize(p.stdinSpec) > PipeBufferBytes)
         , feeds(hasStdin && !(single && !polling))
     {

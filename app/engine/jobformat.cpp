@@ -1,5 +1,6 @@
 #include "jobformat.h"
 
+#include "ansitext.h"
 #include "jobprocess.h"
 #include "jobresources.h"
 #include "jobrun.h"
@@ -109,8 +110,9 @@ QString JobFormat::hexDump(const QByteArray &data, qint64 firstOffset)
     return out;
 }
 
-bool JobFormat::looksBinary(const QByteArray &bytes)
+bool JobFormat::looksBinary(const QByteArray &raw)
 {
+    const QByteArray bytes = raw.contains('\x1b') ? AnsiText::strip(raw) : raw;
     for (const char c : bytes) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 && c != '\n' && c != '\r' && c != '\t')
@@ -135,12 +137,13 @@ QString JobFormat::lastLine(const JobProcess *job)
     }
     const OutputTail &out = job->stdoutTail();
     if (out.totalBytes() > 0) {
+        // The cell shows the text escape sequences style, never the codes.
         const QByteArray recent = out.last(256);
         if (looksBinary(recent))
             return QObject::tr("…%1 (last 10 bytes, hex)").arg(hexBytes(out.last(10)));
-        return QString::fromUtf8(shownLine(out, running, 512));
+        return QString::fromUtf8(AnsiText::strip(shownLine(out, running, 512)));
     }
-    const QByteArray err = shownLine(job->stderrTail(), running, 200);
+    const QByteArray err = AnsiText::strip(shownLine(job->stderrTail(), running, 200));
     if (!err.isEmpty())
         return QObject::tr("stderr: %1").arg(QString::fromUtf8(err));
     return {};

@@ -30,6 +30,7 @@ QString lastLine(const JobProcess *job);
 // "copy 3/10", "chain 2 · stage 1/2", "child"
 QString jobName(const JobRun *run, int jobIndex);
 // True when bytes are not readable text (control characters or invalid UTF-8).
+// ANSI escape sequences (a terminal program's colours) count as text.
 bool looksBinary(const QByteArray &bytes);
 // "10 ok", "2 ok · 1 failed", "1 ok · 1 pipe closed", "1 timed out"; while running "running · 3/10 done"
 QString runState(const JobRun *run);

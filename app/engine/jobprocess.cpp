@@ -20,8 +20,10 @@
 #include <cstring>
 #include <limits>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -130,7 +132,8 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
             [this](QProcess::ProcessError error) { onErrorOccurred(int(error)); });
 }
 
-void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, int stdoutFd, int stderrFd)
+void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, int stdoutFd, int stderrFd,
+                                      int terminalFd)
 {
     const rlim_t processLimit = rlim_t(processLimitValue);
     // Runs in the child between fork and exec (in Qt 6.4, vfork-style, in the
@@ -141,16 +144,31 @@ void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, in
     // stdout and stderr become the write ends of the app's own pipes, and
     // stdin, when the job feeds none, the app's /dev/null (dup2 clears
     // close-on-exec on the copy; the originals close at exec).
+    // In terminal mode the child starts a session instead (setsid), so the
+    // terminal can become its controlling tty (TIOCSCTTY works only for a
+    // session leader without one); a session leader also leads its own
+    // process group, so group signals reach it as before. The terminal's
+    // slave side, opened by the app, becomes all three of stdin, stdout and
+    // stderr.
     const pid_t app = ::getpid();
-    m_process->setChildProcessModifier([app, processLimit, stdinFd, stdoutFd, stderrFd] {
-        if (stdinFd >= 0)
-            ::dup2(stdinFd, STDIN_FILENO);
-        if (stdoutFd >= 0)
-            ::dup2(stdoutFd, STDOUT_FILENO);
-        if (stderrFd >= 0)
-            ::dup2(stderrFd, STDERR_FILENO);
+    m_process->setChildProcessModifier([app, processLimit, stdinFd, stdoutFd, stderrFd, terminalFd] {
+        if (terminalFd >= 0) {
+            ::setsid();
+            ::ioctl(terminalFd, TIOCSCTTY, 0);
+            ::dup2(terminalFd, STDIN_FILENO);
+            ::dup2(terminalFd, STDOUT_FILENO);
+            ::dup2(terminalFd, STDERR_FILENO);
+        } else {
+            if (stdinFd >= 0)
+                ::dup2(stdinFd, STDIN_FILENO);
+            if (stdoutFd >= 0)
+                ::dup2(stdoutFd, STDOUT_FILENO);
+            if (stderrFd >= 0)
+                ::dup2(stderrFd, STDERR_FILENO);
+        }
         markInheritedDescriptorsCloseOnExec();
-        ::setpgid(0, 0);
+        if (terminalFd < 0)
+            ::setpgid(0, 0);
         if (processLimit > 0) {
             const rlimit limit{processLimit, processLimit};
             if (::setrlimit(RLIMIT_NPROC, &limit) != 0) {
@@ -180,6 +198,7 @@ JobProcess::~JobProcess()
     }
     closeOutputPipe(m_stdoutPipe);
     closeOutputPipe(m_stderrPipe);
+    closeTerminalInput();
 }
 
 void JobProcess::pipeTo(JobProcess *next)
@@ -318,7 +337,17 @@ void JobProcess::start()
     }
     int stdoutWrite = -1;
     int stderrWrite = -1;
-    if (!openOutputPipes(&stdoutWrite, &stderrWrite)) {
+    int terminal = -1;
+    m_terminal = m_spec.pty && !m_pipesStdout && !m_readsFromPipe;
+    if (m_terminal && !openTerminal(&terminal)) {
+        const QString reason = tr("could not open a pseudo-terminal for it (%1): run it without \"run in a "
+                                  "terminal\", or check that /dev/pts is mounted")
+                                   .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        m_outcome.state = JobOutcome::State::Starting;
+        QTimer::singleShot(0, this, [this, reason] { failToStart(reason); });
+        return;
+    }
+    if (!m_terminal && !openOutputPipes(&stdoutWrite, &stderrWrite)) {
         const QString reason = tr("could not create a pipe for its output (%1): close some programs or raise "
                                   "the open-files limit (ulimit -n)")
                                    .arg(QString::fromLocal8Bit(std::strerror(errno)));
@@ -334,7 +363,11 @@ void JobProcess::start()
     // modifier puts the app's there); only a chain's stdout stays QProcess's.
     m_process->setProcessChannelMode(m_pipesStdout ? QProcess::ForwardedErrorChannel : QProcess::ForwardedChannels);
     int stdinFd = -1;
-    if (!m_spec.feedStdin && !m_readsFromPipe) {
+    if (m_terminal) {
+        // The terminal is its stdin: no QProcess pipe (the child modifier
+        // puts the slave on descriptor 0 over the forwarded one).
+        m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
+    } else if (!m_spec.feedStdin && !m_readsFromPipe && !m_spec.interactiveStdin) {
         stdinFd = sharedNullDevice();
         if (stdinFd >= 0)
             m_process->setInputChannelMode(QProcess::ForwardedInputChannel);
@@ -342,14 +375,17 @@ void JobProcess::start()
             m_process->setStandardInputFile(QProcess::nullDevice());
     }
     installChildModifier(m_spec.maxProcesses > 0 ? userProcessCount() + rlim_t(m_spec.maxProcesses) : 0,
-                         stdinFd, stdoutWrite, stderrWrite);
+                         stdinFd, stdoutWrite, stderrWrite, terminal);
     // Timed from the spawn, not from started(): that signal arrives through the
     // event loop, after every other child of a fan-out was spawned too.
     m_startedMs = now();
     m_process->start(QIODevice::ReadWrite);
     // The child has its copies (or never started): only it may hold the write
     // ends, so end of file means it and its descendants are done writing.
-    for (int fd : {stdoutWrite, stderrWrite}) {
+    // The same for the terminal's slave side: once only the child holds it,
+    // reading the master fails with EIO when the child and its descendants
+    // are gone, the terminal's end of file.
+    for (int fd : {stdoutWrite, stderrWrite, terminal}) {
         if (fd >= 0)
             ::close(fd);
     }
@@ -357,11 +393,22 @@ void JobProcess::start()
         // QProcess reported a failed start from inside start().
         closeOutputPipe(m_stdoutPipe);
         closeOutputPipe(m_stderrPipe);
+        closeTerminalInput();
     } else {
         watchOutputPipe(m_stdoutPipe, m_stdout);
         watchOutputPipe(m_stderrPipe, m_stderr);
     }
-    if (m_spec.feedStdin && m_process->state() != QProcess::NotRunning) {
+    if (m_spec.feedStdin && m_terminal && m_process->state() != QProcess::NotRunning) {
+        // Typed into the terminal, then its EOF character, as if at a keyboard.
+        m_stdinBytes = m_spec.stdinData.size();
+        m_terminalPending = m_spec.stdinData;
+        if (!m_terminalPending.isEmpty() && !m_terminalPending.endsWith('\n'))
+            m_terminalPending += '\n'; // VEOF ends input only at the start of a line
+        termios settings;
+        if (::tcgetattr(m_terminalInput, &settings) == 0)
+            m_terminalPending += char(settings.c_cc[VEOF]);
+        flushTerminalInput();
+    } else if (m_spec.feedStdin && m_process->state() != QProcess::NotRunning) {
         // QProcess buffers this until the child's stdin is writable, then the
         // close makes the child see EOF once everything was written.
         m_stdinBytes = m_spec.stdinData.size();
@@ -396,6 +443,130 @@ bool JobProcess::openOutputPipes(int *stdoutWrite, int *stderrWrite)
     closeOutputPipe(m_stderrPipe);
     errno = savedErrno;
     return false;
+}
+
+bool JobProcess::openTerminal(int *slave)
+{
+    // posix_openpt rather than openpty(): no libutil to link. Every end is
+    // close-on-exec, so no other child inherits them (the child gets its
+    // copies through dup2 in the modifier).
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0)
+        return false;
+    char name[128];
+    int slaveFd = -1;
+    if (::grantpt(master) == 0 && ::unlockpt(master) == 0 && ::ptsname_r(master, name, sizeof name) == 0)
+        slaveFd = ::open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    const int input = slaveFd >= 0 ? ::fcntl(master, F_DUPFD_CLOEXEC, 3) : -1;
+    if (input < 0) {
+        const int savedErrno = errno;
+        if (slaveFd >= 0)
+            ::close(slaveFd);
+        ::close(master);
+        errno = savedErrno;
+        return false;
+    }
+    ::fcntl(master, F_SETFD, FD_CLOEXEC); // in case the C library ignored O_CLOEXEC
+    // A window size programs can lay out for (ls columns, progress bars);
+    // a new terminal reports 0x0.
+    const winsize size{40, 120, 0, 0};
+    if (::ioctl(master, TIOCSWINSZ, &size) != 0)
+        qCWarning(lcEngine, "ioctl(TIOCSWINSZ) on a pseudo-terminal failed: %s", std::strerror(errno));
+    // Non-blocking for the poller's drain and for typed input (both fds share
+    // the open file's status flags).
+    ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    m_stdoutPipe.fd = master;
+    m_terminalInput = input;
+    *slave = slaveFd;
+    return true;
+}
+
+void JobProcess::flushTerminalInput()
+{
+    while (m_terminalInput >= 0 && !m_terminalPending.isEmpty()) {
+        const ssize_t n = ::write(m_terminalInput, m_terminalPending.constData(), size_t(m_terminalPending.size()));
+        if (n > 0) {
+            m_terminalPending.remove(0, n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            // The terminal's input queue is full (the child is not reading):
+            // the rest goes when it has room, without blocking the app.
+            if (!m_terminalWritable) {
+                m_terminalWritable = new QSocketNotifier(qintptr(m_terminalInput), QSocketNotifier::Write, this);
+                connect(m_terminalWritable, &QSocketNotifier::activated, this, &JobProcess::flushTerminalInput);
+            }
+            m_terminalWritable->setEnabled(true);
+            return;
+        }
+        qCWarning(lcEngine, "writing to the pseudo-terminal of pid %d failed: %s", int(m_pid), std::strerror(errno));
+        m_terminalPending.clear();
+    }
+    if (m_terminalWritable)
+        m_terminalWritable->setEnabled(false);
+}
+
+void JobProcess::closeTerminalInput()
+{
+    delete m_terminalWritable;
+    m_terminalWritable = nullptr;
+    m_terminalPending.clear();
+    if (m_terminalInput >= 0)
+        ::close(m_terminalInput);
+    m_terminalInput = -1;
+}
+
+bool JobProcess::acceptsInput() const
+{
+    return m_spec.interactiveStdin && !m_inputClosed && m_outcome.state == JobOutcome::State::Running
+           && m_process->state() == QProcess::Running && (!m_terminal || m_terminalInput >= 0);
+}
+
+bool JobProcess::writeInput(const QByteArray &bytes, QString *reason)
+{
+    if (!acceptsInput()) {
+        if (reason) {
+            if (!m_spec.interactiveStdin)
+                *reason = tr("this job's stdin is not kept open: start it with \"keep stdin open\" to type into it");
+            else if (m_outcome.state != JobOutcome::State::Running)
+                *reason = tr("the job is not running, so it reads no more input");
+            else
+                *reason = tr("the job's stdin is already closed (end of input was sent)");
+        }
+        return false;
+    }
+    if (m_terminal) {
+        m_terminalPending += bytes;
+        flushTerminalInput();
+    } else {
+        // QProcess buffers what the pipe cannot take yet.
+        m_process->write(bytes);
+    }
+    m_inputBytes += bytes.size();
+    if (m_inputRecords.size() >= MaxInputRecords)
+        m_inputRecords.removeFirst();
+    m_inputRecords.append({now(), m_stdout.totalBytes(), bytes});
+    emit changed();
+    return true;
+}
+
+void JobProcess::closeInput()
+{
+    if (!acceptsInput())
+        return;
+    m_inputClosed = true;
+    if (m_terminal) {
+        // Closing the master would hang up the terminal (SIGHUP), not end
+        // input: a terminal's end of input is its EOF character.
+        termios settings;
+        m_terminalPending += ::tcgetattr(m_terminalInput, &settings) == 0 ? char(settings.c_cc[VEOF]) : '\x04';
+        flushTerminalInput();
+    } else {
+        m_process->closeWriteChannel();
+    }
+    emit changed();
 }
 
 void JobProcess::watchOutputPipe(OutputPipe &pipe, OutputTail &tail)
@@ -443,6 +614,8 @@ void JobProcess::drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budg
             room = qsizetype(sizeof buffer);
         }
         const ssize_t n = ::read(pipe.fd, target, size_t(room));
+        if (n > 0 && m_firstStdoutMs < 0 && &tail == &m_stdout)
+            m_firstStdoutMs = now();
         if (n > 0) {
             if (direct)
                 tail.commit(n);
@@ -458,7 +631,10 @@ void JobProcess::drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budg
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
-        closeOutputPipe(pipe); // end of file: every writer is gone (or a read error)
+        // End of file: every writer is gone. On a terminal's master that
+        // reads as EIO once the slave's last holder closed it: the normal end,
+        // not an error.
+        closeOutputPipe(pipe);
     }
 }
 
@@ -742,6 +918,7 @@ void JobProcess::finish()
     }
     closeOutputPipe(m_stdoutPipe);
     closeOutputPipe(m_stderrPipe);
+    closeTerminalInput();
     if (m_paused) {
         m_paused = false;
         m_pausedStretches.last().endMs = m_finishedMs;

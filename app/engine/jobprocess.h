@@ -5,6 +5,13 @@
 // It also holds what its process tree used (JobResources), fed by the
 // engine's ProcessSampler while it runs and by ChildUsage at its reap, and
 // whether it is paused (stopped by SIGSTOP or any other stop signal).
+//
+// Interactive stdin (JobSpec::interactiveStdin) keeps the child's stdin open
+// for writeInput() until closeInput(); what was sent is kept as input records.
+// Terminal mode (JobSpec::pty) gives the child a pseudo-terminal as stdin,
+// stdout and stderr, so isatty() is true; the app reads the terminal's master
+// side into the stdout tail (a terminal has one output stream, so stderr is
+// merged there and the stderr tail stays empty).
 #pragma once
 
 #include "joboutcome.h"
@@ -79,6 +86,31 @@ public:
     qint64 stdinBytes() const { return m_stdinBytes; }
     const OutputTail &stdoutTail() const { return m_stdout; }
     const OutputTail &stderrTail() const { return m_stderr; }
+    // When the first stdout byte arrived, on the run's clock; -1 until then.
+    double firstStdoutMs() const { return m_firstStdoutMs; }
+    // Whether the child runs in a pseudo-terminal (spec().pty, single stage).
+    bool usesTerminal() const { return m_terminal; }
+
+    // Interactive stdin: true while the job runs with its stdin kept open.
+    bool acceptsInput() const;
+    // Sends bytes to the child's stdin (with a terminal: as if typed, so the
+    // terminal echoes them and handles ^C, ^D...). False, with *reason set if
+    // given, when the job is not running or its stdin is closed.
+    bool writeInput(const QByteArray &bytes, QString *reason = nullptr);
+    // End of input, as Ctrl+D: a pipe is closed; a terminal gets its EOF
+    // character (VEOF), which ends input only at the start of a line, as when
+    // typed. No more input is taken afterwards either way.
+    void closeInput();
+    // What writeInput() sent, oldest first; at most MaxInputRecords kept.
+    struct InputRecord
+    {
+        double atMs = 0; // on the run's clock
+        qint64 stdoutOffset = 0; // stdoutTail().totalBytes() when it was sent
+        QByteArray bytes;
+    };
+    static constexpr qsizetype MaxInputRecords = 1000;
+    const QList<InputRecord> &inputRecords() const { return m_inputRecords; }
+    qint64 inputBytes() const { return m_inputBytes; }
 
     // Milliseconds on the run's clock; -1 until the event happened.
     double startedMs() const { return m_startedMs; }
@@ -112,6 +144,11 @@ private:
         bool widened = false; // the pipe's buffer was enlarged for a heavy writer
     };
     bool openOutputPipes(int *stdoutWrite, int *stderrWrite);
+    // The pseudo-terminal: its master becomes m_stdoutPipe (read) and
+    // m_terminalInput (write); *slave is opened for the child.
+    bool openTerminal(int *slave);
+    void flushTerminalInput();
+    void closeTerminalInput();
     void watchOutputPipe(OutputPipe &pipe, OutputTail &tail);
     // Reads what the pipe holds (up to budget bytes) into the tail; closes it at EOF.
     void drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budget);
@@ -119,7 +156,7 @@ private:
     void poll();
     void onTimeout();
     void escalate();
-    void installChildModifier(quint64 processLimit, int stdinFd, int stdoutFd, int stderrFd);
+    void installChildModifier(quint64 processLimit, int stdinFd, int stdoutFd, int stderrFd, int terminalFd);
     void failToStart(const QString &reason);
     void cancelQueued(JobOutcome::Cause cause);
     void finish();
@@ -157,4 +194,12 @@ private:
     int m_userSignal = 0; // the last signal sent through sendSignal()
     bool m_pipesStdout = false;
     bool m_readsFromPipe = false;
+    double m_firstStdoutMs = -1;
+    bool m_terminal = false;
+    int m_terminalInput = -1; // a duplicate of the master, for writing
+    QByteArray m_terminalPending; // typed bytes the terminal has not taken yet
+    QSocketNotifier *m_terminalWritable = nullptr;
+    bool m_inputClosed = false;
+    QList<InputRecord> m_inputRecords;
+    qint64 m_inputBytes = 0;
 };

@@ -24,10 +24,12 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
             spec.pollIntervalSec = preset.pollIntervalSec;
             spec.tailCapacity = tailCapacity;
             spec.maxProcesses = preset.maxProcesses;
-            if (stage == 0 && !preset.stdinSpec.isNone()) {
+            if (stage == 0 && preset.stdinSpec.feedsData()) {
                 spec.feedStdin = true;
                 spec.stdinData = preset.stdinSpec.materialize();
             }
+            spec.interactiveStdin = stage == 0 && preset.stdinSpec.isInteractive();
+            spec.pty = preset.pty && stages == 1;
             auto *job = new JobProcess(spec, &m_clock, this);
             const int index = int(m_jobs.size());
             connect(job, &JobProcess::changed, this, [this, index] {

@@ -16,6 +16,11 @@ struct JobSpec
     double pollIntervalSec = 0;
     bool feedStdin = false; // write stdinData, then close stdin (EOF)
     QByteArray stdinData;
+    // Keep stdin open for JobProcess::writeInput() until closeInput().
+    bool interactiveStdin = false;
+    // A pseudo-terminal as stdin, stdout and stderr (stderr merges into the
+    // stdout tail). Ignored for a chain's stages, which pipes join.
+    bool pty = false;
     qsizetype tailCapacity = OutputTail::DefaultCapacity;
     // Fork-bomb brake: at most this many more processes for the user while the
     // job runs (RLIMIT_NPROC in the child); 0 for no brake. Root is exempt.

@@ -74,6 +74,12 @@ QJsonObject jobToJson(const JobRun *run, int index)
     json.insert(QStringLiteral("stdinBytes"), job->stdinBytes());
     json.insert(QStringLiteral("stdoutPiped"), job->pipesStdout());
     json.insert(QStringLiteral("stdoutBytes"), job->stdoutTail().totalBytes());
+    // When output first arrived tells buffering apart: a block-buffered child
+    // writes everything at its exit.
+    json.insert(QStringLiteral("firstStdoutMs"), job->firstStdoutMs() >= 0 ? QJsonValue(roundMs(job->firstStdoutMs()))
+                                                                          : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("terminal"), job->usesTerminal());
+    json.insert(QStringLiteral("inputBytes"), job->inputBytes());
     json.insert(QStringLiteral("stderrBytes"), job->stderrTail().totalBytes());
     // Resources: null when unknown (never read, or /proc/PID/io refused).
     const JobResources &res = job->resources();

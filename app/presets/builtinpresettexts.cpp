@@ -37,5 +37,16 @@ QList<const char *> BuiltinPresetTexts::all()
         QT_TRANSLATE_NOOP("BuiltinPresets",
                           "communicate(timeout=0.1) gives up after 0.1 s and terminate() sends SIGTERM. The child "
                           "dies of that signal, so it has no exit code of its own."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Buffering: through a pipe"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "Run this, then \"Buffering: in a terminal\", and compare. The child prints 1, sleeps 2 s "
+                          "and prints 2. Its stdout is a pipe, so Python block-buffers it: nothing arrives for 2 s, "
+                          "then both lines at once when it exits. PYTHONUNBUFFERED is cleared for the child, as it "
+                          "would switch the buffering off."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Buffering: in a terminal"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "The same child as \"Buffering: through a pipe\", run in a pseudo-terminal. Python sees a "
+                          "terminal (isatty) and line-buffers, so 1 arrives at once and 2 two seconds later. A program "
+                          "that must stream through a pipe can flush itself (print(..., flush=True) or python3 -u)."),
     };
 }

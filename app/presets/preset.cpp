@@ -76,6 +76,10 @@ QJsonObject Preset::toJson() const
         json.insert(QStringLiteral("python"), python);
     if (maxProcesses > 0)
         json.insert(QStringLiteral("maxProcesses"), maxProcesses);
+    // Only when set: format v1 readers ignore unknown fields, so an older
+    // SpawnScope runs such a preset through pipes rather than refusing it.
+    if (pty)
+        json.insert(QStringLiteral("pty"), true);
     return json;
 }
 
@@ -124,6 +128,13 @@ bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *
         return false;
     }
     preset.maxProcesses = int(maxProcesses);
+
+    const QJsonValue pty = json.value(QStringLiteral("pty"));
+    if (!pty.isUndefined() && !pty.isBool()) {
+        *error = QObject::tr("%1.pty must be true or false").arg(where);
+        return false;
+    }
+    preset.pty = pty.toBool(false);
 
     const QJsonValue stages = json.value(QStringLiteral("stages"));
     if (!stages.isArray() || stages.toArray().isEmpty()) {
@@ -204,6 +215,10 @@ QList<Preset::Problem> Preset::validate() const
     if (stdinSpec.kind == StdinSpec::Kind::RandomBytes
         && (stdinSpec.randomCount < 0 || stdinSpec.randomCount > StdinSpec::MaxRandomBytes)) {
         add(Field::Stdin, QObject::tr("%1.stdin takes from 0 to %2 random bytes").arg(where).arg(StdinSpec::MaxRandomBytes));
+    }
+    if (pty && stages.size() > 1) {
+        add(Field::Pty, QObject::tr("%1.pty applies to a single command: a chain's stages are joined by pipes, "
+                                    "so remove \"pty\" or keep one stage").arg(where));
     }
     return problems;
 }

@@ -23,7 +23,7 @@ struct Preset
 
     // One problem found by validate(): which field, which stage (for a
     // stage's field, else -1), and a message naming the preset and the field.
-    enum class Field { Id, Title, Copies, Stages, Program, TimeoutSec, GraceSec, PollIntervalSec, MaxProcesses, Stdin };
+    enum class Field { Id, Title, Copies, Stages, Program, TimeoutSec, GraceSec, PollIntervalSec, MaxProcesses, Stdin, Pty };
     struct Problem
     {
         Field field;
@@ -41,6 +41,11 @@ struct Preset
     double graceSec = 2;        // SIGTERM -> SIGKILL delay
     double pollIntervalSec = 0; // 0: no polling
     int maxProcesses = 0;       // fork-bomb brake per job (RLIMIT_NPROC); 0: none
+    // Run in a pseudo-terminal: isatty() is true for stdin, stdout and stderr,
+    // so programs line-buffer and colour as they would in a terminal. A
+    // terminal has one output stream, so stderr shows merged into stdout.
+    // Single-stage presets only (a chain's stages talk through pipes).
+    bool pty = false;
     QString python;             // the seed's code, shown beside the run
     bool builtIn = false;       // not serialized: set by the loader
     bool sessionOnly = false;   // not serialized: from --presets-file, never saved
@@ -69,6 +74,6 @@ struct Preset
         return a.id == b.id && a.title == b.title && a.description == b.description && a.copies == b.copies
                && a.stages == b.stages && a.stdinSpec == b.stdinSpec && a.timeoutSec == b.timeoutSec
                && a.graceSec == b.graceSec && a.pollIntervalSec == b.pollIntervalSec && a.python == b.python
-               && a.maxProcesses == b.maxProcesses;
+               && a.maxProcesses == b.maxProcesses && a.pty == b.pty;
     }
 };

@@ -10,6 +10,7 @@ QByteArray StdinSpec::materialize() const
 {
     switch (kind) {
     case Kind::None:
+    case Kind::Interactive:
         return {};
     case Kind::Text:
     case Kind::Hex:
@@ -34,6 +35,8 @@ QString StdinSpec::describe() const
         return QObject::tr("%1 bytes given in hex, then EOF").arg(data.size());
     case Kind::RandomBytes:
         return QObject::tr("%1 random bytes, then EOF").arg(randomCount);
+    case Kind::Interactive:
+        return QObject::tr("kept open for typed input until closed (Ctrl+D)");
     }
     return {};
 }
@@ -49,6 +52,8 @@ QJsonValue StdinSpec::toJson() const
         return QJsonObject{{QStringLiteral("hex"), QString::fromLatin1(data.toHex())}};
     case Kind::RandomBytes:
         return QJsonObject{{QStringLiteral("randomBytes"), randomCount}};
+    case Kind::Interactive:
+        return QJsonObject{{QStringLiteral("interactive"), true}};
     }
     return QJsonValue::Undefined;
 }
@@ -61,17 +66,28 @@ bool StdinSpec::fromJson(const QJsonValue &json, const QString &where, StdinSpec
         return true;
     }
     if (!json.isObject()) {
-        *error = QObject::tr("%1 must be an object: {\"text\": ...}, {\"hex\": ...} or {\"randomBytes\": N}").arg(where);
+        *error = QObject::tr("%1 must be an object: {\"text\": ...}, {\"hex\": ...}, {\"randomBytes\": N} or "
+                             "{\"interactive\": true}").arg(where);
         return false;
     }
     const QJsonObject object = json.toObject();
     const int kinds = int(object.contains(QStringLiteral("text"))) + int(object.contains(QStringLiteral("hex")))
-                      + int(object.contains(QStringLiteral("randomBytes")));
+                      + int(object.contains(QStringLiteral("randomBytes")))
+                      + int(object.contains(QStringLiteral("interactive")));
     if (kinds != 1) {
-        *error = QObject::tr("%1 must have exactly one of \"text\", \"hex\" or \"randomBytes\"").arg(where);
+        *error = QObject::tr("%1 must have exactly one of \"text\", \"hex\", \"randomBytes\" or \"interactive\"")
+                     .arg(where);
         return false;
     }
-    if (object.contains(QStringLiteral("text"))) {
+    if (object.contains(QStringLiteral("interactive"))) {
+        const QJsonValue interactive = object.value(QStringLiteral("interactive"));
+        if (!interactive.isBool()) {
+            *error = QObject::tr("%1.interactive must be true or false").arg(where);
+            return false;
+        }
+        // {"interactive": false} says what no "stdin" says: EOF at once.
+        spec.kind = interactive.toBool() ? Kind::Interactive : Kind::None;
+    } else if (object.contains(QStringLiteral("text"))) {
         const QJsonValue text = object.value(QStringLiteral("text"));
         if (!text.isString()) {
             *error = QObject::tr("%1.text must be a string").arg(where);

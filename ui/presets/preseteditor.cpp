@@ -86,6 +86,7 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     m_stdinKind->addItem(tr("Text"), int(StdinSpec::Kind::Text));
     m_stdinKind->addItem(tr("Hex bytes"), int(StdinSpec::Kind::Hex));
     m_stdinKind->addItem(tr("Random bytes"), int(StdinSpec::Kind::RandomBytes));
+    m_stdinKind->addItem(tr("Kept open for typing"), int(StdinSpec::Kind::Interactive));
     // The loader's limits (Preset::validate), so the editor cannot save what
     // the next start would refuse to load.
     const std::pair<QDoubleSpinBox *, double> limits[] = {
@@ -102,7 +103,8 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     m_poll->setSpecialValueText(tr("no polling"));
     m_stdinKind->setCurrentIndex(m_stdinKind->findData(int(preset.stdinSpec.kind)));
     switch (preset.stdinSpec.kind) {
-    case StdinSpec::Kind::None: break;
+    case StdinSpec::Kind::None:
+    case StdinSpec::Kind::Interactive: break;
     case StdinSpec::Kind::Text: m_stdinValue->setText(QString::fromUtf8(preset.stdinSpec.data)); break;
     case StdinSpec::Kind::Hex: m_stdinValue->setText(QString::fromLatin1(preset.stdinSpec.data.toHex(' '))); break;
     case StdinSpec::Kind::RandomBytes: m_stdinValue->setText(QString::number(preset.stdinSpec.randomCount)); break;
@@ -278,7 +280,7 @@ void PresetEditor::validate()
     QString stdinProblem;
     const QString value = m_stdinValue->text();
     const auto kind = StdinSpec::Kind(m_stdinKind->currentData().toInt());
-    m_stdinValue->setEnabled(kind != StdinSpec::Kind::None);
+    m_stdinValue->setEnabled(kind != StdinSpec::Kind::None && kind != StdinSpec::Kind::Interactive);
     if (kind == StdinSpec::Kind::Hex) {
         const QString digits = QString(value).remove(QLatin1Char(' '));
         static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{2})*$"));
@@ -333,7 +335,8 @@ Preset PresetEditor::preset() const
         preset.stdinSpec.data = QByteArray::fromHex(QString(value).remove(QLatin1Char(' ')).toLatin1());
         break;
     case StdinSpec::Kind::RandomBytes: preset.stdinSpec.randomCount = value.toInt(); break;
-    case StdinSpec::Kind::None: break;
+    case StdinSpec::Kind::None:
+    case StdinSpec::Kind::Interactive: break;
     }
     return preset;
 }
