@@ -287,6 +287,35 @@ private slots:
         QVERIFY(m.peakRssKb > 0);
     }
 
+    // The headless runner's --watch: the report's job carries the family,
+    // with the pipe described from both ends.
+    void headlessWatchReport()
+    {
+        SKIP_IF_REFUSED();
+        const QString report = m_dir.filePath(QStringLiteral("report.json"));
+        QProcess process;
+        process.start(QStringLiteral(SPAWNSCOPE_PATH),
+                      {QStringLiteral("--headless"), QStringLiteral("--watch"), QStringLiteral("--report"), report,
+                       QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("/bin/echo a | md5sum; exit 3")});
+        QVERIFY(process.waitForFinished(30000));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject job = QJsonDocument::fromJson(file.readAll())
+                                    .object()
+                                    .value(QStringLiteral("runs")).toArray().first().toObject()
+                                    .value(QStringLiteral("jobs")).toArray().first().toObject();
+        QCOMPARE(job.value(QStringLiteral("exitCode")).toInt(), 3);
+        const QJsonArray family = job.value(QStringLiteral("family")).toArray();
+        QCOMPARE(family.size(), 3);
+        QStringList stdouts;
+        for (const QJsonValue &member : family)
+            stdouts << member.toObject().value(QStringLiteral("stdout")).toString();
+        QVERIFY2(stdouts.filter(QRegularExpression(QStringLiteral("^pipe to \\d+ \\(md5sum\\)$"))).size() == 1,
+                 qPrintable(stdouts.join(QLatin1Char('|'))));
+        QCOMPARE(family.first().toObject().value(QStringLiteral("exitCode")).toInt(), 3);
+    }
+
     void threadsAreCountedNotListed()
     {
         SKIP_IF_REFUSED();

@@ -424,14 +424,20 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
 bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const
 {
     QList<Preset> chosen;
-    if (!command.isEmpty()) {
-        Preset preset = Preset::fromCommand(command, viaShell, error);
+    if (!command.isEmpty() || !programArgs.isEmpty()) {
+        // "-- PROGRAM ARGS..." are words already: quoted back into one command
+        // line, they split into the same words.
+        const QString line = command.isEmpty()
+                                 ? StageSpec{programArgs.first(), programArgs.mid(1), {}, {}}.commandLine()
+                                 : command;
+        Preset preset = Preset::fromCommand(line, viaShell, error);
         if (preset.stages.isEmpty())
             return false;
         preset.copies = repeat;
         preset.timeoutSec = timeoutSec;
         preset.graceSec = graceSec;
         preset.maxProcesses = maxProcesses;
+        preset.watch = watch;
         if (!stdinFile.isEmpty()) {
             QFile file(stdinFile);
             if (!file.open(QIODevice::ReadOnly)) {

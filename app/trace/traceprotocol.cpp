@@ -1,5 +1,6 @@
 #include "traceprotocol.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,6 +81,12 @@ QStringList TraceProtocol::workerArguments(const QString &outPath, const QString
     return QStringList{QStringLiteral("--") + QLatin1String(WorkerOption), QStringLiteral("--") + QLatin1String(OutOption),
                        outPath, QStringLiteral("--"), program}
            + args;
+}
+
+QString TraceProtocol::tracerProgram()
+{
+    const QString overridden = qEnvironmentVariable("SPAWNSCOPE_TRACER");
+    return overridden.isEmpty() ? QCoreApplication::applicationFilePath() : overridden;
 }
 
 QString TraceProtocol::kindKey(Event::Kind kind)

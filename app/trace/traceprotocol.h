@@ -61,6 +61,10 @@ public:
         QString reason; // refused
     };
 
+    // Where the tracer is: this binary (QCoreApplication::applicationFilePath),
+    // or $SPAWNSCOPE_TRACER when set (tests, whose own binary is not spawnscope).
+    static QString tracerProgram();
+
     // The worker's argv after the program: write events to outPath, run program.
     static QStringList workerArguments(const QString &outPath, const QString &program, const QStringList &args);
 
