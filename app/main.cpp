@@ -9,6 +9,7 @@
 #include "screenshotter.h"
 #include "theme.h"
 #include "threadlab.h"
+#include "tracer.h"
 #include "translations.h"
 #include "unixsignalwatcher.h"
 
@@ -81,6 +82,15 @@ int main(int argc, char **argv)
         std::printf("imported %lld preset(s) into %s: %s\n", qint64(import.added.size()), qPrintable(import.storePath),
                     qPrintable(ids.join(QStringLiteral(", "))));
         return 0;
+    }
+
+    if (options.traceWorker) {
+        // No QCoreApplication: the tracer is a plain POSIX loop around waitpid.
+        int rootSignal = 0;
+        const int code = Tracer::run(options.programArgs, options.traceOut, &rootSignal);
+        if (rootSignal > 0)
+            Tracer::reraise(rootSignal);
+        return code;
     }
 
     if (options.worker) {

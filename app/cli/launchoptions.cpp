@@ -3,6 +3,7 @@
 #include "presetcatalog.h"
 #include "processsampler.h"
 #include "threadlab.h"
+#include "traceprotocol.h"
 #include "workerprotocol.h"
 
 #include <QCommandLineParser>
@@ -84,6 +85,13 @@ struct Spec
                                  QStringLiteral("ALG")};
     QCommandLineOption worker{QString::fromLatin1(WorkerProtocol::OptionName), QStringLiteral("internal: the lab's worker"),
                               QStringLiteral("N")};
+    QCommandLineOption watch{QStringLiteral("watch"),
+                             QObject::tr("Trace the whole process family of --command or of PROGRAM after -- "
+                                         "(every fork, exec and exit, with ptrace; with --headless).")};
+    QCommandLineOption traceWorker{QString::fromLatin1(TraceProtocol::WorkerOption),
+                                   QStringLiteral("internal: the ptrace tracer")};
+    QCommandLineOption traceOut{QString::fromLatin1(TraceProtocol::OutOption),
+                                QStringLiteral("internal: where the tracer writes its events"), QStringLiteral("FILE")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QObject::tr("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QObject::tr("Show the version and exit.")};
 
@@ -92,9 +100,11 @@ struct Spec
         parser.setApplicationDescription(
             QObject::tr("SpawnScope starts child processes and shows, live, what they do."));
         worker.setFlags(QCommandLineOption::HiddenFromHelp);
+        traceWorker.setFlags(QCommandLineOption::HiddenFromHelp);
+        traceOut.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
                            stdinFile, pty, maxProcesses, maxParallel, sampleInterval, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
-                           help, version});
+                           watch, traceWorker, traceOut, help, version});
     }
 };
 
@@ -228,6 +238,8 @@ QString LaunchOptions::helpText()
                        "       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]\n"
                        "       spawnscope --headless --command \"CMD\" [--repeat N] [--timeout SEC] [--grace SEC] "
                        "[--stdin-file FILE] [--pty] [--report FILE|-]\n"
+                       "       spawnscope --headless --watch --command \"CMD\" | -- PROGRAM [ARGS...] "
+                       "[--report FILE|-] [--trace FILE]\n"
                        "       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] "
                        "[--scale K] [--algorithm trial|sqrt] [--report FILE|-]\n"
                        "       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] "
@@ -246,7 +258,20 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         *error = parser.errorText();
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    // The tracer's mode comes first and alone: everything after "--" is the
+    // program it runs.
+    if (parser.isSet(spec.traceWorker)) {
+        if (parser.positionalArguments().isEmpty() || !parser.isSet(spec.traceOut)) {
+            *error = QStringLiteral("--trace-worker needs --trace-out FILE -- PROGRAM [ARGS...]");
+            return false;
+        }
+        out->traceWorker = true;
+        out->traceOut = parser.value(spec.traceOut);
+        out->programArgs = parser.positionalArguments();
+        return true;
+    }
+    const bool watch = parser.isSet(spec.watch);
+    if (!parser.positionalArguments().isEmpty() && !(watch && arguments.contains(QStringLiteral("--")))) {
         *error = QObject::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first());
         return false;
     }
@@ -267,6 +292,20 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.stdinFile = parser.value(spec.stdinFile);
     options.pty = parser.isSet(spec.pty);
     options.screenshotPath = parser.value(spec.screenshot);
+    options.watch = watch;
+    options.programArgs = parser.positionalArguments();
+    if (options.watch && !options.headless) {
+        *error = QObject::tr("--watch runs with --headless for now");
+        return false;
+    }
+    if (options.watch && options.command.isEmpty() == options.programArgs.isEmpty()) {
+        *error = QObject::tr("--watch needs either --command \"CMD\" or -- PROGRAM [ARGS...]");
+        return false;
+    }
+    if (options.watch && !parser.values(spec.preset).isEmpty()) {
+        *error = QObject::tr("--watch applies to --command or -- PROGRAM, not to --preset");
+        return false;
+    }
 
     if (parser.isSet(spec.repeat)) {
         bool ok = false;
@@ -364,7 +403,7 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         return false;
     }
     if (options.headless && !options.showHelp && !options.showVersion && options.presetIds.isEmpty()
-        && options.command.isEmpty() && !options.lab) {
+        && options.command.isEmpty() && options.programArgs.isEmpty() && !options.lab) {
         *error = QObject::tr("--headless needs --preset ID, --command \"CMD\", --factorize N or --blocking-io N "
                              "(see --help)");
         return false;
@@ -389,8 +428,13 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
 bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const
 {
     QList<Preset> chosen;
-    if (!command.isEmpty()) {
-        Preset preset = Preset::fromCommand(command, viaShell, error);
+    if (!command.isEmpty() || !programArgs.isEmpty()) {
+        // "-- PROGRAM ARGS..." are words already: quoted back into one command
+        // line, they split into the same words.
+        const QString line = command.isEmpty()
+                                 ? StageSpec{programArgs.first(), programArgs.mid(1), {}, {}}.commandLine()
+                                 : command;
+        Preset preset = Preset::fromCommand(line, viaShell, error);
         if (preset.stages.isEmpty())
             return false;
         preset.copies = repeat;
@@ -398,6 +442,7 @@ bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *
         preset.graceSec = graceSec;
         preset.maxProcesses = maxProcesses;
         preset.pty = pty;
+        preset.watch = watch;
         if (!stdinFile.isEmpty()) {
             QFile file(stdinFile);
             if (!file.open(QIODevice::ReadOnly)) {

@@ -44,6 +44,13 @@ struct LaunchOptions
     QList<LabResult::Mode> labModes;
     // Hidden: the lab's worker child.
     bool worker = false;
+    // --watch: trace the run's whole process family (TraceProtocol's tracer).
+    bool watch = false;
+    // The words after "--": the program --watch runs, or the tracer's.
+    QStringList programArgs;
+    // Hidden: the ptrace tracer child (--trace-worker --trace-out FILE -- PROGRAM ...).
+    bool traceWorker = false;
+    QString traceOut;
 
     // False with a one-line *error for bad arguments.
     static bool parse(const QStringList &arguments, LaunchOptions *out, QString *error);

@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 #include <QTimer>
 
 #include <cerrno>
@@ -199,6 +200,8 @@ JobProcess::~JobProcess()
     closeOutputPipe(m_stdoutPipe);
     closeOutputPipe(m_stderrPipe);
     closeTerminalInput();
+    if (!m_traceEventsPath.isEmpty())
+        QFile::remove(m_traceEventsPath);
 }
 
 void JobProcess::pipeTo(JobProcess *next)
@@ -359,6 +362,8 @@ void JobProcess::start()
     m_outcome.state = JobOutcome::State::Starting;
     if (!program.isEmpty())
         m_process->setProgram(program);
+    if (m_spec.watch)
+        runUnderTracer();
     // QProcess makes no pipes of its own for what the app reads (the child
     // modifier puts the app's there); only a chain's stdout stays QProcess's.
     m_process->setProcessChannelMode(m_pipesStdout ? QProcess::ForwardedErrorChannel : QProcess::ForwardedChannels);
@@ -907,8 +912,42 @@ void JobProcess::failToStart(const QString &reason)
     finish();
 }
 
+void JobProcess::runUnderTracer()
+{
+    // The tracer is this binary in its hidden mode, a child like any other:
+    // only it waits on the family's pids, never the app (QProcess reaps its
+    // own). It passes stdin, stdout and stderr through and exits as the
+    // program did, so the outcome and the output mean what they always do.
+    QTemporaryFile events(QDir::tempPath() + QStringLiteral("/spawnscope-trace-XXXXXX.jsonl"));
+    events.setAutoRemove(false);
+    if (!events.open()) {
+        qCWarning(lcEngine) << "cannot create the trace events file:" << events.errorString();
+        return; // runs unwatched; family() stays empty and says nothing was traced
+    }
+    m_traceEventsPath = events.fileName();
+    const QString program = m_process->program();
+    m_process->setArguments(TraceProtocol::workerArguments(m_traceEventsPath, program, m_process->arguments()));
+    m_process->setProgram(TraceProtocol::tracerProgram());
+}
+
+void JobProcess::readFamily()
+{
+    if (m_traceEventsPath.isEmpty())
+        return;
+    QFile file(m_traceEventsPath);
+    if (file.open(QIODevice::ReadOnly)) {
+        int bad = 0;
+        m_family = ProcessFamily::fromLines(file.readAll(), &bad);
+        if (bad > 0)
+            qCWarning(lcEngine) << bad << "unreadable lines in the trace of" << m_spec.stage.program;
+    }
+    QFile::remove(m_traceEventsPath);
+    m_traceEventsPath.clear();
+}
+
 void JobProcess::finish()
 {
+    readFamily();
     m_finishedMs = now();
     if (m_startedMs < 0)
         m_startedMs = m_finishedMs;

@@ -18,6 +18,7 @@
 #include "jobresources.h"
 #include "jobspec.h"
 #include "outputtail.h"
+#include "processfamily.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -79,6 +80,9 @@ public:
     void applySample(const RootSample &sample, double samplerNowMs);
 
     const JobSpec &spec() const { return m_spec; }
+    // For a watched job (spec().watch), the family the tracer reported, read
+    // when the job finished; empty otherwise (and refusal() set if ptrace was).
+    const ProcessFamily &family() const { return m_family; }
     const JobOutcome &outcome() const { return m_outcome; }
     qint64 pid() const { return m_pid; }
     int polls() const { return m_polls; }
@@ -160,6 +164,8 @@ private:
     void failToStart(const QString &reason);
     void cancelQueued(JobOutcome::Cause cause);
     void finish();
+    void runUnderTracer();
+    void readFamily();
     bool signalGroup(int signal);
     double now() const;
     // Why the child cannot start, or empty; *resolved gets the program found
@@ -179,6 +185,8 @@ private:
     OutputTail m_stderr;
     OutputPipe m_stdoutPipe;
     OutputPipe m_stderrPipe;
+    QString m_traceEventsPath; // the tracer's events file, removed once read
+    ProcessFamily m_family;
     QPointer<OutputPoller> m_poller;
     qint64 m_pid = 0;
     int m_polls = 0;

@@ -24,6 +24,7 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
             spec.pollIntervalSec = preset.pollIntervalSec;
             spec.tailCapacity = tailCapacity;
             spec.maxProcesses = preset.maxProcesses;
+            spec.watch = preset.watch;
             if (stage == 0 && preset.stdinSpec.feedsData()) {
                 spec.feedStdin = true;
                 spec.stdinData = preset.stdinSpec.materialize();

@@ -92,6 +92,13 @@ QJsonObject jobToJson(const JobRun *run, int index)
     json.insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
     json.insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
     json.insert(QStringLiteral("descendants"), descendantsToJson(res));
+    if (job->spec().watch) {
+        // The exact family from the tracer; "watchRefused" says why it is
+        // empty when ptrace was refused (the program did not run then).
+        json.insert(QStringLiteral("family"), job->family().toJson());
+        if (!job->family().refusal().isEmpty())
+            json.insert(QStringLiteral("watchRefused"), job->family().refusal());
+    }
     QJsonArray paused;
     for (const JobProcess::PausedStretch &stretch : job->pausedStretches())
         paused.append(QJsonObject{{QStringLiteral("startMs"), roundMs(stretch.startMs)},

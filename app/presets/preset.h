@@ -49,6 +49,7 @@ struct Preset
     QString python;             // the seed's code, shown beside the run
     bool builtIn = false;       // not serialized: set by the loader
     bool sessionOnly = false;   // not serialized: from --presets-file, never saved
+    bool watch = false;         // not serialized yet: trace the whole process family (--watch)
 
     bool isChain() const { return stages.size() > 1; }
     bool runsShell() const;
@@ -74,6 +75,6 @@ struct Preset
         return a.id == b.id && a.title == b.title && a.description == b.description && a.copies == b.copies
                && a.stages == b.stages && a.stdinSpec == b.stdinSpec && a.timeoutSec == b.timeoutSec
                && a.graceSec == b.graceSec && a.pollIntervalSec == b.pollIntervalSec && a.python == b.python
-               && a.maxProcesses == b.maxProcesses && a.pty == b.pty;
+               && a.maxProcesses == b.maxProcesses && a.pty == b.pty && a.watch == b.watch;
     }
 };

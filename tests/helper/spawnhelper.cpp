@@ -42,6 +42,8 @@
 //                                  /proc children file lists the child); exit 0
 //   spawnhelper stop-resume        raise SIGSTOP; once continued print "resumed", exit 0
 //                                  (stop-self above sleeps on after SIGCONT instead)
+//   spawnhelper usr1-exit          exit 7 from a SIGUSR1 handler; print "ready" once it is
+//                                  installed, then wait up to 60 s for the signal (exit 1)
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -436,6 +438,19 @@ int main(int argc, char **argv)
             return 1;
         pthread_join(thread, nullptr);
         return 0;
+    }
+
+    if (!std::strcmp(mode, "usr1-exit")) {
+        // The exit code proves the handler ran, so the signal was delivered
+        // (a tracer that swallowed it would leave the 60 s sleep to end).
+        struct sigaction action{};
+        action.sa_handler = [](int) { _exit(7); };
+        sigaction(SIGUSR1, &action, nullptr);
+        std::printf("ready\n");
+        std::fflush(stdout);
+        for (int i = 0; i < 600; ++i)
+            usleep(100000);
+        return 1;
     }
 
     if (!std::strcmp(mode, "stop-resume")) {

@@ -1,0 +1,270 @@
+#include "processfamily.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+
+QString joinPids(const ProcessFamily &family, const QList<qint64> &pids)
+{
+    QStringList parts;
+    for (qint64 pid : pids)
+        parts << QStringLiteral("%1 (%2)").arg(pid).arg(family.name(pid));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+ProcessFamily::StdFd ProcessFamily::StdFd::fromLink(const QString &link)
+{
+    StdFd fd;
+    fd.target = link;
+    static const QRegularExpression pipe(QStringLiteral("^pipe:\\[(\\d+)\\]$"));
+    const QRegularExpressionMatch match = pipe.match(link);
+    if (link.isEmpty()) {
+        fd.kind = Kind::Closed;
+    } else if (match.hasMatch()) {
+        fd.kind = Kind::Pipe;
+        fd.pipeInode = match.captured(1).toULongLong();
+    } else if (link == QLatin1String("/dev/null")) {
+        fd.kind = Kind::Null;
+    } else if (link.startsWith(QLatin1String("/dev/pts/")) || link.startsWith(QLatin1String("/dev/tty"))
+               || link == QLatin1String("/dev/console")) {
+        fd.kind = Kind::Tty;
+    } else if (link.startsWith(QLatin1String("socket:["))) {
+        fd.kind = Kind::Socket;
+    } else if (link.startsWith(QLatin1Char('/'))) {
+        fd.kind = Kind::File;
+    } else {
+        fd.kind = Kind::Other; // anon_inode:…, a deleted file's text, …
+    }
+    return fd;
+}
+
+QString ProcessFamily::StdFd::kindKey(Kind kind)
+{
+    switch (kind) {
+    case Kind::Closed: return QStringLiteral("closed");
+    case Kind::Pipe: return QStringLiteral("pipe");
+    case Kind::File: return QStringLiteral("file");
+    case Kind::Tty: return QStringLiteral("tty");
+    case Kind::Null: return QStringLiteral("null");
+    case Kind::Socket: return QStringLiteral("socket");
+    case Kind::Other: return QStringLiteral("other");
+    }
+    return QString();
+}
+
+ProcessFamily::Member *ProcessFamily::find(qint64 pid)
+{
+    // The last one: a pid reused within one run belongs to the newer process.
+    for (qsizetype i = m_members.size() - 1; i >= 0; --i) {
+        if (m_members[i].pid == pid)
+            return &m_members[i];
+    }
+    return nullptr;
+}
+
+const ProcessFamily::Member *ProcessFamily::member(qint64 pid) const
+{
+    return const_cast<ProcessFamily *>(this)->find(pid);
+}
+
+void ProcessFamily::apply(const TraceProtocol::Event &event)
+{
+    using Kind = TraceProtocol::Event::Kind;
+    auto setFds = [](Member *m, const QStringList &fds) {
+        for (int i = 0; i < 3; ++i)
+            m->fds[size_t(i)] = StdFd::fromLink(fds.value(i));
+    };
+    switch (event.kind) {
+    case Kind::Hello:
+        m_started = true;
+        m_version = event.version;
+        break;
+    case Kind::Spawn: {
+        Member m;
+        m.pid = event.pid;
+        m.ppid = event.ppid;
+        m.how = event.how;
+        m.forkMs = event.ms;
+        setFds(&m, event.fds);
+        m_members << m;
+        break;
+    }
+    case Kind::Exec:
+        if (Member *m = find(event.pid)) {
+            m->execs << Exec{event.ms, event.argv, event.exe};
+            setFds(m, event.fds);
+        }
+        break;
+    case Kind::Thread:
+        if (Member *m = find(event.pid))
+            ++m->threads;
+        break;
+    case Kind::Exit:
+        if (Member *m = find(event.pid)) {
+            m->exited = true;
+            m->exitMs = event.ms;
+            m->exitCode = event.exitCode;
+            m->signal = event.signal;
+            m->cpuUserMs = event.cpuUserMs;
+            m->cpuSysMs = event.cpuSysMs;
+            m->peakRssKb = event.peakRssKb;
+        }
+        break;
+    case Kind::Refused:
+        m_refusal = event.reason;
+        break;
+    case Kind::End:
+        m_ended = true;
+        break;
+    }
+}
+
+ProcessFamily ProcessFamily::fromLines(const QByteArray &text, int *badLines)
+{
+    ProcessFamily family;
+    int bad = 0;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        TraceProtocol::Event event;
+        if (TraceProtocol::parse(line, &event))
+            family.apply(event);
+        else
+            ++bad;
+    }
+    if (badLines)
+        *badLines = bad;
+    return family;
+}
+
+QString ProcessFamily::name(qint64 pid) const
+{
+    // Bounded by the family's size, so a ppid cycle in hostile input ends.
+    const Member *m = member(pid);
+    for (qsizetype hops = 0; m && hops <= m_members.size(); ++hops) {
+        if (!m->execs.isEmpty()) {
+            const Exec &last = m->execs.constLast();
+            const QString program = last.argv.isEmpty() ? last.exe : last.argv.constFirst();
+            return QFileInfo(program).fileName();
+        }
+        m = member(m->ppid);
+    }
+    return QString();
+}
+
+QList<ProcessFamily::PipeLink> ProcessFamily::pipes() const
+{
+    QList<PipeLink> links;
+    auto linkFor = [&links](quint64 inode) -> PipeLink & {
+        for (PipeLink &link : links) {
+            if (link.inode == inode)
+                return link;
+        }
+        links << PipeLink{inode, {}, {}};
+        return links.last();
+    };
+    for (const Member &m : m_members) {
+        for (int fd = 0; fd < 3; ++fd) {
+            const StdFd &std = m.fds[size_t(fd)];
+            if (std.kind != StdFd::Kind::Pipe)
+                continue;
+            PipeLink &link = linkFor(std.pipeInode);
+            QList<qint64> &side = fd == 0 ? link.readers : link.writers;
+            if (!side.contains(m.pid))
+                side << m.pid;
+        }
+    }
+    return links;
+}
+
+QString ProcessFamily::describeFd(qint64 pid, int fd) const
+{
+    const Member *m = member(pid);
+    if (!m || fd < 0 || fd > 2)
+        return QString();
+    const StdFd &std = m->fds[size_t(fd)];
+    switch (std.kind) {
+    case StdFd::Kind::Closed:
+        return QStringLiteral("closed");
+    case StdFd::Kind::Tty:
+        return QStringLiteral("%1 (terminal)").arg(std.target);
+    case StdFd::Kind::Pipe: {
+        for (const PipeLink &link : pipes()) {
+            if (link.inode != std.pipeInode)
+                continue;
+            // The other end, without the process itself and, for the
+            // readers of a pipe, without the forks that only pass it on
+            // (a parent shell holding both ends is still "to md5sum").
+            QList<qint64> others = fd == 0 ? link.writers : link.readers;
+            others.removeAll(pid);
+            if (others.isEmpty())
+                return QStringLiteral("pipe %1 (outside the family)").arg(std.pipeInode);
+            return (fd == 0 ? QStringLiteral("pipe from %1") : QStringLiteral("pipe to %1")).arg(joinPids(*this, others));
+        }
+        return QStringLiteral("pipe %1").arg(std.pipeInode);
+    }
+    case StdFd::Kind::Null:
+    case StdFd::Kind::File:
+    case StdFd::Kind::Socket:
+    case StdFd::Kind::Other:
+        return std.target;
+    }
+    return QString();
+}
+
+QJsonArray ProcessFamily::toJson() const
+{
+    QJsonArray array;
+    static const char *const fdKeys[] = {"stdin", "stdout", "stderr"};
+    for (const Member &m : m_members) {
+        QJsonObject o;
+        o.insert(QStringLiteral("pid"), double(m.pid));
+        o.insert(QStringLiteral("ppid"), double(m.ppid));
+        o.insert(QStringLiteral("how"), m.how);
+        o.insert(QStringLiteral("name"), name(m.pid));
+        o.insert(QStringLiteral("forkMs"), m.forkMs);
+        QJsonArray execs;
+        for (const Exec &exec : m.execs) {
+            QJsonObject e;
+            e.insert(QStringLiteral("ms"), exec.ms);
+            e.insert(QStringLiteral("argv"), QJsonArray::fromStringList(exec.argv));
+            e.insert(QStringLiteral("exe"), exec.exe);
+            execs.append(e);
+        }
+        o.insert(QStringLiteral("execs"), execs);
+        if (m.exited) {
+            o.insert(QStringLiteral("exitMs"), m.exitMs);
+            if (m.signal > 0)
+                o.insert(QStringLiteral("signal"), m.signal);
+            else
+                o.insert(QStringLiteral("exitCode"), m.exitCode);
+        }
+        if (m.cpuUserMs >= 0)
+            o.insert(QStringLiteral("cpuUserMs"), m.cpuUserMs);
+        if (m.cpuSysMs >= 0)
+            o.insert(QStringLiteral("cpuSysMs"), m.cpuSysMs);
+        if (m.peakRssKb >= 0)
+            o.insert(QStringLiteral("peakRssKb"), double(m.peakRssKb));
+        o.insert(QStringLiteral("threads"), m.threads);
+        QJsonArray fds;
+        for (int fd = 0; fd < 3; ++fd) {
+            const StdFd &std = m.fds[size_t(fd)];
+            QJsonObject f;
+            f.insert(QStringLiteral("kind"), StdFd::kindKey(std.kind));
+            f.insert(QStringLiteral("target"), std.target);
+            if (std.kind == StdFd::Kind::Pipe)
+                f.insert(QStringLiteral("pipeInode"), double(std.pipeInode));
+            fds.append(f);
+            o.insert(QLatin1String(fdKeys[fd]), describeFd(m.pid, fd));
+        }
+        o.insert(QStringLiteral("fds"), fds);
+        array.append(o);
+    }
+    return array;
+}

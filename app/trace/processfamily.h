@@ -1,0 +1,100 @@
+// A watched program's whole process family, as a value: every process the
+// tracer saw (the program and all its descendants), with when it was forked,
+// each exec and its argv, how it ended, its CPU time and peak RSS, how many
+// threads it had, and what its stdin, stdout and stderr were at its last exec,
+// so that pipes can be matched writer to reader by inode.
+//
+// Built from TraceProtocol events (apply, or fromLines for a whole file), so
+// it can grow while the tracer runs; converted to JSON for the run report.
+#pragma once
+
+#include "traceprotocol.h"
+
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+class ProcessFamily
+{
+public:
+    // One of fds 0, 1, 2 as readlink(/proc/PID/fd/N) named it.
+    struct StdFd
+    {
+        enum class Kind { Closed, Pipe, File, Tty, Null, Socket, Other };
+        Kind kind = Kind::Closed;
+        QString target;        // the link text: "pipe:[123]", "/dev/pts/3", a path
+        quint64 pipeInode = 0; // for pipes: the inode both ends share
+
+        static StdFd fromLink(const QString &link);
+        static QString kindKey(Kind kind);
+    };
+
+    struct Exec
+    {
+        double ms = 0;
+        QStringList argv;
+        QString exe;
+    };
+
+    struct Member
+    {
+        qint64 pid = 0;
+        qint64 ppid = 0;
+        QString how;       // root, fork, vfork or clone
+        double forkMs = 0; // since the tracer started the program
+        QList<Exec> execs; // in order; empty for a fork that never exec'd
+        bool exited = false;
+        double exitMs = -1;
+        int exitCode = -1; // when it exited
+        int signal = 0;    // when a signal killed it
+        double cpuUserMs = -1; // -1: not read (no exit stop seen)
+        double cpuSysMs = -1;
+        qint64 peakRssKb = -1;
+        int threads = 1; // every thread it ever had, the main one included
+        std::array<StdFd, 3> fds;
+    };
+
+    // One pipe seen in the family: who holds its write end as stdout or
+    // stderr, and who holds its read end as stdin.
+    struct PipeLink
+    {
+        quint64 inode = 0;
+        QList<qint64> writers;
+        QList<qint64> readers;
+    };
+
+    void apply(const TraceProtocol::Event &event);
+    // Every line of a tracer's output; lines that do not parse are counted in
+    // *badLines (if given) and skipped.
+    static ProcessFamily fromLines(const QByteArray &text, int *badLines = nullptr);
+
+    const QList<Member> &members() const { return m_members; }
+    const Member *member(qint64 pid) const;
+    // The program's name as it last exec'd, or its parent's for a fork that
+    // did not exec (a shell's subshell is still "sh").
+    QString name(qint64 pid) const;
+    QList<PipeLink> pipes() const;
+    // For the report: "pipe to 4312 (md5sum)", "pipe from 4311 (echo)",
+    // "/dev/pts/3 (terminal)", "/dev/null", a path, "closed".
+    QString describeFd(qint64 pid, int fd) const;
+
+    bool started() const { return m_started; } // a hello line was read
+    bool ended() const { return m_ended; }     // every traced process is gone
+    int version() const { return m_version; }
+    QString refusal() const { return m_refusal; } // "ptrace refused: …", empty if it was not
+
+    // One object per member, in the order they were forked.
+    QJsonArray toJson() const;
+
+private:
+    Member *find(qint64 pid);
+
+    QList<Member> m_members;
+    bool m_started = false;
+    bool m_ended = false;
+    int m_version = 0;
+    QString m_refusal;
+};

@@ -1,0 +1,3 @@
+#include "tracelog.h"
+
+Q_LOGGING_CATEGORY(lcTrace, "spawnscope.trace", QtInfoMsg)

@@ -1,0 +1,78 @@
+// The tracer's protocol, in one place: how the engine starts a trace worker
+// (the hidden option and its arguments) and the events the worker writes, one
+// JSON object per line, and parses back. The worker (Tracer) and every reader
+// (ProcessFamily, the engine) go through here, so the two sides cannot drift.
+//
+// Version 1. Every line is one compact JSON object with "ev" naming the event;
+// "ms" is milliseconds since the tracer forked the program (monotonic clock,
+// fractional). Unknown keys are ignored, so fields can be added without a new
+// version; a change of meaning bumps "v".
+//
+//   {"ev":"hello","v":1,"tracer":PID}            first line, always
+//   {"ev":"spawn","ms":..,"pid":P,"ppid":Q,"how":"root|fork|vfork|clone","fds":[FD0,FD1,FD2]}
+//   {"ev":"exec","ms":..,"pid":P,"argv":[..],"exe":PATH,"fds":[FD0,FD1,FD2]}
+//   {"ev":"thread","ms":..,"pid":P,"tid":T}       a thread (CLONE_THREAD) of P started
+//   {"ev":"exit","ms":..,"pid":P,"code":N}        or "signal":N instead of "code";
+//        with "cpuUserMs","cpuSysMs","peakRssKb" when read at the exit stop
+//   {"ev":"refused","reason":TEXT}               ptrace was refused; the program did not run
+//   {"ev":"end","ms":..}                          every traced process is gone
+//
+// FDn is what readlink(/proc/P/fd/n) said: "pipe:[INODE]", "/dev/pts/3",
+// "/dev/null", a path, "socket:[INODE]", or "" when the fd is closed.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+class TraceProtocol
+{
+public:
+    static constexpr int Version = 1;
+    // The hidden option (without "--") that turns spawnscope into a tracer:
+    // spawnscope --trace-worker --trace-out PATH -- PROGRAM ARGS...
+    static constexpr char WorkerOption[] = "trace-worker";
+    static constexpr char OutOption[] = "trace-out";
+    // The tracer's exit code when ptrace is refused (the program never ran);
+    // 125, as git bisect and container runners use it, for "the runner failed".
+    static constexpr int RefusedExitCode = 125;
+    // Tests set this to a reason to make the tracer act as if PTRACE_SEIZE had
+    // been refused with that reason (a real refusal needs a locked-down kernel).
+    static constexpr char RefuseEnv[] = "SPAWNSCOPE_TRACE_REFUSE";
+
+    struct Event
+    {
+        enum class Kind { Hello, Spawn, Exec, Thread, Exit, Refused, End };
+        Kind kind = Kind::Hello;
+        int version = Version; // hello
+        double ms = 0;
+        qint64 pid = 0;
+        qint64 ppid = 0;   // spawn
+        qint64 tid = 0;    // thread
+        QString how;       // spawn: root, fork, vfork or clone
+        QStringList argv;  // exec
+        QString exe;       // exec
+        QStringList fds;   // spawn, exec: fds 0, 1, 2
+        int exitCode = -1; // exit, when it exited
+        int signal = 0;    // exit, when a signal killed it
+        double cpuUserMs = -1; // exit: -1 when unknown
+        double cpuSysMs = -1;
+        qint64 peakRssKb = -1;
+        QString reason; // refused
+    };
+
+    // Where the tracer is: this binary (QCoreApplication::applicationFilePath),
+    // or $SPAWNSCOPE_TRACER when set (tests, whose own binary is not spawnscope).
+    static QString tracerProgram();
+
+    // The worker's argv after the program: write events to outPath, run program.
+    static QStringList workerArguments(const QString &outPath, const QString &program, const QStringList &args);
+
+    // One event as one line, with the final '\n'.
+    static QByteArray format(const Event &event);
+    // Reads one line (with or without '\n'). False, and *out untouched, for
+    // anything that is not a well-formed event: garbage never crashes.
+    static bool parse(const QByteArray &line, Event *out);
+
+    static QString kindKey(Event::Kind kind);
+};

@@ -1,0 +1,438 @@
+#include "tracer.h"
+
+#include "traceprotocol.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+namespace {
+
+// The options every tracee gets. EXITKILL: if the tracer dies (SIGKILL from
+// the engine's escalation), the whole family dies with it rather than running
+// on untraced and unwatched.
+constexpr long traceOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC
+                              | PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL;
+
+double monotonicMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+QByteArray readSmallFile(const QByteArray &path)
+{
+    QByteArray data;
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return data;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        data.append(buffer, n);
+        if (data.size() > (1 << 20)) // a cmdline is bounded; this is a guard
+            break;
+    }
+    ::close(fd);
+    return data;
+}
+
+QString readLink(const QByteArray &path)
+{
+    char buffer[4096];
+    const ssize_t n = ::readlink(path.constData(), buffer, sizeof buffer - 1);
+    if (n < 0)
+        return QString();
+    return QString::fromLocal8Bit(buffer, int(n));
+}
+
+QStringList readFds(pid_t pid)
+{
+    QStringList fds;
+    for (int fd = 0; fd < 3; ++fd)
+        fds << readLink("/proc/" + QByteArray::number(pid) + "/fd/" + QByteArray::number(fd));
+    return fds;
+}
+
+// A field of /proc/PID/status, such as "Tgid" or "VmHWM"; -1 when absent.
+qint64 statusField(pid_t pid, const char *name)
+{
+    const QByteArray status = readSmallFile("/proc/" + QByteArray::number(pid) + "/status");
+    const QByteArray key = QByteArray(name) + ':';
+    for (const QByteArray &line : status.split('\n')) {
+        if (line.startsWith(key)) {
+            bool ok = false;
+            const qint64 value = line.mid(key.size()).trimmed().split(' ').value(0).toLongLong(&ok);
+            return ok ? value : -1;
+        }
+    }
+    return -1;
+}
+
+struct Usage
+{
+    double userMs = -1;
+    double sysMs = -1;
+    qint64 peakRssKb = -1;
+};
+
+// Read at the PTRACE_EVENT_EXIT stop: the process is about to exit and runs
+// no more, so utime and stime are final (to the clock tick) and VmHWM is its
+// peak. wait4's rusage would be exact too, but only the real parent gets it.
+Usage readUsage(pid_t pid)
+{
+    Usage usage;
+    const QByteArray stat = readSmallFile("/proc/" + QByteArray::number(pid) + "/stat");
+    const int close = stat.lastIndexOf(')'); // the command name may hold spaces and ')'
+    if (close > 0) {
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        // After ")": state is field 3, utime 14 and stime 15 (1-based in proc(5)).
+        if (fields.size() > 12) {
+            const double tick = double(::sysconf(_SC_CLK_TCK));
+            usage.userMs = fields.at(11).toDouble() * 1000.0 / tick;
+            usage.sysMs = fields.at(12).toDouble() * 1000.0 / tick;
+        }
+    }
+    usage.peakRssKb = statusField(pid, "VmHWM");
+    return usage;
+}
+
+QStringList readArgv(pid_t pid)
+{
+    QByteArray cmdline = readSmallFile("/proc/" + QByteArray::number(pid) + "/cmdline");
+    if (cmdline.endsWith('\0'))
+        cmdline.chop(1);
+    QStringList argv;
+    if (cmdline.isEmpty())
+        return argv;
+    for (const QByteArray &arg : cmdline.split('\0'))
+        argv << QString::fromLocal8Bit(arg);
+    return argv;
+}
+
+// The tracer must outlive a Stop: the engine signals the job's whole process
+// group, which holds the program too, and a tracer dead of SIGTERM would
+// SIGKILL the family (EXITKILL) before its grace period. The handler is
+// replaced by the default at the program's exec, so the program gets the
+// signal with its own disposition.
+void ignoreStop(int) {}
+
+class Session
+{
+public:
+    explicit Session(int out)
+        : m_out(out)
+    {
+    }
+
+    void write(const TraceProtocol::Event &event)
+    {
+        const QByteArray line = TraceProtocol::format(event);
+        // One write per line, unbuffered: a reader tailing the file never
+        // sees half an event, and a tracer killed mid-run loses none.
+        qsizetype done = 0;
+        while (done < line.size()) {
+            const ssize_t n = ::write(m_out, line.constData() + done, size_t(line.size() - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return;
+            done += n;
+        }
+    }
+
+    double ms() const { return monotonicMs() - m_startMs; }
+    void setStart(double startMs) { m_startMs = startMs; }
+
+    void addRoot(pid_t root) { m_processes.insert(root); }
+    int loop(pid_t root, int *rootSignal);
+
+private:
+    void spawned(pid_t parent, pid_t child, const char *how);
+    void resume(pid_t tid, int signal);
+
+    int m_out = -1;
+    double m_startMs = 0;
+    // Processes (thread-group leaders) reported with a spawn event.
+    QSet<pid_t> m_processes;
+    // Threads known to belong to a traced process.
+    QSet<pid_t> m_threads;
+    // New tracees whose first stop came before their parent's fork event: kept
+    // stopped until the spawn is written, so no exec is reported before it.
+    QSet<pid_t> m_parked;
+    // Tracees announced by a parent's event whose first stop has not come yet.
+    QSet<pid_t> m_expected;
+    QHash<pid_t, Usage> m_usage;
+};
+
+void Session::resume(pid_t tid, int signal)
+{
+    if (::ptrace(PTRACE_CONT, tid, nullptr, reinterpret_cast<void *>(long(signal))) < 0 && errno != ESRCH)
+        std::fprintf(stderr, "spawnscope trace: PTRACE_CONT %d: %s\n", int(tid), std::strerror(errno));
+}
+
+void Session::spawned(pid_t parent, pid_t child, const char *how)
+{
+    const qint64 tgid = statusField(child, "Tgid");
+    if (tgid > 0 && tgid != child) {
+        // CLONE_THREAD: one more thread of an existing process, counted there.
+        m_threads.insert(child);
+        TraceProtocol::Event event;
+        event.kind = TraceProtocol::Event::Kind::Thread;
+        event.ms = ms();
+        event.pid = tgid;
+        event.tid = child;
+        write(event);
+    } else {
+        m_processes.insert(child);
+        TraceProtocol::Event event;
+        event.kind = TraceProtocol::Event::Kind::Spawn;
+        event.ms = ms();
+        event.pid = child;
+        // The real parent, not the forking thread: CLONE_PARENT and threads
+        // that fork both make these differ.
+        const qint64 ppid = statusField(child, "PPid");
+        event.ppid = ppid > 0 ? ppid : statusField(parent, "Tgid");
+        event.how = QString::fromLatin1(how);
+        event.fds = readFds(child);
+        write(event);
+    }
+    if (m_parked.remove(child))
+        resume(child, 0);
+    else
+        m_expected.insert(child);
+}
+
+int Session::loop(pid_t root, int *rootSignal)
+{
+    int rootStatus = 0;
+    for (;;) {
+        int status = 0;
+        const pid_t tid = ::waitpid(-1, &status, __WALL);
+        if (tid < 0) {
+            if (errno == EINTR)
+                continue;
+            break; // ECHILD: every tracee is gone
+        }
+        if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            m_parked.remove(tid);
+            m_expected.remove(tid);
+            if (m_threads.remove(tid))
+                continue;
+            if (tid == root)
+                rootStatus = status;
+            if (!m_processes.remove(tid))
+                continue;
+            TraceProtocol::Event event;
+            event.kind = TraceProtocol::Event::Kind::Exit;
+            event.ms = ms();
+            event.pid = tid;
+            if (WIFSIGNALED(status))
+                event.signal = WTERMSIG(status);
+            else
+                event.exitCode = WEXITSTATUS(status);
+            const Usage usage = m_usage.take(tid);
+            event.cpuUserMs = usage.userMs;
+            event.cpuSysMs = usage.sysMs;
+            event.peakRssKb = usage.peakRssKb;
+            write(event);
+            continue;
+        }
+        if (!WIFSTOPPED(status))
+            continue;
+        const int signal = WSTOPSIG(status);
+        const int event = status >> 16;
+        switch (event) {
+        case PTRACE_EVENT_FORK:
+        case PTRACE_EVENT_VFORK:
+        case PTRACE_EVENT_CLONE: {
+            unsigned long child = 0;
+            if (::ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &child) == 0 && child > 0) {
+                spawned(tid, pid_t(child),
+                        event == PTRACE_EVENT_FORK ? "fork" : event == PTRACE_EVENT_VFORK ? "vfork" : "clone");
+            }
+            resume(tid, 0);
+            break;
+        }
+        case PTRACE_EVENT_EXEC: {
+            // After a non-leader thread's exec the process continues under the
+            // leader's pid, which is what waitpid reports here.
+            TraceProtocol::Event exec;
+            exec.kind = TraceProtocol::Event::Kind::Exec;
+            exec.ms = ms();
+            exec.pid = tid;
+            exec.argv = readArgv(tid);
+            exec.exe = readLink("/proc/" + QByteArray::number(tid) + "/exe");
+            exec.fds = readFds(tid);
+            write(exec);
+            resume(tid, 0);
+            break;
+        }
+        case PTRACE_EVENT_EXIT:
+            if (m_processes.contains(tid))
+                m_usage.insert(tid, readUsage(tid));
+            resume(tid, 0);
+            break;
+        case PTRACE_EVENT_STOP:
+            // With PTRACE_SEIZE a group-stop is reported as PTRACE_EVENT_STOP
+            // with the stopping signal; PTRACE_LISTEN leaves the tracee
+            // stopped (as its owner and SIGCONT expect) while we wait on.
+            // Anything else here (SIGTRAP) is a new tracee's first stop or
+            // the stop's end after SIGCONT, and it just continues.
+            if (signal == SIGSTOP || signal == SIGTSTP || signal == SIGTTIN || signal == SIGTTOU) {
+                if (::ptrace(PTRACE_LISTEN, tid, nullptr, nullptr) < 0 && errno != ESRCH)
+                    std::fprintf(stderr, "spawnscope trace: PTRACE_LISTEN %d: %s\n", int(tid), std::strerror(errno));
+            } else if (!m_processes.contains(tid) && !m_threads.contains(tid) && !m_expected.contains(tid)) {
+                m_parked.insert(tid); // its parent's fork event comes next
+            } else {
+                m_expected.remove(tid);
+                resume(tid, 0);
+            }
+            break;
+        default:
+            // A signal-delivery-stop: the signal is on its way to the tracee
+            // and is delivered only if we pass it on.
+            resume(tid, signal);
+            break;
+        }
+    }
+    TraceProtocol::Event end;
+    end.kind = TraceProtocol::Event::Kind::End;
+    end.ms = ms();
+    write(end);
+    if (WIFSIGNALED(rootStatus)) {
+        *rootSignal = WTERMSIG(rootStatus);
+        return 128 + *rootSignal;
+    }
+    return WEXITSTATUS(rootStatus);
+}
+
+QString refusalReason(int error)
+{
+    return QStringLiteral("ptrace refused: PTRACE_SEIZE failed (%1); a container's seccomp profile or "
+                          "kernel.yama.ptrace_scope forbids tracing here")
+        .arg(QString::fromLocal8Bit(std::strerror(error)));
+}
+
+} // namespace
+
+int Tracer::run(const QStringList &program, const QString &outPath, int *rootSignal)
+{
+    *rootSignal = 0;
+    const int out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (out < 0) {
+        std::fprintf(stderr, "spawnscope trace: cannot write events to %s: %s\n", qPrintable(outPath),
+                     std::strerror(errno));
+        return 127;
+    }
+    Session session(out);
+    TraceProtocol::Event hello;
+    hello.kind = TraceProtocol::Event::Kind::Hello;
+    hello.pid = ::getpid();
+    session.write(hello);
+
+    std::vector<QByteArray> storage;
+    for (const QString &arg : program)
+        storage.push_back(arg.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &arg : storage)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+
+    const double startMs = monotonicMs();
+    session.setStart(startMs);
+    const pid_t child = ::fork();
+    if (child < 0) {
+        std::fprintf(stderr, "spawnscope trace: fork: %s\n", std::strerror(errno));
+        return 127;
+    }
+    if (child == 0) {
+        // Stop until the tracer has seized us, so the exec is already traced
+        // (strace starts its child the same way when it uses PTRACE_SEIZE).
+        ::kill(::getpid(), SIGSTOP);
+        ::execvp(argv[0], argv.data());
+        const int error = errno;
+        std::fprintf(stderr, "spawnscope: cannot run %s: %s\n", argv[0], std::strerror(error));
+        ::_exit(error == ENOENT ? 127 : 126);
+    }
+
+    int status = 0;
+    while (::waitpid(child, &status, WSTOPPED) < 0 && errno == EINTR) {
+    }
+    const QByteArray forced = qgetenv(TraceProtocol::RefuseEnv);
+    long seized = -1;
+    int seizeError = EPERM;
+    if (forced.isEmpty()) {
+        seized = ::ptrace(PTRACE_SEIZE, child, nullptr, reinterpret_cast<void *>(traceOptions));
+        seizeError = errno;
+    }
+    if (seized < 0) {
+        TraceProtocol::Event refused;
+        refused.kind = TraceProtocol::Event::Kind::Refused;
+        refused.reason = forced.isEmpty() ? refusalReason(seizeError)
+                                          : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(forced);
+        session.write(refused);
+        std::fprintf(stderr, "spawnscope: %s; the program was not run\n", qPrintable(refused.reason));
+        ::kill(child, SIGKILL);
+        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+        }
+        ::close(out);
+        return TraceProtocol::RefusedExitCode;
+    }
+
+    struct sigaction action{};
+    action.sa_handler = ignoreStop;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT})
+        ::sigaction(sig, &action, nullptr);
+
+    TraceProtocol::Event root;
+    root.kind = TraceProtocol::Event::Kind::Spawn;
+    root.ms = session.ms();
+    root.pid = child;
+    root.ppid = ::getpid();
+    root.how = QStringLiteral("root");
+    root.fds = readFds(child);
+    session.addRoot(child);
+    session.write(root);
+
+    ::kill(child, SIGCONT);
+    const int code = session.loop(child, rootSignal);
+    ::close(out);
+    return code;
+}
+
+void Tracer::reraise(int signal)
+{
+    // No core file of the tracer for the program's crash.
+    const rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
+    ::signal(signal, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signal);
+    ::sigprocmask(SIG_UNBLOCK, &set, nullptr);
+    ::raise(signal);
+    ::_exit(128 + signal);
+}

@@ -1,0 +1,33 @@
+// The ptrace tracer behind "watch a program's whole process family": it runs
+// the program and reports, exactly and in order, every process the program
+// and its descendants create (fork, vfork, clone as a process), every exec
+// with its argv, every thread started (counted, not listed), and every exit
+// with its code or signal, CPU time and peak RSS, as TraceProtocol lines.
+//
+// It runs only as the hidden --trace-worker mode of the spawnscope binary,
+// started by the engine like any job, because it must waitpid(-1) on
+// processes that are not its own children: in the app that would steal
+// QProcess's exit statuses. The program's stdin, stdout and stderr are the
+// tracer's own, so they pass through unchanged; events go to a separate file.
+//
+// If ptrace is refused (a container's seccomp profile, yama ptrace_scope 3),
+// the tracer writes one "refused" event, does not run the program, and exits
+// with TraceProtocol::RefusedExitCode: a watched run is exact or it is not run,
+// never silently unwatched.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class Tracer
+{
+public:
+    // Runs program (argv[0] searched on PATH) under ptrace, writes events to
+    // outPath, and returns what the worker should exit with: the program's
+    // exit code, 128 + signal when a signal killed it (after which the caller
+    // should call reraise), RefusedExitCode when ptrace was refused, or 127
+    // when outPath cannot be opened.
+    static int run(const QStringList &program, const QString &outPath, int *rootSignal);
+    // Dies of signal as the program did, so the engine sees the same outcome.
+    [[noreturn]] static void reraise(int signal);
+};

@@ -1,0 +1,330 @@
+// The ptrace tracer, run as the spawnscope binary's --trace-worker mode on
+// real programs: what it reports about a family must be exactly what ran.
+// Skipped, with the reason, where the kernel refuses ptrace; the refusal path
+// itself is tested through TraceProtocol::RefuseEnv everywhere.
+#include "processfamily.h"
+#include "traceprotocol.h"
+
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+
+struct Traced
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::NormalExit;
+    QByteArray out;
+    QByteArray err;
+    ProcessFamily family;
+};
+
+} // namespace
+
+class TstTracer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_runs = 0;
+
+    QString eventsPath() { return m_dir.filePath(QStringLiteral("events-%1.jsonl").arg(++m_runs)); }
+
+    // Starts the tracer on program; the caller waits.
+    void start(QProcess *process, const QString &events, const QStringList &program,
+               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        process->setProcessEnvironment(env);
+        process->setProgram(QStringLiteral(SPAWNSCOPE_PATH));
+        process->setArguments(TraceProtocol::workerArguments(events, program.first(), program.mid(1)));
+        process->start();
+    }
+
+    Traced finish(QProcess *process, const QString &events)
+    {
+        Traced traced;
+        if (!process->waitForFinished(30000))
+            process->kill();
+        process->waitForFinished(5000);
+        traced.exitCode = process->exitCode();
+        traced.exitStatus = process->exitStatus();
+        traced.out = process->readAllStandardOutput();
+        traced.err = process->readAllStandardError();
+        QFile file(events);
+        if (file.open(QIODevice::ReadOnly)) {
+            int bad = 0;
+            traced.family = ProcessFamily::fromLines(file.readAll(), &bad);
+            if (bad != 0)
+                qWarning("%d bad lines in %s", bad, qPrintable(events));
+        }
+        return traced;
+    }
+
+    Traced trace(const QStringList &program,
+                 const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events, program, env);
+        return finish(&process, events);
+    }
+
+    static QString helper() { return QStringLiteral(SPAWNHELPER_PATH); }
+
+    QList<const ProcessFamily::Member *> withArgv0(const ProcessFamily &family, const QString &argv0)
+    {
+        QList<const ProcessFamily::Member *> found;
+        for (const ProcessFamily::Member &m : family.members()) {
+            for (const ProcessFamily::Exec &exec : m.execs) {
+                if (exec.argv.value(0) == argv0) {
+                    found << &m;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    bool m_refused = false;
+    QString m_refusal;
+
+#define SKIP_IF_REFUSED()                                                                                              \
+    if (m_refused)                                                                                                     \
+        QSKIP(qPrintable(QStringLiteral("ptrace is refused on this machine (%1); the refusal path is still tested")  \
+                             .arg(m_refusal)));
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const Traced probe = trace({QStringLiteral("/bin/true")});
+        QVERIFY(probe.family.started());
+        if (!probe.family.refusal().isEmpty()) {
+            m_refused = true;
+            m_refusal = probe.family.refusal();
+        }
+    }
+
+    // The fallback: a refused ptrace is one clear event, and the program
+    // never runs (a watched run is exact or not run at all).
+    void refusalIsReportedAndProgramNotRun()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QLatin1String(TraceProtocol::RefuseEnv), QStringLiteral("forced by the test"));
+        const QString marker = m_dir.filePath(QStringLiteral("ran"));
+        const Traced traced =
+            trace({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo > '%1'").arg(marker)}, env);
+        QCOMPARE(traced.exitCode, TraceProtocol::RefusedExitCode);
+        QCOMPARE(traced.family.refusal(), QStringLiteral("ptrace refused: forced by the test"));
+        QVERIFY(traced.family.members().isEmpty());
+        QVERIFY(traced.err.contains("ptrace refused"));
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    // sh, echo and md5sum, with echo's stdout and md5sum's stdin the same pipe;
+    // the program's own output passes through unchanged.
+    void pipelineFamilyAndPipe()
+    {
+        SKIP_IF_REFUSED();
+        const Traced traced =
+            trace({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("/bin/echo a | md5sum")});
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(traced.out, QByteArray("60b725f10c9c85c70d97880dfe8191b3  -\n"));
+        const ProcessFamily &family = traced.family;
+        QVERIFY(family.ended());
+        QCOMPARE(family.members().size(), 3);
+        const auto echo = withArgv0(family, QStringLiteral("/bin/echo"));
+        const auto md5 = withArgv0(family, QStringLiteral("md5sum"));
+        QCOMPARE(echo.size(), 1);
+        QCOMPARE(md5.size(), 1);
+        const qint64 root = family.members().first().pid;
+        QCOMPARE(echo.first()->ppid, root);
+        QCOMPARE(md5.first()->ppid, root);
+        QCOMPARE(echo.first()->execs.first().argv, (QStringList{QStringLiteral("/bin/echo"), QStringLiteral("a")}));
+        QCOMPARE(echo.first()->fds[1].kind, ProcessFamily::StdFd::Kind::Pipe);
+        QCOMPARE(echo.first()->fds[1].pipeInode, md5.first()->fds[0].pipeInode);
+        bool paired = false;
+        for (const ProcessFamily::PipeLink &link : family.pipes()) {
+            if (link.writers == QList<qint64>{echo.first()->pid} && link.readers == QList<qint64>{md5.first()->pid})
+                paired = true;
+        }
+        QVERIFY(paired);
+        QCOMPARE(family.describeFd(echo.first()->pid, 1), QStringLiteral("pipe to %1 (md5sum)").arg(md5.first()->pid));
+        for (const ProcessFamily::Member &m : family.members())
+            QVERIFY2(m.exited && m.exitCode == 0, qPrintable(QString::number(m.pid)));
+    }
+
+    // Processes that live a millisecond are there: found by their fork, not
+    // by sampling.
+    void shortLivedProcessesAreAllThere()
+    {
+        SKIP_IF_REFUSED();
+        const Traced traced = trace({QStringLiteral("sh"), QStringLiteral("-c"),
+                                     QStringLiteral("/bin/true; /bin/true; /bin/true; exit 0")});
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(withArgv0(traced.family, QStringLiteral("/bin/true")).size(), 3);
+    }
+
+    void execTwiceRecordsBoth()
+    {
+        SKIP_IF_REFUSED();
+        const Traced traced = trace({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("exec env true")});
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(traced.family.members().size(), 1);
+        const ProcessFamily::Member &root = traced.family.members().first();
+        QCOMPARE(root.execs.size(), 3);
+        QCOMPARE(root.execs.at(0).argv.value(0), QStringLiteral("sh"));
+        QCOMPARE(root.execs.at(1).argv, (QStringList{QStringLiteral("env"), QStringLiteral("true")}));
+        QCOMPARE(root.execs.at(2).argv, QStringList{QStringLiteral("true")});
+        QVERIFY(root.execs.at(1).ms <= root.execs.at(2).ms);
+        QCOMPARE(traced.family.name(root.pid), QStringLiteral("true"));
+    }
+
+    void exitCodeAndSignal()
+    {
+        SKIP_IF_REFUSED();
+        const Traced three = trace({helper(), QStringLiteral("exit"), QStringLiteral("3")});
+        QCOMPARE(three.exitCode, 3); // the tracer exits as the program did
+        QCOMPARE(three.family.members().first().exitCode, 3);
+        QCOMPARE(three.family.members().first().signal, 0);
+
+        const Traced term = trace({helper(), QStringLiteral("signal"), QString::number(SIGTERM)});
+        QCOMPARE(term.exitStatus, QProcess::CrashExit); // and dies of the same signal
+        QCOMPARE(term.exitCode, SIGTERM);
+        QVERIFY(term.family.members().first().exited);
+        QCOMPARE(term.family.members().first().signal, SIGTERM);
+    }
+
+    // Group-stop: the program stays stopped until SIGCONT, then goes on.
+    void stoppedAndContinued()
+    {
+        SKIP_IF_REFUSED();
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events, {helper(), QStringLiteral("stop-resume")});
+        QVERIFY(process.waitForStarted());
+        qint64 pid = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QFile file(events);
+                if (!file.open(QIODevice::ReadOnly))
+                    return false;
+                const ProcessFamily family = ProcessFamily::fromLines(file.readAll());
+                if (family.members().isEmpty() || family.members().first().execs.isEmpty())
+                    return false;
+                pid = family.members().first().pid;
+                return true;
+            }(),
+            10000);
+        // Still stopped after a while: the tracer did not resume it on its own.
+        QTest::qWait(300);
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        QVERIFY(stat.open(QIODevice::ReadOnly));
+        const QByteArray state = stat.readAll().split(')').last().trimmed().left(1);
+        QVERIFY2(state == "t" || state == "T", state.constData());
+        QVERIFY(process.state() == QProcess::Running);
+        QCOMPARE(::kill(pid_t(pid), SIGCONT), 0);
+        const Traced traced = finish(&process, events);
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(traced.out, QByteArray("resumed\n"));
+    }
+
+    // A signal sent to a traced process reaches it (the tracer re-injects it
+    // at the signal-delivery-stop): the handler's exit code proves it ran.
+    void signalIsDelivered()
+    {
+        SKIP_IF_REFUSED();
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events, {helper(), QStringLiteral("usr1-exit")});
+        QVERIFY(process.waitForStarted());
+        // Its stdout passes through the tracer, so "ready" means the handler is in.
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine() || process.state() != QProcess::Running, 10000);
+        QCOMPARE(process.readLine(), QByteArray("ready\n"));
+        QFile file(events);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ProcessFamily family = ProcessFamily::fromLines(file.readAll());
+        QVERIFY(!family.members().isEmpty());
+        QCOMPARE(::kill(pid_t(family.members().first().pid), SIGUSR1), 0);
+        const Traced traced = finish(&process, events);
+        QCOMPARE(traced.exitCode, 7);
+        QCOMPARE(traced.family.members().first().exitCode, 7);
+    }
+
+    void forkThreeChildren()
+    {
+        SKIP_IF_REFUSED();
+        const Traced traced = trace({helper(), QStringLiteral("fork"), QStringLiteral("3"), QStringLiteral("0.2")});
+        QCOMPARE(traced.exitCode, 0);
+        const ProcessFamily &family = traced.family;
+        QCOMPARE(family.members().size(), 4);
+        const qint64 root = family.members().first().pid;
+        QStringList printed;
+        for (int i = 1; i < 4; ++i) {
+            const ProcessFamily::Member &child = family.members().at(i);
+            QCOMPARE(child.ppid, root);
+            QCOMPARE(child.how, QStringLiteral("fork"));
+            QVERIFY(child.execs.isEmpty()); // a fork of the helper, not a new program
+            QVERIFY(child.exited);
+            QCOMPARE(child.exitCode, 0);
+            QVERIFY(child.exitMs - child.forkMs >= 190);
+            printed << QString::number(child.pid);
+        }
+        // The helper prints its children's pids: the same three.
+        QCOMPARE(QString::fromLatin1(traced.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), printed);
+    }
+
+    void cpuTimeOfBurn()
+    {
+        SKIP_IF_REFUSED();
+        const Traced traced = trace({helper(), QStringLiteral("burn"), QStringLiteral("1")});
+        QCOMPARE(traced.exitCode, 0);
+        const ProcessFamily::Member &m = traced.family.members().first();
+        const double cpu = m.cpuUserMs + m.cpuSysMs;
+        QVERIFY2(cpu >= 900 && cpu <= 1100, qPrintable(QString::number(cpu)));
+        QVERIFY(m.peakRssKb > 0);
+    }
+
+    // The headless runner's --watch: the report's job carries the family,
+    // with the pipe described from both ends.
+    void headlessWatchReport()
+    {
+        SKIP_IF_REFUSED();
+        const QString report = m_dir.filePath(QStringLiteral("report.json"));
+        QProcess process;
+        process.start(QStringLiteral(SPAWNSCOPE_PATH),
+                      {QStringLiteral("--headless"), QStringLiteral("--watch"), QStringLiteral("--report"), report,
+                       QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("/bin/echo a | md5sum; exit 3")});
+        QVERIFY(process.waitForFinished(30000));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject job = QJsonDocument::fromJson(file.readAll())
+                                    .object()
+                                    .value(QStringLiteral("runs")).toArray().first().toObject()
+                                    .value(QStringLiteral("jobs")).toArray().first().toObject();
+        QCOMPARE(job.value(QStringLiteral("exitCode")).toInt(), 3);
+        const QJsonArray family = job.value(QStringLiteral("family")).toArray();
+        QCOMPARE(family.size(), 3);
+        QStringList stdouts;
+        for (const QJsonValue &member : family)
+            stdouts << member.toObject().value(QStringLiteral("stdout")).toString();
+        QVERIFY2(stdouts.filter(QRegularExpression(QStringLiteral("^pipe to \\d+ \\(md5sum\\)$"))).size() == 1,
+                 qPrintable(stdouts.join(QLatin1Char('|'))));
+        QCOMPARE(family.first().toObject().value(QStringLiteral("exitCode")).toInt(), 3);
+    }
+
+    void threadsAreCountedNotListed()
+    {
+        SKIP_IF_REFUSED();
+        const Traced traced = trace({helper(), QStringLiteral("threads"), QStringLiteral("3"), QStringLiteral("0.1")});
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(traced.family.members().size(), 1);
+        QCOMPARE(traced.family.members().first().threads, 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTracer)
+#include "tst_tracer.moc"
