@@ -89,6 +89,22 @@
         <source>communicate(timeout=0.1) gives up after 0.1 s and terminate() sends SIGTERM. The child dies of that signal, so it has no exit code of its own.</source>
         <translation>communicate(timeout=0.1)는 0.1초 뒤에 기다림을 포기하고, terminate()가 SIGTERM을 보냅니다. 자식 프로세스는 그 시그널로 종료되므로 자신의 종료 코드가 없습니다.</translation>
     </message>
+    <message>
+        <source>Buffering: through a pipe</source>
+        <translation>버퍼링: 파이프를 통해</translation>
+    </message>
+    <message>
+        <source>Run this, then &quot;Buffering: in a terminal&quot;, and compare. The child prints 1, sleeps 2 s and prints 2. Its stdout is a pipe, so Python block-buffers it: nothing arrives for 2 s, then both lines at once when it exits. PYTHONUNBUFFERED is cleared for the child, as it would switch the buffering off.</source>
+        <translation>이것을 실행한 뒤 &quot;버퍼링: 터미널에서&quot;를 실행해 비교해 보세요. 자식 프로세스는 1을 출력하고 2초 잠든 뒤 2를 출력합니다. stdout이 파이프이므로 Python은 블록 단위로 버퍼링합니다: 2초 동안 아무것도 오지 않다가, 끝날 때 두 줄이 한꺼번에 옵니다. PYTHONUNBUFFERED는 버퍼링을 꺼 버리므로 이 자식 프로세스에서는 비워 둡니다.</translation>
+    </message>
+    <message>
+        <source>Buffering: in a terminal</source>
+        <translation>버퍼링: 터미널에서</translation>
+    </message>
+    <message>
+        <source>The same child as &quot;Buffering: through a pipe&quot;, run in a pseudo-terminal. Python sees a terminal (isatty) and line-buffers, so 1 arrives at once and 2 two seconds later. A program that must stream through a pipe can flush itself (print(..., flush=True) or python3 -u).</source>
+        <translation>&quot;버퍼링: 파이프를 통해&quot;와 같은 자식 프로세스를 의사 터미널에서 실행합니다. Python은 터미널을 보고(isatty) 줄 단위로 버퍼링하므로, 1은 바로 오고 2는 2초 뒤에 옵니다. 파이프로 바로바로 내보내야 하는 프로그램은 스스로 flush할 수 있습니다(print(..., flush=True) 또는 python3 -u).</translation>
+    </message>
 </context>
 <context>
     <name>ChainBuilder</name>
@@ -225,6 +241,89 @@
     <message>
         <source>the report</source>
         <translation>보고서</translation>
+    </message>
+</context>
+<context>
+    <name>JobControl</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>재개(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Send si&amp;gnal</source>
+        <translation>시그널 보내기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>This process &amp;only</source>
+        <translation>이 프로세스에만(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pause the selected job or group: SIGSTOP to its process group. A running timeout keeps counting wall time while it is paused (Ctrl+P)</source>
+        <translation>선택한 작업이나 그룹을 일시 정지합니다: 프로세스 그룹에 SIGSTOP을 보냅니다. 실행 중인 타임아웃은 일시 정지 중에도 벽시계 시간을 계속 셉니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Let the selected job or group go on: SIGCONT to its process group (Ctrl+Shift+P)</source>
+        <translation>선택한 작업이나 그룹을 계속 실행합니다: 프로세스 그룹에 SIGCONT를 보냅니다 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Send %1 (signal %2) to the selected job&apos;s process group</source>
+        <translation>선택한 작업의 프로세스 그룹에 %1(시그널 %2)을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Send to the job&apos;s own process only, not to the children it started in its process group</source>
+        <translation>작업 자신의 프로세스에만 보내고, 그 프로세스 그룹에서 시작한 자식들에게는 보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>Nothing to pause: the selection is not running (it already ended or has not started).</source>
+        <translation>일시 정지할 것이 없습니다: 선택한 항목이 실행 중이 아닙니다(이미 끝났거나 아직 시작하지 않았습니다).</translation>
+    </message>
+    <message>
+        <source>Could not pause PID %1: it ended meanwhile or kill() was refused (see the log).</source>
+        <translation>PID %1을 일시 정지할 수 없습니다: 그사이 끝났거나 kill()이 거부되었습니다(로그를 보세요).</translation>
+    </message>
+    <message>
+        <source>Paused %1: SIGSTOP to process group %2. A timeout keeps counting while it is paused.</source>
+        <translation>%1을 일시 정지했습니다: 프로세스 그룹 %2에 SIGSTOP. 일시 정지 중에도 타임아웃은 계속 셉니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused %n job(s): SIGSTOP to process groups %1. A timeout keeps counting while they are paused.</source>
+        <translation><numerusform>작업 %n개를 일시 정지했습니다: 프로세스 그룹 %1에 SIGSTOP. 일시 정지 중에도 타임아웃은 계속 셉니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing to resume: the selection is not running (it already ended or has not started).</source>
+        <translation>재개할 것이 없습니다: 선택한 항목이 실행 중이 아닙니다(이미 끝났거나 아직 시작하지 않았습니다).</translation>
+    </message>
+    <message>
+        <source>Could not resume PID %1: it ended meanwhile or kill() was refused (see the log).</source>
+        <translation>PID %1을 재개할 수 없습니다: 그사이 끝났거나 kill()이 거부되었습니다(로그를 보세요).</translation>
+    </message>
+    <message>
+        <source>Resumed %1: SIGCONT to process group %2.</source>
+        <translation>%1을 재개했습니다: 프로세스 그룹 %2에 SIGCONT.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed %n job(s): SIGCONT to process groups %1.</source>
+        <translation><numerusform>작업 %n개를 재개했습니다: 프로세스 그룹 %1에 SIGCONT.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 not sent: the selection is not running (it already ended or has not started).</source>
+        <translation>%1을 보내지 않았습니다: 선택한 항목이 실행 중이 아닙니다(이미 끝났거나 아직 시작하지 않았습니다).</translation>
+    </message>
+    <message>
+        <source>Could not send %1 to PID %2: it ended meanwhile or kill() was refused (see the log).</source>
+        <translation>PID %2에 %1을 보낼 수 없습니다: 그사이 끝났거나 kill()이 거부되었습니다(로그를 보세요).</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2) to process group %3.</source>
+        <translation>프로세스 그룹 %3에 %1(%2)을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2) to PID %3 only, not its process group.</source>
+        <translation>%1(%2)을 프로세스 그룹이 아닌 PID %3에만 보냈습니다.</translation>
     </message>
 </context>
 <context>
@@ -411,6 +510,46 @@
         <source>Find in output</source>
         <translation>출력에서 찾기</translation>
     </message>
+    <message>
+        <source>Resources</source>
+        <translation>자원</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s CPU % and memory over its life, as sampled</source>
+        <translation>선택한 작업의 수명 동안 샘플링한 CPU %와 메모리</translation>
+    </message>
+    <message>
+        <source>Type a line for its stdin: Enter sends it, Ctrl+D ends input</source>
+        <translation>stdin에 보낼 줄을 입력하세요: Enter로 보내고, Ctrl+D로 입력을 끝냅니다</translation>
+    </message>
+    <message>
+        <source>End input (Ctrl+D)</source>
+        <translation>입력 끝내기 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>stdin, stdout, stderr:  a pseudo-terminal (isatty is true; stderr shows in stdout)</source>
+        <translation>stdin, stdout, stderr:  의사 터미널 (isatty가 참; stderr는 stdout에 함께 보입니다)</translation>
+    </message>
+    <message>
+        <source>stdin:  kept open for typed input, %1 bytes sent so far</source>
+        <translation>stdin:  입력을 위해 열어 둠, 지금까지 %1바이트 보냄</translation>
+    </message>
+    <message>
+        <source>Paused (stopped by SIGSTOP or another stop signal); a timeout keeps counting</source>
+        <translation>일시 정지됨 (SIGSTOP이나 다른 정지 시그널로 멈춤); 타임아웃은 계속 셉니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused %n time(s) during its life</source>
+        <translation><numerusform>수명 동안 %n번 일시 정지됨</numerusform></translation>
+    </message>
+    <message>
+        <source>Descendants seen:  %1</source>
+        <translation>본 자손 프로세스:  %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left its process group (setsid)</source>
+        <translation><numerusform>, %n개는 프로세스 그룹을 떠남 (setsid)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -461,6 +600,22 @@
     <message>
         <source>could not create a pipe for its output (%1): close some programs or raise the open-files limit (ulimit -n)</source>
         <translation>출력용 파이프를 만들 수 없습니다 (%1): 프로그램을 몇 개 닫거나 열린 파일 수 제한을 늘리십시오 (ulimit -n)</translation>
+    </message>
+    <message>
+        <source>could not open a pseudo-terminal for it (%1): run it without &quot;run in a terminal&quot;, or check that /dev/pts is mounted</source>
+        <translation>의사 터미널을 열 수 없습니다(%1): &quot;터미널에서 실행&quot; 없이 실행하거나, /dev/pts가 마운트되어 있는지 확인하세요</translation>
+    </message>
+    <message>
+        <source>this job&apos;s stdin is not kept open: start it with &quot;keep stdin open&quot; to type into it</source>
+        <translation>이 작업의 stdin은 열려 있지 않습니다: 입력하려면 &quot;stdin 열어 두기&quot;로 시작하세요</translation>
+    </message>
+    <message>
+        <source>the job is not running, so it reads no more input</source>
+        <translation>작업이 실행 중이 아니므로 더 이상 입력을 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>the job&apos;s stdin is already closed (end of input was sent)</source>
+        <translation>작업의 stdin은 이미 닫혔습니다(입력 끝을 보냈습니다)</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1101,34 @@
         <source>Show only groups with %1 jobs (several toggles: any of them)</source>
         <translation>%1 작업이 있는 그룹만 보기 (여러 개를 켜면 그중 하나라도)</translation>
     </message>
+    <message>
+        <source>sample every </source>
+        <translation>샘플링 간격 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often CPU, memory and descendants are read from /proc. Shorter catches short-lived descendants (one living less than an interval may never be seen) and draws finer charts; longer costs less.</source>
+        <translation>CPU, 메모리, 자손 프로세스를 /proc에서 얼마나 자주 읽을지 정합니다. 짧을수록 수명이 짧은 자손을 잡고(한 간격보다 짧게 사는 자손은 못 볼 수도 있습니다) 차트가 촘촘해지며, 길수록 비용이 적습니다.</translation>
+    </message>
+    <message>
+        <source>keep stdin open</source>
+        <translation>stdin 열어 두기</translation>
+    </message>
+    <message>
+        <source>Leave the command&apos;s stdin open: type lines for it under its output, Enter sends one, Ctrl+D ends input.</source>
+        <translation>명령의 stdin을 열어 둡니다: 출력 아래에 줄을 입력하고, Enter로 한 줄씩 보내며, Ctrl+D로 입력을 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>run in a terminal</source>
+        <translation>터미널에서 실행</translation>
+    </message>
+    <message>
+        <source>Give the command a pseudo-terminal, so it sees a terminal (isatty) and line-buffers and colours its output as in a shell. Its stderr is merged into stdout.</source>
+        <translation>명령에 의사 터미널을 줍니다. 그러면 명령은 터미널을 보고(isatty) 셸에서처럼 줄 단위로 버퍼링하고 출력에 색을 입힙니다. stderr는 stdout에 합쳐집니다.</translation>
+    </message>
 </context>
 <context>
     <name>OutputFindBar</name>
@@ -1147,6 +1330,10 @@
     <message>
         <source>The preset needs a title.</source>
         <translation>프리셋에 제목이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Kept open for typing</source>
+        <translation>입력을 위해 열어 둠</translation>
     </message>
 </context>
 <context>
@@ -1804,22 +1991,6 @@
         <translation>--blocking-io와 함께 쓸 때 --mode에는 serial, threads, gil 또는 all을 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
     </message>
     <message>
-        <source>Usage: spawnscope [options]
-       spawnscope --list-presets [--presets-file FILE]
-       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
-       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--report FILE|-]
-       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
-       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
-</source>
-        <translation>용법:  spawnscope [options]
-       spawnscope --list-presets [--presets-file FILE]
-       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
-       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--report FILE|-]
-       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
-       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
-</translation>
-    </message>
-    <message>
         <source>unexpected argument &quot;%1&quot; (see --help)</source>
         <translation>예상하지 못한 인수 &quot;%1&quot; (--help 참고)</translation>
     </message>
@@ -1854,10 +2025,6 @@
     <message>
         <source>--max-parallel takes a whole number from 0 (no limit) to 100000, not &quot;%1&quot;</source>
         <translation>--max-parallel에는 0(제한 없음)부터 100000까지의 정수를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>--shell, --repeat, --timeout, --grace, --stdin-file and --max-processes apply to --command, which is missing</source>
-        <translation>--shell, --repeat, --timeout, --grace, --stdin-file, --max-processes는 --command에 적용되는데, --command가 없습니다</translation>
     </message>
     <message>
         <source>--headless needs --preset ID, --command &quot;CMD&quot;, --factorize N or --blocking-io N (see --help)</source>
@@ -2028,14 +2195,6 @@
         <translation>무작위 %1바이트, 그다음 EOF</translation>
     </message>
     <message>
-        <source>%1 must be an object: {&quot;text&quot;: ...}, {&quot;hex&quot;: ...} or {&quot;randomBytes&quot;: N}</source>
-        <translation>%1: {&quot;text&quot;: ...}, {&quot;hex&quot;: ...} 또는 {&quot;randomBytes&quot;: N} 형태의 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>%1 must have exactly one of &quot;text&quot;, &quot;hex&quot; or &quot;randomBytes&quot;</source>
-        <translation>%1: &quot;text&quot;, &quot;hex&quot;, &quot;randomBytes&quot; 중 정확히 하나만 있어야 합니다</translation>
-    </message>
-    <message>
         <source>%1.text must be a string</source>
         <translation>%1.text: 문자열이어야 합니다</translation>
     </message>
@@ -2126,6 +2285,131 @@
     <message>
         <source>the presets</source>
         <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Run --command in a pseudo-terminal, so it sees a terminal (isatty) and line-buffers; its stderr is merged into stdout.</source>
+        <translation>--command를 의사 터미널에서 실행합니다. 명령은 터미널을 보고(isatty) 줄 단위로 버퍼링하며, stderr는 stdout에 합쳐집니다.</translation>
+    </message>
+    <message>
+        <source>Trace the whole process family of --command or of PROGRAM after -- (every fork, exec and exit, with ptrace; with --headless).</source>
+        <translation>--command 또는 -- 뒤의 PROGRAM이 만드는 프로세스 가족 전체를 추적합니다(ptrace로 모든 fork, exec, exit를; --headless와 함께).</translation>
+    </message>
+    <message>
+        <source>Usage: spawnscope [options]
+       spawnscope --list-presets [--presets-file FILE]
+       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
+       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--pty] [--report FILE|-]
+       spawnscope --headless --watch --command &quot;CMD&quot; | -- PROGRAM [ARGS...] [--report FILE|-] [--trace FILE]
+       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
+       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
+</source>
+        <translation>용법:  spawnscope [options]
+       spawnscope --list-presets [--presets-file FILE]
+       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
+       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--pty] [--report FILE|-]
+       spawnscope --headless --watch --command &quot;CMD&quot; | -- PROGRAM [ARGS...] [--report FILE|-] [--trace FILE]
+       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
+       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
+</translation>
+    </message>
+    <message>
+        <source>--watch runs with --headless for now</source>
+        <translation>--watch는 지금은 --headless와 함께만 실행됩니다</translation>
+    </message>
+    <message>
+        <source>--watch needs either --command &quot;CMD&quot; or -- PROGRAM [ARGS...]</source>
+        <translation>--watch에는 --command &quot;CMD&quot; 또는 -- PROGRAM [ARGS...] 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>--watch applies to --command or -- PROGRAM, not to --preset</source>
+        <translation>--watch는 --preset이 아니라 --command나 -- PROGRAM에 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--shell, --repeat, --timeout, --grace, --stdin-file, --pty and --max-processes apply to --command, which is missing</source>
+        <translation>--shell, --repeat, --timeout, --grace, --stdin-file, --pty, --max-processes는 --command에 적용되는데, --command가 없습니다</translation>
+    </message>
+    <message>
+        <source>CPU time not measured yet</source>
+        <translation>CPU 시간은 아직 재지 않았습니다</translation>
+    </message>
+    <message>
+        <source>CPU time %1 (exact)</source>
+        <translation>CPU 시간 %1 (정확한 값)</translation>
+    </message>
+    <message>
+        <source>CPU time ≥ %1 (sampled)</source>
+        <translation>CPU 시간 ≥ %1 (샘플링 값)</translation>
+    </message>
+    <message>
+        <source>Peak memory not measured yet</source>
+        <translation>최대 메모리는 아직 재지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Peak memory %1 (exact)</source>
+        <translation>최대 메모리 %1 (정확한 값)</translation>
+    </message>
+    <message>
+        <source>Peak memory ≥ %1 (largest sample)</source>
+        <translation>최대 메모리 ≥ %1 (가장 큰 샘플)</translation>
+    </message>
+    <message>
+        <source>%1.pty must be true or false</source>
+        <translation>%1.pty는 true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.pty applies to a single command: a chain&apos;s stages are joined by pipes, so remove &quot;pty&quot; or keep one stage</source>
+        <translation>%1.pty는 명령 하나에만 적용됩니다: 체인의 단계들은 파이프로 이어지므로 &quot;pty&quot;를 지우거나 단계를 하나만 두세요</translation>
+    </message>
+    <message>
+        <source>kept open for typed input until closed (Ctrl+D)</source>
+        <translation>닫을 때까지(Ctrl+D) 입력을 위해 열어 둠</translation>
+    </message>
+    <message>
+        <source>%1 must be an object: {&quot;text&quot;: ...}, {&quot;hex&quot;: ...}, {&quot;randomBytes&quot;: N} or {&quot;interactive&quot;: true}</source>
+        <translation>%1: {&quot;text&quot;: ...}, {&quot;hex&quot;: ...}, {&quot;randomBytes&quot;: N} 또는 {&quot;interactive&quot;: true} 형태의 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 must have exactly one of &quot;text&quot;, &quot;hex&quot;, &quot;randomBytes&quot; or &quot;interactive&quot;</source>
+        <translation>%1: &quot;text&quot;, &quot;hex&quot;, &quot;randomBytes&quot;, &quot;interactive&quot; 중 정확히 하나만 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.interactive must be true or false</source>
+        <translation>%1.interactive는 true 또는 false여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceChart</name>
+    <message>
+        <source>Select one job (not a group) to see its CPU and memory over time.</source>
+        <translation>시간에 따른 CPU와 메모리를 보려면 (그룹이 아닌) 작업 하나를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>CPU now %1</source>
+        <translation>현재 CPU %1</translation>
+    </message>
+    <message>
+        <source>Memory now %1</source>
+        <translation>현재 메모리 %1</translation>
+    </message>
+    <message>
+        <source>Paused (SIGSTOP)</source>
+        <translation>일시 정지됨 (SIGSTOP)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)</source>
+        <translation><numerusform>샘플 %n개</numerusform></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Memory (RSS)</source>
+        <translation>메모리 (RSS)</translation>
+    </message>
+    <message>
+        <source>No sample yet</source>
+        <translation>아직 샘플이 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +2791,22 @@
         <source>timed out or stopped</source>
         <translation>시간 초과 또는 중지</translation>
     </message>
+    <message>
+        <source>Colour by CPU</source>
+        <translation>CPU로 색칠</translation>
+    </message>
+    <message>
+        <source>Shade each bar by its sampled CPU %: pale where the child waited (sleep, I/O, a pipe), full colour where it kept a core busy</source>
+        <translation>각 막대를 샘플링한 CPU %로 음영 처리합니다: 자식 프로세스가 기다린 곳(sleep, I/O, 파이프)은 옅게, 코어를 바쁘게 쓴 곳은 진하게</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>pale → full: 0 → 100 % CPU</source>
+        <translation>옅음 → 진함: CPU 0 → 100 %</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -2581,6 +2881,18 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     <message>
         <source>chain %1 · %2</source>
         <translation>체인 %1 · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused&lt;/b&gt; from %1 to %2 (SIGSTOP): it used no CPU, but its timeout kept counting</source>
+        <translation>%1부터 %2까지 &lt;b&gt;일시 정지&lt;/b&gt; (SIGSTOP): CPU는 쓰지 않았지만 타임아웃은 계속 셌습니다</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>지금</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused %n time(s) (hatched)</source>
+        <translation><numerusform>%n번 일시 정지됨 (빗금)</numerusform></translation>
     </message>
 </context>
 <context>
