@@ -171,6 +171,7 @@ int main(int argc, char **argv)
             return fail(error);
         Screenshotter shooter(&engine, &lab, presets, toRun, options.screenshotPath, options.screenshotSize);
         shooter.setPanel(options.panel, options.runLab);
+        shooter.setLive(options.screenshotAfterSec, options.detailTab);
         QObject::connect(&shooter, &Screenshotter::finished, &app, &QCoreApplication::exit);
         shooter.start();
         return app.exec();

@@ -60,6 +60,8 @@ private slots:
     void koreanDiffersFromEnglish();
     void badPanelIsRefused();
     void unwritablePathFails();
+    void liveCaptureDoesNotWaitForTheEnd();
+    void badDetailIsRefused();
 };
 
 void TestScreenshot::everyPanelAtTheRequestedSize_data()
@@ -116,6 +118,33 @@ void TestScreenshot::unwritablePathFails()
                             dir.filePath(QStringLiteral("no/such/dir/x.png")));
     QCOMPARE(shot.exitCode, 2);
     QVERIFY2(shot.err.contains("screenshot"), shot.err.constData());
+}
+
+void TestScreenshot::liveCaptureDoesNotWaitForTheEnd()
+{
+    // Two 30 s children started together, captured after 0.5 s and stopped:
+    // the whole thing takes seconds, not the 60 s wait for unfinished runs.
+    QTemporaryDir dir;
+    QElapsedTimer timer;
+    timer.start();
+    const Shot shot = shoot({QStringLiteral("--command"), QStringLiteral("sleep 30"), QStringLiteral("--repeat"),
+                             QStringLiteral("2"), QStringLiteral("--screenshot-after"), QStringLiteral("0.5"),
+                             QStringLiteral("--detail"), QStringLiteral("resources"), QStringLiteral("--size"),
+                             QStringLiteral("900x600")},
+                            dir.filePath(QStringLiteral("live.png")));
+    QVERIFY2(shot.exitCode == 0, shot.err.constData());
+    QCOMPARE(shot.image.size(), QSize(900, 600));
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!shot.err.contains("still running after 60 s"));
+}
+
+void TestScreenshot::badDetailIsRefused()
+{
+    QTemporaryDir dir;
+    const Shot shot = shoot({QStringLiteral("--detail"), QStringLiteral("graphs")}, dir.filePath("x.png"));
+    QCOMPARE(shot.exitCode, 2);
+    QVERIFY2(shot.err.contains("--detail"), shot.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath("x.png")));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

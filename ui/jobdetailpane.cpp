@@ -155,6 +155,19 @@ void JobDetailPane::sendInputLine()
     refresh();
 }
 
+bool JobDetailPane::showTab(const QString &name)
+{
+    QWidget *page = name == QLatin1String("overview")    ? static_cast<QWidget *>(m_overview)
+                    : name == QLatin1String("stdout")    ? m_stdout->parentWidget()
+                    : name == QLatin1String("stderr")    ? static_cast<QWidget *>(m_stderr)
+                    : name == QLatin1String("resources") ? static_cast<QWidget *>(m_chart)
+                                                         : nullptr;
+    if (!page || m_tabs->indexOf(page) < 0)
+        return false;
+    m_tabs->setCurrentWidget(page);
+    return true;
+}
+
 void JobDetailPane::openFind()
 {
     // Searching reaches the whole kept output, not only the bounded view.

@@ -48,6 +48,8 @@ public:
     QString stderrText() const;
     OutputFindBar *findBar() const { return m_find; }
     ResourceChart *resourceChart() const { return m_chart; }
+    // "overview", "stdout", "stderr" or "resources" in front; false for another name.
+    bool showTab(const QString &name);
     // Ctrl+F: opens the find bar on the output tab in front.
     void openFind();
     // The line under the output for a job with its stdin kept open: Enter

@@ -2,6 +2,8 @@
 
 #include "jobengine.h"
 #include "jobrun.h"
+#include "jobdetailpane.h"
+#include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
 #include "presetlistmodel.h"
@@ -36,6 +38,31 @@ void Screenshotter::setPanel(const QString &panel, bool runLab)
     m_runLab = runLab;
 }
 
+void Screenshotter::setLive(double seconds, const QString &detailTab)
+{
+    m_liveSeconds = seconds;
+    m_detailTab = detailTab;
+}
+
+void Screenshotter::showDetail()
+{
+    if (!m_last)
+        return;
+    // The palette, the detail pane and the Code tab all show the last
+    // preset run, so a slide tells one story.
+    const int row = m_window->presetModel()->rowOf(m_last->preset().id);
+    if (row >= 0)
+        m_window->presetView()->setCurrentIndex(m_window->presetModel()->index(row));
+    if (!m_detailTab.isEmpty())
+        m_window->selectRun(m_last, 0);
+    // Descendants are nested under their job: open them for the picture.
+    const QModelIndex job = m_window->jobView()->currentIndex();
+    if (job.isValid())
+        m_window->jobView()->expandRecursively(job);
+    if (!m_detailTab.isEmpty())
+        m_window->detailPane()->showTab(m_detailTab);
+}
+
 void Screenshotter::start()
 {
     m_window->resize(m_size);
@@ -61,12 +88,8 @@ void Screenshotter::startNext()
     if (m_toRun.isEmpty()) {
         m_presetsDone = true;
         if (m_last) {
-            // The palette, the detail pane and the Code tab all show the
-            // last preset run, so a slide tells one story.
-            const int row = m_window->presetModel()->rowOf(m_last->preset().id);
-            if (row >= 0)
-                m_window->presetView()->setCurrentIndex(m_window->presetModel()->index(row));
             m_window->selectRun(m_last);
+            showDetail();
         }
         if (!m_panel.isEmpty() && !m_window->showPanel(m_panel)) {
             std::fprintf(stderr, "spawnscope: --panel %s: the window has no such panel\n", qPrintable(m_panel));
@@ -82,9 +105,33 @@ void Screenshotter::startNext()
         QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
         return;
     }
-    m_last = m_window->runPreset(m_toRun.takeFirst());
-    if (!m_last)
+    if (m_liveSeconds > 0) {
+        // Live: every preset at once, side by side, caught while they run.
+        while (m_toRun.size() > 1) {
+            if (JobRun *run = m_window->runPreset(m_toRun.takeFirst()))
+                m_last = run;
+        }
+    }
+    if (JobRun *run = m_window->runPreset(m_toRun.takeFirst()))
+        m_last = run;
+    else if (m_liveSeconds <= 0) {
         startNext();
+        return;
+    }
+    if (m_toRun.isEmpty() && m_liveSeconds > 0 && m_last) {
+        // The last run, caught while it runs: its live figures are the picture.
+        m_presetsDone = true;
+        QTimer::singleShot(int(m_liveSeconds * 1000), this, [this] {
+            if (!m_panel.isEmpty())
+                m_window->showPanel(m_panel);
+            m_window->selectRun(m_last);
+            showDetail();
+            QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, [this] {
+                capture();
+                m_window->engine()->stopAll();
+            });
+        });
+    }
 }
 
 void Screenshotter::runLabThenCapture()

@@ -24,6 +24,10 @@ public:
     // Which tab is in front ("processes", "timeline", "threads", "code"); runLab
     // runs every lab mode first.
     void setPanel(const QString &panel, bool runLab);
+    // Start every preset at once and capture seconds later, while they run,
+    // then stop them (0: one after another, captured when all have ended). detailTab ("resources", ...)
+    // selects the last run's first job and shows that tab of the detail pane.
+    void setLive(double seconds, const QString &detailTab);
     void start();
 
 signals:
@@ -33,6 +37,7 @@ private:
     void startNext();
     void runLabThenCapture();
     void capture();
+    void showDetail();
 
     MainWindow *m_window;
     QList<Preset> m_toRun;
@@ -42,6 +47,8 @@ private:
     JobRun *m_last = nullptr;
     QString m_panel;
     bool m_runLab = false;
+    double m_liveSeconds = 0;
+    QString m_detailTab;
     int m_labStage = 0;
     bool m_presetsDone = false;
 };

@@ -61,6 +61,15 @@ struct Spec
                                   QStringLiteral("FILE")};
     QCommandLineOption panel{QStringLiteral("panel"), QObject::tr("The tab in front: processes, timeline, threads or code."),
                              QStringLiteral("NAME")};
+    QCommandLineOption screenshotAfter{
+        QStringLiteral("screenshot-after"),
+        QObject::tr("With --screenshot: start every preset at once and capture SEC seconds later, while they "
+                    "still run (live CPU, memory and descendants, side by side), then stop them."),
+        QStringLiteral("SEC")};
+    QCommandLineOption detail{QStringLiteral("detail"),
+                              QObject::tr("With --screenshot: select the last run's first job and show this tab of "
+                                          "the detail pane: overview, stdout, stderr or resources."),
+                              QStringLiteral("TAB")};
     QCommandLineOption runLab{QStringLiteral("run-lab"),
                               QObject::tr("With --screenshot: run every threads-lab mode first.")};
     QCommandLineOption lang{QStringLiteral("lang"),
@@ -103,7 +112,7 @@ struct Spec
         traceWorker.setFlags(QCommandLineOption::HiddenFromHelp);
         traceOut.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, screenshot, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            watch, traceWorker, traceOut, help, version});
     }
 };
@@ -341,6 +350,22 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.theme = parser.value(spec.theme);
     if (!options.theme.isEmpty() && options.theme != QLatin1String("light") && options.theme != QLatin1String("dark")) {
         *error = QObject::tr("--theme takes light or dark, not \"%1\"").arg(options.theme);
+        return false;
+    }
+    if (parser.isSet(spec.screenshotAfter)
+        && !parseSeconds(parser.value(spec.screenshotAfter), QStringLiteral("screenshot-after"), 0.1,
+                         &options.screenshotAfterSec, error)) {
+        return false;
+    }
+    options.detailTab = parser.value(spec.detail);
+    static const QStringList detailTabs{QStringLiteral("overview"), QStringLiteral("stdout"), QStringLiteral("stderr"),
+                                        QStringLiteral("resources")};
+    if (!options.detailTab.isEmpty() && !detailTabs.contains(options.detailTab)) {
+        *error = QObject::tr("--detail takes overview, stdout, stderr or resources, not \"%1\"").arg(options.detailTab);
+        return false;
+    }
+    if ((options.screenshotAfterSec > 0 || !options.detailTab.isEmpty()) && options.screenshotPath.isEmpty()) {
+        *error = QObject::tr("--screenshot-after and --detail apply to --screenshot");
         return false;
     }
     if (options.runLab && options.screenshotPath.isEmpty()) {

@@ -38,6 +38,8 @@ struct LaunchOptions
     QString lang;          // --lang en|ko; empty: the system locale
     QString theme;         // --theme light|dark; empty: the desktop's palette
     bool runLab = false;   // --run-lab: run every lab mode before the screenshot
+    double screenshotAfterSec = 0; // --screenshot-after: capture the last run live
+    QString detailTab;     // --detail: the detail pane's tab in a screenshot
     // The threads lab, headless.
     bool lab = false;
     LabRequest labRequest;

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/../.."
 app=${1:-build/spawnscope}
 out=resources/screenshots
 size=1400x860
+# The monitor's shots run python3 from Debian's /usr/bin, whatever PATH says, so
+# no version manager's shim shows up as a descendant.
+family="sh -c '/usr/bin/python3 -c \"import time; x = bytearray(120 << 20); time.sleep(1); y = bytearray(200 << 20); time.sleep(8)\" & /usr/bin/python3 -c \"while True: pass\" & sleep 8 & wait'"
 seeds=(--preset hello-child --preset poll-sleep --preset fanout-sleep --preset chain-md5 --preset timeout-kill)
 
 for lang in en ko; do
@@ -16,6 +19,12 @@ for lang in en ko; do
         --preset timeout-kill --panel timeline --lang "$lang" --size "$size"
     "$app" --screenshot "$out/threads-$lang.png" --panel threads --run-lab --lang "$lang" --size "$size"
     "$app" --screenshot "$out/code-$lang.png" --preset timeout-kill --panel code --lang "$lang" --size "$size"
+    # The process monitor, live: a shell's children with their CPU and memory,
+    # the chart of one job, and the buffering lesson (pipe against terminal).
+    "$app" --screenshot "$out/monitor-$lang.png" --command "$family" --screenshot-after 3.5 --detail resources \
+        --panel processes --lang "$lang" --size "$size"
+    PATH=/usr/bin:/bin "$app" --screenshot "$out/buffering-$lang.png" --preset buffering-pipe --preset buffering-pty \
+        --screenshot-after 1.2 --detail stdout --panel processes --lang "$lang" --size "$size"
 done
 "$app" --screenshot "$out/timeline-dark.png" --preset poll-sleep --preset fanout-sleep --preset chain-md5 \
     --preset timeout-kill --panel timeline --theme dark --size "$size"

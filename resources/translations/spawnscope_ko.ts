@@ -291,7 +291,9 @@
     </message>
     <message numerus="yes">
         <source>Paused %n job(s): SIGSTOP to process groups %1. A timeout keeps counting while they are paused.</source>
-        <translation><numerusform>작업 %n개를 일시 정지했습니다: 프로세스 그룹 %1에 SIGSTOP. 일시 정지 중에도 타임아웃은 계속 셉니다.</numerusform></translation>
+        <translation>
+            <numerusform>작업 %n개를 일시 정지했습니다: 프로세스 그룹 %1에 SIGSTOP. 일시 정지 중에도 타임아웃은 계속 셉니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to resume: the selection is not running (it already ended or has not started).</source>
@@ -307,7 +309,9 @@
     </message>
     <message numerus="yes">
         <source>Resumed %n job(s): SIGCONT to process groups %1.</source>
-        <translation><numerusform>작업 %n개를 재개했습니다: 프로세스 그룹 %1에 SIGCONT.</numerusform></translation>
+        <translation>
+            <numerusform>작업 %n개를 재개했습니다: 프로세스 그룹 %1에 SIGCONT.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 not sent: the selection is not running (it already ended or has not started).</source>
@@ -540,7 +544,9 @@
     </message>
     <message numerus="yes">
         <source>Paused %n time(s) during its life</source>
-        <translation><numerusform>수명 동안 %n번 일시 정지됨</numerusform></translation>
+        <translation>
+            <numerusform>수명 동안 %n번 일시 정지됨</numerusform>
+        </translation>
     </message>
     <message>
         <source>Descendants seen:  %1</source>
@@ -548,7 +554,9 @@
     </message>
     <message numerus="yes">
         <source>, %n left its process group (setsid)</source>
-        <translation><numerusform>, %n개는 프로세스 그룹을 떠남 (setsid)</numerusform></translation>
+        <translation>
+            <numerusform>, %n개는 프로세스 그룹을 떠남 (setsid)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2376,6 +2384,22 @@
         <source>%1.interactive must be true or false</source>
         <translation>%1.interactive는 true 또는 false여야 합니다</translation>
     </message>
+    <message>
+        <source>With --screenshot: start every preset at once and capture SEC seconds later, while they still run (live CPU, memory and descendants, side by side), then stop them.</source>
+        <translation>--screenshot과 함께: 모든 프리셋을 한꺼번에 시작하고 SEC초 뒤, 아직 실행 중일 때(실시간 CPU, 메모리, 자손 프로세스를 나란히) 캡처한 다음 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: select the last run&apos;s first job and show this tab of the detail pane: overview, stdout, stderr or resources.</source>
+        <translation>--screenshot과 함께: 마지막 실행의 첫 작업을 선택하고 상세 창의 이 탭을 보여 줍니다: overview, stdout, stderr, resources.</translation>
+    </message>
+    <message>
+        <source>--detail takes overview, stdout, stderr or resources, not &quot;%1&quot;</source>
+        <translation>--detail에는 &quot;%1&quot;이 아니라 overview, stdout, stderr, resources 중 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>--screenshot-after and --detail apply to --screenshot</source>
+        <translation>--screenshot-after와 --detail은 --screenshot에 적용됩니다</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
@@ -2397,7 +2421,9 @@
     </message>
     <message numerus="yes">
         <source>%n sample(s)</source>
-        <translation><numerusform>샘플 %n개</numerusform></translation>
+        <translation>
+            <numerusform>샘플 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>CPU %</source>
@@ -2892,7 +2918,9 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     </message>
     <message numerus="yes">
         <source>Paused %n time(s) (hatched)</source>
-        <translation><numerusform>%n번 일시 정지됨 (빗금)</numerusform></translation>
+        <translation>
+            <numerusform>%n번 일시 정지됨 (빗금)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
