@@ -280,6 +280,11 @@ void TestPresetFile::roundTrip_data()
     interactive.pty = true;
     QTest::newRow("interactive stdin in a terminal") << QList<Preset>{interactive};
 
+    Preset compare = preset("compare", {stage("python3", {"-c", "print(1)"})});
+    compare.copies = 2;
+    compare.ptyCompare = true;
+    QTest::newRow("pipe and terminal compared") << QList<Preset>{compare};
+
     QTest::newRow("several") << QList<Preset>{preset("a", {stage("true")}), text, hex, full};
 }
 
@@ -514,7 +519,9 @@ void TestPresetFile::badFiles_data()
     QTest::newRow("interactive and text") << fileWith(presetWith("\"stdin\": {\"interactive\": true, \"text\": \"x\"}"))
                                           << QStringList{"exactly one of", "\"interactive\""};
     QTest::newRow("pty not a bool") << fileWith(presetWith("\"pty\": \"yes\""))
-                                    << QStringList{"preset \"p\".pty", "true or false"};
+                                    << QStringList{"preset \"p\".pty", "true, false or \"compare\""};
+    QTest::newRow("pty compare with one copy") << fileWith(presetWith("\"pty\": \"compare\""))
+                                               << QStringList{"preset \"p\".pty", "copies to 2"};
     QTest::newRow("pty on a chain")
         << fileWith("{\"id\": \"p\", \"pty\": true, \"stages\": [{\"program\": \"yes\"}, {\"program\": \"head\"}]}")
         << QStringList{"preset \"p\".pty", "single command"};

@@ -159,6 +159,8 @@ QString JobFormat::jobName(const JobRun *run, int jobIndex)
         return QObject::tr("chain %1 · stage %2/%3").arg(copy).arg(stage).arg(stages);
     if (stages > 1)
         return QObject::tr("stage %1/%2").arg(stage).arg(stages);
+    if (run->preset().ptyCompare && copies == 2)
+        return copy == 1 ? QObject::tr("through a pipe") : QObject::tr("in a terminal");
     if (copies > 1)
         return QObject::tr("copy %1/%2").arg(copy).arg(copies);
     return QObject::tr("child");

@@ -30,7 +30,7 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
                 spec.stdinData = preset.stdinSpec.materialize();
             }
             spec.interactiveStdin = stage == 0 && preset.stdinSpec.isInteractive();
-            spec.pty = preset.pty && stages == 1;
+            spec.pty = (preset.pty || (preset.ptyCompare && copy == 1)) && stages == 1;
             auto *job = new JobProcess(spec, &m_clock, this);
             const int index = int(m_jobs.size());
             connect(job, &JobProcess::changed, this, [this, index] {

@@ -39,14 +39,17 @@ QList<const char *> BuiltinPresetTexts::all()
                           "dies of that signal, so it has no exit code of its own."),
         QT_TRANSLATE_NOOP("BuiltinPresets", "Buffering: through a pipe"),
         QT_TRANSLATE_NOOP("BuiltinPresets",
-                          "Run this, then \"Buffering: in a terminal\", and compare. The child prints 1, sleeps 2 s "
-                          "and prints 2. Its stdout is a pipe, so Python block-buffers it: nothing arrives for 2 s, "
-                          "then both lines at once when it exits. PYTHONUNBUFFERED is cleared for the child, as it "
-                          "would switch the buffering off."),
-        QT_TRANSLATE_NOOP("BuiltinPresets", "Buffering: in a terminal"),
+                          "Run this, then \"Buffering: pipe and terminal side by side\", and compare. The child prints 1, "
+                          "sleeps 2 s and prints 2. Its stdout is a pipe, so Python block-buffers it: nothing arrives for 2 "
+                          "s, then both lines at once when it exits. PYTHONUNBUFFERED is cleared for the child, as it would "
+                          "switch the buffering off."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Buffering: pipe and terminal side by side"),
         QT_TRANSLATE_NOOP("BuiltinPresets",
-                          "The same child as \"Buffering: through a pipe\", run in a pseudo-terminal. Python sees a "
-                          "terminal (isatty) and line-buffers, so 1 arrives at once and 2 two seconds later. A program "
-                          "that must stream through a pipe can flush itself (print(..., flush=True) or python3 -u)."),
+                          "The same child twice, side by side: the first copy through a pipe, the second in a "
+                          "pseudo-terminal. It prints 1, sleeps 2 s and prints 2. Through the pipe Python block-buffers: "
+                          "nothing for 2 s, then both lines at once when it exits. In the terminal Python sees isatty() and "
+                          "line-buffers: 1 at once, 2 two seconds later. A program that must stream through a pipe can "
+                          "flush itself (print(..., flush=True) or python3 -u). PYTHONUNBUFFERED is cleared for the child, "
+                          "as it would switch the buffering off."),
     };
 }

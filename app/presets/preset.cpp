@@ -78,7 +78,9 @@ QJsonObject Preset::toJson() const
         json.insert(QStringLiteral("maxProcesses"), maxProcesses);
     // Only when set: format v1 readers ignore unknown fields, so an older
     // SpawnScope runs such a preset through pipes rather than refusing it.
-    if (pty)
+    if (ptyCompare)
+        json.insert(QStringLiteral("pty"), QStringLiteral("compare"));
+    else if (pty)
         json.insert(QStringLiteral("pty"), true);
     return json;
 }
@@ -130,11 +132,14 @@ bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *
     preset.maxProcesses = int(maxProcesses);
 
     const QJsonValue pty = json.value(QStringLiteral("pty"));
-    if (!pty.isUndefined() && !pty.isBool()) {
-        *error = QObject::tr("%1.pty must be true or false").arg(where);
+    if (pty.isString() && pty.toString() == QLatin1String("compare")) {
+        preset.ptyCompare = true;
+    } else if (!pty.isUndefined() && !pty.isBool()) {
+        *error = QObject::tr("%1.pty must be true, false or \"compare\"").arg(where);
         return false;
+    } else {
+        preset.pty = pty.toBool(false);
     }
-    preset.pty = pty.toBool(false);
 
     const QJsonValue stages = json.value(QStringLiteral("stages"));
     if (!stages.isArray() || stages.toArray().isEmpty()) {
@@ -216,7 +221,11 @@ QList<Preset::Problem> Preset::validate() const
         && (stdinSpec.randomCount < 0 || stdinSpec.randomCount > StdinSpec::MaxRandomBytes)) {
         add(Field::Stdin, QObject::tr("%1.stdin takes from 0 to %2 random bytes").arg(where).arg(StdinSpec::MaxRandomBytes));
     }
-    if (pty && stages.size() > 1) {
+    if (ptyCompare && copies != 2) {
+        add(Field::Pty, QObject::tr("%1.pty \"compare\" runs two copies, one through a pipe and one in a terminal: "
+                                    "set copies to 2").arg(where));
+    }
+    if ((pty || ptyCompare) && stages.size() > 1) {
         add(Field::Pty, QObject::tr("%1.pty applies to a single command: a chain's stages are joined by pipes, "
                                     "so remove \"pty\" or keep one stage").arg(where));
     }

@@ -46,6 +46,9 @@ struct Preset
     // terminal has one output stream, so stderr shows merged into stdout.
     // Single-stage presets only (a chain's stages talk through pipes).
     bool pty = false;
+    // "pty": "compare": two copies side by side, the first through pipes and
+    // the second in a pseudo-terminal, so a difference in buffering shows.
+    bool ptyCompare = false;
     QString python;             // the seed's code, shown beside the run
     bool builtIn = false;       // not serialized: set by the loader
     bool sessionOnly = false;   // not serialized: from --presets-file, never saved
@@ -75,6 +78,7 @@ struct Preset
         return a.id == b.id && a.title == b.title && a.description == b.description && a.copies == b.copies
                && a.stages == b.stages && a.stdinSpec == b.stdinSpec && a.timeoutSec == b.timeoutSec
                && a.graceSec == b.graceSec && a.pollIntervalSec == b.pollIntervalSec && a.python == b.python
-               && a.maxProcesses == b.maxProcesses && a.pty == b.pty && a.watch == b.watch;
+               && a.maxProcesses == b.maxProcesses && a.pty == b.pty && a.ptyCompare == b.ptyCompare
+               && a.watch == b.watch;
     }
 };
