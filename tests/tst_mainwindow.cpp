@@ -39,6 +39,10 @@
 #include <QSettings>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QLabel>
 #include <QListView>
@@ -105,6 +109,7 @@ private slots:
     void terminalTickRunsInATerminal();
     void filterKeepsGroupsWhole();
     void findInOutput();
+    void ansiColoursInTheOutputView();
     void opensslOutputIsHexAndSecretsAreMasked();
     void timeoutIsExplained();
     void failingChainStageIsReadable();
@@ -376,6 +381,44 @@ void TestMainWindow::findInOutput()
     QVERIFY2(find->statusText().contains(QStringLiteral("not a valid regular expression")), qPrintable(find->statusText()));
     QVERIFY(find->target()->extraSelections().isEmpty());
     find->setPattern(QStringLiteral("beta"));
+    QCOMPARE(find->target()->extraSelections().size(), 1);
+}
+
+void TestMainWindow::ansiColoursInTheOutputView()
+{
+    Preset preset;
+    preset.id = QStringLiteral("ansi");
+    preset.title = QStringLiteral("ansi");
+    StageSpec stage;
+    stage.program = QStringLiteral("/bin/sh");
+    stage.args = {QStringLiteral("-c"), QStringLiteral("printf '\\033[31mred\\033[0m \\033[1mbold\\033[0m plain\\n'")};
+    preset.stages = {stage};
+    JobRun *run = m_window->runPreset(preset);
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    JobDetailPane *pane = m_window->detailPane();
+    QTRY_COMPARE(pane->stdoutText(), QStringLiteral("red bold plain\n"));
+
+    // Read the formats back from the view's document: a cursor's charFormat
+    // is the format of the character before it, so sit one character in.
+    QTextDocument *document = pane->stdoutView()->document();
+    auto formatAt = [document](int position) {
+        QTextCursor cursor(document);
+        cursor.setPosition(position + 1);
+        return cursor.charFormat();
+    };
+    const QColor red = formatAt(0).foreground().color();
+    QVERIFY2(red.red() > 2 * red.green() && red.red() > 2 * red.blue(), qPrintable(red.name()));
+    QCOMPARE(formatAt(4).fontWeight(), int(QFont::Bold));
+    QVERIFY(formatAt(0).fontWeight() != int(QFont::Bold));
+    QCOMPARE(formatAt(9).foreground().style(), Qt::NoBrush); // "plain" keeps the palette's Text
+
+    // Find still works over styled text, highlights included.
+    pane->findChild<QTabWidget *>()->setCurrentIndex(1); // stdout
+    pane->openFind();
+    OutputFindBar *find = pane->findBar();
+    find->setPattern(QStringLiteral("red bold"));
+    QTRY_COMPARE(find->matchCount(), 1);
     QCOMPARE(find->target()->extraSelections().size(), 1);
 }
 
