@@ -110,6 +110,7 @@ private slots:
     void filterKeepsGroupsWhole();
     void findInOutput();
     void ansiColoursInTheOutputView();
+    void aMebibyteOfColouredOutputRendersQuickly();
     void opensslOutputIsHexAndSecretsAreMasked();
     void timeoutIsExplained();
     void failingChainStageIsReadable();
@@ -420,6 +421,33 @@ void TestMainWindow::ansiColoursInTheOutputView()
     find->setPattern(QStringLiteral("red bold"));
     QTRY_COMPARE(find->matchCount(), 1);
     QCOMPARE(find->target()->extraSelections().size(), 1);
+}
+
+void TestMainWindow::aMebibyteOfColouredOutputRendersQuickly()
+{
+    Preset preset;
+    preset.id = QStringLiteral("ansi-flood");
+    preset.title = QStringLiteral("ansi-flood");
+    StageSpec stage;
+    stage.program = QStringLiteral("/bin/sh");
+    // Three styled spans a line, as colourful as a compiler's or a test runner's output.
+    stage.args = {QStringLiteral("-c"), QStringLiteral("yes \"$(printf '\\033[31mred\\033[0m \\033[1;4mbold\\033[0m \\033[38;5;226myellow\\033[0m plain')\" | head -c 1048576")};
+    preset.stages = {stage};
+    JobRun *run = m_window->runPreset(preset);
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    JobDetailPane *pane = m_window->detailPane();
+    pane->findChild<QTabWidget *>()->setCurrentIndex(1); // stdout
+    // Opening find re-renders the whole kept MiB at once, on the GUI thread.
+    QElapsedTimer timer;
+    timer.start();
+    pane->openFind();
+    const qint64 ms = timer.elapsed();
+    qInfo("rendered 1 MiB of coloured output in %lld ms", ms);
+    QVERIFY(pane->stdoutText().size() > 400 * 1000);
+    QVERIFY(!pane->stdoutText().contains(QChar(0x1b)));
+    // The target is 200 ms; the bound leaves room for sanitizer and loaded CI builds.
+    QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
 }
 
 void TestMainWindow::opensslOutputIsHexAndSecretsAreMasked()
