@@ -39,6 +39,10 @@
 #include <QSettings>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QLabel>
 #include <QListView>
@@ -105,6 +109,8 @@ private slots:
     void terminalTickRunsInATerminal();
     void filterKeepsGroupsWhole();
     void findInOutput();
+    void ansiColoursInTheOutputView();
+    void aMebibyteOfColouredOutputRendersQuickly();
     void opensslOutputIsHexAndSecretsAreMasked();
     void timeoutIsExplained();
     void failingChainStageIsReadable();
@@ -377,6 +383,71 @@ void TestMainWindow::findInOutput()
     QVERIFY(find->target()->extraSelections().isEmpty());
     find->setPattern(QStringLiteral("beta"));
     QCOMPARE(find->target()->extraSelections().size(), 1);
+}
+
+void TestMainWindow::ansiColoursInTheOutputView()
+{
+    Preset preset;
+    preset.id = QStringLiteral("ansi");
+    preset.title = QStringLiteral("ansi");
+    StageSpec stage;
+    stage.program = QStringLiteral("/bin/sh");
+    stage.args = {QStringLiteral("-c"), QStringLiteral("printf '\\033[31mred\\033[0m \\033[1mbold\\033[0m plain\\n'")};
+    preset.stages = {stage};
+    JobRun *run = m_window->runPreset(preset);
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    JobDetailPane *pane = m_window->detailPane();
+    QTRY_COMPARE(pane->stdoutText(), QStringLiteral("red bold plain\n"));
+
+    // Read the formats back from the view's document: a cursor's charFormat
+    // is the format of the character before it, so sit one character in.
+    QTextDocument *document = pane->stdoutView()->document();
+    auto formatAt = [document](int position) {
+        QTextCursor cursor(document);
+        cursor.setPosition(position + 1);
+        return cursor.charFormat();
+    };
+    const QColor red = formatAt(0).foreground().color();
+    QVERIFY2(red.red() > 2 * red.green() && red.red() > 2 * red.blue(), qPrintable(red.name()));
+    QCOMPARE(formatAt(4).fontWeight(), int(QFont::Bold));
+    QVERIFY(formatAt(0).fontWeight() != int(QFont::Bold));
+    QCOMPARE(formatAt(9).foreground().style(), Qt::NoBrush); // "plain" keeps the palette's Text
+
+    // Find still works over styled text, highlights included.
+    pane->findChild<QTabWidget *>()->setCurrentIndex(1); // stdout
+    pane->openFind();
+    OutputFindBar *find = pane->findBar();
+    find->setPattern(QStringLiteral("red bold"));
+    QTRY_COMPARE(find->matchCount(), 1);
+    QCOMPARE(find->target()->extraSelections().size(), 1);
+}
+
+void TestMainWindow::aMebibyteOfColouredOutputRendersQuickly()
+{
+    Preset preset;
+    preset.id = QStringLiteral("ansi-flood");
+    preset.title = QStringLiteral("ansi-flood");
+    StageSpec stage;
+    stage.program = QStringLiteral("/bin/sh");
+    // Three styled spans a line, as colourful as a compiler's or a test runner's output.
+    stage.args = {QStringLiteral("-c"), QStringLiteral("yes \"$(printf '\\033[31mred\\033[0m \\033[1;4mbold\\033[0m \\033[38;5;226myellow\\033[0m plain')\" | head -c 1048576")};
+    preset.stages = {stage};
+    JobRun *run = m_window->runPreset(preset);
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    JobDetailPane *pane = m_window->detailPane();
+    pane->findChild<QTabWidget *>()->setCurrentIndex(1); // stdout
+    // Opening find re-renders the whole kept MiB at once, on the GUI thread.
+    QElapsedTimer timer;
+    timer.start();
+    pane->openFind();
+    const qint64 ms = timer.elapsed();
+    qInfo("rendered 1 MiB of coloured output in %lld ms", ms);
+    QVERIFY(pane->stdoutText().size() > 400 * 1000);
+    QVERIFY(!pane->stdoutText().contains(QChar(0x1b)));
+    // The target is 200 ms; the bound leaves room for sanitizer and loaded CI builds.
+    QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
 }
 
 void TestMainWindow::opensslOutputIsHexAndSecretsAreMasked()

@@ -2,6 +2,7 @@
 #include "outputfindbar.h"
 #include "resourcechart.h"
 #include "shellwords.h"
+#include "styledoutput.h"
 
 #include "ansitext.h"
 #include "jobformat.h"
@@ -311,39 +312,44 @@ void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outByt
                              : jobs.size() > 1    ? ShownBytesPerJobInGroup
                                                   : ShownBytes;
     if (outBytes != m_shownOut) {
-        QString text;
+        StyledOutput text;
         for (const JobProcess *job : jobs) {
             if (job->pipesStdout() && jobs.size() > 1)
                 continue;
             if (jobs.size() > 1)
-                text += QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job)));
-            text += renderStream(job, true, budget);
+                text.appendPlain(QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job))));
+            renderStream(text, job, true, budget);
         }
         setTextKeepingScroll(m_stdout, text);
         m_shownOut = outBytes;
     }
     if (errBytes != m_shownErr) {
-        QString text;
+        StyledOutput text;
         for (const JobProcess *job : jobs) {
             if (jobs.size() > 1) {
                 if (job->stderrTail().totalBytes() == 0)
                     continue;
-                text += QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job)));
+                text.appendPlain(QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job))));
             }
-            text += renderStream(job, false, budget);
+            renderStream(text, job, false, budget);
         }
-        setTextKeepingScroll(m_stderr, text);
+        // Only stdout is styled for now: stderr keeps the text alone.
+        setTextKeepingScroll(m_stderr, text.text());
         m_shownErr = errBytes;
     }
 }
 
-QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const
+void JobDetailPane::renderStream(StyledOutput &text, const JobProcess *job, bool stdoutStream, qsizetype budget) const
 {
-    if (stdoutStream && job->pipesStdout())
-        return tr("(stdout goes through an OS pipe straight into the next stage's stdin; the app never sees it)\n");
+    if (stdoutStream && job->pipesStdout()) {
+        text.appendPlain(tr("(stdout goes through an OS pipe straight into the next stage's stdin; the app never sees it)\n"));
+        return;
+    }
     const OutputTail &tail = stdoutStream ? job->stdoutTail() : job->stderrTail();
-    if (tail.totalBytes() == 0)
-        return tr("(nothing)\n");
+    if (tail.totalBytes() == 0) {
+        text.appendPlain(tr("(nothing)\n"));
+        return;
+    }
     QByteArray shown = tail.last(budget);
     // At most ShownLines lines: a view of 'y\n' lines is cheap in bytes, not in layout.
     qsizetype cut = shown.size();
@@ -354,14 +360,14 @@ QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qs
     }
     if (cut > 0)
         shown = shown.mid(cut + 1);
-    QString text;
+    const QPalette &palette = m_stdout->palette();
     if (shown.size() < tail.totalBytes())
-        text += tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
+        text.appendPlain(tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes())));
     if (stdoutStream && m_hex->isChecked()) {
-        text += JobFormat::hexDump(shown, tail.totalBytes() - shown.size());
+        text.appendPlain(JobFormat::hexDump(shown, tail.totalBytes() - shown.size()));
     } else if (JobFormat::looksBinary(shown)) {
         // Shown as decoded, every byte: a CR in ciphertext is no redraw.
-        text += QString::fromUtf8(shown);
+        text.appendPlain(QString::fromUtf8(shown));
     } else if (stdoutStream && !job->inputRecords().isEmpty()) {
         // Typed input, marked "⟩ ", where it was sent in the output stream.
         // (A terminal also echoes it, unmarked: that is the terminal's doing.)
@@ -371,23 +377,23 @@ QString JobDetailPane::renderStream(const JobProcess *job, bool stdoutStream, qs
             if (input.stdoutOffset < shownFrom)
                 continue;
             const qsizetype upTo = qsizetype(input.stdoutOffset - shownFrom);
-            text += QString::fromUtf8(AnsiText::strip(shown.mid(at, upTo - at)));
+            text.appendAnsi(shown.mid(at, upTo - at), palette);
             at = upTo;
             if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
-                text += QLatin1Char('\n');
+                text.appendPlain(QStringLiteral("\n"));
             QString typed = QString::fromUtf8(input.bytes);
             if (typed.endsWith(QLatin1Char('\n')))
                 typed.chop(1);
-            text += QStringLiteral("⟩ ") + typed + QLatin1Char('\n');
+            text.appendPlain(QStringLiteral("⟩ ") + typed + QLatin1Char('\n'));
         }
-        text += QString::fromUtf8(AnsiText::strip(shown.mid(at)));
+        text.appendAnsi(shown.mid(at), palette);
     } else {
-        // Colours and cursor moves from a program in a terminal: the text only.
-        text += QString::fromUtf8(AnsiText::strip(shown));
+        // Colours from a program in a terminal become formats; cursor moves
+        // and titles are dropped.
+        text.appendAnsi(shown, palette);
     }
     if (!text.endsWith(QLatin1Char('\n')))
-        text += QLatin1Char('\n');
-    return text;
+        text.appendPlain(QStringLiteral("\n"));
 }
 
 QString JobDetailPane::describeJob(const JobProcess *job) const
@@ -493,9 +499,16 @@ QString JobDetailPane::describeRun(const JobRun *run) const
 
 void JobDetailPane::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)
 {
+    StyledOutput plain;
+    plain.appendPlain(text);
+    setTextKeepingScroll(edit, plain);
+}
+
+void JobDetailPane::setTextKeepingScroll(QPlainTextEdit *edit, const StyledOutput &text)
+{
     QScrollBar *bar = edit->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 2;
     const int value = bar->value();
-    edit->setPlainText(text);
+    text.renderInto(edit);
     bar->setValue(atEnd ? bar->maximum() : value);
 }

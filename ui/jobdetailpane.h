@@ -10,6 +10,7 @@ class JobRun;
 class OutputFindBar;
 class QCheckBox;
 class ResourceChart;
+class StyledOutput;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -45,6 +46,8 @@ public:
     QString headerText() const;
     QString overviewText() const;
     QString stdoutText() const;
+    // The stdout view itself, whose document carries the output's colours.
+    QPlainTextEdit *stdoutView() const { return m_stdout; }
     QString stderrText() const;
     OutputFindBar *findBar() const { return m_find; }
     ResourceChart *resourceChart() const { return m_chart; }
@@ -60,12 +63,15 @@ private:
     QPlainTextEdit *currentTextView() const;
     QString describeJob(const JobProcess *job) const;
     QString describeRun(const JobRun *run) const;
-    QString renderStream(const JobProcess *job, bool stdoutStream, qsizetype budget) const;
+    // Appends one stream's shown part to text: styled by its ANSI escapes,
+    // unless it is hex or binary.
+    void renderStream(StyledOutput &text, const JobProcess *job, bool stdoutStream, qsizetype budget) const;
     // The job typed input goes to: the selected one, or a run's only job.
     JobProcess *inputTarget() const;
     void sendInputLine();
     void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
+    static void setTextKeepingScroll(QPlainTextEdit *edit, const StyledOutput &text);
 
     JobRun *m_run = nullptr;
     JobProcess *m_job = nullptr;

@@ -4,6 +4,9 @@
 #include <QStyle>
 #include <QToolTip>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 struct Colors
@@ -211,6 +214,47 @@ QColor Theme::findHighlight(const QPalette &palette, bool current)
     if (isDark(palette))
         return current ? QColor(0xb0, 0x78, 0x00) : QColor(0x5c, 0x4a, 0x10);
     return current ? QColor(0xff, 0x9f, 0x1a) : QColor(0xff, 0xe8, 0x80);
+}
+
+namespace {
+
+// WCAG's relative luminance and contrast ratio: the measure of "readable"
+// that does not depend on hue.
+double luminance(const QColor &color)
+{
+    auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// WCAG's minimum for large text; coloured output is mostly accents (a
+// "FAIL", a prompt) and 4.5 would wash out most of xterm's palette.
+constexpr double minimumTerminalContrast = 3.0;
+
+} // namespace
+
+QColor Theme::terminalText(const QColor &fg, const QColor &bg, const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor under = bg.isValid() ? bg : palette.color(QPalette::Base);
+    if (!fg.isValid() && !bg.isValid())
+        return text;
+    const QColor target = !bg.isValid() ? text : luminance(bg) > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
+    const QColor start = fg.isValid() ? fg : text;
+    QColor color = start;
+    // Ten steps at most: the target itself always contrasts enough.
+    for (int step = 1; step <= 10 && contrast(color, under) < minimumTerminalContrast; ++step) {
+        const double t = step / 10.0;
+        color = QColor::fromRgbF(float(start.redF() * (1 - t) + target.redF() * t), float(start.greenF() * (1 - t) + target.greenF() * t),
+                                 float(start.blueF() * (1 - t) + target.blueF() * t));
+    }
+    return color;
 }
 
 void Theme::apply(const QString &name)

@@ -41,4 +41,11 @@ public:
     // The background of a find match in an output view; the current match
     // is stronger. Readable under the palette's Text on its Base.
     static QColor findHighlight(const QPalette &palette, bool current);
+    // A colour a program chose with ANSI escapes (xterm's palette), made
+    // readable: xterm's colours assume a black terminal, so yellow vanishes on
+    // white and blue on dark grey. A foreground too close to what it is drawn
+    // on is blended toward the palette's Text (toward black or white on a
+    // background the program chose) until it contrasts. An invalid fg stands
+    // for the default foreground, an invalid bg for the palette's Base.
+    static QColor terminalText(const QColor &fg, const QColor &bg, const QPalette &palette);
 };
