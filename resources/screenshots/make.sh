@@ -23,7 +23,7 @@ for lang in en ko; do
     # the chart of one job, and the buffering lesson (pipe against terminal).
     "$app" --screenshot "$out/monitor-$lang.png" --command "$family" --screenshot-after 3.5 --detail resources \
         --panel processes --lang "$lang" --size "$size"
-    PATH=/usr/bin:/bin "$app" --screenshot "$out/buffering-$lang.png" --preset buffering-pipe --preset buffering-pty \
+    PATH=/usr/bin:/bin "$app" --screenshot "$out/buffering-$lang.png" --preset buffering-pty \
         --screenshot-after 1.2 --detail stdout --panel processes --lang "$lang" --size "$size"
 done
 "$app" --screenshot "$out/timeline-dark.png" --preset poll-sleep --preset fanout-sleep --preset chain-md5 \

@@ -94,16 +94,16 @@
         <translation>버퍼링: 파이프를 통해</translation>
     </message>
     <message>
-        <source>Run this, then &quot;Buffering: in a terminal&quot;, and compare. The child prints 1, sleeps 2 s and prints 2. Its stdout is a pipe, so Python block-buffers it: nothing arrives for 2 s, then both lines at once when it exits. PYTHONUNBUFFERED is cleared for the child, as it would switch the buffering off.</source>
-        <translation>이것을 실행한 뒤 &quot;버퍼링: 터미널에서&quot;를 실행해 비교해 보세요. 자식 프로세스는 1을 출력하고 2초 잠든 뒤 2를 출력합니다. stdout이 파이프이므로 Python은 블록 단위로 버퍼링합니다: 2초 동안 아무것도 오지 않다가, 끝날 때 두 줄이 한꺼번에 옵니다. PYTHONUNBUFFERED는 버퍼링을 꺼 버리므로 이 자식 프로세스에서는 비워 둡니다.</translation>
+        <source>Run this, then &quot;Buffering: pipe and terminal side by side&quot;, and compare. The child prints 1, sleeps 2 s and prints 2. Its stdout is a pipe, so Python block-buffers it: nothing arrives for 2 s, then both lines at once when it exits. PYTHONUNBUFFERED is cleared for the child, as it would switch the buffering off.</source>
+        <translation>이것을 실행한 뒤 &quot;버퍼링: 파이프와 터미널 나란히&quot;를 실행해 비교해 보세요. 자식 프로세스는 1을 출력하고 2초 잠든 뒤 2를 출력합니다. stdout이 파이프이므로 Python은 블록 단위로 버퍼링합니다: 2초 동안 아무것도 오지 않다가, 끝날 때 두 줄이 한꺼번에 옵니다. PYTHONUNBUFFERED는 버퍼링을 꺼 버리므로 이 자식 프로세스에서는 비워 둡니다.</translation>
     </message>
     <message>
-        <source>Buffering: in a terminal</source>
-        <translation>버퍼링: 터미널에서</translation>
+        <source>Buffering: pipe and terminal side by side</source>
+        <translation>버퍼링: 파이프와 터미널 나란히</translation>
     </message>
     <message>
-        <source>The same child as &quot;Buffering: through a pipe&quot;, run in a pseudo-terminal. Python sees a terminal (isatty) and line-buffers, so 1 arrives at once and 2 two seconds later. A program that must stream through a pipe can flush itself (print(..., flush=True) or python3 -u).</source>
-        <translation>&quot;버퍼링: 파이프를 통해&quot;와 같은 자식 프로세스를 의사 터미널에서 실행합니다. Python은 터미널을 보고(isatty) 줄 단위로 버퍼링하므로, 1은 바로 오고 2는 2초 뒤에 옵니다. 파이프로 바로바로 내보내야 하는 프로그램은 스스로 flush할 수 있습니다(print(..., flush=True) 또는 python3 -u).</translation>
+        <source>The same child twice, side by side: the first copy through a pipe, the second in a pseudo-terminal. It prints 1, sleeps 2 s and prints 2. Through the pipe Python block-buffers: nothing for 2 s, then both lines at once when it exits. In the terminal Python sees isatty() and line-buffers: 1 at once, 2 two seconds later. A program that must stream through a pipe can flush itself (print(..., flush=True) or python3 -u). PYTHONUNBUFFERED is cleared for the child, as it would switch the buffering off.</source>
+        <translation>같은 자식 프로세스를 두 번, 나란히 실행합니다: 첫 번째는 파이프를 통해, 두 번째는 의사 터미널에서. 자식은 1을 출력하고 2초 잠든 뒤 2를 출력합니다. 파이프에서는 Python이 블록 단위로 버퍼링합니다: 2초 동안 아무것도 없다가 끝날 때 두 줄이 한꺼번에 옵니다. 터미널에서는 Python이 isatty()를 보고 줄 단위로 버퍼링합니다: 1은 바로, 2는 2초 뒤에 옵니다. 파이프로 바로바로 내보내야 하는 프로그램은 스스로 flush할 수 있습니다(print(..., flush=True) 또는 python3 -u). PYTHONUNBUFFERED는 버퍼링을 꺼 버리므로 이 자식 프로세스에서는 비워 둡니다.</translation>
     </message>
 </context>
 <context>
@@ -2361,10 +2361,6 @@
         <translation>최대 메모리 ≥ %1 (가장 큰 샘플)</translation>
     </message>
     <message>
-        <source>%1.pty must be true or false</source>
-        <translation>%1.pty는 true 또는 false여야 합니다</translation>
-    </message>
-    <message>
         <source>%1.pty applies to a single command: a chain&apos;s stages are joined by pipes, so remove &quot;pty&quot; or keep one stage</source>
         <translation>%1.pty는 명령 하나에만 적용됩니다: 체인의 단계들은 파이프로 이어지므로 &quot;pty&quot;를 지우거나 단계를 하나만 두세요</translation>
     </message>
@@ -2399,6 +2395,22 @@
     <message>
         <source>--screenshot-after and --detail apply to --screenshot</source>
         <translation>--screenshot-after와 --detail은 --screenshot에 적용됩니다</translation>
+    </message>
+    <message>
+        <source>through a pipe</source>
+        <translation>파이프를 통해</translation>
+    </message>
+    <message>
+        <source>in a terminal</source>
+        <translation>터미널에서</translation>
+    </message>
+    <message>
+        <source>%1.pty must be true, false or &quot;compare&quot;</source>
+        <translation>%1.pty는 true, false 또는 &quot;compare&quot;여야 합니다</translation>
+    </message>
+    <message>
+        <source>%1.pty &quot;compare&quot; runs two copies, one through a pipe and one in a terminal: set copies to 2</source>
+        <translation>%1.pty &quot;compare&quot;는 복사본 두 개를 하나는 파이프로, 하나는 터미널에서 실행합니다: copies를 2로 설정하세요</translation>
     </message>
 </context>
 <context>
