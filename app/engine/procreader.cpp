@@ -127,6 +127,8 @@ qint64 pageKb()
 
 bool parseStat(QByteArrayView text, ProcSnapshot &out)
 {
+    if (text.isEmpty())
+        return false; // and no memchr on a null view's data
     const char *begin = text.data();
     const char *end = begin + text.size();
     const char *open = static_cast<const char *>(std::memchr(begin, '(', size_t(text.size())));
