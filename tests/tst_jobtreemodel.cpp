@@ -1,4 +1,5 @@
 #include "jobengine.h"
+#include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "jobtreemodel.h"
@@ -93,8 +94,12 @@ void TestJobTreeModel::groupRowShowsWallAndSum()
     QVERIFY(waitRun(run, 5000));
     const QModelIndex group = m_model->index(0, 0);
     const QString timing = m_model->data(group.siblingAtColumn(JobTreeModel::LastLineColumn)).toString();
-    QVERIFY2(timing.startsWith(QStringLiteral("wall 0.1")), qPrintable(timing));
-    QVERIFY2(timing.contains(QStringLiteral("Σ 0.5")), qPrintable(timing));
+    // The text shows the run's own figures; the figures themselves are bounded by physics, not by
+    // a loaded CI machine's scheduling: five 0.1 s sleeps in parallel add up to at least 0.5 s.
+    QVERIFY2(timing.startsWith(QStringLiteral("wall ") + JobFormat::seconds(run->wallMs())), qPrintable(timing));
+    QVERIFY2(timing.contains(QStringLiteral("Σ ") + JobFormat::seconds(run->sumMs())), qPrintable(timing));
+    QVERIFY2(run->sumMs() >= 500.0 && run->wallMs() >= 100.0, qPrintable(timing));
+    QVERIFY2(run->sumMs() > 2.0 * run->wallMs(), qPrintable(timing)); // they did run side by side
     QCOMPARE(m_model->data(group.siblingAtColumn(JobTreeModel::StateColumn)).toString(), QStringLiteral("5 ok"));
     QCOMPARE(m_model->data(group.siblingAtColumn(JobTreeModel::ElapsedColumn), JobTreeModel::RawRole).toDouble(),
              run->wallMs());
