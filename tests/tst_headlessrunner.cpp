@@ -531,7 +531,8 @@ void TestHeadlessRunner::labBlockingIoReport()
     for (const QJsonValue &mode : modes)
         QVERIFY(!mode.toObject().contains("results"));
     QVERIFY(modes.at(0).toObject().value("wallMs").toDouble() >= 145);
-    QVERIFY(modes.at(1).toObject().value("wallMs").toDouble() < 120);
+    // Threads overlap the three 50 ms waits: well under the serial run's time, whatever the machine's load.
+    QVERIFY(modes.at(1).toObject().value("wallMs").toDouble() < 0.8 * modes.at(0).toObject().value("wallMs").toDouble());
 }
 
 void TestHeadlessRunner::labRefusesBadInput_data()

@@ -116,8 +116,9 @@ void TestJobRun::fanoutRunsInParallel()
     // Serial would take 2 s; all ten at once take about 0.2 s.
     QVERIFY2(run.wallMs() < 1000, qPrintable(QString::number(run.wallMs())));
     QVERIFY2(run.parallelism() > 3, qPrintable(QString::number(run.parallelism())));
+    // Every child started before the first 0.2 s sleep could have ended.
     for (const JobProcess *job : run.jobs())
-        QVERIFY(job->startedMs() < 150);
+        QVERIFY2(job->startedMs() < 195, qPrintable(QString::number(job->startedMs())));
 }
 
 void TestJobRun::failingStageIsReadable()
