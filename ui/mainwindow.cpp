@@ -433,6 +433,12 @@ void MainWindow::wirePanels()
     connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
     connect(m_jobView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentJobChanged);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        // A watched job opens on its family's first row: the family is what
+        // the user asked to see. Sampled descendants stay folded.
+        if (parent.isValid() && first == 0 && parent.data(JobTreeModel::WatchedRole).toBool()) {
+            m_jobView->expand(parent);
+            return;
+        }
         if (parent.isValid())
             return;
         for (int row = first; row <= last; ++row)

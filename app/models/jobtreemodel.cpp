@@ -472,6 +472,8 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
         return column == CpuTimeColumn ? job->resources().cpuExact : job->resources().peakRssExact;
     case PidRole:
         return job->pid();
+    case WatchedRole:
+        return showsFamily(job);
     case Qt::ToolTipRole:
         switch (column) {
         case CpuTimeColumn:
@@ -585,6 +587,7 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
     case ShellRole:
         return role == SuccessRole ? m.exited && m.exitCode == 0 : false;
     case ExactRole:
+    case WatchedRole:
         return true;
     case PidRole:
         return m.pid;
@@ -830,6 +833,7 @@ QHash<int, QByteArray> JobTreeModel::roleNames() const
     names.insert(PausedRole, "paused");
     names.insert(ExactRole, "exact");
     names.insert(PidRole, "pid");
+    names.insert(WatchedRole, "watched");
     return names;
 }
 

@@ -60,6 +60,7 @@ public:
         PausedRole,             // a job that is stopped (SIGSTOP or any stop signal)
         ExactRole,              // peak RSS / CPU time from the kernel at the reap, not from samples
         PidRole,                // the process's pid, for any row below a run
+        WatchedRole,            // a job whose family the tracer records (its rows below are exact)
     };
     Q_ENUM(Role)
 
