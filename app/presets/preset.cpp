@@ -286,7 +286,7 @@ Preset Preset::fromCommand(const QString &command, bool viaShell, QString *error
     preset.id = QStringLiteral("command");
     // A title is one line (a row, a lane's header, the status bar); the
     // command itself keeps its newlines.
-    preset.title = trimmed.simplified();
+    preset.title = QString(trimmed).replace(QLatin1Char('\n'), QLatin1Char(' '));
     preset.stages = {stage};
     return preset;
 }
