@@ -45,6 +45,15 @@ qint64 statusKiB(const char *field)
     return -1;
 }
 
+// The app's own CPU time, every thread, user and system (not its children's).
+double selfCpuMs()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
@@ -219,6 +228,7 @@ int captureWorkload(int argc, char **argv)
         return fail("the kept tail is not the stream's end");
     print("wall_ms", run->wallMs());
     print("bytes", double(job->stdoutTail().totalBytes()));
+    print("cpu_ms", selfCpuMs());
     print("rss_kib", double(statusKiB("VmHWM:")));
     return 0;
 }

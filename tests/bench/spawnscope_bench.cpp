@@ -354,6 +354,11 @@ private:
         if (cs.size() > 3)
             reference(QStringLiteral("  Python read loop vs cat"), median(cs.at(3).ms), median(cs.at(1).ms),
                       pairedRatio(cs.at(3).ms, cs.at(1).ms));
+        // The app's own CPU time (all its threads, not the child's), per GiB.
+        QList<double> cpu;
+        for (const Sample &s : cs.at(0).samples)
+            cpu << s.values.value("cpu_ms") * double(qint64(1) << 30) / double(bytes);
+        std::printf("  SpawnScope's own CPU time (user + system, all threads): median %.1f ms per GiB\n", median(cpu));
         // Peak RSS as the child itself saw it (VmHWM), in MiB.
         QList<double> rss;
         for (const Sample &s : cs.at(0).samples)
