@@ -3,6 +3,7 @@
 #include "childusage.h"
 #include "enginelog.h"
 #include "outputpoller.h"
+#include "outputreader.h"
 #include "rootsample.h"
 #include "unixsignals.h"
 
@@ -76,10 +77,14 @@ rlim_t userProcessCount()
     return count;
 }
 
-// Past this much output a stream's pipe is widened to WidePipeBytes.
+// Past this much output a stream's pipe is widened to WidePipeBytes and read
+// by a thread of its own (OutputReader).
 constexpr qint64 HeavyWriterBytes = 1024 * 1024;
 constexpr qint64 WidePipeBytes = 1024 * 1024;
 constexpr qint64 FinalDrainBytes = 4 * WidePipeBytes;
+// How often a reader thread's count and tail are copied into the job's: as
+// often as the table model shows a change.
+constexpr int ReaderTakeMs = 50;
 
 // A fan-out starts the same program many times in a row: a check that
 // passed is trusted for this long, so a thousand copies pay for one. (Only
@@ -584,6 +589,8 @@ void JobProcess::watchOutputPipe(OutputPipe &pipe, OutputTail &tail)
         // A bounded helping per wake-up, so one flooding child cannot starve
         // the others or the window; the poller asks again for the rest.
         drainOutputPipe(pipe, tail, 4 * 1024 * 1024);
+        if (pipe.fd >= 0 && tail.totalBytes() >= HeavyWriterBytes)
+            startReader(pipe);
         emit changed();
     };
     pipe.token = m_poller->watch(pipe.fd, onReady);
@@ -643,8 +650,47 @@ void JobProcess::drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budg
     }
 }
 
+void JobProcess::startReader(OutputPipe &pipe)
+{
+    if (pipe.token != 0 && m_poller)
+        m_poller->unwatch(pipe.token, pipe.fd);
+    pipe.token = 0;
+    delete pipe.notifier;
+    pipe.notifier = nullptr;
+    pipe.reader = new OutputReader(pipe.fd, tailOf(pipe));
+    if (!m_readerTimer) {
+        m_readerTimer = new QTimer(this);
+        m_readerTimer->setInterval(ReaderTakeMs);
+        connect(m_readerTimer, &QTimer::timeout, this, &JobProcess::takeFromReaders);
+    }
+    m_readerTimer->start();
+}
+
+void JobProcess::takeFromReaders()
+{
+    bool moved = false;
+    for (OutputPipe *pipe : {&m_stdoutPipe, &m_stderrPipe}) {
+        if (!pipe->reader)
+            continue;
+        moved |= pipe->reader->takeInto(&tailOf(*pipe));
+        if (pipe->reader->atEnd())
+            closeOutputPipe(*pipe); // every writer is gone, as at end of file in drainOutputPipe
+    }
+    if (!m_stdoutPipe.reader && !m_stderrPipe.reader)
+        m_readerTimer->stop();
+    if (moved)
+        emit changed();
+}
+
 void JobProcess::closeOutputPipe(OutputPipe &pipe)
 {
+    if (pipe.reader) {
+        // Joined before its descriptor goes; what it read last is kept.
+        pipe.reader->stop(0);
+        pipe.reader->takeInto(&tailOf(pipe));
+        delete pipe.reader;
+        pipe.reader = nullptr;
+    }
     // Stop watching before the descriptor goes.
     if (pipe.token != 0 && m_poller)
         m_poller->unwatch(pipe.token, pipe.fd);
@@ -862,8 +908,14 @@ void JobProcess::onFinished(int exitCode, int exitStatus)
     // is not this job's (as with QProcess, which also stops reading here).
     // The pipe holds at most WidePipeBytes; the cap keeps a grandchild that
     // floods the inherited pipe from holding the app here.
-    drainOutputPipe(m_stdoutPipe, m_stdout, FinalDrainBytes);
-    drainOutputPipe(m_stderrPipe, m_stderr, FinalDrainBytes);
+    for (OutputPipe *pipe : {&m_stdoutPipe, &m_stderrPipe}) {
+        if (pipe->reader) {
+            pipe->reader->stop(FinalDrainBytes);
+            pipe->reader->takeInto(&tailOf(*pipe));
+        } else {
+            drainOutputPipe(*pipe, tailOf(*pipe), FinalDrainBytes);
+        }
+    }
 
     const bool bySignal = exitStatus == QProcess::CrashExit;
     m_outcome.signal = bySignal ? exitCode : 0;
@@ -977,7 +1029,7 @@ void JobProcess::finish()
     m_finishedMs = now();
     if (m_startedMs < 0)
         m_startedMs = m_finishedMs;
-    for (QTimer *timer : {m_pollTimer, m_timeoutTimer, m_killTimer}) {
+    for (QTimer *timer : {m_pollTimer, m_timeoutTimer, m_killTimer, m_readerTimer}) {
         if (timer)
             timer->stop();
     }

@@ -27,6 +27,7 @@
 
 
 class OutputPoller;
+class OutputReader;
 struct RootSample;
 class QProcess;
 class QSocketNotifier;
@@ -152,6 +153,7 @@ private:
         quint64 token = 0; // its OutputPoller registration
         QSocketNotifier *notifier = nullptr; // only if the poller could not take it
         bool widened = false; // the pipe's buffer was enlarged for a heavy writer
+        OutputReader *reader = nullptr; // a heavy writer's pipe is read by a thread of its own
     };
     bool openOutputPipes(int *stdoutWrite, int *stderrWrite);
     // The pseudo-terminal: its master becomes m_stdoutPipe (read) and
@@ -163,6 +165,11 @@ private:
     // Reads what the pipe holds (up to budget bytes) into the tail; closes it at EOF.
     void drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budget);
     void closeOutputPipe(OutputPipe &pipe);
+    // Hands a heavy writer's pipe to an OutputReader thread; the tail then
+    // follows it through takeFromReaders() every ReaderTakeMs.
+    void startReader(OutputPipe &pipe);
+    void takeFromReaders();
+    OutputTail &tailOf(const OutputPipe &pipe) { return &pipe == &m_stdoutPipe ? m_stdout : m_stderr; }
     void poll();
     void onTimeout();
     void escalate();
@@ -188,6 +195,7 @@ private:
     QTimer *m_pollTimer = nullptr;
     QTimer *m_timeoutTimer = nullptr;
     QTimer *m_killTimer = nullptr;
+    QTimer *m_readerTimer = nullptr;
     JobOutcome m_outcome;
     OutputTail m_stdout;
     OutputTail m_stderr;
