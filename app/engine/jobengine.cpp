@@ -6,13 +6,30 @@
 #include "rootsample.h"
 
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
+
+namespace {
+
+// A child is handed to the sampler this long after it started, not at once:
+// the first read of /proc (every file, as for any new process) cost more
+// than QProcess itself per /bin/true in a fan-out of a thousand, and the
+// kernel then also has that child's /proc entries to drop at its reap. A
+// child that ends sooner loses nothing it had: its exact usage comes from the
+// reap, and right after exec it has no descendants to see yet.
+constexpr int FirstSampleDelayMs = 100;
+constexpr int FirstSampleBatchMs = 20;
+
+} // namespace
 
 JobEngine::JobEngine(QObject *parent)
     : QObject(parent)
     , m_sampler(nullptr)
+    , m_firstSampleTimer(new QTimer(this))
 {
+    m_firstSampleTimer->setSingleShot(true);
+    connect(m_firstSampleTimer, &QTimer::timeout, this, &JobEngine::sampleStartedJobs);
     m_sampleClock.start();
     m_sampler = new ProcessSampler(&m_sampleClock, this);
     connect(m_sampler, &ProcessSampler::sampled, this, &JobEngine::onSampled);
@@ -38,6 +55,30 @@ void JobEngine::onSampled(const QList<RootSample> &roots)
         it->run->jobs().at(it->index)->applySample(root, samplerNow);
         emit jobResourcesChanged(it->run, it->index);
     }
+}
+
+void JobEngine::sampleStartedJobs()
+{
+    const qint64 now = m_sampleClock.elapsed();
+    qsizetype taken = 0;
+    for (; taken < m_toSample.size(); ++taken) {
+        const StartedJob &started = m_toSample.at(taken);
+        if (now - started.startedMs < FirstSampleDelayMs) {
+            // The rest started later: come back when the oldest of them is
+            // due, in steps of at least FirstSampleBatchMs so that a fan-out
+            // costs a few timer events, not one per child.
+            m_firstSampleTimer->start(int(std::max<qint64>(FirstSampleDelayMs - (now - started.startedMs),
+                                                           FirstSampleBatchMs)));
+            break;
+        }
+        if (!started.run)
+            continue;
+        const JobProcess *job = started.run->jobs().at(started.index);
+        // A finished job is reaped: its pid may be another process's by now.
+        if (job->outcome().state == JobOutcome::State::Running && m_sampler->add(job->pid(), job->spec().stage.program))
+            m_sampledJobs.insert(job->pid(), {started.run, started.index});
+    }
+    m_toSample.remove(0, taken);
 }
 
 JobEngine::~JobEngine()
@@ -67,8 +108,11 @@ JobRun *JobEngine::start(const Preset &preset)
     for (int index = 0; index < run->jobs().size(); ++index) {
         JobProcess *job = run->jobs().at(index);
         connect(job, &JobProcess::started, this, [this, run, job, index] {
-            if (m_samplingEnabled && job->pid() > 0 && m_sampler->add(job->pid(), job->spec().stage.program))
-                m_sampledJobs.insert(job->pid(), {run, index});
+            if (!m_samplingEnabled || job->pid() <= 0)
+                return;
+            m_toSample.append({run, index, m_sampleClock.elapsed()});
+            if (!m_firstSampleTimer->isActive())
+                m_firstSampleTimer->start(FirstSampleDelayMs);
         });
         connect(job, &JobProcess::finished, this, [this, run, job, index] {
             // The child is reaped by now, so no last read of it is possible:

@@ -14,6 +14,7 @@
 
 class JobRun;
 class ProcessSampler;
+class QTimer;
 struct RootSample;
 
 class JobEngine : public QObject
@@ -82,6 +83,8 @@ private:
     void pump();
     void onJobFinished(JobRun *run, int index);
     void onSampled(const QList<RootSample> &roots);
+    // Hands the sampler the jobs that have run FirstSampleDelayMs by now.
+    void sampleStartedJobs();
 
     struct SampledJob
     {
@@ -99,6 +102,14 @@ private:
     ProcessSampler *m_sampler;
     bool m_samplingEnabled = true;
     QHash<qint64, SampledJob> m_sampledJobs; // root pid -> its job, while it runs
+    struct StartedJob
+    {
+        QPointer<JobRun> run;
+        int index;
+        qint64 startedMs; // on m_sampleClock
+    };
+    QList<StartedJob> m_toSample; // started, not yet handed to the sampler, oldest first
+    QTimer *m_firstSampleTimer;
     QList<JobRun *> m_runs;
     QList<PendingCopy> m_queue;
     int m_maxParallel = defaultMaxParallel();
