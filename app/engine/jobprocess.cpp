@@ -589,7 +589,7 @@ void JobProcess::watchOutputPipe(OutputPipe &pipe, OutputTail &tail)
         // A bounded helping per wake-up, so one flooding child cannot starve
         // the others or the window; the poller asks again for the rest.
         drainOutputPipe(pipe, tail, 4 * 1024 * 1024);
-        if (pipe.fd >= 0 && tail.totalBytes() >= HeavyWriterBytes)
+        if (pipe.fd >= 0 && tail.totalBytes() >= HeavyWriterBytes && OutputReader::mayStart())
             startReader(pipe);
         emit changed();
     };

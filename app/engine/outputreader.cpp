@@ -3,6 +3,7 @@
 #include "enginelog.h"
 
 #include <QMutexLocker>
+#include <QThread>
 
 #include <algorithm>
 #include <cerrno>
@@ -19,6 +20,14 @@ constexpr qsizetype ReadBytes = 128 * 1024;
 
 } // namespace
 
+std::atomic<int> OutputReader::s_running{0};
+
+bool OutputReader::mayStart()
+{
+    static const int limit = std::max(1, QThread::idealThreadCount() - 1);
+    return s_running.load(std::memory_order_relaxed) < limit;
+}
+
 OutputReader::OutputReader(int fd, const OutputTail &tail)
     : m_fd(fd)
     , m_wake(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
@@ -27,6 +36,7 @@ OutputReader::OutputReader(int fd, const OutputTail &tail)
 {
     if (m_wake < 0)
         qCWarning(lcEngine, "eventfd failed: %s; the output reader polls every 100 ms instead", std::strerror(errno));
+    s_running.fetch_add(1, std::memory_order_relaxed);
     m_thread = std::thread([this] { run(); });
 }
 
@@ -35,6 +45,7 @@ OutputReader::~OutputReader()
     stop(0);
     if (m_wake >= 0)
         ::close(m_wake);
+    s_running.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void OutputReader::stop(qint64 finalBytes)

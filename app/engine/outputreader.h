@@ -39,6 +39,14 @@ public:
     // The writers are gone (end of file) or the pipe failed: nothing more comes.
     bool atEnd() const { return m_atEnd.load(std::memory_order_acquire); }
 
+    // Whether another reader may start now. Readers are few (one core's
+    // worth fewer than the machine has, at least one): each reads as fast as
+    // its writer writes, so eight flooding children with a thread each left
+    // the GUI thread one runnable thread among seventeen, and the event loop
+    // up to 80 ms late. Past the limit a stream stays with the GUI thread's
+    // OutputPoller, which bounds what it reads per wake-up.
+    static bool mayStart();
+
 private:
     void run();
     // One read into the ring: >0 bytes, 0 at end, -1 with errno set;
@@ -54,4 +62,5 @@ private:
     std::atomic<qint64> m_finalBytes{0};
     std::atomic<bool> m_atEnd{false};
     std::thread m_thread;
+    static std::atomic<int> s_running;
 };
