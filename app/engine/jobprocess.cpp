@@ -106,6 +106,24 @@ int sharedNullDevice()
     return fd;
 }
 
+// A child that writes HeavyWriterBytes writes fast: a pipe of WidePipeBytes
+// instead of 64 KiB lets it run on while the app is busy, and the app reads
+// the lot in one go, with a fraction of the wake-ups (on Linux the kernel may
+// refuse for an unprivileged user over its pipe quota; then the pipe just
+// stays as it was).
+void widen(int fd, bool *widened)
+{
+#ifdef F_SETPIPE_SZ
+    if (*widened || fd < 0)
+        return;
+    *widened = true;
+    ::fcntl(fd, F_SETPIPE_SZ, int(WidePipeBytes));
+#else
+    Q_UNUSED(fd);
+    Q_UNUSED(widened);
+#endif
+}
+
 int toMs(double seconds)
 {
     return int(std::max(0.0, seconds * 1000.0) + 0.5);
@@ -603,17 +621,8 @@ void JobProcess::watchOutputPipe(OutputPipe &pipe, OutputTail &tail)
 
 void JobProcess::drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budget)
 {
-#ifdef F_SETPIPE_SZ
-    if (!pipe.widened && pipe.fd >= 0 && tail.totalBytes() >= HeavyWriterBytes) {
-        // A child that writes this much writes fast: a pipe of 1 MiB instead
-        // of 64 KiB lets it run on while the app is busy, and the app reads
-        // the lot in one go, with a fraction of the wake-ups (on Linux the
-        // kernel may refuse for an unprivileged user over its pipe quota;
-        // then the pipe just stays as it was).
-        pipe.widened = true;
-        ::fcntl(pipe.fd, F_SETPIPE_SZ, int(WidePipeBytes));
-    }
-#endif
+    if (tail.totalBytes() >= HeavyWriterBytes)
+        widen(pipe.fd, &pipe.widened);
     qint64 total = 0;
     char buffer[64 * 1024];
     while (pipe.fd >= 0 && total < budget) {
@@ -657,6 +666,7 @@ void JobProcess::startReader(OutputPipe &pipe)
     pipe.token = 0;
     delete pipe.notifier;
     pipe.notifier = nullptr;
+    widen(pipe.fd, &pipe.widened);
     pipe.reader = new OutputReader(pipe.fd, tailOf(pipe));
     if (!m_readerTimer) {
         m_readerTimer = new QTimer(this);

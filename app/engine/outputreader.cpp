@@ -17,6 +17,11 @@ namespace {
 // Reads of this size keep the copy in the cache and hold the pipe's lock
 // briefly, so the writer is not kept waiting (cat reads 128 KiB too).
 constexpr qsizetype ReadBytes = 128 * 1024;
+// A round that found this much says the writer is fast: the next round
+// reads at once rather than first asking poll() whether there is data.
+constexpr qint64 FastRoundBytes = 64 * 1024;
+// At most this much per round, then the stop request is checked.
+constexpr qint64 RoundBytes = 1024 * 1024;
 
 } // namespace
 
@@ -96,31 +101,36 @@ qsizetype OutputReader::readOnce(qsizetype *asked)
 
 void OutputReader::run()
 {
-    bool maybeMore = true;
+    bool fast = false;
+    pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}};
+    const nfds_t count = m_wake >= 0 ? 2 : 1;
     for (;;) {
         if (m_stopping.load(std::memory_order_acquire))
             break;
-        if (!maybeMore) {
-            pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}};
-            ::poll(fds, m_wake >= 0 ? 2 : 1, m_wake >= 0 ? -1 : 100);
+        // Sleeps until the writer writes (or stop() asks).
+        if (!fast)
+            ::poll(fds, count, m_wake >= 0 ? -1 : 100);
+        qint64 got = 0;
+        for (;;) {
+            qsizetype asked = 0;
+            const qsizetype n = readOnce(&asked);
+            if (n > 0) {
+                got += n;
+                // A short read emptied the pipe; a round's cap lets stop()
+                // be seen while a writer keeps it full.
+                if (n < asked || got >= RoundBytes)
+                    break;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break;
+            // End of file, or (on a terminal's master) EIO once the slave closed.
+            m_atEnd.store(true, std::memory_order_release);
+            return;
         }
-        qsizetype asked = 0;
-        const qsizetype n = readOnce(&asked);
-        // A short read emptied the pipe: wait for more rather than read
-        // again only to be told EAGAIN.
-        if (n > 0) {
-            maybeMore = n == asked;
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            maybeMore = false;
-            continue;
-        }
-        // End of file, or (on a terminal's master) EIO once the slave closed.
-        m_atEnd.store(true, std::memory_order_release);
-        return;
+        fast = got >= FastRoundBytes;
     }
     // Stopped: what the pipe holds now is still the job's, up to the budget.
     qint64 left = m_finalBytes.load(std::memory_order_relaxed);
