@@ -94,7 +94,8 @@ QJsonObject jobToJson(const JobRun *run, int index)
     json.insert(QStringLiteral("descendants"), descendantsToJson(res));
     if (job->spec().watch) {
         // The exact family from the tracer; "watchRefused" says why it is
-        // empty when ptrace was refused (the program did not run then).
+        // empty when ptrace was refused (the program ran unwatched then, and
+        // "descendants" is what sampling saw of its family).
         json.insert(QStringLiteral("family"), job->family().toJson());
         if (!job->family().refusal().isEmpty())
             json.insert(QStringLiteral("watchRefused"), job->family().refusal());

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -132,7 +133,8 @@ QStringList readArgv(pid_t pid)
 
 // The tracer must outlive a Stop: the engine signals the job's whole process
 // group, which holds the program too, and a tracer dead of SIGTERM would
-// SIGKILL the family (EXITKILL) before its grace period. The handler is
+// SIGKILL the family (EXITKILL) before its grace period; unwatched (ptrace
+// refused) it would end the job before the program had. The handler is
 // replaced by the default at the program's exec, so the program gets the
 // signal with its own disposition.
 void ignoreStop(int) {}
@@ -166,8 +168,10 @@ public:
 
     void addRoot(pid_t root) { m_processes.insert(root); }
     int loop(pid_t root, int *rootSignal);
+    int waitUntraced(pid_t root, int *rootSignal);
 
 private:
+    int finish(int rootStatus, int *rootSignal);
     void spawned(pid_t parent, pid_t child, const char *how);
     void resume(pid_t tid, int signal);
 
@@ -256,6 +260,12 @@ int Session::loop(pid_t root, int *rootSignal)
             event.cpuSysMs = usage.sysMs;
             event.peakRssKb = usage.peakRssKb;
             write(event);
+            // Done when the last traced process is gone, not at ECHILD: as
+            // the subreaper the tracer may also be the parent of an orphan
+            // that is not traced (cloned with CLONE_UNTRACED), which could
+            // keep waitpid(-1) blocking for as long as it lives.
+            if (m_processes.isEmpty())
+                break;
             continue;
         }
         if (!WIFSTOPPED(status))
@@ -316,6 +326,33 @@ int Session::loop(pid_t root, int *rootSignal)
             break;
         }
     }
+    return finish(rootStatus, rootSignal);
+}
+
+int Session::waitUntraced(pid_t root, int *rootSignal)
+{
+    int rootStatus = 0;
+    for (;;) {
+        int status = 0;
+        const pid_t pid = ::waitpid(-1, &status, __WALL); // __WALL: clone() children too
+        if (pid < 0) {
+            if (errno == EINTR)
+                continue;
+            break; // ECHILD: cannot come before the root's exit, but never spin
+        }
+        if (pid == root) {
+            rootStatus = status;
+            break;
+        }
+        // Any other is an orphan of the family that re-parented to the
+        // tracer (the subreaper) and ended: reaped, so it does not linger as
+        // a zombie in the tree that sampling shows.
+    }
+    return finish(rootStatus, rootSignal);
+}
+
+int Session::finish(int rootStatus, int *rootSignal)
+{
     TraceProtocol::Event end;
     end.kind = TraceProtocol::Event::Kind::End;
     end.ms = ms();
@@ -329,8 +366,8 @@ int Session::loop(pid_t root, int *rootSignal)
 
 QString refusalReason(int error)
 {
-    return QStringLiteral("ptrace refused: PTRACE_SEIZE failed (%1); a container's seccomp profile or "
-                          "kernel.yama.ptrace_scope forbids tracing here")
+    return QStringLiteral("ptrace refused: PTRACE_SEIZE failed (%1); a container's seccomp profile, "
+                          "kernel.yama.ptrace_scope or a debugger already tracing spawnscope forbids tracing here")
         .arg(QString::fromLocal8Bit(std::strerror(error)));
 }
 
@@ -359,6 +396,15 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
         argv.push_back(arg.data());
     argv.push_back(nullptr);
 
+    // Orphans of the family (a daemon's double fork, a shell that exits
+    // before its background job) re-parent to the tracer instead of init, so
+    // they stay in the tree the app samples under the tracer and are reaped
+    // here rather than by whoever init is.
+    if (::prctl(PR_SET_CHILD_SUBREAPER, 1L, 0L, 0L, 0L) != 0)
+        std::fprintf(stderr, "spawnscope trace: PR_SET_CHILD_SUBREAPER: %s; orphans re-parent to init\n",
+                     std::strerror(errno));
+
+    const pid_t tracer = ::getpid();
     const double startMs = monotonicMs();
     session.setStart(startMs);
     const pid_t child = ::fork();
@@ -367,6 +413,12 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
         return 127;
     }
     if (child == 0) {
+        // Traced, EXITKILL takes the family down with a killed tracer; where
+        // ptrace is refused this does it for the program at least, so a
+        // tracer killed outright never leaves it running unseen.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0L, 0L, 0L);
+        if (::getppid() != tracer)
+            ::_exit(127); // the tracer died before the line above
         // Stop until the tracer has seized us, so the exec is already traced
         // (strace starts its child the same way when it uses PTRACE_SEIZE).
         ::kill(::getpid(), SIGSTOP);
@@ -386,26 +438,30 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
         seized = ::ptrace(PTRACE_SEIZE, child, nullptr, reinterpret_cast<void *>(traceOptions));
         seizeError = errno;
     }
-    if (seized < 0) {
-        TraceProtocol::Event refused;
-        refused.kind = TraceProtocol::Event::Kind::Refused;
-        refused.reason = forced.isEmpty() ? refusalReason(seizeError)
-                                          : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(forced);
-        session.write(refused);
-        std::fprintf(stderr, "spawnscope: %s; the program was not run\n", qPrintable(refused.reason));
-        ::kill(child, SIGKILL);
-        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-        }
-        ::close(out);
-        return TraceProtocol::RefusedExitCode;
-    }
-
     struct sigaction action{};
     action.sa_handler = ignoreStop;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT})
         ::sigaction(sig, &action, nullptr);
+
+    if (seized < 0) {
+        // Refused: say so once, then run the program anyway, unwatched, as
+        // its plain parent. The app samples /proc under the tracer, so the
+        // family is still seen, only not exactly; the event tells the reader
+        // which of the two it got.
+        TraceProtocol::Event refused;
+        refused.kind = TraceProtocol::Event::Kind::Refused;
+        refused.reason = forced.isEmpty() ? refusalReason(seizeError)
+                                          : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(forced);
+        session.write(refused);
+        std::fprintf(stderr, "spawnscope: %s; the program runs unwatched, its family sampled from /proc\n",
+                     qPrintable(refused.reason));
+        ::kill(child, SIGCONT);
+        const int code = session.waitUntraced(child, rootSignal);
+        ::close(out);
+        return code;
+    }
 
     TraceProtocol::Event root;
     root.kind = TraceProtocol::Event::Kind::Spawn;
