@@ -365,14 +365,17 @@ private slots:
     }
 
     // The headless runner's --watch: the report's job carries the family,
-    // with the pipe described from both ends.
+    // with the pipe described from both ends, and the Chrome trace shows the
+    // family as tracks under the job's.
     void headlessWatchReport()
     {
         SKIP_IF_REFUSED();
         const QString report = m_dir.filePath(QStringLiteral("report.json"));
+        const QString trace = m_dir.filePath(QStringLiteral("trace.json"));
         QProcess process;
         process.start(QStringLiteral(SPAWNSCOPE_PATH),
                       {QStringLiteral("--headless"), QStringLiteral("--watch"), QStringLiteral("--report"), report,
+                       QStringLiteral("--trace"), trace,
                        QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
                        QStringLiteral("/bin/echo a | md5sum; exit 3")});
         QVERIFY(process.waitForFinished(30000));
@@ -391,6 +394,36 @@ private slots:
         QVERIFY2(stdouts.filter(QRegularExpression(QStringLiteral("^pipe to \\d+ \\(md5sum\\)$"))).size() == 1,
                  qPrintable(stdouts.join(QLatin1Char('|'))));
         QCOMPARE(family.first().toObject().value(QStringLiteral("exitCode")).toInt(), 3);
+
+        QFile traceFile(trace);
+        QVERIFY(traceFile.open(QIODevice::ReadOnly));
+        QHash<int, QString> trackNames;
+        QHash<int, int> sortIndex;
+        QMultiHash<int, QString> spans;
+        for (const QJsonValue &value :
+             QJsonDocument::fromJson(traceFile.readAll()).object().value(QStringLiteral("traceEvents")).toArray()) {
+            const QJsonObject e = value.toObject();
+            const int tid = e.value(QStringLiteral("tid")).toInt();
+            const QString name = e.value(QStringLiteral("name")).toString();
+            const QJsonObject args = e.value(QStringLiteral("args")).toObject();
+            if (name == QLatin1String("thread_name"))
+                trackNames.insert(tid, args.value(QStringLiteral("name")).toString());
+            else if (name == QLatin1String("thread_sort_index"))
+                sortIndex.insert(tid, args.value(QStringLiteral("sort_index")).toInt());
+            else if (e.value(QStringLiteral("ph")).toString() == QLatin1String("X"))
+                spans.insert(tid, name);
+        }
+        QCOMPARE(trackNames.size(), 4); // the job, then sh, echo and md5sum
+        QCOMPARE(sortIndex.value(0), 0);
+        const QString root = QStringLiteral("└ sh %1").arg(family.first().toObject().value(QStringLiteral("pid")).toInteger());
+        QCOMPARE(trackNames.value(1), root);
+        QCOMPARE(sortIndex.value(1), 1);
+        QStringList children{trackNames.value(2), trackNames.value(3)};
+        children.sort();
+        QVERIFY2(children.at(0).startsWith(QStringLiteral("  └ echo ")), qPrintable(children.join(QLatin1Char('|'))));
+        QVERIFY2(children.at(1).startsWith(QStringLiteral("  └ md5sum ")), qPrintable(children.join(QLatin1Char('|'))));
+        QVERIFY(spans.values(2).contains(QStringLiteral("echo")) || spans.values(3).contains(QStringLiteral("echo")));
+        QVERIFY(spans.values(1).contains(QStringLiteral("sh")));
     }
 
     // A daemon's double fork: the daemon re-parents to the tracer (the
