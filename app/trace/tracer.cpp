@@ -75,10 +75,14 @@ QStringList readFds(pid_t pid)
     return fds;
 }
 
-// A field of /proc/PID/status, such as "Tgid" or "VmHWM"; -1 when absent.
-qint64 statusField(pid_t pid, const char *name)
+QByteArray readStatus(pid_t pid)
 {
-    const QByteArray status = readSmallFile("/proc/" + QByteArray::number(pid) + "/status");
+    return readSmallFile("/proc/" + QByteArray::number(pid) + "/status");
+}
+
+// A field of a /proc/PID/status text, such as "Tgid" or "VmHWM"; -1 when absent.
+qint64 statusField(const QByteArray &status, const char *name)
+{
     const QByteArray key = QByteArray(name) + ':';
     for (const QByteArray &line : status.split('\n')) {
         if (line.startsWith(key)) {
@@ -114,7 +118,7 @@ Usage readUsage(pid_t pid)
             usage.sysMs = fields.at(12).toDouble() * 1000.0 / tick;
         }
     }
-    usage.peakRssKb = statusField(pid, "VmHWM");
+    usage.peakRssKb = statusField(readStatus(pid), "VmHWM");
     return usage;
 }
 
@@ -197,7 +201,12 @@ void Session::resume(pid_t tid, int signal)
 
 void Session::spawned(pid_t parent, pid_t child, const char *how)
 {
-    const qint64 tgid = statusField(child, "Tgid");
+    // One read of the child's status serves both questions below; a fork
+    // or vfork never makes a thread, so only a clone needs Tgid. Fork-heavy
+    // programs pay for every /proc read here, once per child.
+    const QByteArray status = readStatus(child);
+    const bool isClone = std::strcmp(how, "clone") == 0;
+    const qint64 tgid = isClone ? statusField(status, "Tgid") : child;
     if (tgid > 0 && tgid != child) {
         // CLONE_THREAD: one more thread of an existing process, counted there.
         m_threads.insert(child);
@@ -215,8 +224,8 @@ void Session::spawned(pid_t parent, pid_t child, const char *how)
         event.pid = child;
         // The real parent, not the forking thread: CLONE_PARENT and threads
         // that fork both make these differ.
-        const qint64 ppid = statusField(child, "PPid");
-        event.ppid = ppid > 0 ? ppid : statusField(parent, "Tgid");
+        const qint64 ppid = statusField(status, "PPid");
+        event.ppid = ppid > 0 ? ppid : statusField(readStatus(parent), "Tgid");
         event.how = QString::fromLatin1(how);
         event.fds = readFds(child);
         write(event);
