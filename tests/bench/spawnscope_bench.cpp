@@ -5,17 +5,22 @@
 //
 // Every measured workload runs in a fresh process (this program with --child,
 // see benchchild.h); the baselines are posix_spawn_loop (C, built next to it),
-// the shell pipe, and baseline.py when python3 is on PATH.
+// the shell pipe, and baseline.py when python3 is on PATH. The watch rows run
+// the same program bare and under spawnscope's tracer (its --trace-worker mode).
 #include "benchchild.h"
+#include "processfamily.h"
+#include "traceprotocol.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QList>
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cerrno>
@@ -194,6 +199,8 @@ public:
             live();
         if (wanted("sampling"))
             sampling();
+        if (wanted("watch"))
+            watch();
 
         std::printf("\n%-34s %14s %14s %9s %10s  %s\n", "goal", "SpawnScope", "baseline", "ratio", "target",
                     "verdict");
@@ -464,7 +471,95 @@ private:
             false);
     }
 
+    // spawnscope's tracer around program, its events in the scratch directory.
+    QStringList watched(const QStringList &program) const
+    {
+        return QStringList{m_spawnscope}
+               + TraceProtocol::workerArguments(m_scratch.filePath(QStringLiteral("events.jsonl")), program.first(),
+                                                program.mid(1));
+    }
+
+    // Why this machine refuses ptrace, from the tracer's own answer on
+    // /bin/true; empty when it traces.
+    QString ptraceRefusal()
+    {
+        const Sample probe = runProcess(watched({QStringLiteral("/bin/true")}));
+        if (!probe.ok) {
+            m_errors << "watch: the tracer did not run: " + probe.error;
+            return QStringLiteral("the tracer did not run");
+        }
+        QFile events(m_scratch.filePath(QStringLiteral("events.jsonl")));
+        if (!events.open(QIODevice::ReadOnly))
+            return QStringLiteral("the tracer wrote no events");
+        return ProcessFamily::fromLines(events.readAll()).refusal();
+    }
+
+    void watch()
+    {
+        std::printf("\nWatch: the same programs bare and under spawnscope's ptrace tracer\n");
+        const QString refusal = ptraceRefusal();
+        if (!refusal.isEmpty()) {
+            std::printf("  %s: the watch rows are skipped\n", qPrintable(refusal));
+            m_table << format("%-34s %s", "watch", "(skipped: ptrace is refused here)");
+            return;
+        }
+
+        // About a second of pure computation in the full run: the tracer
+        // stops a program only at fork, exec and exit, so nothing else of
+        // its time should change.
+        const QString iterations = m_smoke ? QStringLiteral("20000000")
+                                           : m_quick ? QStringLiteral("320000000") : QStringLiteral("650000000");
+        const QStringList spin = child({QStringLiteral("spin"), iterations});
+        QList<Contender> cpu{{QStringLiteral("watched: tracer + spin"), watched(spin), {}, {}, {}, {}},
+                             {QStringLiteral("bare spin"), spin, {}, {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Watch a CPU-bound program: %1 xorshift steps (wall, fork to reap)")
+                               .arg(iterations)),
+                cpu, rounds(7));
+        if (cpu.at(0).ms.size() < rounds(7))
+            return;
+        row(QStringLiteral("watch: CPU-bound vs bare"), median(cpu.at(0).ms), median(cpu.at(1).ms), 1.02, "ms", true,
+            false, pairedRatio(cpu.at(0).ms, cpu.at(1).ms));
+
+        // Every iteration is a fork, an exec and an exit: three stops each.
+        const int loops = m_smoke ? 20 : 500;
+        const QStringList loop{QStringLiteral("sh"), QStringLiteral("-c"),
+                               QStringLiteral("for i in $(seq %1); do /bin/true; done").arg(loops)};
+        QList<Contender> forks{{QStringLiteral("watched: tracer + shell loop"), watched(loop), {}, {}, {}, {}},
+                               {QStringLiteral("bare shell loop"), loop, {}, {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Watch a fork-heavy shell: %1 x /bin/true in a loop (wall, fork to reap)")
+                               .arg(loops)),
+                forks, rounds(7));
+        if (forks.at(0).ms.size() < rounds(7))
+            return;
+        row(QStringLiteral("watch: %1 x true loop vs bare").arg(loops), median(forks.at(0).ms),
+            median(forks.at(1).ms), 1.5, "ms", true, false, pairedRatio(forks.at(0).ms, forks.at(1).ms));
+
+        // Through the engine, as the app runs a watched job: the engine
+        // starts TraceProtocol::tracerProgram(), which is this program
+        // unless SPAWNSCOPE_TRACER names spawnscope.
+        if (qEnvironmentVariableIsEmpty("SPAWNSCOPE_TRACER"))
+            qputenv("SPAWNSCOPE_TRACER", QFile::encodeName(m_spawnscope));
+        const QString count = m_smoke ? QStringLiteral("20") : QStringLiteral("1000");
+        QList<Contender> family{{QStringLiteral("engine + model, watched job"),
+                                 child({QStringLiteral("watch-family"), count}), "p99_ms", {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Watch a family of %1 short-lived processes started at once "
+                                          "(event-loop lateness p99)").arg(count)),
+                family, rounds(3));
+        if (family.at(0).ms.isEmpty())
+            return;
+        QList<double> members, wall;
+        for (const Sample &s : family.at(0).samples) {
+            members << s.values.value("members");
+            wall << s.values.value("wall_ms");
+        }
+        std::printf("  %.0f processes in the family, run wall %.1f ms (medians)\n", median(members), median(wall));
+        row(QStringLiteral("watch: %1-process family, p99").arg(count), median(family.at(0).ms), std::nan(""), 50,
+            "ms", false);
+    }
+
     Options m_options;
+    QString m_spawnscope = QStringLiteral(SPAWNSCOPE_PATH);
+    QTemporaryDir m_scratch;
     QString m_self;
     QString m_loop;
     QString m_script;
@@ -482,7 +577,7 @@ int usage(FILE *to)
                "  --quick     fewer rounds and a shorter flood (about a minute)\n"
                "  --smoke     tiny workloads: checks every comparison runs and prints ratios; judges nothing\n"
                "  --rounds N  rounds per comparison (default 7, 9 for presets, 3 for the window ones)\n"
-               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,sampling\n"
+               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,sampling,watch\n"
                "  --check     exit 3 if a goal is missed (not for CI: timings depend on the machine)\n",
                to);
     return to == stderr ? 2 : 0;
