@@ -468,6 +468,33 @@ private slots:
             QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("pid %1: %2 exits").arg(it.key()).arg(it.value())));
     }
 
+    // A child that ends while its parent still runs is reported to the
+    // tracer, then left to that parent as a zombie; a parent that never
+    // waits (a subshell exec'ing sleep) hands the zombie on at its own exit
+    // to the tracer, the subreaper, whose waitpid returns it a second time.
+    // One exit event per process still.
+    void zombieHandedToTheTracerIsReportedOnce()
+    {
+        SKIP_IF_REFUSED();
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events,
+              {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("(/bin/true & exec sleep 0.2); sleep 0.1")});
+        const Traced traced = finish(&process, events);
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(traced.family.members().size(), 4); // sh, the subshell (sleep 0.2), true, sleep 0.1
+        QFile file(events);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<qint64> exited;
+        for (const QByteArray &text : file.readAll().split('\n')) {
+            TraceProtocol::Event event;
+            if (TraceProtocol::parse(text, &event) && event.kind == TraceProtocol::Event::Kind::Exit)
+                exited << event.pid;
+        }
+        QCOMPARE(exited.size(), 4);
+        QCOMPARE(QSet<qint64>(exited.cbegin(), exited.cend()).size(), 4);
+    }
+
     // An orphan the tracer cannot trace (CLONE_UNTRACED) still re-parents to
     // it; the tracer ends with the last traced process instead of waiting on
     // that child for as long as it lives.

@@ -254,6 +254,10 @@ int Session::loop(pid_t root, int *rootSignal)
                 continue;
             if (tid == root)
                 rootStatus = status;
+            // Nothing to report for a process not traced, or already
+            // reported: as the subreaper the tracer also reaps untraced
+            // orphans, and is handed again, as their new parent, zombies it
+            // already waited for as their tracer (their parent never did).
             if (!m_processes.remove(tid))
                 continue;
             TraceProtocol::Event event;
