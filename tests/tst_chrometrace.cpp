@@ -121,8 +121,8 @@ private slots:
         QCOMPARE(withPh(events, QStringLiteral("i"), 3).size(), 2);       // start and exec, no exit
     }
 
-    // Hostile input: two members naming each other as parent at the same
-    // moment still get one track each, and the export ends.
+    // Hostile input: two members naming each other as parent get one track
+    // each, the first a root (its "parent" was not there yet).
     void parentCycleStillEnds()
     {
         const ProcessFamily family = ProcessFamily::fromLines(
@@ -131,10 +131,30 @@ private slots:
 )");
         QCOMPARE(family.members().size(), 2);
         const QJsonArray events = ChromeTrace::familyEvents(family, placement());
-        int tracks = 0;
-        for (const QJsonObject &m : withPh(events, QStringLiteral("M")))
-            tracks += m.value(QStringLiteral("name")).toString() == QLatin1String("thread_name");
-        QCOMPARE(tracks, 2);
+        QStringList names;
+        for (const QJsonObject &m : withPh(events, QStringLiteral("M"))) {
+            if (m.value(QStringLiteral("name")).toString() == QLatin1String("thread_name"))
+                names << m.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString();
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("└ ? 200"), QStringLiteral("  └ ? 201")}));
+    }
+
+    // A child forked before its parent's next exec ran the parent's program
+    // of that moment until its own exec; the track is named for its last.
+    void forkStretchIsTheParentsProgramThen()
+    {
+        const ProcessFamily family = ProcessFamily::fromLines(
+            R"({"ev":"spawn","ms":0,"pid":300,"ppid":1,"how":"root","fds":["","",""]}
+{"ev":"exec","ms":1,"pid":300,"argv":["make"],"exe":"/usr/bin/make","fds":["","",""]}
+{"ev":"spawn","ms":2,"pid":301,"ppid":300,"how":"fork","fds":["","",""]}
+{"ev":"exec","ms":3,"pid":300,"argv":["cc"],"exe":"/usr/bin/cc","fds":["","",""]}
+{"ev":"exec","ms":4,"pid":301,"argv":["ld"],"exe":"/usr/bin/ld","fds":["","",""]}
+)");
+        const QJsonArray events = ChromeTrace::familyEvents(family, placement());
+        const QList<QJsonObject> spans = withPh(events, QStringLiteral("X"), 4);
+        QCOMPARE(spans.size(), 2);
+        QCOMPARE(spans[0].value(QStringLiteral("name")).toString(), QStringLiteral("make"));
+        QCOMPARE(spans[1].value(QStringLiteral("name")).toString(), QStringLiteral("ld"));
     }
 };
 

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -44,52 +45,72 @@ QString programName(const ProcessFamily::Exec &exec)
     return QFileInfo(exec.argv.isEmpty() ? exec.exe : exec.argv.constFirst()).fileName();
 }
 
-// Members in tree order (each parent before its children, children in fork
-// order) with their depth. A member's parent is the latest member with its
-// ppid forked before it, so a pid reused within the run finds the right one;
-// every member is placed exactly once, so hostile ppid cycles still end.
-QList<std::pair<qsizetype, int>> treeOrder(const QList<ProcessFamily::Member> &members)
+// The family as a tree, in time linear in its size (a build's family can
+// hold tens of thousands of processes). A member's parent is the latest
+// member with its ppid listed before it: members are listed as they were
+// forked, so a pid reused within the run finds the right parent, and no
+// input, however hostile, makes a cycle.
+class FamilyTree
 {
-    const qsizetype count = members.size();
-    const size_t n = size_t(count);
-    std::vector<qsizetype> parent(n, -1);
-    for (qsizetype i = 0; i < count; ++i) {
-        for (qsizetype k = count - 1; k >= 0; --k) {
-            if (k != i && members[k].pid == members[i].ppid && members[k].forkMs <= members[i].forkMs) {
-                parent[size_t(i)] = k;
-                break;
+public:
+    explicit FamilyTree(const QList<ProcessFamily::Member> &members)
+        : m_members(members)
+        , m_parent(size_t(members.size()), -1)
+    {
+        QHash<qint64, qsizetype> latest;
+        for (qsizetype i = 0; i < members.size(); ++i) {
+            m_parent[size_t(i)] = latest.value(members[i].ppid, -1);
+            latest.insert(members[i].pid, i);
+        }
+    }
+
+    // Members with their depth, each parent before its children and
+    // children in fork order.
+    QList<std::pair<qsizetype, int>> order() const
+    {
+        const size_t n = size_t(m_members.size());
+        std::vector<std::vector<qsizetype>> children(n);
+        for (size_t i = 0; i < n; ++i) {
+            if (m_parent[i] >= 0)
+                children[size_t(m_parent[i])].push_back(qsizetype(i));
+        }
+        QList<std::pair<qsizetype, int>> order;
+        std::vector<std::pair<qsizetype, int>> stack;
+        for (size_t top = 0; top < n; ++top) {
+            if (m_parent[top] >= 0)
+                continue;
+            stack.emplace_back(qsizetype(top), 0);
+            while (!stack.empty()) {
+                const auto [index, depth] = stack.back();
+                stack.pop_back();
+                order << std::pair{index, depth};
+                const std::vector<qsizetype> &kids = children[size_t(index)];
+                for (auto it = kids.crbegin(); it != kids.crend(); ++it)
+                    stack.emplace_back(*it, depth + 1);
             }
         }
+        return order;
     }
-    std::vector<std::vector<qsizetype>> children(n);
-    for (qsizetype i = 0; i < count; ++i) {
-        if (parent[size_t(i)] >= 0)
-            children[size_t(parent[size_t(i)])].push_back(i);
-    }
-    QList<std::pair<qsizetype, int>> order;
-    std::vector<bool> placed(n, false);
-    auto place = [&](qsizetype top) {
-        std::vector<std::pair<qsizetype, int>> stack{{top, 0}};
-        while (!stack.empty()) {
-            const auto [index, depth] = stack.back();
-            stack.pop_back();
-            if (placed[size_t(index)])
-                continue;
-            placed[size_t(index)] = true;
-            order << std::pair{index, depth};
-            const std::vector<qsizetype> &kids = children[size_t(index)];
-            for (auto it = kids.crbegin(); it != kids.crend(); ++it)
-                stack.emplace_back(*it, depth + 1);
+
+    // The program member index was running at ms: its last exec by then,
+    // or, before its first, what its parent ran when it forked.
+    QString programAt(qsizetype index, double ms) const
+    {
+        for (qsizetype k = index; k >= 0; k = m_parent[size_t(k)]) {
+            const ProcessFamily::Member &m = m_members[k];
+            for (auto it = m.execs.crbegin(); it != m.execs.crend(); ++it) {
+                if (it->ms <= ms)
+                    return programName(*it);
+            }
+            ms = m.forkMs;
         }
-    };
-    for (qsizetype i = 0; i < count; ++i) {
-        if (parent[size_t(i)] < 0)
-            place(i);
+        return QString();
     }
-    for (qsizetype i = 0; i < count; ++i)
-        place(i); // members only reachable through a cycle
-    return order;
-}
+
+private:
+    const QList<ProcessFamily::Member> &m_members;
+    std::vector<qsizetype> m_parent;
+};
 
 } // namespace
 
@@ -98,11 +119,12 @@ QJsonArray ChromeTrace::familyEvents(const ProcessFamily &family, const FamilyPl
     QJsonArray events;
     const QList<ProcessFamily::Member> &members = family.members();
     const auto us = [&where](double familyMs) { return (where.offsetMs + familyMs) * 1000.0; };
+    const FamilyTree tree(members);
     int track = 0;
-    for (const auto &[index, depth] : treeOrder(members)) {
+    for (const auto &[index, depth] : tree.order()) {
         const ProcessFamily::Member &m = members[index];
         const int tid = where.firstTid + track;
-        const QString name = family.name(m.pid);
+        const QString name = tree.programAt(index, std::numeric_limits<double>::infinity());
         // Indented under the job's own track, one step per generation.
         const QString label = QString(2 * depth, QLatin1Char(' ')) + QStringLiteral("└ ")
                               + (name.isEmpty() ? QStringLiteral("?") : name) + QLatin1Char(' ')
@@ -118,7 +140,7 @@ QJsonArray ChromeTrace::familyEvents(const ProcessFamily &family, const FamilyPl
         // program's, and a fork that exec'd at once has none worth a span.
         const double endMs = m.exited ? m.exitMs : std::max(where.openEndMs, m.forkMs);
         QList<double> bounds{m.forkMs};
-        QStringList names{family.name(m.ppid)};
+        QStringList names{tree.programAt(index, m.forkMs)};
         for (const ProcessFamily::Exec &exec : m.execs) {
             bounds << exec.ms;
             names << programName(exec);
