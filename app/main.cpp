@@ -177,6 +177,10 @@ int main(int argc, char **argv)
         return app.exec();
     }
 
+    // --preset, --command and --watch -- PROGRAM start at once in the window too.
+    QList<Preset> toRun;
+    if (!options.presetsToRun(presets, &toRun, &error))
+        return fail(error);
     MainWindow window(&engine, &lab, presets);
     if (!userProblem.isEmpty())
         window.protectUnreadablePresets(userProblem);
@@ -190,5 +194,7 @@ int main(int argc, char **argv)
         window.close();
     });
     window.show();
+    for (const Preset &preset : std::as_const(toRun))
+        window.runPreset(preset);
     return app.exec();
 }

@@ -130,7 +130,7 @@ void TestHeadlessRunner::listPresets()
         QCOMPARE(line.count(QLatin1Char('\t')), 1);
         ids << line.section(QLatin1Char('\t'), 0, 0);
     }
-    QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt", "chain-md5",
+    QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "python-fanout-watched", "openssl-encrypt", "chain-md5",
                                "chain-whirlpool", "timeout-kill", "buffering-pipe", "buffering-pty"}));
 }
 

@@ -31,6 +31,7 @@ private slots:
     void resourceColumnsAreFormatted();
     void pausedJobReadsPaused();
     void setsidDescendantIsMarked();
+    void watchedFamilyStreamsIntoRows();
 
 private:
     JobEngine *m_engine = nullptr;
@@ -40,6 +41,14 @@ private:
 
 void TestJobTreeModel::init()
 {
+    // Watched jobs run this binary's tracer mode: here, spawnscope's.
+    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
+    // Under ASan a traced child's exit-time leak check would ptrace-attach,
+    // which a traced process cannot allow (the children read this at start;
+    // this process's own check was configured when it started).
+    const QByteArray asan = qgetenv("ASAN_OPTIONS");
+    if (!asan.contains("detect_leaks=0"))
+        qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");
     m_engine = new JobEngine;
     m_model = new JobTreeModel(m_engine);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -337,4 +346,53 @@ void TestJobTreeModel::setsidDescendantIsMarked()
 }
 
 QTEST_GUILESS_MAIN(TestJobTreeModel)
+// A watched job's rows below it are the tracer's family: they appear while
+// the job still runs (streamed, not read at the end), nest under their
+// parents, and show exits, signals and the pipe between two members.
+void TestJobTreeModel::watchedFamilyStreamsIntoRows()
+{
+    Preset preset;
+    preset.watch = true;
+    preset.stages << StageSpec{QStringLiteral("/bin/sh"),
+                               {QStringLiteral("-c"),
+                                QStringLiteral("/bin/echo a | md5sum >/dev/null; %1 signal 11; sleep 1; exit 4")
+                                    .arg(QStringLiteral(SPAWNHELPER_PATH))},
+                               {}, {}};
+    JobRun *run = m_engine->start(preset);
+    const QModelIndex job = m_model->index(0, 0, m_model->index(0, 0));
+    JobProcess *process = run->jobs().first();
+    // While the shell sleeps, echo, md5sum and the helper have come and gone.
+    QTRY_VERIFY_WITH_TIMEOUT(m_model->rowCount(job) >= 5 || !process->family().refusal().isEmpty(), 5000);
+    if (!process->family().refusal().isEmpty())
+        QSKIP(qPrintable(QStringLiteral("ptrace is refused here: ") + process->family().refusal()));
+    QVERIFY2(run->isActive(), "the rows must stream in while the job runs, not at its end");
+    QVERIFY(m_model->data(job, JobTreeModel::WatchedRole).toBool());
+
+    auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+        return m_model->data(m_model->index(row, column, job), role);
+    };
+    QHash<QString, int> rowOf;
+    for (int row = 0; row < m_model->rowCount(job); ++row)
+        rowOf.insert(cell(row, JobTreeModel::NameColumn, JobTreeModel::RawRole).toString(), row);
+    QVERIFY(rowOf.contains(QStringLiteral("echo")) && rowOf.contains(QStringLiteral("md5sum")));
+    QCOMPARE(cell(0, JobTreeModel::NameColumn).toString(), QStringLiteral("sh")); // the root, not indented
+    const int echo = rowOf.value(QStringLiteral("echo"));
+    QVERIFY(cell(echo, JobTreeModel::NameColumn).toString().startsWith(QStringLiteral("└ ")));
+    QCOMPARE(cell(echo, JobTreeModel::ExitColumn).toString(), QStringLiteral("0"));
+    const QString md5Pid = cell(rowOf.value(QStringLiteral("md5sum")), JobTreeModel::PidColumn).toString();
+    QVERIFY2(cell(echo, JobTreeModel::LastLineColumn).toString().contains(QStringLiteral("→ pipe to %1 (md5sum)").arg(md5Pid)),
+             qPrintable(cell(echo, JobTreeModel::LastLineColumn).toString()));
+    const int crashed = rowOf.value(QStringLiteral("spawnhelper"), -1);
+    QVERIFY(crashed >= 0);
+    QCOMPARE(cell(crashed, JobTreeModel::ExitColumn).toString(), QStringLiteral("SIGSEGV"));
+    QCOMPARE(cell(crashed, JobTreeModel::StateColumn, JobTreeModel::StateRole).toInt(), int(JobOutcome::State::Crashed));
+    QVERIFY(cell(crashed, JobTreeModel::CpuTimeColumn, JobTreeModel::RawRole).toLongLong() >= 0);
+    QVERIFY(cell(crashed, JobTreeModel::PeakRssColumn, JobTreeModel::RawRole).toLongLong() > 0);
+
+    QVERIFY(waitRun(run, 10000));
+    QCOMPARE(process->outcome().exitCode, 4);
+    QCOMPARE(cell(0, JobTreeModel::ExitColumn).toString(), QStringLiteral("4"));
+    QCOMPARE(m_model->rowCount(job), int(process->family().members().size()));
+}
+
 #include "tst_jobtreemodel.moc"

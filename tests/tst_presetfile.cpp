@@ -128,7 +128,7 @@ void TestPresetFile::builtInIds()
     QStringList ids;
     for (const Preset &p : presets)
         ids << p.id;
-    QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt", "chain-md5",
+    QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "python-fanout-watched", "openssl-encrypt", "chain-md5",
                                "chain-whirlpool", "timeout-kill", "buffering-pipe", "buffering-pty"}));
 }
 

@@ -100,7 +100,7 @@ void TestPresetListModel::setPresetsResets()
     QCOMPARE(reset.count(), 1);
     QCOMPARE(m_model->rowCount(), int(builtIns.size()));
     QCOMPARE(m_model->presets(), builtIns);
-    QCOMPARE(idsOf(*m_model), (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt",
+    QCOMPARE(idsOf(*m_model), (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "python-fanout-watched", "openssl-encrypt",
                                            "chain-md5", "chain-whirlpool", "timeout-kill", "buffering-pipe",
                                            "buffering-pty"}));
     // A valid parent has no children: this is a flat list.
@@ -175,8 +175,8 @@ void TestPresetListModel::rowOf_data()
     QTest::addColumn<int>("row");
 
     QTest::newRow("first") << "hello-child" << 0;
-    QTest::newRow("middle") << "openssl-encrypt" << 3;
-    QTest::newRow("last") << "timeout-kill" << 6;
+    QTest::newRow("middle") << "openssl-encrypt" << 4;
+    QTest::newRow("last") << "timeout-kill" << 7;
     QTest::newRow("absent") << "nope" << -1;
     QTest::newRow("empty") << "" << -1;
     QTest::newRow("case matters") << "Hello-Child" << -1;
@@ -322,12 +322,12 @@ void TestPresetListModel::mimeDataRoundTrip_data()
     QTest::addColumn<QStringList>("ids");
 
     QTest::newRow("one") << QList<int>{2} << QStringList{"fanout-sleep"};
-    QTest::newRow("two in order") << QList<int>{0, 4} << QStringList{"hello-child", "chain-md5"};
+    QTest::newRow("two in order") << QList<int>{0, 5} << QStringList{"hello-child", "chain-md5"};
     // Selection order is not row order; the drag lists rows top to bottom.
-    QTest::newRow("reverse selection") << QList<int>{6, 1, 3}
+    QTest::newRow("reverse selection") << QList<int>{7, 1, 4}
                                        << QStringList{"poll-sleep", "openssl-encrypt", "timeout-kill"};
-    QTest::newRow("all") << QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}
-                         << QStringList{"hello-child", "poll-sleep", "fanout-sleep", "openssl-encrypt",
+    QTest::newRow("all") << QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+                         << QStringList{"hello-child", "poll-sleep", "fanout-sleep", "python-fanout-watched", "openssl-encrypt",
                                         "chain-md5", "chain-whirlpool", "timeout-kill", "buffering-pipe",
                                         "buffering-pty"};
     QTest::newRow("none") << QList<int>{} << QStringList{};

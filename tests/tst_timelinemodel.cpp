@@ -25,6 +25,7 @@ private slots:
     void clearingFinishedRunsRemovesTheirGroups();
     void labWorkersGetLanesAndTheirWorkersAreNotShownTwice();
     void changesAreCoalesced();
+    void watchedFamilyGetsLanesAndPipes();
 };
 
 void TestTimelineModel::fanOutLanesMatchTheJobs()
@@ -205,6 +206,47 @@ void TestTimelineModel::changesAreCoalesced()
     QTRY_VERIFY(changed.count() >= 1);
     // 50 children start and end (100+ job changes) in far fewer notifications.
     QVERIFY2(changed.count() < 50, qPrintable(QString::number(changed.count())));
+}
+
+// A watched job's family: one lane per process, nested by depth, placed on
+// the run's clock, with the pipe from echo to md5sum as a connector.
+void TestTimelineModel::watchedFamilyGetsLanesAndPipes()
+{
+    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
+    JobEngine engine;
+    TimelineModel model(&engine);
+    Preset preset;
+    preset.watch = true;
+    preset.stages << StageSpec{QStringLiteral("/bin/sh"),
+                               {QStringLiteral("-c"), QStringLiteral("/bin/echo a | md5sum; exit 2")}, {}, {}};
+    JobRun *run = engine.start(preset);
+    QVERIFY(waitRun(run, 10000));
+    const JobProcess *job = run->jobs().first();
+    if (!job->family().refusal().isEmpty())
+        QSKIP(qPrintable(QStringLiteral("ptrace is refused here: ") + job->family().refusal()));
+    QCOMPARE(model.groupCount(), 1);
+    const QList<TimelineLane> &family = model.group(0).family.value(0);
+    QCOMPARE(family.size(), 3);
+    QCOMPARE(family.at(0).depth, 0);
+    QCOMPARE(family.at(0).outcome.exitCode, 2);
+    int echo = -1;
+    int md5 = -1;
+    for (int i = 0; i < family.size(); ++i) {
+        const TimelineLane &lane = family.at(i);
+        QVERIFY(lane.startMs >= job->startedMs());
+        QVERIFY(lane.endMs >= lane.startMs && lane.endMs <= job->finishedMs());
+        if (lane.command.startsWith(QLatin1String("/bin/echo")))
+            echo = i;
+        if (lane.command == QLatin1String("md5sum"))
+            md5 = i;
+    }
+    QVERIFY(echo > 0 && md5 > 0);
+    QCOMPARE(family.at(echo).depth, 1);
+    QCOMPARE(family.at(echo).execMs.size(), 1);
+    QVERIFY(family.at(echo).execMs.first() >= family.at(echo).startMs);
+    QCOMPARE(family.at(echo).pipeTo, QList<int>{md5});
+    QVERIFY(family.at(md5).pipeTo.isEmpty());
+    QVERIFY2(family.at(md5).label.endsWith(QStringLiteral("└ md5sum")), qPrintable(family.at(md5).label));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModel)

@@ -389,10 +389,25 @@ private slots:
         const QJsonArray family = job.value(QStringLiteral("family")).toArray();
         QCOMPARE(family.size(), 3);
         QStringList stdouts;
-        for (const QJsonValue &member : family)
-            stdouts << member.toObject().value(QStringLiteral("stdout")).toString();
+        QJsonObject echoOut, md5In;
+        for (const QJsonValue &value : family) {
+            const QJsonObject member = value.toObject();
+            const QString argv0 = member.value(QStringLiteral("argv")).toArray().first().toString();
+            stdouts << member.value(QStringLiteral("stdout")).toObject().value(QStringLiteral("text")).toString();
+            if (argv0 == QLatin1String("/bin/echo"))
+                echoOut = member.value(QStringLiteral("stdout")).toObject();
+            if (argv0 == QLatin1String("md5sum")) {
+                md5In = member.value(QStringLiteral("stdin")).toObject();
+                QVERIFY(member.value(QStringLiteral("execMs")).toDouble() >= member.value(QStringLiteral("forkMs")).toDouble());
+            }
+        }
         QVERIFY2(stdouts.filter(QRegularExpression(QStringLiteral("^pipe to \\d+ \\(md5sum\\)$"))).size() == 1,
                  qPrintable(stdouts.join(QLatin1Char('|'))));
+        // Both ends of the pipe carry the same id.
+        QCOMPARE(echoOut.value(QStringLiteral("kind")).toString(), QStringLiteral("pipe"));
+        QCOMPARE(md5In.value(QStringLiteral("kind")).toString(), QStringLiteral("pipe"));
+        QVERIFY(echoOut.value(QStringLiteral("id")).toDouble() > 0);
+        QCOMPARE(echoOut.value(QStringLiteral("id")).toDouble(), md5In.value(QStringLiteral("id")).toDouble());
         QCOMPARE(family.first().toObject().value(QStringLiteral("exitCode")).toInt(), 3);
 
         QFile traceFile(trace);

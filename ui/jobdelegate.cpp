@@ -39,7 +39,15 @@ void JobDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInde
         // A descendant is context, not a job: smaller voice, and grey once
         // gone so the live ones stand out. One that left the group (setsid)
         // is italic: Stop and the timeout cannot reach it directly.
-        if (index.data(JobTreeModel::EndedRole).toBool()) {
+        if (index.data(JobTreeModel::WatchedRole).toBool()) {
+            // A watched family member's end is exact, not "last seen": its
+            // state and exit take the job's colours rather than grey.
+            if (column == JobTreeModel::StateColumn || column == JobTreeModel::ExitColumn) {
+                const int state = index.data(JobTreeModel::StateRole).toInt();
+                const bool success = index.data(JobTreeModel::SuccessRole).toBool();
+                option->palette.setColor(QPalette::Text, stateColor(state, success, option->palette));
+            }
+        } else if (index.data(JobTreeModel::EndedRole).toBool()) {
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
         } else if (index.data(JobTreeModel::PausedRole).toBool() && column == JobTreeModel::StateColumn) {
             option->palette.setColor(QPalette::Text, Theme::pausedColor(option->palette));

@@ -35,6 +35,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QInputDialog>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -91,6 +92,11 @@ void MainWindow::buildActions()
     m_runCommandAction = new QAction(tr("Run &command"), this);
     m_runCommandAction->setToolTip(tr("Run the command typed above the table"));
     connect(m_runCommandAction, &QAction::triggered, this, &MainWindow::runCommand);
+    m_watchProgramAction = new QAction(tr("&Watch a program…"), this);
+    m_watchProgramAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_watchProgramAction->setToolTip(tr("Run a program and trace its whole process family: every fork, exec, exit "
+                                        "and pipe"));
+    connect(m_watchProgramAction, &QAction::triggered, this, &MainWindow::askWatchProgram);
 
     m_stopAction = new QAction(tr("&Stop"), this);
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
@@ -171,6 +177,7 @@ void MainWindow::buildMenus()
     QMenu *jobsMenu = menuBar()->addMenu(tr("&Jobs"));
     jobsMenu->addAction(m_palette->runAction());
     jobsMenu->addAction(m_runCommandAction);
+    jobsMenu->addAction(m_watchProgramAction);
     jobsMenu->addSeparator();
     jobsMenu->addAction(m_stopAction);
     jobsMenu->addAction(m_killAction);
@@ -260,6 +267,10 @@ void MainWindow::buildLayout()
     m_terminalCheck->setToolTip(tr("Give the command a pseudo-terminal, so it sees a terminal (isatty) and "
                                    "line-buffers and colours its output as in a shell. Its stderr is merged into "
                                    "stdout."));
+    m_watchCheck = new QCheckBox(tr("watch its family"), centre);
+    m_watchCheck->setToolTip(tr("Trace every process the command starts, however short its life: each fork, exec "
+                                "and exit, with exit codes, CPU time, peak memory and the pipes between them, "
+                                "as rows under it and lanes on the timeline (uses ptrace)."));
     auto *runCommandButton = new QPushButton(tr("Run"), centre);
     runCommandButton->setToolTip(m_runCommandAction->toolTip());
     connect(runCommandButton, &QPushButton::clicked, this, &MainWindow::runCommand);
@@ -267,6 +278,7 @@ void MainWindow::buildLayout()
     commandBar->addWidget(m_shellCheck);
     commandBar->addWidget(m_keepStdinCheck);
     commandBar->addWidget(m_terminalCheck);
+    commandBar->addWidget(m_watchCheck);
     commandBar->addWidget(runCommandButton);
 
     // The filter: text over name, command and PID, and quick state toggles.
@@ -421,6 +433,12 @@ void MainWindow::wirePanels()
     connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
     connect(m_jobView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentJobChanged);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        // A watched job opens on its family's first row: the family is what
+        // the user asked to see. Sampled descendants stay folded.
+        if (parent.isValid() && first == 0 && parent.data(JobTreeModel::WatchedRole).toBool()) {
+            m_jobView->expand(parent);
+            return;
+        }
         if (parent.isValid())
             return;
         for (int row = first; row <= last; ++row)
@@ -437,6 +455,7 @@ void MainWindow::wirePanels()
     connect(m_threadsPanel, &ThreadsPanel::statusMessage, this,
             [this](const QString &message) { showMessage(message, 8000); });
     connect(m_lab, &ThreadLab::modeFinished, m_timelineModel, &TimelineModel::addLabResult);
+    connect(m_codePanel, &CodePanel::runRequested, this, [this](const Preset &preset) { runPreset(preset); });
     connect(m_codePanel, &CodePanel::copied, this, [this](const QString &language) {
         showMessage(tr("Copied the %1 code to the clipboard.").arg(language), 5000);
     });
@@ -508,6 +527,25 @@ JobRun *MainWindow::runPreset(const Preset &preset)
     return run;
 }
 
+void MainWindow::askWatchProgram()
+{
+    // Not modal in the event loop's sense: open() returns at once, so the
+    // table and the timeline keep ticking while the user types.
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Watch a program"));
+    dialog->setLabelText(tr("Program and arguments, split as a shell would (e.g.  python3 item52.py  or  make -j4).\n"
+                            "Every process it starts appears under it, with its pipes, however short its life."));
+    dialog->setTextValue(m_commandEdit->text());
+    dialog->resize(560, dialog->sizeHint().height());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        m_commandEdit->setText(text);
+        m_watchCheck->setChecked(true);
+        runCommand();
+    });
+    dialog->open();
+}
+
 JobRun *MainWindow::runCommand()
 {
     QString error;
@@ -515,6 +553,7 @@ JobRun *MainWindow::runCommand()
     if (m_keepStdinCheck->isChecked())
         preset.stdinSpec.kind = StdinSpec::Kind::Interactive;
     preset.pty = m_terminalCheck->isChecked();
+    preset.watch = m_watchCheck->isChecked();
     if (preset.stages.isEmpty()) {
         showMessage(error, 8000);
         m_commandEdit->setFocus();
@@ -704,6 +743,9 @@ void MainWindow::restoreSettings()
     // show every one of them.
     m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobColumns")).toByteArray());
     m_shellCheck->setChecked(settings.value(QStringLiteral("command/viaShell"), false).toBool());
+    m_keepStdinCheck->setChecked(settings.value(QStringLiteral("command/keepStdin"), false).toBool());
+    m_terminalCheck->setChecked(settings.value(QStringLiteral("command/terminal"), false).toBool());
+    m_watchCheck->setChecked(settings.value(QStringLiteral("command/watch"), false).toBool());
     m_commandEdit->setText(settings.value(QStringLiteral("command/last")).toString());
 }
 
@@ -718,5 +760,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
     settings.setValue(QStringLiteral("window/jobColumns"), m_jobView->header()->saveState());
     settings.setValue(QStringLiteral("command/viaShell"), m_shellCheck->isChecked());
+    settings.setValue(QStringLiteral("command/keepStdin"), m_keepStdinCheck->isChecked());
+    settings.setValue(QStringLiteral("command/terminal"), m_terminalCheck->isChecked());
+    settings.setValue(QStringLiteral("command/watch"), m_watchCheck->isChecked());
     settings.setValue(QStringLiteral("command/last"), m_commandEdit->text());
 }

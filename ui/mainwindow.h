@@ -59,6 +59,7 @@ public:
     QCheckBox *shellCheck() const { return m_shellCheck; }
     QCheckBox *keepStdinOpenCheck() const { return m_keepStdinCheck; }
     QCheckBox *terminalCheck() const { return m_terminalCheck; }
+    QCheckBox *watchCheck() const { return m_watchCheck; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
@@ -90,6 +91,8 @@ public:
     // Starts a preset by id; nullptr (with a status message) if unknown.
     JobRun *runPreset(const QString &id);
     JobRun *runPreset(const Preset &preset);
+    // Jobs → Watch a program…: asks for a command line and runs it watched.
+    void askWatchProgram();
     // Runs the command field; nullptr with a status message if it is empty.
     JobRun *runCommand();
     void selectRun(const JobRun *run, int jobIndex = -1);
@@ -133,6 +136,7 @@ private:
     QCheckBox *m_shellCheck = nullptr;
     QCheckBox *m_keepStdinCheck = nullptr; // typed commands: interactive stdin
     QCheckBox *m_terminalCheck = nullptr;  // typed commands: run in a pseudo-terminal
+    QCheckBox *m_watchCheck = nullptr;     // typed commands: trace the whole process family
     JobTableView *m_jobView = nullptr;
     JobDetailPane *m_detail = nullptr;
     QSplitter *m_centreSplitter = nullptr;
@@ -148,6 +152,7 @@ private:
     RunExporter *m_exporter = nullptr;
 
     QAction *m_runCommandAction = nullptr;
+    QAction *m_watchProgramAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_killAction = nullptr;
     QAction *m_rerunAction = nullptr;

@@ -96,7 +96,7 @@ struct Spec
                               QStringLiteral("N")};
     QCommandLineOption watch{QStringLiteral("watch"),
                              QObject::tr("Trace the whole process family of --command or of PROGRAM after -- "
-                                         "(every fork, exec and exit, with ptrace; with --headless).")};
+                                         "(every fork, exec and exit, with ptrace), in the window or with --headless.")};
     QCommandLineOption traceWorker{QString::fromLatin1(TraceProtocol::WorkerOption),
                                    QStringLiteral("internal: the ptrace tracer")};
     QCommandLineOption traceOut{QString::fromLatin1(TraceProtocol::OutOption),
@@ -243,6 +243,8 @@ QString LaunchOptions::helpText()
     Spec spec;
     spec.addTo(parser);
     return QObject::tr("Usage: spawnscope [options]\n"
+                       "       spawnscope [--preset ID ...] [--command \"CMD\"] [--watch -- PROGRAM [ARGS...]]   "
+                       "(the window, running these at once)\n"
                        "       spawnscope --list-presets [--presets-file FILE]\n"
                        "       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]\n"
                        "       spawnscope --headless --command \"CMD\" [--repeat N] [--timeout SEC] [--grace SEC] "
@@ -303,10 +305,6 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.screenshotPath = parser.value(spec.screenshot);
     options.watch = watch;
     options.programArgs = parser.positionalArguments();
-    if (options.watch && !options.headless) {
-        *error = QObject::tr("--watch runs with --headless for now");
-        return false;
-    }
     if (options.watch && options.command.isEmpty() == options.programArgs.isEmpty()) {
         *error = QObject::tr("--watch needs either --command \"CMD\" or -- PROGRAM [ARGS...]");
         return false;

@@ -669,6 +669,8 @@ void JobProcess::onStarted()
         m_pollTimer->start();
         poll(); // the seed's loop polls once before its first sleep
     }
+    if (m_familyTimer)
+        m_familyTimer->start();
     if (m_spec.timeoutSec > 0) {
         m_timeoutTimer = new QTimer(this);
         m_timeoutTimer->setSingleShot(true);
@@ -925,29 +927,53 @@ void JobProcess::runUnderTracer()
         return; // runs unwatched; family() stays empty and says nothing was traced
     }
     m_traceEventsPath = events.fileName();
+    m_traceEvents = new QFile(m_traceEventsPath, this);
+    if (!m_traceEvents->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        qCWarning(lcEngine) << "cannot read the trace events file:" << m_traceEvents->errorString();
     const QString program = m_process->program();
     m_process->setArguments(TraceProtocol::workerArguments(m_traceEventsPath, program, m_process->arguments()));
     m_process->setProgram(TraceProtocol::tracerProgram());
+    m_familyTimer = new QTimer(this);
+    m_familyTimer->setInterval(FamilyReadMs);
+    connect(m_familyTimer, &QTimer::timeout, this, [this] { readFamily(false); });
 }
 
-void JobProcess::readFamily()
+void JobProcess::readFamily(bool atEnd)
 {
     if (m_traceEventsPath.isEmpty())
         return;
-    QFile file(m_traceEventsPath);
-    if (file.open(QIODevice::ReadOnly)) {
-        int bad = 0;
-        m_family = ProcessFamily::fromLines(file.readAll(), &bad);
-        if (bad > 0)
-            qCWarning(lcEngine) << bad << "unreadable lines in the trace of" << m_spec.stage.program;
+    bool grew = false;
+    if (m_traceEvents && m_traceEvents->isOpen()) {
+        // The tracer writes each event with one write(), so only a read that
+        // races it can end mid-line; that part waits for the next read.
+        m_tracePending += m_traceEvents->readAll();
+        const qsizetype lastNewline = atEnd ? m_tracePending.size() : m_tracePending.lastIndexOf('\n') + 1;
+        if (lastNewline > 0) {
+            const int bad = m_family.applyLines(m_tracePending.left(lastNewline));
+            if (bad > 0)
+                qCWarning(lcEngine) << bad << "unreadable lines in the trace of" << m_spec.stage.program;
+            m_tracePending.remove(0, lastNewline);
+            grew = true;
+        }
     }
-    QFile::remove(m_traceEventsPath);
-    m_traceEventsPath.clear();
+    if (atEnd) {
+        if (m_familyTimer)
+            m_familyTimer->stop();
+        delete m_traceEvents;
+        m_traceEvents = nullptr;
+        m_tracePending.clear();
+        QFile::remove(m_traceEventsPath);
+        m_traceEventsPath.clear();
+        return; // finish() announces the end
+    }
+    // Most ticks read nothing; only new events are announced.
+    if (grew)
+        emit resourcesChanged();
 }
 
 void JobProcess::finish()
 {
-    readFamily();
+    readFamily(true);
     m_finishedMs = now();
     if (m_startedMs < 0)
         m_startedMs = m_finishedMs;

@@ -30,6 +30,7 @@ class OutputPoller;
 struct RootSample;
 class QProcess;
 class QSocketNotifier;
+class QFile;
 class QTimer;
 
 class JobProcess : public QObject
@@ -80,8 +81,10 @@ public:
     void applySample(const RootSample &sample, double samplerNowMs);
 
     const JobSpec &spec() const { return m_spec; }
-    // For a watched job (spec().watch), the family the tracer reported, read
-    // when the job finished; empty otherwise (and refusal() set if ptrace was).
+    // For a watched job (spec().watch), the family the tracer reported so
+    // far: read every FamilyReadMs while it runs (resourcesChanged() says
+    // when it grew) and to the end when the job finishes; empty otherwise
+    // (and refusal() set if ptrace was refused).
     const ProcessFamily &family() const { return m_family; }
     const JobOutcome &outcome() const { return m_outcome; }
     qint64 pid() const { return m_pid; }
@@ -113,6 +116,9 @@ public:
         QByteArray bytes;
     };
     static constexpr qsizetype MaxInputRecords = 1000;
+    // How often a watched job's events are read while it runs: often enough
+    // that a fork shows at once, and a read of nothing new costs one syscall.
+    static constexpr int FamilyReadMs = 100;
     const QList<InputRecord> &inputRecords() const { return m_inputRecords; }
     qint64 inputBytes() const { return m_inputBytes; }
 
@@ -165,7 +171,9 @@ private:
     void cancelQueued(JobOutcome::Cause cause);
     void finish();
     void runUnderTracer();
-    void readFamily();
+    // Applies the events the tracer wrote since the last read; at the end,
+    // also closes and removes the file.
+    void readFamily(bool atEnd);
     bool signalGroup(int signal);
     double now() const;
     // Why the child cannot start, or empty; *resolved gets the program found
@@ -186,6 +194,9 @@ private:
     OutputPipe m_stdoutPipe;
     OutputPipe m_stderrPipe;
     QString m_traceEventsPath; // the tracer's events file, removed once read
+    QFile *m_traceEvents = nullptr; // read as it grows, so the family shows live
+    QByteArray m_tracePending;      // a line the tracer has not finished yet
+    QTimer *m_familyTimer = nullptr;
     ProcessFamily m_family;
     QPointer<OutputPoller> m_poller;
     qint64 m_pid = 0;

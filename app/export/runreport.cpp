@@ -95,8 +95,18 @@ QJsonObject jobToJson(const JobRun *run, int index)
     if (job->spec().watch) {
         // The exact family from the tracer; "watchRefused" says why it is
         // empty when ptrace was refused (the program ran unwatched then, and
-        // "descendants" is what sampling saw of its family).
-        json.insert(QStringLiteral("family"), job->family().toJson());
+        // "descendants" is what sampling saw of its family). Signal names
+        // come from the engine's one table, which the tracer's layer below
+        // cannot see.
+        QJsonArray family = job->family().toJson();
+        for (QJsonValueRef value : family) {
+            QJsonObject member = value.toObject();
+            if (member.contains(QStringLiteral("signal"))) {
+                member.insert(QStringLiteral("signalName"), UnixSignals::name(member.value(QStringLiteral("signal")).toInt()));
+                value = member;
+            }
+        }
+        json.insert(QStringLiteral("family"), family);
         if (!job->family().refusal().isEmpty())
             json.insert(QStringLiteral("watchRefused"), job->family().refusal());
     }

@@ -8,7 +8,9 @@
 #include "jobrun.h"
 #include "mimetypes.h"
 #include "presetlistmodel.h"
+#include "processfamily.h"
 #include "processsample.h"
+#include "unixsignals.h"
 
 #include <QMimeData>
 #include <QTimer>
@@ -93,6 +95,63 @@ QString processStateText(char state)
     case 'Z': return JobTreeModel::tr("zombie");
     default: return QString(QLatin1Char(state));
     }
+}
+
+// A watched job's rows below it are the tracer's exact family; where ptrace
+// was refused (the program then runs unwatched) they are the sampler's.
+bool showsFamily(const JobProcess *job)
+{
+    return job->spec().watch && job->family().refusal().isEmpty();
+}
+
+int descendantCount(const JobProcess *job)
+{
+    return int(showsFamily(job) ? job->family().members().size() : job->resources().descendants.size());
+}
+
+// How deep a member sits below the family's root, bounded by the family's
+// size so that a ppid cycle in a hostile trace still ends.
+int depthIn(const ProcessFamily &family, const ProcessFamily::Member &member)
+{
+    int depth = 0;
+    const ProcessFamily::Member *m = &member;
+    while (depth < family.members().size()) {
+        const ProcessFamily::Member *parent = family.member(m->ppid);
+        if (!parent || parent == m)
+            break;
+        m = parent;
+        ++depth;
+    }
+    return depth;
+}
+
+// "sh -c '…' ⇒ python3 fanout.py": every exec in order, or the parent's
+// program for a fork that never exec'd.
+QString execChain(const ProcessFamily &family, const ProcessFamily::Member &member)
+{
+    QStringList parts;
+    for (const ProcessFamily::Exec &exec : member.execs)
+        parts << ShellWords::join(exec.argv);
+    if (parts.isEmpty())
+        return JobTreeModel::tr("(fork of %1)").arg(family.name(member.ppid));
+    return parts.join(QStringLiteral(" ⇒ "));
+}
+
+// Where its stdin comes from and its stdout (and a different stderr) go:
+// "← pipe from 4311 (echo) · → pipe to 4312 (md5sum)". A terminal is left
+// out, as the usual case.
+QString streamsText(const ProcessFamily &family, const ProcessFamily::Member &member)
+{
+    using Kind = ProcessFamily::StdFd::Kind;
+    QStringList parts;
+    const auto shown = [](const ProcessFamily::StdFd &fd) { return fd.kind != Kind::Tty && fd.kind != Kind::Closed; };
+    if (shown(member.fds[0]))
+        parts << QStringLiteral("← ") + family.describeFd(member.pid, 0);
+    if (shown(member.fds[1]))
+        parts << QStringLiteral("→ ") + family.describeFd(member.pid, 1);
+    if (shown(member.fds[2]) && member.fds[2].target != member.fds[1].target)
+        parts << QStringLiteral("2→ ") + family.describeFd(member.pid, 2);
+    return parts.join(QStringLiteral(" · "));
 }
 
 } // namespace
@@ -413,6 +472,8 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
         return column == CpuTimeColumn ? job->resources().cpuExact : job->resources().peakRssExact;
     case PidRole:
         return job->pid();
+    case WatchedRole:
+        return showsFamily(job);
     case Qt::ToolTipRole:
         switch (column) {
         case CpuTimeColumn:
@@ -506,8 +567,115 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
     }
 }
 
+QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, int role) const
+{
+    const ProcessFamily &family = job->family();
+    if (row >= family.members().size())
+        return {};
+    const ProcessFamily::Member &m = family.members().at(row);
+    const bool crashed = m.exited && m.signal > 0;
+    switch (role) {
+    case IsRunRole:
+        return false;
+    case IsDescendantRole:
+        return true;
+    case EndedRole:
+        return m.exited;
+    case LeftGroupRole:
+    case PausedRole:
+    case SuccessRole:
+    case ShellRole:
+        return role == SuccessRole ? m.exited && m.exitCode == 0 : false;
+    case ExactRole:
+    case WatchedRole:
+        return true;
+    case PidRole:
+        return m.pid;
+    case StateRole:
+        return int(!m.exited ? JobOutcome::State::Running
+                             : crashed ? JobOutcome::State::Crashed : JobOutcome::State::Finished);
+    case Qt::ToolTipRole:
+        switch (column) {
+        case NameColumn:
+        case CommandColumn: {
+            QStringList lines;
+            lines << tr("pid %1, child of %2, %3 at %4").arg(m.pid).arg(m.ppid).arg(m.how, JobFormat::seconds(m.forkMs));
+            for (const ProcessFamily::Exec &exec : m.execs)
+                lines << tr("exec at %1: %2").arg(JobFormat::seconds(exec.ms), ShellWords::join(exec.argv));
+            if (m.exited)
+                lines << tr("ended at %1").arg(JobFormat::seconds(m.exitMs));
+            lines << tr("Watched: every fork, exec and exit is recorded as it happens, however short.");
+            return lines.join(QLatin1Char('\n'));
+        }
+        case ExitColumn:
+            return crashed ? UnixSignals::name(m.signal) + QStringLiteral(": ") + UnixSignals::description(m.signal)
+                           : QVariant();
+        case LastLineColumn: {
+            const char *names[] = {"stdin", "stdout", "stderr"};
+            QStringList lines;
+            for (int fd = 0; fd < 3; ++fd)
+                lines << QStringLiteral("%1: %2").arg(QLatin1String(names[fd]), family.describeFd(m.pid, fd));
+            return lines.join(QLatin1Char('\n'));
+        }
+        case CpuTimeColumn:
+        case PeakRssColumn:
+            return tr("Exact: read from the kernel as the process exited.");
+        default:
+            return {};
+        }
+    case Qt::DisplayRole:
+    case RawRole:
+        break;
+    default:
+        return {};
+    }
+
+    const bool raw = role == RawRole;
+    switch (column) {
+    case NameColumn: {
+        const QString program = family.name(m.pid);
+        if (raw)
+            return program;
+        const int depth = depthIn(family, m);
+        return depth == 0 ? program : QString(2 * (depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ") + program;
+    }
+    case CommandColumn:
+        return execChain(family, m);
+    case PidColumn:
+        return m.pid;
+    case StateColumn:
+        if (raw)
+            return int(m.exited ? 'X' : 'R');
+        if (!m.exited)
+            return tr("running");
+        return crashed ? tr("crashed") : tr("exited");
+    case ExitColumn:
+        if (raw)
+            return !m.exited ? -1 : crashed ? -m.signal : m.exitCode;
+        if (!m.exited)
+            return QString();
+        return crashed ? UnixSignals::name(m.signal) : QString::number(m.exitCode);
+    case ElapsedColumn: {
+        const double lived = m.exited ? m.exitMs - m.forkMs : job->elapsedMs() - m.forkMs;
+        return raw ? QVariant(lived) : QVariant(JobFormat::seconds(std::max(0.0, lived)));
+    }
+    case LastLineColumn:
+        return raw ? QVariant(-1) : QVariant(streamsText(family, m));
+    case CpuTimeColumn:
+        return cpuTime(m.cpuUserMs >= 0 ? qint64(m.cpuUserMs + m.cpuSysMs) : -1, raw);
+    case PeakRssColumn:
+        return sized(m.peakRssKb, raw);
+    case ThreadsColumn:
+        return count(m.threads, raw);
+    default:
+        return raw ? QVariant(-1) : QVariant(QString());
+    }
+}
+
 QVariant JobTreeModel::descendantData(const JobProcess *job, int row, int column, int role) const
 {
+    if (showsFamily(job))
+        return familyData(job, row, column, role);
     const QList<ProcessSample> &descendants = job->resources().descendants;
     if (row >= descendants.size())
         return {};
@@ -665,6 +833,7 @@ QHash<int, QByteArray> JobTreeModel::roleNames() const
     names.insert(PausedRole, "paused");
     names.insert(ExactRole, "exact");
     names.insert(PidRole, "pid");
+    names.insert(WatchedRole, "watched");
     return names;
 }
 
@@ -796,7 +965,7 @@ void JobTreeModel::onJobResourcesChanged(JobRun *run, int jobIndex)
 void JobTreeModel::flushDescendants(JobRun *run, const QModelIndex &runIndex, const QSet<int> &jobs)
 {
     for (int jobIndex : jobs) {
-        const int total = int(run->jobs().at(jobIndex)->resources().descendants.size());
+        const int total = descendantCount(run->jobs().at(jobIndex));
         quint64 key = keyOf(run->id(), jobIndex);
         if (key == 0 && total == 0)
             continue;
@@ -807,10 +976,18 @@ void JobTreeModel::flushDescendants(JobRun *run, const QModelIndex &runIndex, co
         }
         const QModelIndex jobRow = index(jobIndex, 0, runIndex);
         const int shown = m_shownDescendants.value(key);
+        // The sampler and the tracer only append (ended processes stay), so
+        // new ones go at the end. Fewer happens once: a watched job whose
+        // ptrace was refused turns from the tracer's rows to the sampler's.
+        if (total < shown) {
+            beginRemoveRows(jobRow, total, shown - 1);
+            m_shownDescendants.insert(key, total);
+            endRemoveRows();
+        }
         // Rows already shown may have new figures; one range for all of them.
-        if (shown > 0)
-            emit dataChanged(index(0, 0, jobRow), index(shown - 1, ColumnCount - 1, jobRow));
-        // The sampler only appends (ended processes stay), so new ones go at the end.
+        const int kept = std::min(shown, total);
+        if (kept > 0)
+            emit dataChanged(index(0, 0, jobRow), index(kept - 1, ColumnCount - 1, jobRow));
         if (total > shown) {
             beginInsertRows(jobRow, shown, total - 1);
             m_shownDescendants.insert(key, total);

@@ -1,6 +1,7 @@
 // The process table: one top-level row per run (a fan-out or chain group) with
 // one child row per process, and under each process a row per descendant the
-// sampler saw (ended ones stay). Updates are coalesced and sent as ranges at
+// sampler saw (ended ones stay), or for a watched job every process of its
+// family that the tracer reported, indented under its parent. Updates are coalesced and sent as ranges at
 // most ~20 times a second, however fast the children write.
 //
 // Resource columns: unknown is an empty cell with RawRole -1, never a zero.
@@ -59,6 +60,7 @@ public:
         PausedRole,             // a job that is stopped (SIGSTOP or any stop signal)
         ExactRole,              // peak RSS / CPU time from the kernel at the reap, not from samples
         PidRole,                // the process's pid, for any row below a run
+        WatchedRole,            // a job whose family the tracer records (its rows below are exact)
     };
     Q_ENUM(Role)
 
@@ -102,6 +104,7 @@ private:
     QVariant runData(const JobRun *run, int column, int role) const;
     QVariant jobData(const JobRun *run, int jobIndex, int column, int role) const;
     QVariant descendantData(const JobProcess *job, int row, int column, int role) const;
+    QVariant familyData(const JobProcess *job, int row, int column, int role) const;
 
     // Descendant rows carry their job's key as internalId; keys have the top
     // bit set, so they never meet a run id (job rows) or RunRowId.

@@ -18,6 +18,9 @@ struct TimelineGroup
     int stages = 1;       // > 1: the lanes are chains of this many stages
     double timeoutSec = 0; // the group's timeout, drawn as a dashed line
     QList<TimelineLane> lanes;
+    // Per lane (same index), the family the tracer saw under a watched job:
+    // one lane per process, in the order they were forked; empty otherwise.
+    QList<QList<TimelineLane>> family;
 
     bool isRunning() const
     {

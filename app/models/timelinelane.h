@@ -42,5 +42,13 @@ struct TimelineLane
     double timeoutSec = 0;
     double graceSec = 0;
 
+    // For a member of a watched job's family (TimelineGroup::family): how
+    // deep below the watched program it sits (0: the program itself), when
+    // it exec'd, and which members of the same family read its stdout pipe
+    // (indices into that family's list), for the connectors between lanes.
+    int depth = -1;
+    QList<double> execMs;
+    QList<int> pipeTo;
+
     bool isRunning() const { return startMs >= 0 && endMs < 0; }
 };

@@ -4,6 +4,7 @@
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "processfamily.h"
 #include "workerprotocol.h"
 
 #include <QTimer>
@@ -73,10 +74,12 @@ void TimelineModel::onRunAdded(JobRun *run)
     group.stages = run->stageCount();
     group.timeoutSec = run->preset().timeoutSec;
     group.lanes.resize(run->jobs().size());
+    group.family.resize(run->jobs().size());
     for (int i = 0; i < run->jobs().size(); ++i) {
         describeLane(&group.lanes[i], run, i);
         updateLane(&group.lanes[i], run, i);
         updateResources(&group.lanes[i], run, i);
+        group.family[i] = familyLanes(run->jobs().at(i));
     }
     m_groupOfRun.insert(run->id(), int(m_groups.size()));
     m_groups.append(group);
@@ -104,6 +107,7 @@ void TimelineModel::onJobResourcesChanged(JobRun *run, int jobIndex)
     if (jobIndex < 0 || jobIndex >= group.lanes.size())
         return;
     updateResources(&group.lanes[jobIndex], run, jobIndex);
+    group.family[jobIndex] = familyLanes(run->jobs().at(jobIndex));
     touch();
 }
 
@@ -166,6 +170,62 @@ void TimelineModel::updateResources(TimelineLane *lane, const JobRun *run, int j
         if (point.cpuPercent >= 0)
             lane->cpu.append({point.ms, point.cpuPercent});
     }
+}
+
+QList<TimelineLane> TimelineModel::familyLanes(const JobProcess *job)
+{
+    QList<TimelineLane> lanes;
+    const ProcessFamily &family = job->family();
+    if (!job->spec().watch || !family.refusal().isEmpty() || job->startedMs() < 0)
+        return lanes;
+    // The tracer counts from the program's start, the run from its own:
+    // the job's start joins the two clocks.
+    const double offset = job->startedMs();
+    const double jobEnd = job->finishedMs();
+    const QList<ProcessFamily::Member> &members = family.members();
+    QHash<qint64, int> indexOfPid;
+    QHash<quint64, QList<int>> readersOfPipe;
+    for (int i = 0; i < members.size(); ++i) {
+        indexOfPid.insert(members.at(i).pid, i);
+        const ProcessFamily::StdFd &in = members.at(i).fds[0];
+        if (in.kind == ProcessFamily::StdFd::Kind::Pipe)
+            readersOfPipe[in.pipeInode].append(i);
+    }
+    lanes.resize(members.size());
+    for (int i = 0; i < members.size(); ++i) {
+        const ProcessFamily::Member &m = members.at(i);
+        TimelineLane &lane = lanes[i];
+        // Depth from the parent's lane, which was forked (and filled) first.
+        const int parent = indexOfPid.value(m.ppid, -1);
+        lane.depth = parent >= 0 && parent < i ? lanes.at(parent).depth + 1 : 0;
+        const QString name = family.name(m.pid);
+        lane.label = lane.depth == 0 ? name : QString(2 * (lane.depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ") + name;
+        QStringList execs;
+        for (const ProcessFamily::Exec &exec : m.execs) {
+            execs << exec.argv.join(QLatin1Char(' '));
+            lane.execMs << offset + exec.ms;
+        }
+        lane.command = execs.isEmpty() ? tr("(fork of %1)").arg(family.name(m.ppid)) : execs.join(QStringLiteral(" ⇒ "));
+        lane.pid = m.pid;
+        lane.startMs = offset + m.forkMs;
+        // A member still alive when its job ended (a daemon that escaped, or
+        // one the tracer's end took with it) is drawn up to that end.
+        lane.endMs = m.exited ? offset + m.exitMs : jobEnd;
+        lane.segments.append({lane.startMs, lane.endMs});
+        lane.outcome.state = !m.exited && jobEnd < 0 ? JobOutcome::State::Running
+                             : m.signal > 0          ? JobOutcome::State::Crashed
+                                                     : JobOutcome::State::Finished;
+        lane.outcome.exitCode = m.exited && m.signal == 0 ? m.exitCode : -1;
+        lane.outcome.signal = m.signal;
+        const ProcessFamily::StdFd &out = m.fds[1];
+        if (out.kind == ProcessFamily::StdFd::Kind::Pipe) {
+            for (int reader : readersOfPipe.value(out.pipeInode)) {
+                if (reader != i)
+                    lane.pipeTo << reader;
+            }
+        }
+    }
+    return lanes;
 }
 
 void TimelineModel::addLabResult(const LabResult &result)

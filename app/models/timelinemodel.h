@@ -13,6 +13,7 @@
 #include <QObject>
 
 class JobEngine;
+class JobProcess;
 class JobRun;
 class QTimer;
 
@@ -51,6 +52,9 @@ private:
     // Only on sampler ticks: a flooding child's jobChanged per chunk read
     // must not copy its history each time.
     void updateResources(TimelineLane *lane, const JobRun *run, int jobIndex) const;
+    // A watched job's family as lanes, rebuilt when the tracer reports more
+    // (the same signal as a sampler tick).
+    static QList<TimelineLane> familyLanes(const JobProcess *job);
     void reindex();
     void touch();
 

@@ -18,6 +18,12 @@ QList<const char *> BuiltinPresetTexts::all()
         QT_TRANSLATE_NOOP("BuiltinPresets",
                           "Start ten children first, then wait for them all. They run in parallel: the wall time is "
                           "about 0.1 s although the children add up to about 1 s."),
+        QT_TRANSLATE_NOOP("BuiltinPresets", "Ten sleeps from CPython, watched"),
+        QT_TRANSLATE_NOOP("BuiltinPresets",
+                          "The seed's own fan-out script, run by python3 under watch. Every sleep that CPython's "
+                          "Popen starts becomes a row under python3 and a lane on the timeline, with its exit code, "
+                          "CPU time and peak memory. Run \"Ten sleeps in parallel\" as well: the same ten children, "
+                          "started by SpawnScope instead, on the same timeline."),
         QT_TRANSLATE_NOOP("BuiltinPresets", "Encrypt with openssl"),
         QT_TRANSLATE_NOOP("BuiltinPresets",
                           "Three openssl children, each fed 10 random bytes on stdin and then EOF. The password "

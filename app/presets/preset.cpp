@@ -82,6 +82,8 @@ QJsonObject Preset::toJson() const
         json.insert(QStringLiteral("pty"), QStringLiteral("compare"));
     else if (pty)
         json.insert(QStringLiteral("pty"), true);
+    if (watch)
+        json.insert(QStringLiteral("watch"), true);
     return json;
 }
 
@@ -140,6 +142,13 @@ bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *
     } else {
         preset.pty = pty.toBool(false);
     }
+
+    const QJsonValue watch = json.value(QStringLiteral("watch"));
+    if (!watch.isUndefined() && !watch.isBool()) {
+        *error = QObject::tr("%1.watch must be true or false").arg(where);
+        return false;
+    }
+    preset.watch = watch.toBool(false);
 
     const QJsonValue stages = json.value(QStringLiteral("stages"));
     if (!stages.isArray() || stages.toArray().isEmpty()) {
@@ -230,6 +239,22 @@ QList<Preset::Problem> Preset::validate() const
                                     "so remove \"pty\" or keep one stage").arg(where));
     }
     return problems;
+}
+
+Preset Preset::watchedPython(const QString &title, const QString &code)
+{
+    Preset preset;
+    preset.id = QStringLiteral("watched-python");
+    preset.title = title;
+    StageSpec stage;
+    stage.program = QStringLiteral("python3");
+    stage.args = {QStringLiteral("-")};
+    preset.stages << stage;
+    preset.stdinSpec.kind = StdinSpec::Kind::Text;
+    preset.stdinSpec.data = code.toUtf8();
+    preset.python = code; // the Code tab shows it for this run
+    preset.watch = true;
+    return preset;
 }
 
 Preset Preset::fromCommand(const QString &command, bool viaShell, QString *error)

@@ -52,7 +52,9 @@ struct Preset
     QString python;             // the seed's code, shown beside the run
     bool builtIn = false;       // not serialized: set by the loader
     bool sessionOnly = false;   // not serialized: from --presets-file, never saved
-    bool watch = false;         // not serialized yet: trace the whole process family (--watch)
+    // Trace each job's whole process family (every fork, exec and exit) with
+    // ptrace, as --watch does; "watch": true in a preset file.
+    bool watch = false;
 
     bool isChain() const { return stages.size() > 1; }
     bool runsShell() const;
@@ -72,6 +74,10 @@ struct Preset
     // splits them (ShellWords::split: quotes and backslashes, no expansion)
     // and run without a shell unless viaShell. An unclosed quote is an error.
     static Preset fromCommand(const QString &command, bool viaShell, QString *error);
+    // Python code run by python3 under watch, so its children show as the
+    // family of one job. The code goes in on stdin ("python3 -"), not in
+    // argv, so a password in it never shows in the table or the report.
+    static Preset watchedPython(const QString &title, const QString &code);
 
     friend bool operator==(const Preset &a, const Preset &b)
     {

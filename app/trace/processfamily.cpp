@@ -128,19 +128,25 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
 ProcessFamily ProcessFamily::fromLines(const QByteArray &text, int *badLines)
 {
     ProcessFamily family;
+    const int bad = family.applyLines(text);
+    if (badLines)
+        *badLines = bad;
+    return family;
+}
+
+int ProcessFamily::applyLines(const QByteArray &text)
+{
     int bad = 0;
     for (const QByteArray &line : text.split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
         TraceProtocol::Event event;
         if (TraceProtocol::parse(line, &event))
-            family.apply(event);
+            apply(event);
         else
             ++bad;
     }
-    if (badLines)
-        *badLines = bad;
-    return family;
+    return bad;
 }
 
 QString ProcessFamily::name(qint64 pid) const
@@ -238,6 +244,11 @@ QJsonArray ProcessFamily::toJson() const
             execs.append(e);
         }
         o.insert(QStringLiteral("execs"), execs);
+        // The last exec is what the process was when it ended; a fork that
+        // never exec'd ran its parent's program.
+        o.insert(QStringLiteral("argv"), QJsonArray::fromStringList(m.execs.isEmpty() ? QStringList() : m.execs.last().argv));
+        if (!m.execs.isEmpty())
+            o.insert(QStringLiteral("execMs"), m.execs.last().ms);
         if (m.exited) {
             o.insert(QStringLiteral("exitMs"), m.exitMs);
             if (m.signal > 0)
@@ -252,18 +263,32 @@ QJsonArray ProcessFamily::toJson() const
         if (m.peakRssKb >= 0)
             o.insert(QStringLiteral("peakRssKb"), double(m.peakRssKb));
         o.insert(QStringLiteral("threads"), m.threads);
-        QJsonArray fds;
+        // A stream: {"kind":"pipe","id":N} (both ends of one pipe share N),
+        // {"kind":"file","path":…}, {"kind":"tty","path":…}, {"kind":"null"},
+        // each with "text" as the table says it ("pipe to 4312 (md5sum)").
         for (int fd = 0; fd < 3; ++fd) {
             const StdFd &std = m.fds[size_t(fd)];
             QJsonObject f;
             f.insert(QStringLiteral("kind"), StdFd::kindKey(std.kind));
-            f.insert(QStringLiteral("target"), std.target);
-            if (std.kind == StdFd::Kind::Pipe)
-                f.insert(QStringLiteral("pipeInode"), double(std.pipeInode));
-            fds.append(f);
-            o.insert(QLatin1String(fdKeys[fd]), describeFd(m.pid, fd));
+            switch (std.kind) {
+            case StdFd::Kind::Pipe:
+                f.insert(QStringLiteral("id"), double(std.pipeInode));
+                break;
+            case StdFd::Kind::File:
+            case StdFd::Kind::Tty:
+                f.insert(QStringLiteral("path"), std.target);
+                break;
+            case StdFd::Kind::Socket:
+            case StdFd::Kind::Other:
+                f.insert(QStringLiteral("target"), std.target);
+                break;
+            case StdFd::Kind::Null:
+            case StdFd::Kind::Closed:
+                break;
+            }
+            f.insert(QStringLiteral("text"), describeFd(m.pid, fd));
+            o.insert(QLatin1String(fdKeys[fd]), f);
         }
-        o.insert(QStringLiteral("fds"), fds);
         array.append(o);
     }
     return array;

@@ -70,6 +70,9 @@ public:
     // Every line of a tracer's output; lines that do not parse are counted in
     // *badLines (if given) and skipped.
     static ProcessFamily fromLines(const QByteArray &text, int *badLines = nullptr);
+    // Applies whole lines (a live reader passes what arrived so far, up to
+    // its last '\n'); returns how many did not parse.
+    int applyLines(const QByteArray &text);
 
     const QList<Member> &members() const { return m_members; }
     const Member *member(qint64 pid) const;

@@ -105,6 +105,14 @@
         <source>The same child twice, side by side: the first copy through a pipe, the second in a pseudo-terminal. It prints 1, sleeps 2 s and prints 2. Through the pipe Python block-buffers: nothing for 2 s, then both lines at once when it exits. In the terminal Python sees isatty() and line-buffers: 1 at once, 2 two seconds later. A program that must stream through a pipe can flush itself (print(..., flush=True) or python3 -u). PYTHONUNBUFFERED is cleared for the child, as it would switch the buffering off.</source>
         <translation>같은 자식 프로세스를 두 번, 나란히 실행합니다: 첫 번째는 파이프를 통해, 두 번째는 의사 터미널에서. 자식은 1을 출력하고 2초 잠든 뒤 2를 출력합니다. 파이프에서는 Python이 블록 단위로 버퍼링합니다: 2초 동안 아무것도 없다가 끝날 때 두 줄이 한꺼번에 옵니다. 터미널에서는 Python이 isatty()를 보고 줄 단위로 버퍼링합니다: 1은 바로, 2는 2초 뒤에 옵니다. 파이프로 바로바로 내보내야 하는 프로그램은 스스로 flush할 수 있습니다(print(..., flush=True) 또는 python3 -u). PYTHONUNBUFFERED는 버퍼링을 꺼 버리므로 이 자식 프로세스에서는 비워 둡니다.</translation>
     </message>
+    <message>
+        <source>Ten sleeps from CPython, watched</source>
+        <translation>CPython이 띄운 sleep 열 개, 관찰</translation>
+    </message>
+    <message>
+        <source>The seed&apos;s own fan-out script, run by python3 under watch. Every sleep that CPython&apos;s Popen starts becomes a row under python3 and a lane on the timeline, with its exit code, CPU time and peak memory. Run &quot;Ten sleeps in parallel&quot; as well: the same ten children, started by SpawnScope instead, on the same timeline.</source>
+        <translation>노트의 팬아웃 스크립트를 python3로 관찰하며 실행합니다. CPython의 Popen이 띄우는 sleep 하나하나가 python3 아래의 행과 타임라인의 레인이 되고, 종료 코드, CPU 시간, 최대 메모리가 함께 보입니다. &quot;sleep 열 개를 병렬로&quot;도 실행해 보세요. 같은 자식 열 개를 이번에는 SpawnScope가 띄우고, 같은 타임라인에 나란히 보입니다.</translation>
+    </message>
 </context>
 <context>
     <name>ChainBuilder</name>
@@ -226,6 +234,18 @@
     <message>
         <source>Runs: %1</source>
         <translation>실행: %1</translation>
+    </message>
+    <message>
+        <source>Run this Python (watched)</source>
+        <translation>이 Python 실행 (관찰)</translation>
+    </message>
+    <message>
+        <source>Run this code with python3 under watch: every child CPython starts appears under it in the table and on the timeline, next to SpawnScope&apos;s own run of the lesson</source>
+        <translation>이 코드를 python3로 관찰하며 실행합니다. CPython이 띄우는 자식이 모두 표와 타임라인에서 그 아래에 나타나, SpawnScope가 같은 예제를 실행한 결과와 나란히 보입니다</translation>
+    </message>
+    <message>
+        <source>%1 (its Python, watched)</source>
+        <translation>%1 (Python으로, 관찰)</translation>
     </message>
 </context>
 <context>
@@ -836,6 +856,38 @@
         <source>Bytes written to storage (not pipes); empty when the kernel does not tell</source>
         <translation>저장 장치에 쓴 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
     </message>
+    <message>
+        <source>(fork of %1)</source>
+        <translation>(%1의 fork)</translation>
+    </message>
+    <message>
+        <source>pid %1, child of %2, %3 at %4</source>
+        <translation>pid %1, %2의 자식, %4에 %3</translation>
+    </message>
+    <message>
+        <source>exec at %1: %2</source>
+        <translation>%1에 exec: %2</translation>
+    </message>
+    <message>
+        <source>ended at %1</source>
+        <translation>%1에 끝남</translation>
+    </message>
+    <message>
+        <source>Watched: every fork, exec and exit is recorded as it happens, however short.</source>
+        <translation>관찰 중: 아무리 짧아도 모든 fork, exec, 종료가 일어나는 순간 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Exact: read from the kernel as the process exited.</source>
+        <translation>정확한 값: 프로세스가 끝나는 순간 커널에서 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>비정상 종료</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>종료</translation>
+    </message>
 </context>
 <context>
     <name>LabChart</name>
@@ -1136,6 +1188,32 @@
     <message>
         <source>Give the command a pseudo-terminal, so it sees a terminal (isatty) and line-buffers and colours its output as in a shell. Its stderr is merged into stdout.</source>
         <translation>명령에 의사 터미널을 줍니다. 그러면 명령은 터미널을 보고(isatty) 셸에서처럼 줄 단위로 버퍼링하고 출력에 색을 입힙니다. stderr는 stdout에 합쳐집니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a program…</source>
+        <translation>프로그램 관찰(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Run a program and trace its whole process family: every fork, exec, exit and pipe</source>
+        <translation>프로그램을 실행하고 프로세스 가족 전체를 추적합니다: 모든 fork, exec, 종료, 파이프</translation>
+    </message>
+    <message>
+        <source>watch its family</source>
+        <translation>가족 관찰</translation>
+    </message>
+    <message>
+        <source>Trace every process the command starts, however short its life: each fork, exec and exit, with exit codes, CPU time, peak memory and the pipes between them, as rows under it and lanes on the timeline (uses ptrace).</source>
+        <translation>명령이 띄우는 모든 프로세스를 수명이 아무리 짧아도 추적합니다. fork, exec, 종료 하나하나를 종료 코드, CPU 시간, 최대 메모리, 서로를 잇는 파이프와 함께 그 아래의 행과 타임라인의 레인으로 보여 줍니다 (ptrace 사용).</translation>
+    </message>
+    <message>
+        <source>Watch a program</source>
+        <translation>프로그램 관찰</translation>
+    </message>
+    <message>
+        <source>Program and arguments, split as a shell would (e.g.  python3 item52.py  or  make -j4).
+Every process it starts appears under it, with its pipes, however short its life.</source>
+        <translation>프로그램과 인자. 셸처럼 단어로 나눕니다 (예:  python3 item52.py  또는  make -j4).
+이 프로그램이 띄우는 모든 프로세스가 수명이 아무리 짧아도 파이프와 함께 그 아래에 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -2299,32 +2377,6 @@
         <translation>--command를 의사 터미널에서 실행합니다. 명령은 터미널을 보고(isatty) 줄 단위로 버퍼링하며, stderr는 stdout에 합쳐집니다.</translation>
     </message>
     <message>
-        <source>Trace the whole process family of --command or of PROGRAM after -- (every fork, exec and exit, with ptrace; with --headless).</source>
-        <translation>--command 또는 -- 뒤의 PROGRAM이 만드는 프로세스 가족 전체를 추적합니다(ptrace로 모든 fork, exec, exit를; --headless와 함께).</translation>
-    </message>
-    <message>
-        <source>Usage: spawnscope [options]
-       spawnscope --list-presets [--presets-file FILE]
-       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
-       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--pty] [--report FILE|-]
-       spawnscope --headless --watch --command &quot;CMD&quot; | -- PROGRAM [ARGS...] [--report FILE|-] [--trace FILE]
-       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
-       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
-</source>
-        <translation>용법:  spawnscope [options]
-       spawnscope --list-presets [--presets-file FILE]
-       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
-       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--pty] [--report FILE|-]
-       spawnscope --headless --watch --command &quot;CMD&quot; | -- PROGRAM [ARGS...] [--report FILE|-] [--trace FILE]
-       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
-       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
-</translation>
-    </message>
-    <message>
-        <source>--watch runs with --headless for now</source>
-        <translation>--watch는 지금은 --headless와 함께만 실행됩니다</translation>
-    </message>
-    <message>
         <source>--watch needs either --command &quot;CMD&quot; or -- PROGRAM [ARGS...]</source>
         <translation>--watch에는 --command &quot;CMD&quot; 또는 -- PROGRAM [ARGS...] 중 하나가 필요합니다</translation>
     </message>
@@ -2411,6 +2463,34 @@
     <message>
         <source>%1.pty &quot;compare&quot; runs two copies, one through a pipe and one in a terminal: set copies to 2</source>
         <translation>%1.pty &quot;compare&quot;는 복사본 두 개를 하나는 파이프로, 하나는 터미널에서 실행합니다: copies를 2로 설정하세요</translation>
+    </message>
+    <message>
+        <source>Trace the whole process family of --command or of PROGRAM after -- (every fork, exec and exit, with ptrace), in the window or with --headless.</source>
+        <translation>--command 또는 -- 뒤의 PROGRAM이 만드는 프로세스 가족 전체를 추적합니다 (ptrace로 모든 fork, exec, 종료). 창에서도, --headless로도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Usage: spawnscope [options]
+       spawnscope [--preset ID ...] [--command &quot;CMD&quot;] [--watch -- PROGRAM [ARGS...]]   (the window, running these at once)
+       spawnscope --list-presets [--presets-file FILE]
+       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
+       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--pty] [--report FILE|-]
+       spawnscope --headless --watch --command &quot;CMD&quot; | -- PROGRAM [ARGS...] [--report FILE|-] [--trace FILE]
+       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
+       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
+</source>
+        <translation>용법:  spawnscope [options]
+       spawnscope [--preset ID ...] [--command &quot;CMD&quot;] [--watch -- PROGRAM [ARGS...]]   (창을 열고 이것들을 바로 실행)
+       spawnscope --list-presets [--presets-file FILE]
+       spawnscope --headless --preset ID [--preset ID ...] [--presets-file FILE] [--report FILE|-]
+       spawnscope --headless --command &quot;CMD&quot; [--repeat N] [--timeout SEC] [--grace SEC] [--stdin-file FILE] [--pty] [--report FILE|-]
+       spawnscope --headless --watch --command &quot;CMD&quot; | -- PROGRAM [ARGS...] [--report FILE|-] [--trace FILE]
+       spawnscope --headless --factorize N[,N...] [--mode serial|threads|gil|processes|all] [--scale K] [--algorithm trial|sqrt] [--report FILE|-]
+       spawnscope --headless --blocking-io N --seconds T [--mode serial|threads|gil|all] [--report FILE|-]
+</translation>
+    </message>
+    <message>
+        <source>%1.watch must be true or false</source>
+        <translation>%1.watch는 true 또는 false여야 합니다</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2858,10 @@
         <source>Threads lab · blocking I/O · %1</source>
         <translation>스레드 실험실 · 블로킹 I/O · %1</translation>
     </message>
+    <message>
+        <source>(fork of %1)</source>
+        <translation>(%1의 fork)</translation>
+    </message>
 </context>
 <context>
     <name>TimelinePanel</name>
@@ -2818,10 +2902,6 @@
         <translation>파이프 닫힘</translation>
     </message>
     <message>
-        <source>TERM / KILL: signal sent · ● exit · ╷ poll()</source>
-        <translation>TERM / KILL: 시그널 보냄 · ● 종료 · ╷ poll()</translation>
-    </message>
-    <message>
         <source>exit ≠ 0 or crashed</source>
         <translation>종료 ≠ 0 또는 비정상 종료</translation>
     </message>
@@ -2844,6 +2924,10 @@
     <message>
         <source>pale → full: 0 → 100 % CPU</source>
         <translation>옅음 → 진함: CPU 0 → 100 %</translation>
+    </message>
+    <message>
+        <source>TERM / KILL: signal sent · ● exit · ╷ poll() · ↓ pipe</source>
+        <translation>TERM / KILL: 시그널 보냄 · ● 종료 · ╷ poll() · ↓ 파이프</translation>
     </message>
 </context>
 <context>
@@ -2933,6 +3017,30 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
         <translation>
             <numerusform>%n번 일시 정지됨 (빗금)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — PID %2, watched</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — PID %2, 관찰</translation>
+    </message>
+    <message>
+        <source>Forked at %1</source>
+        <translation>%1에 fork</translation>
+    </message>
+    <message>
+        <source>exec at %1</source>
+        <translation>%1에 exec</translation>
+    </message>
+    <message>
+        <source>Ended at %1, after %2: %3</source>
+        <translation>%1에 끝남, %2 동안 실행: %3</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>종료 %1</translation>
+    </message>
+    <message>
+        <source>stdout → pipe to %1 (PID %2)</source>
+        <translation>stdout → %1로 가는 파이프 (PID %2)</translation>
     </message>
 </context>
 <context>

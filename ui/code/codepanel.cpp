@@ -66,6 +66,7 @@ CodePanel::CodePanel(QWidget *parent)
     , m_pythonNote(makeNote(this))
     , m_python(makeEditor(this))
     , m_copyPython(new QPushButton(this))
+    , m_runPython(new QPushButton(this))
     , m_cppHeading(makeHeading(this))
     , m_cppNote(makeNote(this))
     , m_cpp(makeEditor(this))
@@ -102,12 +103,20 @@ CodePanel::CodePanel(QWidget *parent)
             [this] { copyToClipboard(m_python, m_copyPython, QStringLiteral("Python")); });
     connect(m_copyCpp, &QPushButton::clicked, this, [this] { copyToClipboard(m_cpp, m_copyCpp, QStringLiteral("C++")); });
 
+    m_runPython->setText(tr("Run this Python (watched)"));
+    m_runPython->setToolTip(tr("Run this code with python3 under watch: every child CPython starts appears under it "
+                               "in the table and on the timeline, next to SpawnScope's own run of the lesson"));
+    m_runPython->setObjectName(QStringLiteral("runPython"));
+    connect(m_runPython, &QPushButton::clicked, this, [this] {
+        if (m_hasPreset)
+            emit runRequested(Preset::watchedPython(tr("%1 (its Python, watched)").arg(m_preset.title), runnablePython()));
+    });
     m_copyPython->setObjectName(QStringLiteral("copyPython"));
     m_copyCpp->setObjectName(QStringLiteral("copyCpp"));
     m_python->setObjectName(QStringLiteral("pythonCode"));
     m_cpp->setObjectName(QStringLiteral("cppCode"));
     m_splitter->setObjectName(QStringLiteral("codeSplitter"));
-    m_splitter->addWidget(makeColumn(m_pythonHeading, m_pythonSource, m_pythonNote, m_python, m_copyPython));
+    m_splitter->addWidget(makeColumn(m_pythonHeading, m_pythonSource, m_pythonNote, m_python, m_copyPython, m_runPython));
     m_splitter->addWidget(makeColumn(m_cppHeading, nullptr, m_cppNote, m_cpp, m_copyCpp));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 1);
@@ -128,7 +137,8 @@ CodePanel::CodePanel(QWidget *parent)
     clear();
 }
 
-QWidget *CodePanel::makeColumn(QLabel *heading, QWidget *extra, QLabel *note, QPlainTextEdit *editor, QPushButton *copy)
+QWidget *CodePanel::makeColumn(QLabel *heading, QWidget *extra, QLabel *note, QPlainTextEdit *editor, QPushButton *copy,
+                               QPushButton *action)
 {
     auto *column = new QWidget(this);
     auto *top = new QHBoxLayout;
@@ -137,6 +147,8 @@ QWidget *CodePanel::makeColumn(QLabel *heading, QWidget *extra, QLabel *note, QP
     if (extra)
         top->addWidget(extra);
     top->addStretch(1);
+    if (action)
+        top->addWidget(action);
     top->addWidget(copy);
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -188,6 +200,12 @@ QString CodePanel::pythonCode() const
 QString CodePanel::cppCode() const
 {
     return m_cpp->toPlainText();
+}
+
+QString CodePanel::runnablePython() const
+{
+    const bool fromNotes = !m_preset.python.isEmpty() && pythonSource() == PythonSource::FromNotes;
+    return fromNotes ? m_preset.python : PythonGenerator::generate(m_preset);
 }
 
 void CodePanel::showPython()

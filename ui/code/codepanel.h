@@ -39,12 +39,17 @@ public:
 signals:
     // The text went to the clipboard; language is "Python" or "C++", for a status bar.
     void copied(const QString &language);
+    // "Run this Python (watched)": the code shown, as a preset to start.
+    void runRequested(const Preset &preset);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    QWidget *makeColumn(QLabel *heading, QWidget *extra, QLabel *note, QPlainTextEdit *editor, QPushButton *copy);
+    QWidget *makeColumn(QLabel *heading, QWidget *extra, QLabel *note, QPlainTextEdit *editor, QPushButton *copy,
+                        QPushButton *action = nullptr);
+    // The Python the left side shows, with any secret in the clear: what runs.
+    QString runnablePython() const;
     void showPython();
     void copyToClipboard(QPlainTextEdit *editor, QPushButton *button, const QString &language);
 
@@ -60,6 +65,7 @@ private:
     QLabel *m_pythonNote;
     QPlainTextEdit *m_python;
     QPushButton *m_copyPython;
+    QPushButton *m_runPython;
     QLabel *m_cppHeading;
     QLabel *m_cppNote;
     QPlainTextEdit *m_cpp;

@@ -95,7 +95,7 @@ void TimelinePanel::updateLegend()
         swatch(Theme::stateColor(State::Killed, false, pal), tr("timed out or stopped")),
         swatch(Theme::stateColor(State::PipeClosed, false, pal), tr("pipe closed")),
         swatch(Theme::pausedColor(pal), tr("paused")),
-        tr("TERM / KILL: signal sent · ● exit · ╷ poll()"),
+        tr("TERM / KILL: signal sent · ● exit · ╷ poll() · ↓ pipe"),
     };
     if (m_view->colourByCpu())
         items.prepend(tr("pale → full: 0 → 100 % CPU"));

@@ -139,6 +139,7 @@ void TimelineView::layoutRows()
     const int line = fontMetrics().height();
     const int headerHeight = line + 12;
     const int laneHeight = line + 6;
+    const int memberHeight = line + 1;
     int y = line + 14; // below the axis
     m_rows.clear();
     for (int g = 0; g < m_model->groupCount(); ++g) {
@@ -152,6 +153,15 @@ void TimelineView::layoutRows()
                 y += 6;
             m_rows.append(Row{g, l, y, laneHeight});
             y += laneHeight + 2;
+            const QList<TimelineLane> &family = group.family.value(l);
+            const int familyRow = int(m_rows.size());
+            for (int m = 0; m < family.size(); ++m) {
+                Row member{g, l, y, memberHeight};
+                member.member = m;
+                member.familyRow = familyRow;
+                m_rows.append(member);
+                y += memberHeight + 1;
+            }
         }
         m_rows[header].groupBottom = m_rows.last().y + m_rows.last().height;
         y += 8;
@@ -397,7 +407,9 @@ bool TimelineView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const Row *row = rowAt(help->pos().y());
-        if (row && row->lane >= 0)
+        if (row && row->member >= 0)
+            QToolTip::showText(help->globalPos(), memberToolTip(*row), viewport());
+        else if (row && row->lane >= 0)
             QToolTip::showText(help->globalPos(), laneToolTip(row->group, row->lane, xToMs(help->pos().x())), viewport());
         else
             QToolTip::hideText();
@@ -439,9 +451,12 @@ void TimelineView::paintEvent(QPaintEvent *)
             continue;
         if (row.lane < 0)
             paintHeader(painter, row, y);
+        else if (row.member >= 0)
+            paintMember(painter, row, y);
         else
             paintLane(painter, row, y);
     }
+    paintPipes(painter, scrollY);
     painter.setClipping(false);
     paintAxis(painter, 0);
 }
@@ -633,6 +648,129 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
             painter.setPen(pal.color(QPalette::Text));
             painter.drawText(QRect(cx + 7, y, smallFm.horizontalAdvance(text) + 8, row.height),
                              Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+    }
+    painter.restore();
+}
+
+const TimelineLane &TimelineView::memberLane(const Row &row) const
+{
+    return m_model->group(row.group).family.at(row.lane).at(row.member);
+}
+
+QString TimelineView::memberToolTip(const Row &row) const
+{
+    const TimelineLane &lane = memberLane(row);
+    QStringList lines;
+    lines << tr("<b>%1</b> — PID %2, watched").arg(lane.label.trimmed().toHtmlEscaped()).arg(lane.pid);
+    lines << QStringLiteral("<code>%1</code>").arg(lane.command.toHtmlEscaped());
+    lines << tr("Forked at %1").arg(JobFormat::seconds(lane.startMs));
+    for (double ms : lane.execMs)
+        lines << tr("exec at %1").arg(JobFormat::seconds(ms));
+    if (lane.outcome.state != JobOutcome::State::Running && lane.endMs >= 0) {
+        lines << tr("Ended at %1, after %2: %3")
+                     .arg(JobFormat::seconds(lane.endMs), JobFormat::seconds(lane.endMs - lane.startMs),
+                          lane.outcome.signal ? UnixSignals::name(lane.outcome.signal)
+                                              : tr("exit %1").arg(lane.outcome.exitCode));
+    }
+    const QList<TimelineLane> &family = m_model->group(row.group).family.at(row.lane);
+    for (int reader : lane.pipeTo)
+        lines << tr("stdout → pipe to %1 (PID %2)").arg(family.at(reader).label.trimmed().remove(QStringLiteral("└ ")).toHtmlEscaped()).arg(family.at(reader).pid);
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void TimelineView::paintMember(QPainter &painter, const Row &row, int y)
+{
+    const QPalette &pal = palette();
+    const TimelineLane &lane = memberLane(row);
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.9);
+    const QFontMetrics fm(small);
+    painter.setFont(small);
+
+    // The label, indented under the job's own lane as the table does.
+    const int labelX = LabelMargin + 12;
+    painter.setPen(pal.color(QPalette::Text));
+    painter.drawText(QRect(labelX, y, chartLeft() - labelX - LabelMargin, row.height), Qt::AlignLeft | Qt::AlignVCenter,
+                     fm.elidedText(QStringLiteral("%1 %2").arg(lane.label).arg(lane.pid), Qt::ElideRight,
+                                   chartLeft() - labelX - LabelMargin));
+
+    painter.save();
+    painter.setClipRect(chartLeft(), y - 2, viewport()->width() - chartLeft(), row.height + 4);
+    const double now = m_model->nowMs(row.group);
+    const QColor fill = barColor(lane, pal);
+    const int barTop = y + 2;
+    const int barHeight = row.height - 4;
+    const int x0 = msToX(lane.startMs);
+    // A process that lived 1 ms is still a visible mark.
+    const int x1 = std::max(x0 + 3, msToX(lane.endMs >= 0 ? lane.endMs : now));
+    // Before its first exec a fork runs its parent's code: a light tint;
+    // from the exec on, the full colour.
+    painter.fillRect(QRect(x0, barTop, x1 - x0, barHeight), mix(pal.color(QPalette::Base), fill, 0.35));
+    if (!lane.execMs.isEmpty()) {
+        const int xe = std::min(msToX(lane.execMs.first()), x1 - 1);
+        painter.fillRect(QRect(xe, barTop, x1 - xe, barHeight), fill);
+        for (double ms : lane.execMs) {
+            const int x = msToX(ms);
+            painter.fillRect(QRect(x, barTop - 1, 1, barHeight + 2), fill.darker(170));
+        }
+    }
+    // Fork: the darker edge at the start, as for a job.
+    painter.fillRect(QRect(x0, barTop, 2, barHeight), fill.darker(160));
+    if (lane.endMs >= 0 && lane.outcome.state != JobOutcome::State::Running) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill.darker(150));
+        painter.drawEllipse(QPoint(x1, y + row.height / 2), 3, 3);
+        // Success is the rule in a family; only a failure is spelled out.
+        if (!lane.outcome.isSuccess()) {
+            const QString text = exitLabel(lane);
+            painter.setPen(pal.color(QPalette::Text));
+            painter.drawText(QRect(x1 + 6, y, fm.horizontalAdvance(text) + 8, row.height), Qt::AlignLeft | Qt::AlignVCenter,
+                             text);
+        }
+    }
+    painter.restore();
+    painter.setFont(font());
+}
+
+void TimelineView::paintPipes(QPainter &painter, int scrollY)
+{
+    const QPalette &pal = palette();
+    QColor color = pal.color(QPalette::Highlight);
+    painter.save();
+    painter.setClipRect(chartLeft(), fontMetrics().height() + 14, viewport()->width() - chartLeft(), viewport()->height());
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.member < 0)
+            continue;
+        const TimelineLane &writer = memberLane(row);
+        for (int reader : writer.pipeTo) {
+            const int readerIndex = row.familyRow + reader;
+            if (readerIndex < 0 || readerIndex >= m_rows.size())
+                continue;
+            const Row &to = m_rows.at(readerIndex);
+            const TimelineLane &target = memberLane(to);
+            // Data can flow once both ends run their programs: at the later
+            // of the two execs (or forks, for a member that never exec'd).
+            const double writerAt = writer.execMs.isEmpty() ? writer.startMs : writer.execMs.first();
+            const double readerAt = target.execMs.isEmpty() ? target.startMs : target.execMs.first();
+            const int x = msToX(std::max(writerAt, readerAt)) + 4;
+            const int yFrom = row.y - scrollY + row.height / 2;
+            const int yTo = to.y - scrollY + to.height / 2;
+            if (std::max(yFrom, yTo) < 0 || std::min(yFrom, yTo) > viewport()->height())
+                continue;
+            painter.setPen(QPen(color, 1.5));
+            painter.drawLine(x, yFrom, x, yTo);
+            // The arrowhead at the reader's end.
+            const int dir = yTo > yFrom ? -1 : 1;
+            QPainterPath head;
+            head.moveTo(x, yTo);
+            head.lineTo(x - 4, yTo + dir * 6);
+            head.lineTo(x + 4, yTo + dir * 6);
+            head.closeSubpath();
+            painter.fillPath(head, color);
+            painter.setBrush(color);
+            painter.setPen(Qt::NoPen);
+            painter.drawEllipse(QPoint(x, yFrom), 2, 2);
         }
     }
     painter.restore();

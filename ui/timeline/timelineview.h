@@ -1,6 +1,8 @@
 // The live Gantt chart: one lane per child (or lab worker), grouped by run
 // and by chain, on a millisecond axis; markers for start, SIGTERM, SIGKILL,
-// exit and poll ticks. Ctrl+wheel or +/- zooms around the pointer, dragging
+// exit and poll ticks. Under a watched job, a thinner lane per process of its
+// family, indented under its parent, with its fork, exec and exit, and a
+// connector from each pipe's writer to its readers. Ctrl+wheel or +/- zooms around the pointer, dragging
 // or the scroll bar pans, 0 (or Fit) shows everything again and follows the
 // live runs.
 //
@@ -13,6 +15,7 @@
 #include <QAbstractScrollArea>
 
 class TimelineModel;
+struct TimelineLane;
 class QTimer;
 
 class TimelineView : public QAbstractScrollArea
@@ -57,6 +60,8 @@ private:
         int y = 0;
         int height = 0;
         int groupBottom = 0; // for a header: where its group's last lane ends
+        int member = -1;     // >= 0: a process of the lane's watched family
+        int familyRow = -1;  // for a member: the index in m_rows of member 0
     };
 
     void onModelChanged();
@@ -70,9 +75,14 @@ private:
     int msToX(double ms) const;
     const Row *rowAt(int viewportY) const;
     QString laneToolTip(int group, int lane, double atMs) const;
+    QString memberToolTip(const Row &row) const;
     void paintAxis(QPainter &painter, int top);
     void paintHeader(QPainter &painter, const Row &row, int y);
     void paintLane(QPainter &painter, const Row &row, int y);
+    void paintMember(QPainter &painter, const Row &row, int y);
+    // Lines from each pipe's writer down (or up) to its readers.
+    void paintPipes(QPainter &painter, int scrollY);
+    const TimelineLane &memberLane(const Row &row) const;
 
     TimelineModel *m_model;
     QTimer *m_animation; // repaints running bars while something runs

@@ -1,0 +1,180 @@
+// Watching through the engine, end to end: the seed's own Python run under
+// watch reports the same children CPython saw, a setsid escape is still
+// followed, and a tracer killed with SIGKILL takes its whole family with it.
+//
+// Skipped, with the reason, where the kernel refuses ptrace.
+#include "jobengine.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "processfamily.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+#include <csignal>
+
+using namespace TestSupport;
+
+class TestWatch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pythonFanoutMatchesCPythonsChildren();
+    void pythonChainSharesOnePipe();
+    void setsidEscapeIsStillFollowed();
+    void killedTracerLeavesNoProcessBehind();
+
+private:
+    // Runs the command line words under watch through the engine.
+    JobRun *watch(const QStringList &argv);
+    static QList<const ProcessFamily::Member *> named(const ProcessFamily &family, const QString &name);
+
+    JobEngine m_engine;
+    QString m_refusal;
+};
+
+#define SKIP_IF_REFUSED()                                                                                      \
+    if (!m_refusal.isEmpty())                                                                                  \
+    QSKIP(qPrintable(QStringLiteral("ptrace is refused on this machine (%1)").arg(m_refusal)))
+
+void TestWatch::initTestCase()
+{
+    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
+    // Under ASan a traced child's exit-time leak check would ptrace-attach,
+    // which a traced process cannot allow.
+    const QByteArray asan = qgetenv("ASAN_OPTIONS");
+    if (!asan.contains("detect_leaks=0"))
+        qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");
+    JobRun *probe = watch({QStringLiteral("/bin/true")});
+    QVERIFY(waitRun(probe));
+    m_refusal = probe->jobs().first()->family().refusal();
+}
+
+JobRun *TestWatch::watch(const QStringList &argv)
+{
+    Preset preset;
+    preset.watch = true;
+    preset.stages << StageSpec{argv.first(), argv.mid(1), {}, {}};
+    return m_engine.start(preset);
+}
+
+QList<const ProcessFamily::Member *> TestWatch::named(const ProcessFamily &family, const QString &name)
+{
+    QList<const ProcessFamily::Member *> found;
+    for (const ProcessFamily::Member &m : family.members()) {
+        if (family.name(m.pid) == name)
+            found << &m;
+    }
+    return found;
+}
+
+// The seed's fan-out: ten sleeps from Popen. The pids CPython printed are
+// exactly the family's sleeps, each with exit 0 and its own fork and exec.
+void TestWatch::pythonFanoutMatchesCPythonsChildren()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({QStringLiteral("python3"), QStringLiteral("-c"),
+                         QStringLiteral("import subprocess\n"
+                                        "procs = [subprocess.Popen(['sleep', '0.1']) for _ in range(10)]\n"
+                                        "for proc in procs:\n"
+                                        "    proc.communicate()\n"
+                                        "print(' '.join(str(proc.pid) for proc in procs))\n")});
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    QCOMPARE(job->outcome().exitCode, 0);
+    QSet<qint64> cpython;
+    for (const QByteArray &word : job->stdoutTail().tail().trimmed().split(' '))
+        cpython.insert(word.toLongLong());
+    QCOMPARE(cpython.size(), 10);
+
+    const ProcessFamily &family = job->family();
+    const QList<const ProcessFamily::Member *> sleeps = named(family, QStringLiteral("sleep"));
+    QSet<qint64> watched;
+    for (const ProcessFamily::Member *m : sleeps) {
+        watched.insert(m->pid);
+        QVERIFY(m->exited);
+        QCOMPARE(m->exitCode, 0);
+        QCOMPARE(m->execs.size(), 1);
+        QVERIFY(m->execs.first().ms >= m->forkMs);
+        QCOMPARE(family.name(m->ppid), QStringLiteral("python3"));
+    }
+    QCOMPARE(watched, cpython);
+    // All ten from the one interpreter that ran the script (a python3 found
+    // through a wrapper, such as pyenv's shim, adds the wrapper's processes
+    // above it, never a sleep).
+    QVERIFY(!sleeps.isEmpty());
+    for (const ProcessFamily::Member *m : sleeps)
+        QCOMPARE(m->ppid, sleeps.first()->ppid);
+}
+
+// The seed's chain: openssl's stdout=PIPE handed to md5sum as its stdin.
+// Both ends name one pipe, and the table's text says so from each side.
+void TestWatch::pythonChainSharesOnePipe()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({QStringLiteral("python3"), QStringLiteral("-c"),
+                         QStringLiteral("import os, subprocess\n"
+                                        "env = dict(os.environ, password='test')\n"
+                                        "enc = subprocess.Popen(['openssl', 'enc', '-des3', '-pbkdf2', '-pass', "
+                                        "'env:password'], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)\n"
+                                        "md5 = subprocess.Popen(['md5sum'], stdin=enc.stdout, stdout=subprocess.PIPE)\n"
+                                        "enc.stdout.close()\n"
+                                        "enc.stdin.write(os.urandom(10)); enc.stdin.close()\n"
+                                        "out, _ = md5.communicate(); enc.wait()\n"
+                                        "print(enc.pid, md5.pid)\n")});
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    QCOMPARE(job->outcome().exitCode, 0);
+    const QList<QByteArray> pids = job->stdoutTail().tail().trimmed().split(' ');
+    QCOMPARE(pids.size(), 2);
+    const ProcessFamily &family = job->family();
+    const ProcessFamily::Member *enc = family.member(pids.at(0).toLongLong());
+    const ProcessFamily::Member *md5 = family.member(pids.at(1).toLongLong());
+    QVERIFY(enc && md5);
+    QCOMPARE(enc->fds[1].kind, ProcessFamily::StdFd::Kind::Pipe);
+    QCOMPARE(enc->fds[1].pipeInode, md5->fds[0].pipeInode);
+    QCOMPARE(family.describeFd(enc->pid, 1), QStringLiteral("pipe to %1 (md5sum)").arg(md5->pid));
+    QCOMPARE(family.describeFd(md5->pid, 0), QStringLiteral("pipe from %1 (openssl)").arg(enc->pid));
+}
+
+// setsid leaves the job's process group (Stop cannot reach it through the
+// group), but ptrace still follows it: it is in the family with its exit.
+void TestWatch::setsidEscapeIsStillFollowed()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                         QStringLiteral("setsid %1 exit 7 & wait").arg(helper())});
+    QVERIFY(waitRun(run));
+    const ProcessFamily &family = run->jobs().first()->family();
+    const QList<const ProcessFamily::Member *> escaped = named(family, QStringLiteral("spawnhelper"));
+    QCOMPARE(escaped.size(), 1);
+    QVERIFY(escaped.first()->exited);
+    QCOMPARE(escaped.first()->exitCode, 7);
+}
+
+// PTRACE_O_EXITKILL: a tracer that dies takes the whole family with it,
+// rather than leaving it running untraced.
+void TestWatch::killedTracerLeavesNoProcessBehind()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                         QStringLiteral("%1 sleep 30 & %1 sleep 30 & wait").arg(helper())});
+    JobProcess *job = run->jobs().first();
+    QTRY_VERIFY_WITH_TIMEOUT(named(job->family(), QStringLiteral("spawnhelper")).size() == 2, 10000);
+    QList<qint64> pids;
+    for (const ProcessFamily::Member &m : job->family().members())
+        pids << m.pid;
+    for (qint64 pid : pids)
+        QVERIFY(processAlive(pid));
+    QVERIFY(::kill(pid_t(job->pid()), SIGKILL) == 0); // the job's own pid is the tracer's
+    QVERIFY(waitRun(run));
+    QCOMPARE(job->outcome().signal, SIGKILL);
+    for (qint64 pid : pids)
+        QTRY_VERIFY2_WITH_TIMEOUT(!processAlive(pid), qPrintable(QStringLiteral("pid %1 outlived its tracer").arg(pid)),
+                                  5000);
+}
+
+QTEST_GUILESS_MAIN(TestWatch)
+#include "tst_watch.moc"
