@@ -1,4 +1,6 @@
 #include "jobdetailpane.h"
+
+#include "processfamily.h"
 #include "outputfindbar.h"
 #include "resourcechart.h"
 #include "shellwords.h"
@@ -452,7 +454,15 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
             lines << tr("Paused (stopped by SIGSTOP or another stop signal); a timeout keeps counting");
         else if (!job->pausedStretches().isEmpty())
             lines << tr("Paused %n time(s) during its life", nullptr, int(job->pausedStretches().size()));
-        if (!resources.descendants.isEmpty()) {
+        if (spec.watch && !job->family().refusal().isEmpty()) {
+            lines << tr("Not watched: %1. It ran unwatched; the processes below it are sampled.")
+                         .arg(job->family().refusal());
+        } else if (spec.watch) {
+            lines << QString();
+            lines << tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
+                        int(job->family().members().size()));
+            lines << JobFormat::familyLines(job->family());
+        } else if (!resources.descendants.isEmpty()) {
             const auto left = std::count_if(resources.descendants.cbegin(), resources.descendants.cend(),
                                             [](const ProcessSample &process) { return process.leftGroup; });
             lines << tr("Descendants seen:  %1").arg(resources.descendants.size())
@@ -492,6 +502,14 @@ QString JobDetailPane::describeRun(const JobRun *run) const
             const QByteArray err = job->stderrTail().last(400).trimmed();
             if (!err.isEmpty())
                 lines << QStringLiteral("      stderr: ") + QString::fromUtf8(err).replace(QLatin1Char('\n'), QStringLiteral("\n              "));
+        }
+        // One watched job (the usual case): its family right here, with the
+        // pipes between its processes.
+        if (run->jobs().size() == 1 && job->spec().watch && !job->family().members().isEmpty()) {
+            lines << QString();
+            lines << tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
+                        int(job->family().members().size()));
+            lines << JobFormat::familyLines(job->family());
         }
     }
     return lines.join(QLatin1Char('\n'));

@@ -1,4 +1,8 @@
 #include "jobformat.h"
+#include <QHash>
+
+#include "processfamily.h"
+#include "unixsignals.h"
 
 #include "ansitext.h"
 #include "jobprocess.h"
@@ -207,4 +211,42 @@ QString JobFormat::runTiming(const JobRun *run)
     return QObject::tr("wall %1 · Σ %2 · ×%3 parallel")
         .arg(seconds(run->wallMs()), seconds(run->sumMs()))
         .arg(run->parallelism(), 0, 'f', 1);
+}
+
+QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
+{
+    using Kind = ProcessFamily::StdFd::Kind;
+    QStringList lines;
+    const QList<ProcessFamily::Member> &members = family.members();
+    QHash<qint64, int> depthOf;
+    for (qsizetype i = 0; i < members.size() && i < maxLines; ++i) {
+        const ProcessFamily::Member &m = members.at(i);
+        // Parents are forked first, so their depth is known by now.
+        const int depth = depthOf.contains(m.ppid) ? depthOf.value(m.ppid) + 1 : 0;
+        depthOf.insert(m.pid, depth);
+        QString end;
+        if (!m.exited)
+            end = QObject::tr("running");
+        else if (m.signal > 0)
+            end = UnixSignals::name(m.signal);
+        else
+            end = QObject::tr("exit %1").arg(m.exitCode);
+        QStringList streams;
+        const auto shown = [](const ProcessFamily::StdFd &fd) { return fd.kind != Kind::Tty && fd.kind != Kind::Closed; };
+        if (shown(m.fds[0]))
+            streams << QStringLiteral("← ") + family.describeFd(m.pid, 0);
+        if (shown(m.fds[1]))
+            streams << QStringLiteral("→ ") + family.describeFd(m.pid, 1);
+        const QString indent = depth == 0 ? QString() : QString(2 * (depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ");
+        lines << QStringLiteral("  %1%2  %3  %4  %5  %6")
+                     .arg(indent)
+                     .arg(m.pid)
+                     .arg(family.name(m.pid), -10)
+                     .arg(end, -8)
+                     .arg(m.exited ? seconds(m.exitMs - m.forkMs) : QString(), -9)
+                     .arg(streams.join(QStringLiteral("  ")));
+    }
+    if (members.size() > maxLines)
+        lines << QObject::tr("  … and %n more", nullptr, int(members.size() - maxLines));
+    return lines;
 }

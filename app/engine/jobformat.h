@@ -6,6 +6,7 @@
 
 class JobProcess;
 class JobRun;
+class ProcessFamily;
 struct JobResources;
 
 namespace JobFormat {
@@ -36,5 +37,10 @@ bool looksBinary(const QByteArray &bytes);
 QString runState(const JobRun *run);
 // "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
 QString runTiming(const JobRun *run);
+
+// A watched family as text, one line per process indented under its parent:
+// "  └ 4312  md5sum  exit 0  0.006 s  ← pipe from 4311 (openssl)"; at most
+// maxLines processes, then how many more there are.
+QStringList familyLines(const ProcessFamily &family, int maxLines = 200);
 
 } // namespace JobFormat

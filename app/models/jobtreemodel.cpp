@@ -290,6 +290,19 @@ QModelIndex JobTreeModel::indexOfJob(const JobRun *run, int jobIndex, int column
 
 QVariant JobTreeModel::data(const QModelIndex &index, int role) const
 {
+    const QVariant value = cellData(index, role);
+    // A command with a newline in an argument (python3 -c "…") stays one
+    // row high: the cell shows ⏎ where the line breaks; tooltips keep them.
+    if (role == Qt::DisplayRole && value.typeId() == QMetaType::QString) {
+        const QString text = value.toString();
+        if (text.contains(QLatin1Char('\n')))
+            return QString(text).replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+    }
+    return value;
+}
+
+QVariant JobTreeModel::cellData(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const JobRun *run = runAt(index);

@@ -101,6 +101,7 @@ private:
     void flush();
     void flushDescendants(JobRun *run, const QModelIndex &runIndex, const QSet<int> &jobs);
     void rebuildRowIndex();
+    QVariant cellData(const QModelIndex &index, int role) const;
     QVariant runData(const JobRun *run, int column, int role) const;
     QVariant jobData(const JobRun *run, int jobIndex, int column, int role) const;
     QVariant descendantData(const JobProcess *job, int row, int column, int role) const;

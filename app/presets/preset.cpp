@@ -284,7 +284,9 @@ Preset Preset::fromCommand(const QString &command, bool viaShell, QString *error
         stage.args = words.mid(1);
     }
     preset.id = QStringLiteral("command");
-    preset.title = trimmed;
+    // A title is one line (a row, a lane's header, the status bar); the
+    // command itself keeps its newlines.
+    preset.title = QString(trimmed).replace(QLatin1Char('\n'), QLatin1Char(' '));
     preset.stages = {stage};
     return preset;
 }

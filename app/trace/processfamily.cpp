@@ -1,5 +1,7 @@
 #include "processfamily.h"
 
+#include <QCoreApplication>
+
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -197,9 +199,9 @@ QString ProcessFamily::describeFd(qint64 pid, int fd) const
     const StdFd &std = m->fds[size_t(fd)];
     switch (std.kind) {
     case StdFd::Kind::Closed:
-        return QStringLiteral("closed");
+        return tr("closed");
     case StdFd::Kind::Tty:
-        return QStringLiteral("%1 (terminal)").arg(std.target);
+        return tr("%1 (terminal)").arg(std.target);
     case StdFd::Kind::Pipe: {
         for (const PipeLink &link : pipes()) {
             if (link.inode != std.pipeInode)
@@ -210,10 +212,13 @@ QString ProcessFamily::describeFd(qint64 pid, int fd) const
             QList<qint64> others = fd == 0 ? link.writers : link.readers;
             others.removeAll(pid);
             if (others.isEmpty())
-                return QStringLiteral("pipe %1 (outside the family)").arg(std.pipeInode);
-            return (fd == 0 ? QStringLiteral("pipe from %1") : QStringLiteral("pipe to %1")).arg(joinPids(*this, others));
+                // Only fds 0-2 are read: a parent holding the other end on
+                // fd 5 (CPython's subprocess.PIPE), or the app itself, is
+                // not seen as a stdin or stdout here.
+                return tr("pipe %1 (other end elsewhere)").arg(std.pipeInode);
+            return (fd == 0 ? tr("pipe from %1") : tr("pipe to %1")).arg(joinPids(*this, others));
         }
-        return QStringLiteral("pipe %1").arg(std.pipeInode);
+        return tr("pipe %1").arg(std.pipeInode);
     }
     case StdFd::Kind::Null:
     case StdFd::Kind::File:

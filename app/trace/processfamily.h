@@ -10,6 +10,7 @@
 
 #include "traceprotocol.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
@@ -19,6 +20,7 @@
 
 class ProcessFamily
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcessFamily)
 public:
     // One of fds 0, 1, 2 as readlink(/proc/PID/fd/N) named it.
     struct StdFd
@@ -80,8 +82,9 @@ public:
     // did not exec (a shell's subshell is still "sh").
     QString name(qint64 pid) const;
     QList<PipeLink> pipes() const;
-    // For the report: "pipe to 4312 (md5sum)", "pipe from 4311 (echo)",
-    // "/dev/pts/3 (terminal)", "/dev/null", a path, "closed".
+    // For the table and the report: "pipe to 4312 (md5sum)", "pipe from
+    // 4311 (echo)", "/dev/pts/3 (terminal)", "/dev/null", a path, "closed";
+    // in the window's language (the report's structured fields are not).
     QString describeFd(qint64 pid, int fd) const;
 
     bool started() const { return m_started; } // a hello line was read

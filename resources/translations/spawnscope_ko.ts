@@ -578,6 +578,16 @@
             <numerusform>, %n개는 프로세스 그룹을 떠남 (setsid)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not watched: %1. It ran unwatched; the processes below it are sampled.</source>
+        <translation>관찰하지 못함: %1. 관찰 없이 실행했고, 그 아래의 프로세스는 샘플링한 것입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watched family: %n process(es), every fork, exec and exit (ptrace)</source>
+        <translation>
+            <numerusform>관찰한 가족: 프로세스 %n개, 모든 fork, exec, 종료 (ptrace)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -1659,6 +1669,33 @@ Every process it starts appears under it, with its pipes, however short its life
     </message>
 </context>
 <context>
+    <name>ProcessFamily</name>
+    <message>
+        <source>closed</source>
+        <translation>닫힘</translation>
+    </message>
+    <message>
+        <source>%1 (terminal)</source>
+        <translation>%1 (터미널)</translation>
+    </message>
+    <message>
+        <source>pipe %1 (other end elsewhere)</source>
+        <translation>파이프 %1 (반대쪽 끝은 다른 곳)</translation>
+    </message>
+    <message>
+        <source>pipe from %1</source>
+        <translation>%1에서 오는 파이프</translation>
+    </message>
+    <message>
+        <source>pipe to %1</source>
+        <translation>%1로 가는 파이프</translation>
+    </message>
+    <message>
+        <source>pipe %1</source>
+        <translation>파이프 %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>no numbers given: enter positive whole numbers, e.g. 2139079, 1214759</source>
@@ -2491,6 +2528,12 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>%1.watch must be true or false</source>
         <translation>%1.watch는 true 또는 false여야 합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … 그리고 %n개 더</numerusform>
+        </translation>
     </message>
 </context>
 <context>
