@@ -60,6 +60,7 @@ struct Sample
     bool ok = false;
     double wallMs = 0;     // measured here, from fork to reaping
     long maxRssKiB = 0;    // the child's (and its reaped descendants') peak
+    double cpuMs = 0;      // user + system, the child's and its reaped descendants'
     QHash<QByteArray, double> values; // its key=value lines
     QByteArray error;
 };
@@ -107,6 +108,8 @@ Sample runProcess(QStringList argv)
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }
     sample.wallMs = monotonicMs() - before;
     sample.maxRssKiB = usage.ru_maxrss;
+    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    sample.cpuMs = ms(usage.ru_utime) + ms(usage.ru_stime);
     for (const QByteArray &line : output.split('\n')) {
         const qsizetype eq = line.indexOf('=');
         if (eq > 0)
@@ -471,6 +474,14 @@ private:
             false);
     }
 
+    static QList<double> cpuMs(const Contender &c)
+    {
+        QList<double> ms;
+        for (const Sample &s : c.samples)
+            ms << s.cpuMs;
+        return ms;
+    }
+
     // spawnscope's tracer around program, its events in the scratch directory.
     QStringList watched(const QStringList &program) const
     {
@@ -519,6 +530,10 @@ private:
             return;
         row(QStringLiteral("watch: CPU-bound vs bare"), median(cpu.at(0).ms), median(cpu.at(1).ms), 1.02, "ms", true,
             false, pairedRatio(cpu.at(0).ms, cpu.at(1).ms));
+        // CPU time barely depends on what else the machine runs, so it tells
+        // the tracer's real cost apart from a busy machine's noise in wall time.
+        reference(QStringLiteral("  CPU time, the tracer's included"), median(cpuMs(cpu.at(0))), median(cpuMs(cpu.at(1))),
+                  pairedRatio(cpuMs(cpu.at(0)), cpuMs(cpu.at(1))));
 
         // Every iteration is a fork, an exec and an exit: three stops each.
         const int loops = m_smoke ? 20 : 500;
@@ -533,6 +548,8 @@ private:
             return;
         row(QStringLiteral("watch: %1 x true loop vs bare").arg(loops), median(forks.at(0).ms),
             median(forks.at(1).ms), 1.5, "ms", true, false, pairedRatio(forks.at(0).ms, forks.at(1).ms));
+        reference(QStringLiteral("  CPU time, the tracer's included"), median(cpuMs(forks.at(0))),
+                  median(cpuMs(forks.at(1))), pairedRatio(cpuMs(forks.at(0)), cpuMs(forks.at(1))));
 
         // Through the engine, as the app runs a watched job: the engine
         // starts TraceProtocol::tracerProgram(), which is this program
