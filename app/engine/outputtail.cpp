@@ -143,7 +143,6 @@ void OutputTail::shrinkTo(qsizetype keep)
     // A fresh, exact-size buffer: resizing the old one down would keep its
     // allocation, and freeing memory is the point.
     QByteArray kept = last(keep);
-    m_ring = QByteArray();
     m_ring = kept;
     m_capacity = keep;
     m_start = 0;
