@@ -15,6 +15,15 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     : QObject(parent)
     , m_engine(new JobEngine(this))
 {
+    // Before any of the run's jobs starts: one that fails inside QProcess's
+    // start() (a fork refused) ends at once, and its entry must not be lost.
+    connect(m_engine, &JobEngine::runAdded, this, [this](JobRun *run) {
+        m_waiting.clear();
+        m_nextEntry = 0;
+        if (m_report)
+            m_report->beginRun(run);
+        connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
+    });
     connect(m_engine, &JobEngine::runFinished, this, [this](JobRun *run) {
         m_completed << run;
         if (m_report)
@@ -77,14 +86,7 @@ void HeadlessRunner::startNext()
     // forever, so it reads end of file at once instead.
     if (preset.stdinSpec.isInteractive())
         preset.stdinSpec = StdinSpec();
-    m_waiting.clear();
-    m_nextEntry = 0;
-    // Runs go one at a time, so the run's jobs cannot end before this
-    // connection: they start from the engine's pump inside start().
-    JobRun *run = m_engine->start(preset);
-    if (m_report)
-        m_report->beginRun(run);
-    connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
+    m_engine->start(preset);
 }
 
 void HeadlessRunner::onJobFinished(JobRun *run, int index)
