@@ -26,6 +26,11 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     });
     connect(m_engine, &JobEngine::runFinished, this, [this](JobRun *run) {
         m_completed << run;
+        // Every entry is out by now; should one have gone missing, the
+        // ones after it are still written rather than held back.
+        for (auto it = m_waiting.cbegin(); it != m_waiting.cend(); ++it)
+            writeOut(it.value());
+        m_waiting.clear();
         if (m_report)
             m_report->endRun(run);
         else
