@@ -35,7 +35,10 @@ void JobEngine::onSampled(const QList<RootSample> &roots)
         const auto it = m_sampledJobs.constFind(root.pid);
         if (it == m_sampledJobs.cend() || !it->run)
             continue;
-        it->run->jobs().at(it->index)->applySample(root, samplerNow);
+        JobProcess *job = it->run->jobs().at(it->index);
+        if (!job)
+            continue; // released by now
+        job->applySample(root, samplerNow);
         emit jobResourcesChanged(it->run, it->index);
     }
 }
@@ -61,26 +64,13 @@ void JobEngine::setMaxParallel(int count)
 
 JobRun *JobEngine::start(const Preset &preset)
 {
-    auto *run = new JobRun(m_nextId++, preset, m_tailCapacity, this);
+    auto *run = new JobRun(m_nextId++, preset, m_tailCapacity, this, m_outputRoot, m_releasingRuns);
     connect(run, &JobRun::jobChanged, this, [this, run](int index) { emit jobChanged(run, index); });
     connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
+    connect(run, &JobRun::jobCreated, this, [this, run](int index) { wireJob(run, index); });
     for (int index = 0; index < run->jobs().size(); ++index) {
-        JobProcess *job = run->jobs().at(index);
-        connect(job, &JobProcess::started, this, [this, run, job, index] {
-            if (m_samplingEnabled && job->pid() > 0 && m_sampler->add(job->pid(), job->spec().stage.program))
-                m_sampledJobs.insert(job->pid(), {run, index});
-        });
-        connect(job, &JobProcess::finished, this, [this, run, job, index] {
-            // The child is reaped by now, so no last read of it is possible:
-            // the reap's exact figures (ChildUsage, in JobProcess) replace
-            // the samples, and the last tick's descendants stay as they were.
-            // A sampleNow() here would read every other job's tree too.
-            if (job->pid() > 0 && m_sampledJobs.contains(job->pid())) {
-                m_sampledJobs.remove(job->pid());
-                m_sampler->remove(job->pid());
-            }
-            emit jobResourcesChanged(run, index);
-        });
+        if (run->jobs().at(index))
+            wireJob(run, index);
     }
     connect(run, &JobRun::finished, this, [this, run] {
         --m_activeRuns;
@@ -98,6 +88,30 @@ JobRun *JobEngine::start(const Preset &preset)
     return run;
 }
 
+void JobEngine::wireJob(JobRun *run, int index)
+{
+    JobProcess *job = run->jobs().at(index);
+    connect(job, &JobProcess::started, this, [this, run, job, index] {
+        m_budget.jobStarted(job);
+        if (m_samplingEnabled && job->pid() > 0 && m_sampler->add(job->pid(), job->spec().stage.program))
+            m_sampledJobs.insert(job->pid(), {run, index});
+    });
+    connect(job, &JobProcess::finished, this, [this, run, job, index] {
+        // The child is reaped by now, so no last read of it is possible:
+        // the reap's exact figures (ChildUsage, in JobProcess) replace
+        // the samples, and the last tick's descendants stay as they were.
+        // A sampleNow() here would read every other job's tree too.
+        if (job->pid() > 0 && m_sampledJobs.contains(job->pid())) {
+            m_sampledJobs.remove(job->pid());
+            m_sampler->remove(job->pid());
+        }
+        m_budget.jobFinished(job);
+        emit jobResourcesChanged(run, index);
+    });
+    // Only the address is used: the job is in its destructor then.
+    connect(job, &QObject::destroyed, this, [this, job] { m_budget.forget(job); });
+}
+
 void JobEngine::pump()
 {
     // Starting a child can report a failure synchronously, which lands back here.
@@ -111,7 +125,7 @@ void JobEngine::pump()
         m_pumpAgain = false;
         while (!m_queue.isEmpty()) {
             const PendingCopy next = m_queue.first();
-            if (!next.run || next.run->isCopyDone(next.copy)) {
+            if (!next.run || next.run->isStopping() || next.run->isCopyDone(next.copy)) {
                 m_queue.removeFirst(); // stopped while queued
                 continue;
             }
@@ -171,6 +185,10 @@ void JobEngine::stopAll()
     for (JobRun *run : std::as_const(m_runs)) {
         if (!run->isActive())
             continue;
+        if (run->isReleasing()) {
+            run->stop(); // it also cancels, a batch at a time, the copies it never made
+            continue;
+        }
         for (JobProcess *job : run->jobs()) {
             if (!job->outcome().isDone())
                 job->stop();

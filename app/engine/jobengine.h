@@ -3,6 +3,7 @@
 // job's process tree and feeds each JobProcess's resources().
 #pragma once
 
+#include "outputbudget.h"
 #include "outputtail.h"
 #include "preset.h"
 
@@ -64,6 +65,23 @@ public:
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
     qsizetype tailCapacity() const { return m_tailCapacity; }
 
+    // The output every job keeps in memory together (OutputBudget): past it
+    // the oldest finished jobs' tails are trimmed, never a running job's.
+    void setOutputBudget(qint64 bytes) { m_budget.setLimit(bytes); }
+    qint64 outputBudget() const { return m_budget.limit(); }
+    const OutputBudget &budget() const { return m_budget; }
+
+    // --output-dir: runs started from now on write each job's full stdout
+    // and stderr under root (OutputDir's layout); empty for none.
+    void setOutputRoot(const QString &root) { m_outputRoot = root; }
+    QString outputRoot() const { return m_outputRoot; }
+
+    // For a consumer that writes each job out as it ends (the headless
+    // runner): runs started from now on create a copy's jobs when it starts
+    // and let JobRun::releaseCopy() delete them (JobRun's releasing mode), so
+    // a million copies cost the memory of the ones running.
+    void setReleasingRuns(bool releasing) { m_releasingRuns = releasing; }
+
 signals:
     void runAdded(JobRun *run);
     void runsAboutToBeRemoved(int first, int last);
@@ -80,6 +98,7 @@ signals:
 
 private:
     void pump();
+    void wireJob(JobRun *run, int index);
     void onJobFinished(JobRun *run, int index);
     void onSampled(const QList<RootSample> &roots);
 
@@ -109,4 +128,7 @@ private:
     quint64 m_nextId = 1;
     int m_activeRuns = 0;
     qsizetype m_tailCapacity = OutputTail::DefaultCapacity;
+    OutputBudget m_budget;
+    QString m_outputRoot;
+    bool m_releasingRuns = false;
 };

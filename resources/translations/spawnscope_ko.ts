@@ -588,6 +588,12 @@
             <numerusform>관찰한 가족: 프로세스 %n개, 모든 fork, exec, 종료 (ptrace)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>… trimmed to the output budget: showing the last %1 of %2 written
+</source>
+        <translation>… 출력 예산에 맞춰 줄임: 기록된 %2 중 마지막 %1만 표시
+</translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -2534,6 +2540,54 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>
             <numerusform>  … 그리고 %n개 더</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep at most BYTES of output in memory over all jobs (e.g. 256M, the default; K, M and G count in 1024s); past it the oldest finished jobs keep only their last 4 KiB of each stream.</source>
+        <translation>모든 작업의 출력을 합쳐 최대 BYTES만 메모리에 보관합니다 (예: 기본값 256M; K, M, G는 1024 단위). 이를 넘으면 가장 먼저 끝난 작업부터 각 스트림의 마지막 4 KiB만 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Put at most BYTES of each stream&apos;s text per job in the report (default 64K); the byte counts stay exact.</source>
+        <translation>보고서에 작업마다 각 스트림의 텍스트를 최대 BYTES만 넣습니다 (기본값 64K). 바이트 수는 정확하게 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Also write every job&apos;s full stdout and stderr to files: DIR/RUN/JOB/stdout, stderr and cmd (with --headless).</source>
+        <translation>모든 작업의 stdout과 stderr 전체를 파일에도 씁니다: DIR/RUN/JOB/stdout, stderr, cmd (--headless와 함께).</translation>
+    </message>
+    <message>
+        <source>--repeat takes a whole number from 1 to %1 with a window (up to %2 with --headless), not &quot;%3&quot;</source>
+        <translation>창에서는 --repeat에 1부터 %1까지의 정수를 지정해야 합니다 (--headless에서는 %2까지, 입력: &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>--output-budget takes a size of at least %1 bytes, e.g. 64K, 256M or 1G, not &quot;%2&quot;</source>
+        <translation>--output-budget에는 %1바이트 이상의 크기를 지정해야 합니다. 예: 64K, 256M, 1G (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>--report-output takes a size from 0 to 1G, e.g. 0, 4K or 64K, not &quot;%1&quot;</source>
+        <translation>--report-output에는 0부터 1G까지의 크기를 지정해야 합니다. 예: 0, 4K, 64K (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--report-output and --output-dir apply to --headless runs</source>
+        <translation>--report-output과 --output-dir은 --headless 실행에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--output-dir needs a directory</source>
+        <translation>--output-dir에는 디렉터리를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <source>--output-dir %1: cannot create that directory; choose one you can write to</source>
+        <translation>--output-dir %1: 그 디렉터리를 만들 수 없습니다. 쓰기 권한이 있는 곳을 고르세요</translation>
+    </message>
+    <message>
+        <source>--output-dir %1: cannot write there (%2); choose a directory you can write to</source>
+        <translation>--output-dir %1: 그곳에 쓸 수 없습니다 (%2). 쓰기 권한이 있는 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>cannot create %1 for its output files</source>
+        <translation>출력 파일을 둘 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
