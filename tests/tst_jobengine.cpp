@@ -1,8 +1,10 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "jobtreemodel.h"
 #include "testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -14,6 +16,7 @@ class TestJobEngine : public QObject
     Q_OBJECT
 
 private slots:
+    void oldestFinishedRunsFoldPastTheLimit();
     void defaultLetsTheSeedFanOutRunAtOnce();
     void limitIsRespected();
     void aThousandQueuedJobsAllComplete();
@@ -299,6 +302,50 @@ void TestJobEngine::stoppingAReleasingRunCancelsWhatNeverStarted()
     QCOMPARE(run->doneCount(JobOutcome::State::Killed), 1000);
     QCOMPARE(engine.runningCount(), 0);
     QCOMPARE(engine.peakRunning(), 2);
+}
+
+// Past the row limit the oldest finished runs leave (the table's model stays
+// consistent) and are counted in folded(); a running run and the newest
+// finished one stay, however many jobs they have.
+void TestJobEngine::oldestFinishedRunsFoldPastTheLimit()
+{
+    JobEngine engine;
+    JobTreeModel model(&engine);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    engine.setFinishedJobLimit(10);
+    QSignalSpy folded(&engine, &JobEngine::foldedChanged);
+    JobRun *running = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("30")}, 12));
+    QList<QPointer<JobRun>> small;
+    for (int i = 0; i < 5; ++i) {
+        JobRun *run = engine.start(helperPreset({QStringLiteral("exit"), QString::number(i == 0 ? 3 : 0)}, 4));
+        QVERIFY(waitRun(run));
+        small << run;
+    }
+    // Finished: 5 × 4 = 20 jobs; limit 10: the three oldest small runs fold.
+    QCOMPARE(engine.folded().runs, 3);
+    QCOMPARE(engine.folded().jobs, 12);
+    QCOMPARE(engine.folded().failed, 4); // the first run's four exit 3
+    QCOMPARE(engine.folded().succeeded, 8);
+    QCOMPARE(engine.folded().lastTitle, small.at(2)->preset().title);
+    QVERIFY(folded.count() >= 1);
+    QCOMPARE(engine.runs().size(), 3);
+    QCOMPARE(engine.runs().first(), running); // running: never folded
+    QCOMPARE(engine.runs().at(1), small.at(3).data());
+    QCOMPARE(engine.runs().at(2), small.at(4).data());
+    QCOMPARE(model.rowCount(), 3);
+
+    // The newest finished run stays even when it alone passes the limit.
+    engine.stopAll();
+    QVERIFY(waitRun(running));
+    QCOMPARE(engine.runs().size(), 1);
+    QCOMPARE(engine.runs().first(), running);
+    QCOMPARE(engine.folded().runs, 5);
+    QCOMPARE(model.rowCount(), 1);
+
+    engine.clearFinished();
+    engine.clearFolded();
+    QVERIFY(engine.folded().isEmpty());
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJobEngine)

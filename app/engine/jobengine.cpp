@@ -74,9 +74,11 @@ JobRun *JobEngine::start(const Preset &preset)
     }
     connect(run, &JobRun::finished, this, [this, run] {
         --m_activeRuns;
+        m_finishedJobs += run->copyCount() * run->stageCount();
         emit runFinished(run);
         if (m_activeRuns == 0)
             emit idle();
+        foldOldRuns(run);
     });
     m_runs << run;
     ++m_activeRuns;
@@ -174,10 +176,65 @@ void JobEngine::clearFinished()
         const QList<JobRun *> removed = m_runs.mid(first, last - first + 1);
         m_runs.remove(first, last - first + 1);
         emit runsRemoved(first, last);
-        for (JobRun *run : removed)
+        for (JobRun *run : removed) {
+            m_finishedJobs -= run->copyCount() * run->stageCount();
             run->deleteLater();
+        }
         last = first - 1;
     }
+}
+
+void JobEngine::setFinishedJobLimit(qint64 jobs)
+{
+    m_finishedJobLimit = std::max<qint64>(0, jobs);
+    foldOldRuns(nullptr);
+}
+
+void JobEngine::clearFolded()
+{
+    if (m_folded.isEmpty())
+        return;
+    m_folded = FoldedRuns();
+    emit foldedChanged();
+}
+
+void JobEngine::foldOldRuns(const JobRun *keep)
+{
+    if (m_finishedJobLimit <= 0 || m_finishedJobs <= m_finishedJobLimit)
+        return;
+    // Oldest first. The run that just finished stays, however large, so a run
+    // is never folded away under the user's eyes as it ends; without one, the
+    // newest finished run stays.
+    if (!keep) {
+        for (int i = int(m_runs.size()) - 1; i >= 0 && !keep; --i) {
+            if (m_runs.at(i)->isDone())
+                keep = m_runs.at(i);
+        }
+    }
+    bool folded = false;
+    for (int i = 0; i < m_runs.size() && m_finishedJobs > m_finishedJobLimit;) {
+        JobRun *run = m_runs.at(i);
+        if (!run->isDone() || run == keep) {
+            ++i;
+            continue;
+        }
+        const qint64 jobs = run->copyCount() * run->stageCount();
+        if (m_folded.firstStartedEpochMs < 0)
+            m_folded.firstStartedEpochMs = double(run->startedAtEpochMs());
+        ++m_folded.runs;
+        m_folded.jobs += jobs;
+        m_folded.failed += run->failedCount();
+        m_folded.succeeded += jobs - run->failedCount();
+        m_folded.lastTitle = run->preset().title;
+        m_finishedJobs -= jobs;
+        emit runsAboutToBeRemoved(i, i);
+        m_runs.removeAt(i);
+        emit runsRemoved(i, i);
+        run->deleteLater();
+        folded = true;
+    }
+    if (folded)
+        emit foldedChanged();
 }
 
 void JobEngine::stopAll()

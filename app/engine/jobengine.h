@@ -4,6 +4,7 @@
 #pragma once
 
 #include "outputbudget.h"
+#include "foldedruns.h"
 #include "outputtail.h"
 #include "preset.h"
 
@@ -82,6 +83,16 @@ public:
     // a million copies cost the memory of the ones running.
     void setReleasingRuns(bool releasing) { m_releasingRuns = releasing; }
 
+    // The window's row limit: past this many finished jobs in runs(), the
+    // oldest finished runs are removed and counted in folded(); a running
+    // run is never folded. 0 (the default): no limit.
+    void setFinishedJobLimit(qint64 jobs);
+    static constexpr qint64 DefaultFinishedJobLimit = 10000; // the window's default
+    qint64 finishedJobLimit() const { return m_finishedJobLimit; }
+    const FoldedRuns &folded() const { return m_folded; }
+    // Forgets the tally (File → New, Clear finished).
+    void clearFolded();
+
 signals:
     void runAdded(JobRun *run);
     void runsAboutToBeRemoved(int first, int last);
@@ -95,8 +106,10 @@ signals:
     // what runs now need not rescan every run.
     void runningCountChanged(int count);
     void idle();
+    void foldedChanged();
 
 private:
+    void foldOldRuns(const JobRun *keep);
     void pump();
     void wireJob(JobRun *run, int index);
     void onJobFinished(JobRun *run, int index);
@@ -131,4 +144,7 @@ private:
     OutputBudget m_budget;
     QString m_outputRoot;
     bool m_releasingRuns = false;
+    qint64 m_finishedJobLimit = 0;
+    qint64 m_finishedJobs = 0; // jobs of the finished runs in m_runs
+    FoldedRuns m_folded;
 };

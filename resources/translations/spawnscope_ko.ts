@@ -928,6 +928,37 @@
     </message>
 </context>
 <context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Limits</source>
+        <translation>한도</translation>
+    </message>
+    <message>
+        <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary above it; running jobs are never folded</source>
+        <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 위의 요약에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Output kept in memory over all jobs; past it the oldest finished jobs keep only their last 4 KiB (marked trimmed, byte counts exact), never a running job&apos;s</source>
+        <translation>모든 작업을 합쳐 메모리에 두는 출력. 이를 넘으면 가장 오래된 끝난 작업부터 마지막 4 KiB만 남깁니다 (잘림 표시, 바이트 수는 정확). 실행 중인 작업의 출력은 줄이지 않습니다</translation>
+    </message>
+    <message>
+        <source>Finished jobs kept in the table:</source>
+        <translation>표에 남길 끝난 작업 수:</translation>
+    </message>
+    <message>
+        <source>Output kept in memory:</source>
+        <translation>메모리에 둘 출력:</translation>
+    </message>
+    <message>
+        <source>Both keep a long session fast and its memory bounded. Remembered.</source>
+        <translation>둘 다 긴 세션을 빠르게, 메모리를 한정되게 유지합니다. 설정은 기억됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SpawnScope — child processes, live</source>
@@ -1230,6 +1261,16 @@
 Every process it starts appears under it, with its pipes, however short its life.</source>
         <translation>프로그램과 인자. 셸처럼 단어로 나눕니다 (예:  python3 item52.py  또는  make -j4).
 이 프로그램이 띄우는 모든 프로세스가 수명이 아무리 짧아도 파이프와 함께 그 아래에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>한도(&amp;L)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
+        <translation>
+            <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
