@@ -546,6 +546,50 @@ int watchFamilyWorkload(int argc, char **argv)
     return 0;
 }
 
+// The window after many finished jobs: RUNS runs of COPIES × /bin/true, one
+// after another, with the window's default row limit (10,000 finished jobs),
+// so the oldest runs fold. The event loop's lateness while they run and
+// finish, the rows left, and the process's peak RSS.
+int finishedWorkload(int argc, char **argv)
+{
+    const int runs = argc > 3 ? QByteArray(argv[3]).toInt() : 12;
+    const int copies = argc > 4 ? QByteArray(argv[4]).toInt() : 1000;
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    JobEngine engine;
+    ThreadLab lab(&engine);
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    window.setMaxParallel(64);
+    engine.setFinishedJobLimit(JobEngine::DefaultFinishedJobLimit);
+    window.resize(1200, 700);
+    window.show();
+    LatencyProbe probe(&app);
+    probe.start();
+    double startMs = 0; // the longest runPreset(): adding a run's rows, lanes and first starts
+    for (int i = 0; i < runs; ++i) {
+        Preset batch = commandPreset(QStringLiteral("/bin/true"), {}, copies);
+        QElapsedTimer startTimer;
+        startTimer.start();
+        JobRun *run = window.runPreset(batch);
+        startMs = std::max(startMs, double(startTimer.nsecsElapsed()) / 1e6);
+        if (!waitFor([&] { return run->isDone(); }, 120000))
+            return fail("a run of /bin/true did not finish in 120 s");
+    }
+    probe.stop();
+    qint64 rows = 0;
+    for (const JobRun *run : engine.runs())
+        rows += run->jobs().size();
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    print("p99_ms", probe.p99());
+    print("rows", double(rows));
+    print("folded_runs", double(engine.folded().runs));
+    print("run_start_max_ms", startMs);
+    print("peak_rss_mib", double(usage.ru_maxrss) / 1024.0);
+    return 0;
+}
+
 } // namespace
 
 int BenchChild::run(int argc, char **argv)
@@ -567,6 +611,8 @@ int BenchChild::run(int argc, char **argv)
         return samplingWorkload(argc, argv);
     if (workload == "live")
         return liveWorkload(argc, argv);
+    if (workload == "finished")
+        return finishedWorkload(argc, argv);
     if (workload == "spin")
         return spinWorkload(argc, argv);
     if (workload == "watch-family")
