@@ -4,6 +4,7 @@
 #include "labheadless.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
+#include "outputdir.h"
 #include "presetcatalog.h"
 #include "presetfile.h"
 #include "screenshotter.h"
@@ -15,7 +16,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -33,6 +36,16 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "spawnscope: %s\n", qPrintable(message));
     return 2;
+}
+
+// --output-budget, else the setting (QSettings "jobs/outputBudgetBytes", for
+// the window and headless runs alike), else OutputBudget's default.
+qint64 outputBudget(const LaunchOptions &options)
+{
+    if (options.outputBudget > 0)
+        return options.outputBudget;
+    const qint64 saved = QSettings().value(QStringLiteral("jobs/outputBudgetBytes"), OutputBudget::DefaultBytes).toLongLong();
+    return std::max(saved, OutputBudget::MinBytes);
 }
 
 bool hasDisplay()
@@ -126,8 +139,14 @@ int main(int argc, char **argv)
         QList<Preset> toRun;
         if (!options.presetsToRun(presets, &toRun, &error))
             return fail(error);
+        if (!options.outputDir.isEmpty() && !OutputDir::prepare(options.outputDir, &error))
+            return fail(error);
         HeadlessRunner runner;
         runner.setReportPath(options.reportPath);
+        if (options.reportTextBytes >= 0)
+            runner.setReportTextBytes(options.reportTextBytes);
+        runner.engine()->setOutputRoot(options.outputDir);
+        runner.engine()->setOutputBudget(outputBudget(options));
         runner.setJoblogPath(options.joblogPath);
         runner.setTracePath(options.tracePath);
         if (options.maxParallel >= 0)
@@ -164,6 +183,7 @@ int main(int argc, char **argv)
     // Declared before the window, so they outlive it.
     JobEngine engine;
     ThreadLab lab(&engine);
+    engine.setOutputBudget(outputBudget(options));
 
     if (!options.screenshotPath.isEmpty()) {
         QList<Preset> toRun;

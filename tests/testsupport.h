@@ -60,6 +60,18 @@ inline JobSpec helperSpec(const QStringList &args)
     return spec;
 }
 
+// Watched jobs run the tracer in this binary's hidden mode; in a test that is
+// spawnscope's. Under ASan a traced child's exit-time leak check would
+// ptrace-attach, which a traced process cannot allow, so children run without
+// it (this process's own check was configured when it started).
+inline void useSpawnscopeAsTracer()
+{
+    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
+    const QByteArray asan = qgetenv("ASAN_OPTIONS");
+    if (!asan.contains("detect_leaks=0"))
+        qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");
+}
+
 // True while pid names a live (non-zombie) process.
 inline bool processAlive(qint64 pid)
 {

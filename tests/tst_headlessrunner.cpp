@@ -79,6 +79,55 @@ QList<qint64> childrenOf(qint64 pid)
     return children;
 }
 
+// The helper's flood pattern (see spawnhelper.cpp): 'a'..'z' repeated, with
+// a newline every 64th byte, restarting every 64 KiB.
+QByteArray floodBytes(qsizetype size)
+{
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < chunk.size(); ++i)
+        chunk[i] = (i % 64 == 63) ? '\n' : char('a' + i % 26);
+    QByteArray all;
+    while (all.size() < size)
+        all += chunk;
+    all.truncate(size);
+    return all;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(cannot read)");
+}
+
+// The high-water mark of a process's resident memory, in KiB; 0 once it is gone.
+qint64 peakRssKb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+// Runs spawnscope and watches its peak RSS until it exits (the last reading
+// before the exit: VmHWM only grows).
+qint64 runWatchingMemory(const QStringList &args, int *exitCode)
+{
+    QProcess process;
+    process.setStandardOutputFile(QProcess::nullDevice()); // nothing held in this process
+    process.start(QStringLiteral(SPAWNSCOPE_PATH), args);
+    if (!process.waitForStarted())
+        return -1;
+    qint64 peak = 0;
+    while (!process.waitForFinished(20))
+        peak = std::max(peak, peakRssKb(process.processId()));
+    *exitCode = process.exitCode();
+    return peak;
+}
+
 } // namespace
 
 class TestHeadlessRunner : public QObject
@@ -118,6 +167,11 @@ private slots:
     void labRefusesBadInput_data();
     void labRefusesBadInput();
     void killingTheAppTakesItsChildren();
+    void reportOutputCutsTheTextWithExactCounts();
+    void binaryOutputKeepsTheReportSmall();
+    void outputDirHoldsEveryByte();
+    void streamedReportKeepsMemoryFlat();
+    void interruptingAHugeRunReportsEveryCopy();
 };
 
 void TestHeadlessRunner::listPresets()
@@ -424,6 +478,10 @@ void TestHeadlessRunner::badArguments_data()
     QTest::newRow("sample interval not a number") << QStringList{"--headless", "--command", "true", "--sample-interval", "fast"} << "--sample-interval must be from 100 to 5000 ms";
     QTest::newRow("unclosed quote") << QStringList{"--headless", "--command", "sh -c 'exit 3"} << "single quote at character 7";
     QTest::newRow("pty without command") << QStringList{"--headless", "--preset", "hello-child", "--pty"} << "--pty";
+    QTest::newRow("output budget zero") << QStringList{"--headless", "--command", "true", "--output-budget", "0"} << "--output-budget takes a size of at least";
+    QTest::newRow("unwritable output dir") << QStringList{"--headless", "--command", "true", "--output-dir", "/proc/spawnscope-nope"} << "--output-dir /proc/spawnscope-nope: cannot create that directory";
+    QTest::newRow("output dir on a file") << QStringList{"--headless", "--command", "true", "--output-dir", "/dev/null"} << "--output-dir /dev/null";
+    QTest::newRow("repeat past a million") << QStringList{"--headless", "--command", "true", "--repeat", "1000001"} << "--repeat takes a whole number from 1 to 1000000";
     QTest::newRow("missing stdin file") << QStringList{"--headless", "--command", "cat", "--stdin-file", "/nonexistent/in"} << "/nonexistent/in";
 }
 
@@ -697,6 +755,139 @@ void TestHeadlessRunner::sampleIntervalReachesTheSampler()
         QVERIFY2(child.value("lastSeenMs").toDouble() - child.value("firstSeenMs").toDouble() >= 150,
                  qPrintable(QString::fromUtf8(QJsonDocument(child).toJson(QJsonDocument::Compact))));
     }
+}
+
+void TestHeadlessRunner::reportOutputCutsTheTextWithExactCounts()
+{
+    const QString flood = helper() + QStringLiteral(" flood 100000");
+    const QByteArray all = floodBytes(100000);
+
+    // 1000 bytes of the report: the last lines, each newline written as \n
+    // (two bytes), so 1000 bytes of JSON hold 985 bytes of output.
+    const Result cut = runSpawnscope({"--headless", "--command", flood, "--report", "-", "--report-output", "1000"});
+    QCOMPARE(cut.exitCode, 0);
+    const QJsonObject job = jobsOf(onlyRun(cut)).value(0);
+    QCOMPARE(job.value("stdoutBytes").toInteger(), 100000);
+    QVERIFY(job.value("stdoutCut").toBool());
+    QVERIFY(!job.value("stdoutTrimmed").toBool());
+    const qint64 textBytes = job.value("stdoutTextBytes").toInteger();
+    QCOMPARE(textBytes, 985);
+    QCOMPARE(job.value("stdoutText").toString().toLatin1(), all.right(textBytes));
+    QCOMPARE(job.value("stderrBytes").toInteger(), 0);
+    QVERIFY(!job.value("stderrCut").toBool());
+
+    // The default, 64 KiB of JSON text; nothing cut when everything fits.
+    const Result whole = runSpawnscope({"--headless", "--command", helper() + " flood 5000", "--report", "-"});
+    const QJsonObject small = jobsOf(onlyRun(whole)).value(0);
+    QCOMPARE(small.value("stdoutTextBytes").toInteger(), 5000);
+    QVERIFY(!small.value("stdoutCut").toBool());
+    QCOMPARE(small.value("stdoutText").toString().toLatin1(), floodBytes(5000));
+
+    // Zero: the counts alone.
+    const Result none = runSpawnscope({"--headless", "--command", flood, "--report", "-", "--report-output", "0"});
+    const QJsonObject counts = jobsOf(onlyRun(none)).value(0);
+    QCOMPARE(counts.value("stdoutText").toString(), QString());
+    QCOMPARE(counts.value("stdoutBytes").toInteger(), 100000);
+    QVERIFY(counts.value("stdoutCut").toBool());
+}
+
+void TestHeadlessRunner::binaryOutputKeepsTheReportSmall()
+{
+    // NUL bytes are six bytes each in JSON (\u0000): the limit is on what
+    // the report holds, so 20 jobs of 200 kB of zeros stay near 20 x 64 KiB.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.json"));
+    const Result result = runSpawnscope({"--headless", "--command", "head -c 200000 /dev/zero", "--repeat", "20",
+                                         "--report", path});
+    QCOMPARE(result.exitCode, 0);
+    const QByteArray text = readAll(path);
+    QVERIFY2(text.size() < 20 * (64 * 1024 + 4096), qPrintable(QString::number(text.size())));
+    const QList<QJsonObject> jobs = jobsOf(QJsonDocument::fromJson(text).object().value("runs").toArray().first().toObject());
+    QCOMPARE(jobs.size(), 20);
+    for (const QJsonObject &job : jobs) {
+        QCOMPARE(job.value("stdoutBytes").toInteger(), 200000);
+        QCOMPARE(job.value("stdoutTextBytes").toInteger(), 65536 / 6);
+        QVERIFY(job.value("stdoutCut").toBool());
+    }
+}
+
+void TestHeadlessRunner::outputDirHoldsEveryByte()
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("out"));
+    // Both streams, larger than the 1 MiB tail, so only the files hold it all.
+    const QString command = QStringLiteral("%1 flood 1500000; %1 flood-err 70000").arg(helper());
+    const Result result = runSpawnscope({"--headless", "--shell", "--command", command, "--repeat", "3",
+                                         "--output-dir", root, "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        // ROOT/<run id>/<job number from 1>/{cmd,stdout,stderr}
+        const QString jobDir = QStringLiteral("%1/1/%2").arg(root).arg(i + 1);
+        QCOMPARE(jobs.at(i).value("outputDir").toString(), jobDir);
+        QVERIFY(readAll(jobDir + "/stdout") == floodBytes(1500000));
+        QVERIFY(readAll(jobDir + "/stderr") == floodBytes(70000));
+        // The command line as the report and the job log quote it.
+        QCOMPARE(readAll(jobDir + "/cmd"), QByteArray("/bin/sh -c \"") + command.toUtf8() + "\"\n");
+        QCOMPARE(jobs.at(i).value("stdoutBytes").toInteger(), 1500000);
+    }
+    QCOMPARE(QDir(root + "/1").entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 3);
+}
+
+void TestHeadlessRunner::streamedReportKeepsMemoryFlat()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer's quarantine keeps freed memory resident: the plain build measures this");
+#endif
+    // Each job is written to the report as it ends and then let go: six
+    // times the jobs must not cost the app more memory (kept, 2,500 more
+    // jobs would be some 10 MB).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.json"));
+    int exitCode = -1;
+    const qint64 few = runWatchingMemory({"--headless", "--command", "true", "--repeat", "500", "--max-parallel", "32",
+                                          "--report", path},
+                                         &exitCode);
+    QCOMPARE(exitCode, 0);
+    const qint64 many = runWatchingMemory({"--headless", "--command", "true", "--repeat", "3000", "--max-parallel",
+                                           "32", "--report", path},
+                                          &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(many - few < 4 * 1024,
+             qPrintable(QStringLiteral("peak RSS %1 KiB for 500 jobs, %2 KiB for 3000").arg(few).arg(many)));
+
+    // Valid JSON, every job once, in the run's order.
+    QJsonParseError error;
+    const QJsonDocument report = QJsonDocument::fromJson(readAll(path), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject run = report.object().value("runs").toArray().first().toObject();
+    const QList<QJsonObject> jobs = jobsOf(run);
+    QCOMPARE(jobs.size(), 3000);
+    for (int i = 0; i < jobs.size(); ++i)
+        QCOMPARE(jobs.at(i).value("group").toInt(), i);
+    QVERIFY(run.value("wallMs").toDouble() > 0);
+}
+
+void TestHeadlessRunner::interruptingAHugeRunReportsEveryCopy()
+{
+    // Two run, 4,998 wait; on SIGTERM the waiting copies are cancelled in
+    // batches, and every one of them is still in the report.
+    QProcess app;
+    app.start(QStringLiteral(SPAWNSCOPE_PATH), {"--headless", "--command", helper() + " sleep 30", "--repeat", "5000",
+                                                "--max-parallel", "2", "--report", "-"});
+    QVERIFY(app.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(childrenOf(app.processId()).size(), 2, 5000);
+    ::kill(pid_t(app.processId()), SIGTERM);
+    QVERIFY(app.waitForFinished(15000));
+    QCOMPARE(app.exitCode(), 128 + SIGTERM);
+    const QJsonObject report = QJsonDocument::fromJson(app.readAllStandardOutput()).object();
+    const QList<QJsonObject> jobs = jobsOf(report.value("runs").toArray().first().toObject());
+    QCOMPARE(jobs.size(), 5000);
+    int neverRan = 0;
+    for (const QJsonObject &job : jobs)
+        neverRan += job.value("pid").isNull() && job.value("error").toString().contains("never ran");
+    QCOMPARE(neverRan, 4998);
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

@@ -41,14 +41,7 @@ private:
 
 void TestJobTreeModel::init()
 {
-    // Watched jobs run this binary's tracer mode: here, spawnscope's.
-    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
-    // Under ASan a traced child's exit-time leak check would ptrace-attach,
-    // which a traced process cannot allow (the children read this at start;
-    // this process's own check was configured when it started).
-    const QByteArray asan = qgetenv("ASAN_OPTIONS");
-    if (!asan.contains("detect_leaks=0"))
-        qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");
+    useSpawnscopeAsTracer();
     m_engine = new JobEngine;
     m_model = new JobTreeModel(m_engine);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);

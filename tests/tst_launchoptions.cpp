@@ -43,6 +43,9 @@ private slots:
     void sampleInterval_data();
     void sampleInterval();
     void helpTextMentionsEveryOption();
+    void byteSizes_data();
+    void byteSizes();
+    void outputOptions();
 
     void presetsToRunByIds();
     void presetsToRunUnknownId();
@@ -144,9 +147,12 @@ void TestLaunchOptions::goodArguments_data()
                                                            "--grace", "0"}
                                             << true << QStringList{} << "true" << false << 1 << 0.0 << 0.0 << ""
                                             << defSize;
-    QTest::newRow("repeat at the maximum") << QStringList{"--headless", "--command", "true", "--repeat", "1000"}
-                                           << true << QStringList{} << "true" << false << 1000 << 0.0 << 2.0 << ""
+    QTest::newRow("repeat at the maximum") << QStringList{"--headless", "--command", "true", "--repeat", "1000000"}
+                                           << true << QStringList{} << "true" << false << 1000000 << 0.0 << 2.0 << ""
                                            << defSize;
+    QTest::newRow("repeat at the window's maximum") << QStringList{"--command", "true", "--repeat", "1000"} << false
+                                                    << QStringList{} << "true" << false << 1000 << 0.0 << 2.0 << ""
+                                                    << defSize;
     QTest::newRow("option=value form") << QStringList{"--headless", "--command=sleep 2", "--timeout=1.5"} << true
                                        << QStringList{} << "sleep 2" << false << 1 << 1.5 << 2.0 << "" << defSize;
     QTest::newRow("single-dash long options") << QStringList{"-headless", "-command", "true", "-repeat", "2"}
@@ -212,8 +218,27 @@ void TestLaunchOptions::badArguments_data()
                                      << "--repeat";
     QTest::newRow("repeat fractional") << QStringList{"--headless", "--command", "true", "--repeat", "1.5"}
                                        << "--repeat";
-    QTest::newRow("repeat above max") << QStringList{"--headless", "--command", "true", "--repeat", "1001"}
-                                      << "1000";
+    QTest::newRow("repeat above max") << QStringList{"--headless", "--command", "true", "--repeat", "1000001"}
+                                      << "from 1 to 1000000";
+    QTest::newRow("repeat above the window's max") << QStringList{"--command", "true", "--repeat", "1001"}
+                                                   << "from 1 to 1000 with a window (up to 1000000 with --headless)";
+    QTest::newRow("output budget zero") << QStringList{"--headless", "--command", "true", "--output-budget", "0"}
+                                        << "--output-budget takes a size of at least 65536 bytes";
+    QTest::newRow("output budget below the minimum")
+        << QStringList{"--headless", "--command", "true", "--output-budget", "63K"} << "--output-budget";
+    QTest::newRow("output budget with a bad suffix")
+        << QStringList{"--headless", "--command", "true", "--output-budget", "5X"} << "\"5X\"";
+    QTest::newRow("output budget of a petabyte")
+        << QStringList{"--headless", "--command", "true", "--output-budget", "1048576G"} << "--output-budget";
+    QTest::newRow("report output negative")
+        << QStringList{"--headless", "--command", "true", "--report-output", "-1"} << "--report-output";
+    QTest::newRow("report output above 1G")
+        << QStringList{"--headless", "--command", "true", "--report-output", "2G"} << "--report-output";
+    QTest::newRow("report output in the window") << QStringList{"--report-output", "4K"}
+                                                 << "apply to --headless runs";
+    QTest::newRow("output dir in the window") << QStringList{"--output-dir", "out"} << "apply to --headless runs";
+    QTest::newRow("output dir empty") << QStringList{"--headless", "--command", "true", "--output-dir", ""}
+                                      << "--output-dir needs a directory";
     QTest::newRow("timeout -1") << QStringList{"--headless", "--command", "true", "--timeout", "-1"}
                                 << "--timeout";
     QTest::newRow("timeout abc") << QStringList{"--headless", "--command", "true", "--timeout", "abc"}
@@ -262,6 +287,57 @@ void TestLaunchOptions::badArguments()
     QVERIFY2(error.contains(errorPart), qPrintable(error));
     QVERIFY(!error.contains(QLatin1Char('\n'))); // one line, as the header promises
     QCOMPARE(options.command, QStringLiteral("untouched")); // *out only written on success
+}
+
+void TestLaunchOptions::byteSizes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytes"); // -1: refused
+    QTest::newRow("plain") << "4096" << qint64(4096);
+    QTest::newRow("zero") << "0" << qint64(0);
+    QTest::newRow("K") << "64K" << qint64(64 * 1024);
+    QTest::newRow("lower-case m") << "256m" << qint64(256 * 1024 * 1024);
+    QTest::newRow("G") << "1G" << qint64(1024) * 1024 * 1024;
+    QTest::newRow("a terabyte") << "1024G" << (qint64(1) << 40);
+    QTest::newRow("past a terabyte") << "1025G" << qint64(-1);
+    QTest::newRow("negative") << "-1K" << qint64(-1);
+    QTest::newRow("fraction") << "1.5M" << qint64(-1);
+    QTest::newRow("unknown suffix") << "12T" << qint64(-1);
+    QTest::newRow("suffix alone") << "M" << qint64(-1);
+    QTest::newRow("empty") << "" << qint64(-1);
+}
+
+void TestLaunchOptions::byteSizes()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytes);
+    qint64 parsed = -1;
+    QCOMPARE(LaunchOptions::parseBytes(text, &parsed), bytes >= 0);
+    if (bytes >= 0)
+        QCOMPARE(parsed, bytes);
+}
+
+void TestLaunchOptions::outputOptions()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY2(LaunchOptions::parse(commandLine({"--headless", "--command", "true", "--output-budget", "64M",
+                                               "--report-output", "0", "--output-dir", "out"}),
+                                  &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.outputBudget, qint64(64) * 1024 * 1024);
+    QCOMPARE(options.reportTextBytes, qsizetype(0));
+    QCOMPARE(options.outputDir, QStringLiteral("out"));
+
+    // Unset: the defaults are the engine's and the report's own.
+    QVERIFY(LaunchOptions::parse(commandLine({"--headless", "--command", "true"}), &options, &error));
+    QCOMPARE(options.outputBudget, qint64(0));
+    QCOMPARE(options.reportTextBytes, qsizetype(-1));
+    QVERIFY(options.outputDir.isEmpty());
+
+    // The budget is the window's too.
+    QVERIFY2(LaunchOptions::parse(commandLine({"--output-budget", "1G"}), &options, &error), qPrintable(error));
+    QCOMPARE(options.outputBudget, qint64(1024) * 1024 * 1024);
 }
 
 void TestLaunchOptions::panelLanguageAndTheme()

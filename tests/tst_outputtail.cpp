@@ -2,7 +2,9 @@
 // exactly the last capacity() bytes of everything, and the count exact.
 #include "outputtail.h"
 
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
 #include <cstring>
 #include <QtTest>
@@ -60,6 +62,10 @@ private slots:
     void binaryBytesSurvive();
     void directWritesMatchAppends_data();
     void directWritesMatchAppends();
+    void shrinkKeepsTheEndAndTheCount_data();
+    void shrinkKeepsTheEndAndTheCount();
+    void copyToFileIsByteExact();
+    void copyToAnUnwritablePathFails();
 };
 
 void TestOutputTail::emptyTail()
@@ -350,6 +356,89 @@ void TestOutputTail::directWritesMatchAppends()
         QCOMPARE(tail.totalBytes(), qint64(all.size()));
     }
     QVERIFY(directWrites > 0); // the ring reached its full size and was written in place
+}
+
+void TestOutputTail::shrinkKeepsTheEndAndTheCount_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("written");
+    QTest::addColumn<int>("keep");
+    QTest::addColumn<bool>("trimmed"); // bytes that were kept are gone
+    QTest::newRow("full ring to 4 KiB") << 64 * 1024 << 200 * 1024 << 4096 << true;
+    QTest::newRow("wrapped ring") << 10000 << 12345 << 4096 << true;
+    QTest::newRow("less than kept: nothing lost") << 64 * 1024 << 1000 << 4096 << false;
+    QTest::newRow("exactly what is kept") << 64 * 1024 << 4096 << 4096 << false;
+    QTest::newRow("one byte more") << 64 * 1024 << 4097 << 4096 << true;
+}
+
+void TestOutputTail::shrinkKeepsTheEndAndTheCount()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, written);
+    QFETCH(int, keep);
+    QFETCH(bool, trimmed);
+    OutputTail tail(capacity);
+    const QByteArray all = pattern(written, 3);
+    for (qsizetype at = 0; at < all.size(); at += 777)
+        tail.append(all.mid(at, 777));
+    QVERIFY(!tail.trimmed());
+    tail.shrinkTo(keep);
+    QCOMPARE(tail.trimmed(), trimmed);
+    QCOMPARE(tail.totalBytes(), qint64(written)); // the count stays exact
+    QCOMPARE(tail.tail(), referenceTail(referenceTail(all, capacity), keep));
+    QVERIFY(tail.capacity() <= keep);
+    // What arrives later (it should not, for a finished job) is still kept right.
+    tail.append(QByteArray("tail end\n"));
+    QCOMPARE(tail.totalBytes(), qint64(written) + 9);
+    QVERIFY(tail.tail().endsWith("tail end\n"));
+    QVERIFY(tail.keptBytes() <= keep);
+}
+
+void TestOutputTail::copyToFileIsByteExact()
+{
+    // Both ways bytes arrive (append while the ring grows, then direct reads
+    // into the full ring) must reach the file, in order, every one of them.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("stdout"));
+    OutputTail tail(1000);
+    QString error;
+    QVERIFY2(tail.copyTo(path, &error), qPrintable(error));
+    QByteArray all;
+    QRandomGenerator random(7);
+    for (int round = 0; round < 400; ++round) {
+        QByteArray chunk(qsizetype(random.bounded(1, 700)), Qt::Uninitialized);
+        for (char &c : chunk)
+            c = char(random.bounded(256));
+        all += chunk;
+        qsizetype room = 0;
+        char *region = tail.writeRegion(&room);
+        if (region && round % 2 == 0) {
+            const qsizetype n = std::min(room, chunk.size());
+            std::memcpy(region, chunk.constData(), size_t(n));
+            tail.commit(n);
+            tail.append(chunk.constData() + n, chunk.size() - n);
+        } else {
+            tail.append(chunk);
+        }
+    }
+    tail.closeCopy();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), all);
+    QCOMPARE(tail.totalBytes(), qint64(all.size()));
+    QCOMPARE(tail.tail(), referenceTail(all, 1000));
+    QVERIFY(tail.fileError().isEmpty());
+}
+
+void TestOutputTail::copyToAnUnwritablePathFails()
+{
+    OutputTail tail;
+    QString error;
+    QVERIFY(!tail.copyTo(QStringLiteral("/nonexistent-dir/stdout"), &error));
+    QVERIFY2(error.contains(QLatin1String("/nonexistent-dir/stdout")), qPrintable(error));
+    tail.append(QByteArray("still kept"));
+    QCOMPARE(tail.tail(), QByteArray("still kept"));
 }
 
 QTEST_GUILESS_MAIN(TestOutputTail)

@@ -273,8 +273,10 @@ void TestProcessSampler::cpuPercentTellsBusyFromIdle_data()
     QTest::addColumn<double>("low");
     QTest::addColumn<double>("high");
     // One thread can keep at most one core busy: 100 %, plus a tick of
-    // rounding over the window. A busy shared machine may give it less.
-    QTest::newRow("burn") << QStringList{"burn", "4"} << 30.0 << 125.0;
+    // rounding over the window. A busy shared machine may give it much less
+    // (3.7 % was seen at a load of 6 on 2 cores), so the bar is just above
+    // what a sleeper can show.
+    QTest::newRow("burn") << QStringList{"burn", "4"} << 8.0 << 125.0;
     QTest::newRow("sleep") << QStringList{"sleep", "4"} << 0.0 << 5.0;
 }
 
@@ -299,8 +301,10 @@ void TestProcessSampler::cpuPercentTellsBusyFromIdle()
 
 void TestProcessSampler::peakRssAndThreads()
 {
-    QProcess *alloc = startHelper({QStringLiteral("alloc"), QStringLiteral("200"), QStringLiteral("1")});
-    QProcess *threads = startHelper({QStringLiteral("threads"), QStringLiteral("4"), QStringLiteral("1")});
+    // They live 3 s: on a loaded machine a second could pass between their
+    // "ready" line and the first read.
+    QProcess *alloc = startHelper({QStringLiteral("alloc"), QStringLiteral("200"), QStringLiteral("3")});
+    QProcess *threads = startHelper({QStringLiteral("threads"), QStringLiteral("4"), QStringLiteral("3")});
     QVERIFY(alloc && threads);
     QVERIFY(alloc->waitForReadyRead(10000));
     QVERIFY(threads->waitForReadyRead(10000));
@@ -319,8 +323,8 @@ void TestProcessSampler::peakRssAndThreads()
     QVERIFY(many.peakRssKb < 100 * 1024);
 
     // Peaks stay once the process has let go.
-    QVERIFY(threads->waitForFinished(5000));
-    QVERIFY(alloc->waitForFinished(5000));
+    QVERIFY(threads->waitForFinished(10000));
+    QVERIFY(alloc->waitForFinished(10000));
     const RootSample after = sampler.sampleNow().value(1);
     QVERIFY(after.root.ended);
     QCOMPARE(after.root.maxThreads, 5);

@@ -212,7 +212,7 @@ void TestTimelineModel::changesAreCoalesced()
 // the run's clock, with the pipe from echo to md5sum as a connector.
 void TestTimelineModel::watchedFamilyGetsLanesAndPipes()
 {
-    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
+    useSpawnscopeAsTracer();
     JobEngine engine;
     TimelineModel model(&engine);
     Preset preset;

@@ -120,20 +120,84 @@ private slots:
         }
     }
 
-    // The fallback: a refused ptrace is one clear event, and the program
-    // never runs (a watched run is exact or not run at all).
-    void refusalIsReportedAndProgramNotRun()
+    static QProcessEnvironment refusedEnvironment()
     {
         QProcessEnvironment env = tracedEnvironment();
         env.insert(QLatin1String(TraceProtocol::RefuseEnv), QStringLiteral("forced by the test"));
+        return env;
+    }
+
+    // The fallback: a refused ptrace is one clear event, and the program runs
+    // anyway, unwatched, its output and exit code passed through as traced.
+    void refusalIsReportedAndProgramRunsUnwatched()
+    {
         const QString marker = m_dir.filePath(QStringLiteral("ran"));
-        const Traced traced =
-            trace({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo > '%1'").arg(marker)}, env);
-        QCOMPARE(traced.exitCode, TraceProtocol::RefusedExitCode);
+        const Traced traced = trace({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                     QStringLiteral("echo > '%1'; /bin/echo out; exit 3").arg(marker)},
+                                    refusedEnvironment());
+        QCOMPARE(traced.exitStatus, QProcess::NormalExit);
+        QCOMPARE(traced.exitCode, 3);
+        QCOMPARE(traced.out, QByteArray("out\n"));
+        QVERIFY(QFile::exists(marker));
         QCOMPARE(traced.family.refusal(), QStringLiteral("ptrace refused: forced by the test"));
-        QVERIFY(traced.family.members().isEmpty());
+        QVERIFY(traced.family.members().isEmpty()); // nothing traced: sampling's job now
+        QVERIFY(traced.family.ended());
         QVERIFY(traced.err.contains("ptrace refused"));
-        QVERIFY(!QFile::exists(marker));
+        QVERIFY(traced.err.contains("unwatched"));
+
+        const Traced term = trace({helper(), QStringLiteral("signal"), QString::number(SIGTERM)}, refusedEnvironment());
+        QCOMPARE(term.exitStatus, QProcess::CrashExit); // dies of the program's signal, as traced
+        QCOMPARE(term.exitCode, SIGTERM);
+    }
+
+    // A real refusal, not the forced one: the tracer is itself traced (as
+    // under strace or a debugger), so its child already has a tracer.
+    void refusedUnderAnotherTracer()
+    {
+        SKIP_IF_REFUSED();
+        const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+        if (strace.isEmpty())
+            QSKIP("strace is not installed; the forced refusal above still covers the fallback");
+        const QString events = eventsPath();
+        QProcess process;
+        process.setProcessEnvironment(tracedEnvironment());
+        process.start(strace, QStringList{QStringLiteral("-f"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                          QStringLiteral(SPAWNSCOPE_PATH)}
+                                  + TraceProtocol::workerArguments(events, QStringLiteral("sh"),
+                                                                   {QStringLiteral("-c"),
+                                                                    QStringLiteral("echo unwatched; exit 2")}));
+        const Traced traced = finish(&process, events);
+        QCOMPARE(traced.exitCode, 2);
+        QCOMPARE(traced.out, QByteArray("unwatched\n"));
+        QVERIFY2(traced.family.refusal().startsWith(QStringLiteral("ptrace refused: PTRACE_SEIZE failed")),
+                 qPrintable(traced.family.refusal()));
+        QVERIFY(traced.family.members().isEmpty());
+    }
+
+    // Unwatched, the job ends with the program: a daemon it leaves behind
+    // re-parents to the tracer (the subreaper) while the tracer runs, and
+    // does not hold the tracer once the program is gone.
+    void refusedEndsWithTheProgramNotItsDaemon()
+    {
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events, {helper(), QStringLiteral("daemon"), QStringLiteral("20")}, refusedEnvironment());
+        QVERIFY(process.waitForStarted());
+        const qint64 tracer = process.processId();
+        QElapsedTimer clock;
+        clock.start();
+        const Traced traced = finish(&process, events);
+        const QStringList line = QString::fromLatin1(traced.out).trimmed().split(QLatin1Char(' '));
+        QCOMPARE(line.size(), 2);
+        const pid_t daemon = pid_t(line.at(0).toLongLong());
+        QVERIFY(daemon > 0);
+        const bool alive = ::kill(daemon, 0) == 0;
+        ::kill(daemon, SIGKILL);
+        QCOMPARE(traced.exitCode, 0);
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(line.at(1).toLongLong(), tracer);
+        QVERIFY(alive);
+        QVERIFY(!traced.family.refusal().isEmpty());
     }
 
     // sh, echo and md5sum, with echo's stdout and md5sum's stdin the same pipe;
@@ -301,14 +365,17 @@ private slots:
     }
 
     // The headless runner's --watch: the report's job carries the family,
-    // with the pipe described from both ends.
+    // with the pipe described from both ends, and the Chrome trace shows the
+    // family as tracks under the job's.
     void headlessWatchReport()
     {
         SKIP_IF_REFUSED();
         const QString report = m_dir.filePath(QStringLiteral("report.json"));
+        const QString trace = m_dir.filePath(QStringLiteral("trace.json"));
         QProcess process;
         process.start(QStringLiteral(SPAWNSCOPE_PATH),
                       {QStringLiteral("--headless"), QStringLiteral("--watch"), QStringLiteral("--report"), report,
+                       QStringLiteral("--trace"), trace,
                        QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
                        QStringLiteral("/bin/echo a | md5sum; exit 3")});
         QVERIFY(process.waitForFinished(30000));
@@ -342,6 +409,128 @@ private slots:
         QVERIFY(echoOut.value(QStringLiteral("id")).toDouble() > 0);
         QCOMPARE(echoOut.value(QStringLiteral("id")).toDouble(), md5In.value(QStringLiteral("id")).toDouble());
         QCOMPARE(family.first().toObject().value(QStringLiteral("exitCode")).toInt(), 3);
+
+        QFile traceFile(trace);
+        QVERIFY(traceFile.open(QIODevice::ReadOnly));
+        QHash<int, QString> trackNames;
+        QHash<int, int> sortIndex;
+        QMultiHash<int, QString> spans;
+        for (const QJsonValue &value :
+             QJsonDocument::fromJson(traceFile.readAll()).object().value(QStringLiteral("traceEvents")).toArray()) {
+            const QJsonObject e = value.toObject();
+            const int tid = e.value(QStringLiteral("tid")).toInt();
+            const QString name = e.value(QStringLiteral("name")).toString();
+            const QJsonObject args = e.value(QStringLiteral("args")).toObject();
+            if (name == QLatin1String("thread_name"))
+                trackNames.insert(tid, args.value(QStringLiteral("name")).toString());
+            else if (name == QLatin1String("thread_sort_index"))
+                sortIndex.insert(tid, args.value(QStringLiteral("sort_index")).toInt());
+            else if (e.value(QStringLiteral("ph")).toString() == QLatin1String("X"))
+                spans.insert(tid, name);
+        }
+        QCOMPARE(trackNames.size(), 4); // the job, then sh, echo and md5sum
+        QCOMPARE(sortIndex.value(0), 0);
+        const QString root = QStringLiteral("└ sh %1").arg(family.first().toObject().value(QStringLiteral("pid")).toInteger());
+        QCOMPARE(trackNames.value(1), root);
+        QCOMPARE(sortIndex.value(1), 1);
+        QStringList children{trackNames.value(2), trackNames.value(3)};
+        children.sort();
+        QVERIFY2(children.at(0).startsWith(QStringLiteral("  └ echo ")), qPrintable(children.join(QLatin1Char('|'))));
+        QVERIFY2(children.at(1).startsWith(QStringLiteral("  └ md5sum ")), qPrintable(children.join(QLatin1Char('|'))));
+        QVERIFY(spans.values(2).contains(QStringLiteral("echo")) || spans.values(3).contains(QStringLiteral("echo")));
+        QVERIFY(spans.values(1).contains(QStringLiteral("sh")));
+    }
+
+    // A daemon's double fork: the daemon re-parents to the tracer (the
+    // subreaper), is traced to its end, and its exit is reported once though
+    // the tracer is now both its tracer and its parent.
+    void orphanReparentsToTracerAndExitsOnce()
+    {
+        SKIP_IF_REFUSED();
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events, {helper(), QStringLiteral("daemon"), QStringLiteral("0.3")});
+        QVERIFY(process.waitForStarted());
+        const qint64 tracer = process.processId();
+        const Traced traced = finish(&process, events);
+        QCOMPARE(traced.exitCode, 0);
+        const QStringList line = QString::fromLatin1(traced.out).trimmed().split(QLatin1Char(' '));
+        QCOMPARE(line.size(), 2);
+        const qint64 daemon = line.at(0).toLongLong();
+        QCOMPARE(line.at(1).toLongLong(), tracer);
+
+        const ProcessFamily &family = traced.family;
+        QVERIFY(family.ended());
+        QCOMPARE(family.members().size(), 3); // the helper, the middle child, the daemon
+        const ProcessFamily::Member *orphan = family.member(daemon);
+        QVERIFY(orphan);
+        QCOMPARE(orphan->ppid, family.members().at(1).pid); // forked by the middle child
+        QVERIFY(orphan->exited);
+        QCOMPARE(orphan->exitCode, 0);
+        // The tracer waited for the traced daemon, not just for the program.
+        QVERIFY(orphan->exitMs >= family.members().first().exitMs);
+
+        QFile file(events);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QHash<qint64, int> exits;
+        for (const QByteArray &text : file.readAll().split('\n')) {
+            TraceProtocol::Event event;
+            if (TraceProtocol::parse(text, &event) && event.kind == TraceProtocol::Event::Kind::Exit)
+                ++exits[event.pid];
+        }
+        QCOMPARE(exits.size(), 3);
+        for (auto it = exits.cbegin(); it != exits.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("pid %1: %2 exits").arg(it.key()).arg(it.value())));
+    }
+
+    // A child that ends while its parent still runs is reported to the
+    // tracer, then left to that parent as a zombie; a parent that never
+    // waits (a subshell exec'ing sleep) hands the zombie on at its own exit
+    // to the tracer, the subreaper, whose waitpid returns it a second time.
+    // One exit event per process still.
+    void zombieHandedToTheTracerIsReportedOnce()
+    {
+        SKIP_IF_REFUSED();
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events,
+              {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("(/bin/true & exec sleep 0.2); sleep 0.1")});
+        const Traced traced = finish(&process, events);
+        QCOMPARE(traced.exitCode, 0);
+        QCOMPARE(traced.family.members().size(), 4); // sh, the subshell (sleep 0.2), true, sleep 0.1
+        QFile file(events);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<qint64> exited;
+        for (const QByteArray &text : file.readAll().split('\n')) {
+            TraceProtocol::Event event;
+            if (TraceProtocol::parse(text, &event) && event.kind == TraceProtocol::Event::Kind::Exit)
+                exited << event.pid;
+        }
+        QCOMPARE(exited.size(), 4);
+        QCOMPARE(QSet<qint64>(exited.cbegin(), exited.cend()).size(), 4);
+    }
+
+    // An orphan the tracer cannot trace (CLONE_UNTRACED) still re-parents to
+    // it; the tracer ends with the last traced process instead of waiting on
+    // that child for as long as it lives.
+    void untracedOrphanDoesNotHoldTheTracer()
+    {
+        SKIP_IF_REFUSED();
+        QProcess process;
+        const QString events = eventsPath();
+        start(&process, events, {helper(), QStringLiteral("untraced-orphan"), QStringLiteral("20")});
+        QVERIFY(process.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        const Traced traced = finish(&process, events);
+        const pid_t orphan = pid_t(QString::fromLatin1(traced.out).trimmed().toLongLong());
+        QVERIFY(orphan > 0);
+        ::kill(orphan, SIGKILL);
+        QCOMPARE(traced.exitCode, 0);
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(traced.family.ended());
+        QCOMPARE(traced.family.members().size(), 1); // the helper alone: the clone was not traced
+        QVERIFY(!traced.family.member(orphan));
     }
 
     void threadsAreCountedNotListed()

@@ -41,12 +41,7 @@ private:
 
 void TestWatch::initTestCase()
 {
-    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
-    // Under ASan a traced child's exit-time leak check would ptrace-attach,
-    // which a traced process cannot allow.
-    const QByteArray asan = qgetenv("ASAN_OPTIONS");
-    if (!asan.contains("detect_leaks=0"))
-        qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");
+    useSpawnscopeAsTracer();
     JobRun *probe = watch({QStringLiteral("/bin/true")});
     QVERIFY(waitRun(probe));
     m_refusal = probe->jobs().first()->family().refusal();

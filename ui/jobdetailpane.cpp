@@ -363,7 +363,10 @@ void JobDetailPane::renderStream(StyledOutput &text, const JobProcess *job, bool
     if (cut > 0)
         shown = shown.mid(cut + 1);
     const QPalette &palette = m_stdout->palette();
-    if (shown.size() < tail.totalBytes())
+    if (tail.trimmed())
+        text.appendPlain(tr("… trimmed to the output budget: showing the last %1 of %2 written\n")
+                             .arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes())));
+    else if (shown.size() < tail.totalBytes())
         text.appendPlain(tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes())));
     if (stdoutStream && m_hex->isChecked()) {
         text.appendPlain(JobFormat::hexDump(shown, tail.totalBytes() - shown.size()));

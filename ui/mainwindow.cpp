@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "limitsdialog.h"
+
 #include "chainbuilder.h"
 #include "codepanel.h"
 #include "jobcontrol.h"
@@ -35,7 +37,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QDateTime>
 #include <QInputDialog>
+#include <QLocale>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -188,6 +192,11 @@ void MainWindow::buildMenus()
     jobsMenu->addMenu(m_control->signalMenu());
     jobsMenu->addSeparator();
     jobsMenu->addAction(m_clearAction);
+    jobsMenu->addAction(tr("&Limits…"), this, [this] {
+        auto *dialog = new LimitsDialog(m_engine, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     jobsMenu->addAction(m_saveJobAction);
 
     QToolBar *toolbar = addToolBar(tr("Jobs"));
@@ -352,6 +361,15 @@ void MainWindow::buildLayout()
     m_centreSplitter->setStretchFactor(1, 2);
     centreLayout->addLayout(commandBar);
     centreLayout->addLayout(filterBar);
+    // The runs folded away past the row limit, never silently: a summary
+    // where they were, above the table.
+    m_foldedLabel = new QLabel(centre);
+    m_foldedLabel->setObjectName(QStringLiteral("foldedRuns"));
+    m_foldedLabel->setWordWrap(true);
+    m_foldedLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_foldedLabel->setVisible(false);
+    centreLayout->addWidget(m_foldedLabel);
+    connect(m_engine, &JobEngine::foldedChanged, this, &MainWindow::updateFoldedSummary);
     centreLayout->addWidget(m_centreSplitter, 1);
 
     m_threadsPanel = new ThreadsPanel(m_lab, this);
@@ -620,9 +638,26 @@ void MainWindow::rerunSelected()
         runPreset(run->preset());
 }
 
+void MainWindow::updateFoldedSummary()
+{
+    const FoldedRuns &folded = m_engine->folded();
+    m_foldedLabel->setVisible(!folded.isEmpty());
+    if (folded.isEmpty())
+        return;
+    const QLocale locale;
+    m_foldedLabel->setText(
+        tr("⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). "
+           "The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.",
+           nullptr, folded.runs)
+            .arg(locale.toString(folded.jobs), locale.toString(folded.succeeded), locale.toString(folded.failed),
+                 QDateTime::fromMSecsSinceEpoch(qint64(folded.firstStartedEpochMs)).toString(QStringLiteral("HH:mm:ss")),
+                 folded.lastTitle, locale.toString(m_engine->finishedJobLimit())));
+}
+
 void MainWindow::clearFinished()
 {
     m_engine->clearFinished();
+    m_engine->clearFolded();
     updateActions();
 }
 
@@ -737,6 +772,7 @@ void MainWindow::restoreSettings()
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
     m_sampleInterval->setValue(settings.value(QStringLiteral("monitor/sampleIntervalMs"), m_engine->sampleInterval()).toInt());
+    LimitsDialog::restore(m_engine);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
     // A new key: a header saved before the resource columns existed would

@@ -5,7 +5,6 @@
 #include "jobengine.h"
 #include "joblog.h"
 #include "jobrun.h"
-#include "runreport.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -16,16 +15,32 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     : QObject(parent)
     , m_engine(new JobEngine(this))
 {
+    // Before any of the run's jobs starts: one that fails inside QProcess's
+    // start() (a fork refused) ends at once, and its entry must not be lost.
+    connect(m_engine, &JobEngine::runAdded, this, [this](JobRun *run) {
+        m_waiting.clear();
+        m_nextEntry = 0;
+        if (m_report)
+            m_report->beginRun(run);
+        connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
+    });
     connect(m_engine, &JobEngine::runFinished, this, [this](JobRun *run) {
         m_completed << run;
-        if (m_reportPath.isEmpty()) {
-            std::fputs(qPrintable(RunReport::summary(run)), stdout);
-            std::fflush(stdout);
-        }
+        // Every entry is out by now; should one have gone missing, the
+        // ones after it are still written rather than held back.
+        for (auto it = m_waiting.cbegin(); it != m_waiting.cend(); ++it)
+            writeOut(it.value());
+        m_waiting.clear();
+        if (m_report)
+            m_report->endRun(run);
+        else
+            writeOut(RunReport::summaryRunLine(run).toUtf8());
         // Leave the finished() handlers of this run before starting the next.
         QTimer::singleShot(0, this, &HeadlessRunner::startNext);
     });
 }
+
+HeadlessRunner::~HeadlessRunner() = default;
 
 void HeadlessRunner::setSampleInterval(int ms)
 {
@@ -36,6 +51,19 @@ void HeadlessRunner::setSampleInterval(int ms)
 void HeadlessRunner::run(const QList<Preset> &presets)
 {
     m_queue = presets;
+    // The job log and the trace are made from every job at the end.
+    m_engine->setReleasingRuns(m_joblogPath.isEmpty() && m_tracePath.isEmpty());
+    if (!m_reportPath.isEmpty()) {
+        m_report = std::make_unique<ReportStream>();
+        if (!m_report->open(m_reportPath, &m_reportError)) {
+            m_queue.clear();
+            QTimer::singleShot(0, this, [this] {
+                std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
+                emit finished(2);
+            });
+            return;
+        }
+    }
     QTimer::singleShot(0, this, &HeadlessRunner::startNext);
 }
 
@@ -66,6 +94,36 @@ void HeadlessRunner::startNext()
     m_engine->start(preset);
 }
 
+void HeadlessRunner::onJobFinished(JobRun *run, int index)
+{
+    // A copy is written whole, once its last stage ends: a chain's stages
+    // share pipes until then.
+    const int stages = run->stageCount();
+    const int copy = index / stages;
+    if (!run->isCopyDone(copy))
+        return;
+    for (int i = copy * stages; i < (copy + 1) * stages; ++i) {
+        const QByteArray entry = m_report ? QJsonDocument(RunReport::jobToJson(run, i, m_reportTextBytes)).toJson(QJsonDocument::Compact)
+                                          : RunReport::summaryJobLine(run, i).toUtf8();
+        m_waiting.insert(i, entry);
+    }
+    run->releaseCopy(copy);
+    while (!m_waiting.isEmpty() && m_waiting.firstKey() == m_nextEntry) {
+        writeOut(m_waiting.take(m_nextEntry));
+        ++m_nextEntry;
+    }
+}
+
+void HeadlessRunner::writeOut(const QByteArray &bytes)
+{
+    if (m_report) {
+        m_report->addJob(bytes);
+        return;
+    }
+    std::fputs(bytes.constData(), stdout);
+    std::fflush(stdout);
+}
+
 void HeadlessRunner::writeReport()
 {
     const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
@@ -83,11 +141,10 @@ void HeadlessRunner::writeReport()
                         tr("the trace"))) {
         return;
     }
-    if (m_reportPath.isEmpty()) {
-        emit finished(success);
+    if (m_report && !m_report->finish(&m_reportError)) {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
+        emit finished(2);
         return;
     }
-    const QByteArray json = QJsonDocument(RunReport::toJson(m_completed)).toJson(QJsonDocument::Indented);
-    if (writeOrFail(m_reportPath, json, tr("the report")))
-        emit finished(success);
+    emit finished(success);
 }

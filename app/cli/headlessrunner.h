@@ -1,10 +1,22 @@
 // Runs presets one after another with no window and writes the JSON report.
+//
+// The report (or, without --report, the summary) is written as the jobs end,
+// in each run's job order, and a copy's jobs are released once written, so
+// a run of a million copies needs the memory of the ones running. The job log
+// and the trace are built from every job at the end: with them, the jobs are
+// kept.
 #pragma once
 
 #include "preset.h"
+#include "reportstream.h"
+#include "runreport.h"
 
+#include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QObject>
+
+#include <memory>
 
 class JobEngine;
 class JobRun;
@@ -14,9 +26,12 @@ class HeadlessRunner : public QObject
     Q_OBJECT
 public:
     explicit HeadlessRunner(QObject *parent = nullptr);
+    ~HeadlessRunner() override;
 
     // reportPath: a file, "-" for stdout, or empty for a human summary on stdout.
     void setReportPath(const QString &path) { m_reportPath = path; }
+    // --report-output: at most this many bytes of each stream's text per job.
+    void setReportTextBytes(qsizetype bytes) { m_reportTextBytes = bytes; }
     // GNU parallel --joblog TSV and Chrome trace JSON of the runs, when set.
     void setJoblogPath(const QString &path) { m_joblogPath = path; }
     void setTracePath(const QString &path) { m_tracePath = path; }
@@ -29,6 +44,8 @@ public:
     // preset's interactive stdin is replaced by none (end of file at once).
     void run(const QList<Preset> &presets);
 
+    // The runs, for their sums; their jobs are released unless a job log or
+    // trace needs them.
     const QList<const JobRun *> &completedRuns() const { return m_completed; }
 
     // The app was told to stop: skip the presets not started yet, stop the
@@ -42,6 +59,8 @@ signals:
 
 private:
     void startNext();
+    void onJobFinished(JobRun *run, int index);
+    void writeOut(const QByteArray &bytes);
     void writeReport();
 
     JobEngine *m_engine;
@@ -50,5 +69,12 @@ private:
     QString m_reportPath;
     QString m_joblogPath;
     QString m_tracePath;
+    qsizetype m_reportTextBytes = RunReport::DefaultTextBytes;
+    std::unique_ptr<ReportStream> m_report;
+    QString m_reportError;
+    // The current run's finished entries waiting for an earlier one, by job
+    // index, so the report keeps the job order; and the next index due.
+    QMap<int, QByteArray> m_waiting;
+    int m_nextEntry = 0;
     int m_interruptSignal = 0;
 };

@@ -1,5 +1,6 @@
 #include "launchoptions.h"
 
+#include "outputbudget.h"
 #include "presetcatalog.h"
 #include "processsampler.h"
 #include "threadlab.h"
@@ -13,6 +14,9 @@
 #include <cmath>
 
 namespace {
+
+// --report-output's ceiling: a report entry is built in memory whole.
+constexpr qint64 MaxReportTextBytes = 1024 * 1024 * 1024;
 
 struct Spec
 {
@@ -56,6 +60,19 @@ struct Spec
                                       QObject::tr("Read each child's CPU, memory and process tree every MS "
                                                   "milliseconds (100 to 5000; default 500)."),
                                       QStringLiteral("MS")};
+    QCommandLineOption outputBudget{QStringLiteral("output-budget"),
+                                    QObject::tr("Keep at most BYTES of output in memory over all jobs (e.g. 256M, "
+                                                "the default; K, M and G count in 1024s); past it the oldest "
+                                                "finished jobs keep only their last 4 KiB of each stream."),
+                                    QStringLiteral("BYTES")};
+    QCommandLineOption reportOutput{QStringLiteral("report-output"),
+                                    QObject::tr("Put at most BYTES of each stream's text per job in the report "
+                                                "(default 64K); the byte counts stay exact."),
+                                    QStringLiteral("BYTES")};
+    QCommandLineOption outputDir{QStringLiteral("output-dir"),
+                                 QObject::tr("Also write every job's full stdout and stderr to files: "
+                                             "DIR/RUN/JOB/stdout, stderr and cmd (with --headless)."),
+                                 QStringLiteral("DIR")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
@@ -112,7 +129,7 @@ struct Spec
         traceWorker.setFlags(QCommandLineOption::HiddenFromHelp);
         traceOut.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, outputBudget, reportOutput, outputDir, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            watch, traceWorker, traceOut, help, version});
     }
 };
@@ -317,10 +334,17 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     if (parser.isSet(spec.repeat)) {
         bool ok = false;
         options.repeat = parser.value(spec.repeat).toInt(&ok);
-        if (!ok || options.repeat < 1 || options.repeat > Preset::MaxCopies) {
-            *error = QObject::tr("--repeat takes a whole number from 1 to %1, not \"%2\"")
-                         .arg(Preset::MaxCopies)
-                         .arg(parser.value(spec.repeat));
+        const int maxRepeat = options.headless ? Preset::MaxHeadlessCopies : Preset::MaxCopies;
+        if (!ok || options.repeat < 1 || options.repeat > maxRepeat) {
+            *error = options.headless
+                         ? QObject::tr("--repeat takes a whole number from 1 to %1, not \"%2\"")
+                               .arg(maxRepeat)
+                               .arg(parser.value(spec.repeat))
+                         : QObject::tr("--repeat takes a whole number from 1 to %1 with a window (up to %2 with "
+                                       "--headless), not \"%3\"")
+                               .arg(maxRepeat)
+                               .arg(Preset::MaxHeadlessCopies)
+                               .arg(parser.value(spec.repeat));
             return false;
         }
     }
@@ -417,6 +441,33 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
             return false;
         }
     }
+    if (parser.isSet(spec.outputBudget)) {
+        if (!parseBytes(parser.value(spec.outputBudget), &options.outputBudget)
+            || options.outputBudget < OutputBudget::MinBytes) {
+            *error = QObject::tr("--output-budget takes a size of at least %1 bytes, e.g. 64K, 256M or 1G, not \"%2\"")
+                         .arg(OutputBudget::MinBytes)
+                         .arg(parser.value(spec.outputBudget));
+            return false;
+        }
+    }
+    if (parser.isSet(spec.reportOutput)) {
+        qint64 bytes = -1;
+        if (!parseBytes(parser.value(spec.reportOutput), &bytes) || bytes > MaxReportTextBytes) {
+            *error = QObject::tr("--report-output takes a size from 0 to 1G, e.g. 0, 4K or 64K, not \"%1\"")
+                         .arg(parser.value(spec.reportOutput));
+            return false;
+        }
+        options.reportTextBytes = qsizetype(bytes);
+    }
+    options.outputDir = parser.value(spec.outputDir);
+    if ((parser.isSet(spec.reportOutput) || parser.isSet(spec.outputDir)) && !options.headless) {
+        *error = QObject::tr("--report-output and --output-dir apply to --headless runs");
+        return false;
+    }
+    if (parser.isSet(spec.outputDir) && options.outputDir.isEmpty()) {
+        *error = QObject::tr("--output-dir needs a directory");
+        return false;
+    }
     const bool commandOnly = options.viaShell || parser.isSet(spec.repeat) || parser.isSet(spec.timeout)
                              || parser.isSet(spec.grace) || !options.stdinFile.isEmpty()
                              || parser.isSet(spec.maxProcesses) || options.pty;
@@ -445,6 +496,37 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         return false;
     }
     *out = options;
+    return true;
+}
+
+bool LaunchOptions::parseBytes(const QString &text, qint64 *out)
+{
+    QString digits = text.trimmed();
+    qint64 unit = 1;
+    if (!digits.isEmpty()) {
+        switch (digits.back().toUpper().unicode()) {
+        case 'K':
+            unit = 1024;
+            break;
+        case 'M':
+            unit = 1024 * 1024;
+            break;
+        case 'G':
+            unit = 1024 * 1024 * 1024;
+            break;
+        default:
+            break;
+        }
+        if (unit > 1)
+            digits.chop(1);
+    }
+    bool ok = false;
+    const qint64 value = digits.toLongLong(&ok);
+    // A terabyte of output in memory is a typo, not a plan; it also keeps
+    // value * unit far from overflowing.
+    if (!ok || value < 0 || value > (qint64(1) << 40) / unit)
+        return false;
+    *out = value * unit;
     return true;
 }
 

@@ -32,6 +32,9 @@ struct LaunchOptions
     int maxProcesses = 0;   // --max-processes, for --command
     int maxParallel = -1;   // --max-parallel; -1: the engine's default
     int sampleIntervalMs = 0; // --sample-interval; 0: the sampler's default
+    qint64 outputBudget = 0;  // --output-budget in bytes; 0: the setting or OutputBudget's default
+    qsizetype reportTextBytes = -1; // --report-output in bytes; -1: RunReport's default
+    QString outputDir;        // --output-dir: every job's full output, in files
     QString screenshotPath;
     QSize screenshotSize{1400, 860};
     QString panel;         // --panel: which tab is in front
@@ -53,6 +56,9 @@ struct LaunchOptions
     // Hidden: the ptrace tracer child (--trace-worker --trace-out FILE -- PROGRAM ...).
     bool traceWorker = false;
     QString traceOut;
+
+    // "64K", "256M", "1G" (powers of 1024) or plain bytes; false for anything else.
+    static bool parseBytes(const QString &text, qint64 *out);
 
     // False with a one-line *error for bad arguments.
     static bool parse(const QStringList &arguments, LaunchOptions *out, QString *error);

@@ -52,7 +52,10 @@ void JobEngine::onSampled(const QList<RootSample> &roots)
         const auto it = m_sampledJobs.constFind(root.pid);
         if (it == m_sampledJobs.cend() || !it->run)
             continue;
-        it->run->jobs().at(it->index)->applySample(root, samplerNow);
+        JobProcess *job = it->run->jobs().at(it->index);
+        if (!job)
+            continue; // released by now
+        job->applySample(root, samplerNow);
         emit jobResourcesChanged(it->run, it->index);
     }
 }
@@ -74,8 +77,9 @@ void JobEngine::sampleStartedJobs()
         if (!started.run)
             continue;
         const JobProcess *job = started.run->jobs().at(started.index);
-        // A finished job is reaped: its pid may be another process's by now.
-        if (job->outcome().state == JobOutcome::State::Running && m_sampler->add(job->pid(), job->spec().stage.program))
+        // A finished job is reaped (and may be released): its pid may be
+        // another process's by now.
+        if (job && job->outcome().state == JobOutcome::State::Running && m_sampler->add(job->pid(), job->spec().stage.program))
             m_sampledJobs.insert(job->pid(), {started.run, started.index});
     }
     m_toSample.remove(0, taken);
@@ -102,35 +106,21 @@ void JobEngine::setMaxParallel(int count)
 
 JobRun *JobEngine::start(const Preset &preset)
 {
-    auto *run = new JobRun(m_nextId++, preset, m_tailCapacity, this);
+    auto *run = new JobRun(m_nextId++, preset, m_tailCapacity, this, m_outputRoot, m_releasingRuns);
     connect(run, &JobRun::jobChanged, this, [this, run](int index) { emit jobChanged(run, index); });
     connect(run, &JobRun::jobFinished, this, [this, run](int index) { onJobFinished(run, index); });
+    connect(run, &JobRun::jobCreated, this, [this, run](int index) { wireJob(run, index); });
     for (int index = 0; index < run->jobs().size(); ++index) {
-        JobProcess *job = run->jobs().at(index);
-        connect(job, &JobProcess::started, this, [this, run, job, index] {
-            if (!m_samplingEnabled || job->pid() <= 0)
-                return;
-            m_toSample.append({run, index, m_sampleClock.elapsed()});
-            if (!m_firstSampleTimer->isActive())
-                m_firstSampleTimer->start(FirstSampleDelayMs);
-        });
-        connect(job, &JobProcess::finished, this, [this, run, job, index] {
-            // The child is reaped by now, so no last read of it is possible:
-            // the reap's exact figures (ChildUsage, in JobProcess) replace
-            // the samples, and the last tick's descendants stay as they were.
-            // A sampleNow() here would read every other job's tree too.
-            if (job->pid() > 0 && m_sampledJobs.contains(job->pid())) {
-                m_sampledJobs.remove(job->pid());
-                m_sampler->remove(job->pid());
-            }
-            emit jobResourcesChanged(run, index);
-        });
+        if (run->jobs().at(index))
+            wireJob(run, index);
     }
     connect(run, &JobRun::finished, this, [this, run] {
         --m_activeRuns;
+        m_finishedJobs += run->copyCount() * run->stageCount();
         emit runFinished(run);
         if (m_activeRuns == 0)
             emit idle();
+        foldOldRuns(run);
     });
     m_runs << run;
     ++m_activeRuns;
@@ -140,6 +130,33 @@ JobRun *JobEngine::start(const Preset &preset)
         m_queue.append({run, copy});
     pump();
     return run;
+}
+
+void JobEngine::wireJob(JobRun *run, int index)
+{
+    JobProcess *job = run->jobs().at(index);
+    connect(job, &JobProcess::started, this, [this, run, job, index] {
+        m_budget.jobStarted(job);
+        if (!m_samplingEnabled || job->pid() <= 0)
+            return;
+        m_toSample.append({run, index, m_sampleClock.elapsed()});
+        if (!m_firstSampleTimer->isActive())
+            m_firstSampleTimer->start(FirstSampleDelayMs);
+    });
+    connect(job, &JobProcess::finished, this, [this, run, job, index] {
+        // The child is reaped by now, so no last read of it is possible:
+        // the reap's exact figures (ChildUsage, in JobProcess) replace
+        // the samples, and the last tick's descendants stay as they were.
+        // A sampleNow() here would read every other job's tree too.
+        if (job->pid() > 0 && m_sampledJobs.contains(job->pid())) {
+            m_sampledJobs.remove(job->pid());
+            m_sampler->remove(job->pid());
+        }
+        m_budget.jobFinished(job);
+        emit jobResourcesChanged(run, index);
+    });
+    // Only the address is used: the job is in its destructor then.
+    connect(job, &QObject::destroyed, this, [this, job] { m_budget.forget(job); });
 }
 
 void JobEngine::pump()
@@ -155,7 +172,7 @@ void JobEngine::pump()
         m_pumpAgain = false;
         while (!m_queue.isEmpty()) {
             const PendingCopy next = m_queue.first();
-            if (!next.run || next.run->isCopyDone(next.copy)) {
+            if (!next.run || next.run->isStopping() || next.run->isCopyDone(next.copy)) {
                 m_queue.removeFirst(); // stopped while queued
                 continue;
             }
@@ -204,10 +221,65 @@ void JobEngine::clearFinished()
         const QList<JobRun *> removed = m_runs.mid(first, last - first + 1);
         m_runs.remove(first, last - first + 1);
         emit runsRemoved(first, last);
-        for (JobRun *run : removed)
+        for (JobRun *run : removed) {
+            m_finishedJobs -= run->copyCount() * run->stageCount();
             run->deleteLater();
+        }
         last = first - 1;
     }
+}
+
+void JobEngine::setFinishedJobLimit(qint64 jobs)
+{
+    m_finishedJobLimit = std::max<qint64>(0, jobs);
+    foldOldRuns(nullptr);
+}
+
+void JobEngine::clearFolded()
+{
+    if (m_folded.isEmpty())
+        return;
+    m_folded = FoldedRuns();
+    emit foldedChanged();
+}
+
+void JobEngine::foldOldRuns(const JobRun *keep)
+{
+    if (m_finishedJobLimit <= 0 || m_finishedJobs <= m_finishedJobLimit)
+        return;
+    // Oldest first. The run that just finished stays, however large, so a run
+    // is never folded away under the user's eyes as it ends; without one, the
+    // newest finished run stays.
+    if (!keep) {
+        for (int i = int(m_runs.size()) - 1; i >= 0 && !keep; --i) {
+            if (m_runs.at(i)->isDone())
+                keep = m_runs.at(i);
+        }
+    }
+    bool folded = false;
+    for (int i = 0; i < m_runs.size() && m_finishedJobs > m_finishedJobLimit;) {
+        JobRun *run = m_runs.at(i);
+        if (!run->isDone() || run == keep) {
+            ++i;
+            continue;
+        }
+        const qint64 jobs = run->copyCount() * run->stageCount();
+        if (m_folded.firstStartedEpochMs < 0)
+            m_folded.firstStartedEpochMs = double(run->startedAtEpochMs());
+        ++m_folded.runs;
+        m_folded.jobs += jobs;
+        m_folded.failed += run->failedCount();
+        m_folded.succeeded += jobs - run->failedCount();
+        m_folded.lastTitle = run->preset().title;
+        m_finishedJobs -= jobs;
+        emit runsAboutToBeRemoved(i, i);
+        m_runs.removeAt(i);
+        emit runsRemoved(i, i);
+        run->deleteLater();
+        folded = true;
+    }
+    if (folded)
+        emit foldedChanged();
 }
 
 void JobEngine::stopAll()
@@ -215,6 +287,10 @@ void JobEngine::stopAll()
     for (JobRun *run : std::as_const(m_runs)) {
         if (!run->isActive())
             continue;
+        if (run->isReleasing()) {
+            run->stop(); // it also cancels, a batch at a time, the copies it never made
+            continue;
+        }
         for (JobProcess *job : run->jobs()) {
             if (!job->outcome().isDone())
                 job->stop();

@@ -3,6 +3,8 @@
 // job's process tree and feeds each JobProcess's resources().
 #pragma once
 
+#include "outputbudget.h"
+#include "foldedruns.h"
 #include "outputtail.h"
 #include "preset.h"
 
@@ -65,6 +67,33 @@ public:
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
     qsizetype tailCapacity() const { return m_tailCapacity; }
 
+    // The output every job keeps in memory together (OutputBudget): past it
+    // the oldest finished jobs' tails are trimmed, never a running job's.
+    void setOutputBudget(qint64 bytes) { m_budget.setLimit(bytes); }
+    qint64 outputBudget() const { return m_budget.limit(); }
+    const OutputBudget &budget() const { return m_budget; }
+
+    // --output-dir: runs started from now on write each job's full stdout
+    // and stderr under root (OutputDir's layout); empty for none.
+    void setOutputRoot(const QString &root) { m_outputRoot = root; }
+    QString outputRoot() const { return m_outputRoot; }
+
+    // For a consumer that writes each job out as it ends (the headless
+    // runner): runs started from now on create a copy's jobs when it starts
+    // and let JobRun::releaseCopy() delete them (JobRun's releasing mode), so
+    // a million copies cost the memory of the ones running.
+    void setReleasingRuns(bool releasing) { m_releasingRuns = releasing; }
+
+    // The window's row limit: past this many finished jobs in runs(), the
+    // oldest finished runs are removed and counted in folded(); a running
+    // run is never folded. 0 (the default): no limit.
+    void setFinishedJobLimit(qint64 jobs);
+    static constexpr qint64 DefaultFinishedJobLimit = 10000; // the window's default
+    qint64 finishedJobLimit() const { return m_finishedJobLimit; }
+    const FoldedRuns &folded() const { return m_folded; }
+    // Forgets the tally (File → New, Clear finished).
+    void clearFolded();
+
 signals:
     void runAdded(JobRun *run);
     void runsAboutToBeRemoved(int first, int last);
@@ -78,9 +107,12 @@ signals:
     // what runs now need not rescan every run.
     void runningCountChanged(int count);
     void idle();
+    void foldedChanged();
 
 private:
+    void foldOldRuns(const JobRun *keep);
     void pump();
+    void wireJob(JobRun *run, int index);
     void onJobFinished(JobRun *run, int index);
     void onSampled(const QList<RootSample> &roots);
     // Hands the sampler the jobs that have run FirstSampleDelayMs by now.
@@ -120,4 +152,10 @@ private:
     quint64 m_nextId = 1;
     int m_activeRuns = 0;
     qsizetype m_tailCapacity = OutputTail::DefaultCapacity;
+    OutputBudget m_budget;
+    QString m_outputRoot;
+    bool m_releasingRuns = false;
+    qint64 m_finishedJobLimit = 0;
+    qint64 m_finishedJobs = 0; // jobs of the finished runs in m_runs
+    FoldedRuns m_folded;
 };

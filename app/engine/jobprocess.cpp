@@ -2,6 +2,7 @@
 
 #include "childusage.h"
 #include "enginelog.h"
+#include "outputdir.h"
 #include "outputpoller.h"
 #include "outputreader.h"
 #include "rootsample.h"
@@ -359,6 +360,13 @@ void JobProcess::start()
         // never see finished() from inside start().
         m_outcome.state = JobOutcome::State::Starting;
         QTimer::singleShot(0, this, [this, problem] { failToStart(problem); });
+        return;
+    }
+    QString fileProblem;
+    if (!m_spec.outputDir.isEmpty()
+        && !OutputDir::open(m_spec.outputDir, m_spec.stage.commandLine(), &m_stdout, &m_stderr, &fileProblem)) {
+        m_outcome.state = JobOutcome::State::Starting;
+        QTimer::singleShot(0, this, [this, fileProblem] { failToStart(fileProblem); });
         return;
     }
     int stdoutWrite = -1;
@@ -1046,6 +1054,9 @@ void JobProcess::finish()
     closeOutputPipe(m_stdoutPipe);
     closeOutputPipe(m_stderrPipe);
     closeTerminalInput();
+    // Nothing more arrives: a run of thousands must not hold their files open.
+    m_stdout.closeCopy();
+    m_stderr.closeCopy();
     if (m_paused) {
         m_paused = false;
         m_pausedStretches.last().endMs = m_finishedMs;
@@ -1054,6 +1065,13 @@ void JobProcess::finish()
     emit resourcesChanged();
     emit changed();
     emit finished();
+}
+
+void JobProcess::trimOutput(qsizetype keepBytes)
+{
+    m_stdout.shrinkTo(keepBytes);
+    m_stderr.shrinkTo(keepBytes);
+    emit changed();
 }
 
 double JobProcess::elapsedMs() const

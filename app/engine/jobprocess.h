@@ -94,6 +94,9 @@ public:
     qint64 stdinBytes() const { return m_stdinBytes; }
     const OutputTail &stdoutTail() const { return m_stdout; }
     const OutputTail &stderrTail() const { return m_stderr; }
+    // For the output budget (OutputBudget): a finished job's tails keep
+    // only their last keepBytes each; the counts stay exact.
+    void trimOutput(qsizetype keepBytes);
     // When the first stdout byte arrived, on the run's clock; -1 until then.
     double firstStdoutMs() const { return m_firstStdoutMs; }
     // Whether the child runs in a pseudo-terminal (spec().pty, single stage).

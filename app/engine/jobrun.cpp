@@ -1,51 +1,73 @@
 #include "jobrun.h"
 
 #include "jobprocess.h"
+#include "outputdir.h"
 
 #include <QDateTime>
+#include <QTimer>
 
 
-JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent)
+JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent, const QString &outputRoot,
+               bool releasing)
     : QObject(parent)
     , m_id(id)
     , m_preset(preset)
+    , m_tailCapacity(tailCapacity)
+    , m_outputRoot(outputRoot)
+    , m_releasing(releasing)
 {
     m_clock.start();
-    const int stages = stageCount();
-    m_jobs.reserve(qsizetype(preset.copies) * stages);
-    for (int copy = 0; copy < preset.copies; ++copy) {
-        for (int stage = 0; stage < stages; ++stage) {
-            JobSpec spec;
-            spec.stage = preset.stages.at(stage);
-            spec.copy = copy;
-            spec.stageIndex = stage;
-            spec.timeoutSec = preset.timeoutSec;
-            spec.graceSec = preset.graceSec;
-            spec.pollIntervalSec = preset.pollIntervalSec;
-            spec.tailCapacity = tailCapacity;
-            spec.maxProcesses = preset.maxProcesses;
-            spec.watch = preset.watch;
-            if (stage == 0 && preset.stdinSpec.feedsData()) {
-                spec.feedStdin = true;
-                spec.stdinData = preset.stdinSpec.materialize();
-            }
-            spec.interactiveStdin = stage == 0 && preset.stdinSpec.isInteractive();
-            spec.pty = (preset.pty || (preset.ptyCompare && copy == 1)) && stages == 1;
-            auto *job = new JobProcess(spec, &m_clock, this);
-            const int index = int(m_jobs.size());
-            connect(job, &JobProcess::changed, this, [this, index] {
-                onJobChanged(index);
-                emit jobChanged(index);
-            });
-            connect(job, &JobProcess::finished, this, [this, index] { onJobFinished(index); });
-            m_jobs << job;
-        }
-        for (int stage = 0; stage + 1 < stages; ++stage)
-            job(copy, stage)->pipeTo(job(copy, stage + 1));
+    m_jobs.fill(nullptr, qsizetype(preset.copies) * stageCount());
+    if (!m_releasing) {
+        for (int copy = 0; copy < preset.copies; ++copy)
+            createCopy(copy);
     }
     m_copyStarted.fill(false, preset.copies);
     m_tally.resize(m_jobs.size());
     m_doneByState.fill(0, int(JobOutcome::State::PipeClosed) + 1);
+}
+
+JobProcess *JobRun::createJob(int copy, int stage, qsizetype tailCapacity)
+{
+    const int index = copy * stageCount() + stage;
+    JobSpec spec;
+    spec.stage = m_preset.stages.at(stage);
+    spec.copy = copy;
+    spec.stageIndex = stage;
+    spec.timeoutSec = m_preset.timeoutSec;
+    spec.graceSec = m_preset.graceSec;
+    spec.pollIntervalSec = m_preset.pollIntervalSec;
+    spec.tailCapacity = tailCapacity;
+    spec.maxProcesses = m_preset.maxProcesses;
+    spec.watch = m_preset.watch;
+    if (stage == 0 && m_preset.stdinSpec.feedsData()) {
+        spec.feedStdin = true;
+        spec.stdinData = m_preset.stdinSpec.materialize();
+    }
+    spec.interactiveStdin = stage == 0 && m_preset.stdinSpec.isInteractive();
+    spec.pty = (m_preset.pty || (m_preset.ptyCompare && copy == 1)) && stageCount() == 1;
+    if (!m_outputRoot.isEmpty())
+        spec.outputDir = OutputDir::jobDir(m_outputRoot, m_id, index);
+    auto *job = new JobProcess(spec, &m_clock, this);
+    connect(job, &JobProcess::changed, this, [this, index] {
+        onJobChanged(index);
+        emit jobChanged(index);
+    });
+    connect(job, &JobProcess::finished, this, [this, index] { onJobFinished(index); });
+    return job;
+}
+
+void JobRun::createCopy(int copy)
+{
+    const int stages = stageCount();
+    for (int stage = 0; stage < stages; ++stage)
+        m_jobs[copy * stages + stage] = createJob(copy, stage, m_tailCapacity);
+    for (int stage = 0; stage + 1 < stages; ++stage)
+        job(copy, stage)->pipeTo(job(copy, stage + 1));
+    if (m_releasing) {
+        for (int stage = 0; stage < stages; ++stage)
+            emit jobCreated(copy * stages + stage);
+    }
 }
 
 int JobRun::indexOf(const JobProcess *job) const
@@ -60,6 +82,8 @@ void JobRun::onJobChanged(int index)
 {
     // O(1) per event: apply the difference since this job was last seen.
     const JobProcess *job = m_jobs.at(index);
+    if (!job)
+        return; // released, with its last figures counted
     Tally &tally = m_tally[index];
     const qint64 out = job->pipesStdout() ? 0 : job->stdoutTail().totalBytes();
     const qint64 err = job->stderrTail().totalBytes();
@@ -113,6 +137,8 @@ void JobRun::startCopy(int copy)
     if (!m_started || m_copyStarted.at(copy))
         return;
     m_copyStarted[copy] = true;
+    if (m_releasing)
+        createCopy(copy);
     // Upstream first, as QProcess::setStandardOutputProcess expects.
     for (int stage = 0; stage < stageCount(); ++stage)
         job(copy, stage)->start();
@@ -121,22 +147,77 @@ void JobRun::startCopy(int copy)
 bool JobRun::isCopyDone(int copy) const
 {
     for (int stage = 0; stage < stageCount(); ++stage) {
-        if (!job(copy, stage)->outcome().isDone())
+        const int index = copy * stageCount() + stage;
+        const JobProcess *job = m_jobs.at(index);
+        // No job: not created yet, or released once done.
+        if (job ? !job->outcome().isDone() : !m_tally.at(index).done)
             return false;
     }
     return true;
 }
 
+void JobRun::releaseCopy(int copy)
+{
+    if (!m_releasing || !isCopyDone(copy))
+        return;
+    for (int stage = 0; stage < stageCount(); ++stage) {
+        JobProcess *&job = m_jobs[copy * stageCount() + stage];
+        if (job) {
+            // Later: this is called from the job's own finished() chain.
+            job->deleteLater();
+            job = nullptr;
+        }
+    }
+}
+
 void JobRun::stop()
 {
-    for (JobProcess *job : std::as_const(m_jobs))
-        job->stop();
+    m_stopping = true;
+    for (JobProcess *job : std::as_const(m_jobs)) {
+        if (job)
+            job->stop();
+    }
+    if (m_releasing)
+        cancelUnstarted();
 }
 
 void JobRun::kill()
 {
-    for (JobProcess *job : std::as_const(m_jobs))
-        job->kill();
+    m_stopping = true;
+    m_killing = true;
+    for (JobProcess *job : std::as_const(m_jobs)) {
+        if (job)
+            job->kill();
+    }
+    if (m_releasing)
+        cancelUnstarted();
+}
+
+void JobRun::cancelUnstarted()
+{
+    // Each cancelled copy is created, stopped (it reports "stopped while
+    // queued", as in a run that made every job up front) and, once reported,
+    // released; a batch per turn of the event loop lets the releases happen
+    // before the next batch, so cancelling a million copies costs no more
+    // memory than running them.
+    constexpr int Batch = 256;
+    int done = 0;
+    for (; m_nextToCancel < copyCount() && done < Batch; ++m_nextToCancel) {
+        const int copy = m_nextToCancel;
+        if (m_copyStarted.at(copy) || m_jobs.at(copy * stageCount()) || isCopyDone(copy))
+            continue;
+        createCopy(copy);
+        for (int stage = 0; stage < stageCount(); ++stage) {
+            JobProcess *cancelled = job(copy, stage); // the first's end may have released the copy
+            if (cancelled && m_killing)
+                cancelled->kill();
+            else if (cancelled)
+                cancelled->stop();
+        }
+        ++done;
+    }
+    if (m_nextToCancel < copyCount())
+        QTimer::singleShot(0, this, &JobRun::cancelUnstarted);
 }
 
 void JobRun::onJobFinished(int index)
@@ -145,8 +226,11 @@ void JobRun::onJobFinished(int index)
     const int copy = index / stageCount();
     if (!isCopyStarted(copy)) {
         // Stopped while queued: a chain runs whole or not at all.
-        for (int stage = 0; stage < stageCount(); ++stage)
-            job(copy, stage)->stop();
+        // (A releasing run may have let go of the copy meanwhile.)
+        for (int stage = 0; stage < stageCount(); ++stage) {
+            if (JobProcess *other = job(copy, stage))
+                other->stop();
+        }
     }
     ++m_doneCount;
     emit jobFinished(index);

@@ -15,7 +15,13 @@ class JobRun : public QObject
 {
     Q_OBJECT
 public:
-    JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent = nullptr);
+    // outputRoot: OutputDir's root for every job's full output, or empty.
+    // releasing: for a run of up to a million copies with no window: a
+    // copy's jobs are created when it starts, and releaseCopy() deletes them
+    // once a consumer (the headless runner's report) is done with them, so
+    // jobs() holds nullptr for a copy not started yet or released.
+    JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent = nullptr,
+           const QString &outputRoot = QString(), bool releasing = false);
 
     // Starts every copy at once (the seed's fan-out).
     void start();
@@ -25,12 +31,18 @@ public:
     void startCopy(int copy);
     bool isCopyStarted(int copy) const { return m_copyStarted.value(copy, false); }
     bool isCopyDone(int copy) const;
+    // Deletes a done copy's jobs (releasing runs only); their sums stay.
+    void releaseCopy(int copy);
+    bool isReleasing() const { return m_releasing; }
+    // stop() or kill() was called: copies not started yet never will be.
+    bool isStopping() const { return m_stopping; }
     void stop();
     void kill();
 
     quint64 id() const { return m_id; }
     const Preset &preset() const { return m_preset; }
     // Copy-major: job(copy, stage) == jobs().at(copy * stageCount() + stage).
+    // In a releasing run, nullptr for a copy not started yet or released.
     const QList<JobProcess *> &jobs() const { return m_jobs; }
     JobProcess *job(int copy, int stage) const { return m_jobs.at(copy * stageCount() + stage); }
     int stageCount() const { return int(m_preset.stages.size()); }
@@ -63,11 +75,18 @@ public:
     qint64 startedAtEpochMs() const { return m_startedAtEpochMs; }
 
 signals:
+    // A releasing run created a copy's job, before starting it.
+    void jobCreated(int index);
     void jobChanged(int index);
     void jobFinished(int index);
     void finished();
 
 private:
+    JobProcess *createJob(int copy, int stage, qsizetype tailCapacity);
+    void createCopy(int copy);
+    // A releasing run cancels the copies it never started a batch at a time,
+    // so that their jobs are created, reported and released in turn.
+    void cancelUnstarted();
     void onJobChanged(int index);
     void onJobFinished(int index);
 
@@ -100,4 +119,10 @@ private:
     bool m_started = false;
     qint64 m_startedAtEpochMs = 0;
     QList<bool> m_copyStarted;
+    qsizetype m_tailCapacity;
+    QString m_outputRoot;
+    bool m_releasing = false;
+    bool m_stopping = false;
+    bool m_killing = false;
+    int m_nextToCancel = 0;
 };

@@ -5,6 +5,7 @@
 #include "stagespec.h"
 
 #include <QByteArray>
+#include <QString>
 
 struct JobSpec
 {
@@ -28,4 +29,7 @@ struct JobSpec
     // Run the program under the ptrace tracer (spawnscope --trace-worker), so
     // that its whole process family is recorded (JobProcess::family()).
     bool watch = false;
+    // Where the job's full stdout and stderr are written as they arrive
+    // (OutputDir's layout: this job's own directory); empty for none.
+    QString outputDir;
 };

@@ -1,5 +1,10 @@
 #include "outputtail.h"
 
+#include "enginelog.h"
+
+#include <QFile>
+#include <QObject>
+
 #include <algorithm>
 #include <cstring>
 
@@ -13,6 +18,7 @@ void OutputTail::append(const char *data, qsizetype size)
     if (size <= 0)
         return;
     m_total += size;
+    writeCopy(data, size);
 
     if (size >= m_capacity) {
         // The chunk alone fills the ring: keep its end, linearly.
@@ -74,6 +80,8 @@ void OutputTail::commit(qsizetype n)
     if (n <= 0)
         return;
     m_total += n;
+    // The bytes were read to where writeRegion() pointed: the logical end.
+    writeCopy(m_ring.constData() + (m_start + m_size) % m_capacity, n);
     const qsizetype newSize = m_size + n;
     if (newSize > m_capacity) {
         m_start = (m_start + (newSize - m_capacity)) % m_capacity;
@@ -125,4 +133,50 @@ QByteArray OutputTail::lastLine(qsizetype maxBytes) const
     for (qsizetype i = begin; i < end; ++i)
         line.append(at(i));
     return line;
+}
+
+void OutputTail::shrinkTo(qsizetype keep)
+{
+    keep = std::max<qsizetype>(keep, 1);
+    if (keep >= m_capacity)
+        return;
+    // A fresh, exact-size buffer: resizing the old one down would keep its
+    // allocation, and freeing memory is the point.
+    QByteArray kept = last(keep);
+    m_ring = kept;
+    m_capacity = keep;
+    m_start = 0;
+    // Marked only when bytes that would have been kept are gone.
+    m_trimmed = m_trimmed || m_size > kept.size();
+    m_size = kept.size();
+}
+
+bool OutputTail::copyTo(const QString &path, QString *error)
+{
+    auto file = std::make_shared<QFile>(path);
+    // Unbuffered: each chunk goes to the kernel as it arrives, with no second
+    // copy in memory, and what a crash leaves on disk is what was read.
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+        *error = QObject::tr("cannot write %1: %2").arg(path, file->errorString());
+        return false;
+    }
+    m_file = std::move(file);
+    m_fileError.clear();
+    return true;
+}
+
+void OutputTail::closeCopy()
+{
+    m_file.reset();
+}
+
+void OutputTail::writeCopy(const char *data, qsizetype size)
+{
+    if (!m_file)
+        return;
+    if (m_file->write(data, size) == size)
+        return;
+    m_fileError = m_file->errorString();
+    qCWarning(lcEngine) << "stopped writing" << m_file->fileName() << "after an error:" << m_fileError;
+    m_file.reset();
 }

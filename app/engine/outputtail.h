@@ -3,7 +3,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 #include <QtGlobal>
+
+#include <memory>
+
+class QFile;
 
 class OutputTail
 {
@@ -34,7 +39,23 @@ public:
     qsizetype capacity() const { return m_capacity; }
     bool truncated() const { return m_total > m_size; }
 
+    // Keeps only the last keep bytes and never more from now on, freeing the
+    // rest: how the output budget makes room. totalBytes() stays exact, and
+    // trimmed() says the tail is shorter than it would have been.
+    void shrinkTo(qsizetype keep);
+    bool trimmed() const { return m_trimmed; }
+
+    // Also writes every byte that passes to the file at path, as it arrives
+    // (created or truncated), so a full copy costs no memory. False, with
+    // *error set, if it cannot be opened. A write that fails (disk full) is
+    // logged once and ends the copy; fileError() says why.
+    bool copyTo(const QString &path, QString *error);
+    void closeCopy();
+    QString fileError() const { return m_fileError; }
+
 private:
+    void writeCopy(const char *data, qsizetype size);
+
     char at(qsizetype logicalIndex) const;
 
     // A ring grown on demand up to m_capacity, then overwritten in place.
@@ -43,4 +64,8 @@ private:
     qsizetype m_start = 0; // index of the oldest byte in m_ring
     qsizetype m_size = 0;
     qint64 m_total = 0;
+    bool m_trimmed = false;
+    // Shared, so a tail stays copyable; it closes with the last copy.
+    std::shared_ptr<QFile> m_file;
+    QString m_fileError;
 };

@@ -6,8 +6,10 @@
 #include "unixsignals.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -47,7 +49,65 @@ QJsonArray descendantsToJson(const JobResources &resources)
     return array;
 }
 
-QJsonObject jobToJson(const JobRun *run, int index)
+// What a byte costs in the report's JSON text: control characters are
+// escaped (a NUL is six bytes, \u0000), quotes and backslashes doubled.
+int escapedSize(uchar c)
+{
+    if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+        return 2;
+    return c < 0x20 ? 6 : 1;
+}
+
+qsizetype jsonStringSize(const QString &text)
+{
+    // The string as QJsonDocument writes it, without its quotes.
+    return QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).size() - 4;
+}
+
+// Drops the continuation bytes a cut left at the front, so the text begins
+// on a character rather than with U+FFFD.
+void alignToCharacter(QByteArray *bytes)
+{
+    qsizetype skip = 0;
+    while (skip < 3 && skip < bytes->size() && (uchar(bytes->at(skip)) & 0xC0) == 0x80)
+        ++skip;
+    bytes->remove(0, skip);
+}
+
+// The last bytes of a stream whose text takes at most limit bytes of the
+// report, with the counts that say what it is. The limit is on the text as
+// written, so binary output (all escapes) cannot make a report six times
+// the size asked for.
+void insertText(QJsonObject *json, const QString &stream, const OutputTail &tail, qsizetype limit)
+{
+    QByteArray bytes = tail.last(limit);
+    qsizetype cost = 0;
+    for (const char c : std::as_const(bytes))
+        cost += escapedSize(uchar(c));
+    qsizetype from = 0;
+    while (cost > limit && from < bytes.size())
+        cost -= escapedSize(uchar(bytes.at(from++)));
+    bytes.remove(0, from);
+    if (bytes.size() < tail.keptBytes())
+        alignToCharacter(&bytes);
+    QString text = lossyUtf8(bytes);
+    // Invalid UTF-8 grows (a stray byte becomes U+FFFD, three bytes): each
+    // byte dropped shrinks the text by at least one, so this ends.
+    for (qsizetype over = jsonStringSize(text) - limit; over > 0 && !bytes.isEmpty();
+         over = jsonStringSize(text) - limit) {
+        bytes.remove(0, std::min(over, bytes.size()));
+        alignToCharacter(&bytes);
+        text = lossyUtf8(bytes);
+    }
+    json->insert(stream + QStringLiteral("Text"), text);
+    json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
+    json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
+    json->insert(stream + QStringLiteral("Trimmed"), tail.trimmed());
+}
+
+} // namespace
+
+QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textBytes)
 {
     const JobProcess *job = run->jobs().at(index);
     const JobOutcome &outcome = job->outcome();
@@ -94,8 +154,10 @@ QJsonObject jobToJson(const JobRun *run, int index)
     json.insert(QStringLiteral("descendants"), descendantsToJson(res));
     if (job->spec().watch) {
         // The exact family from the tracer; "watchRefused" says why it is
-        // empty when ptrace was refused. Signal names come from the engine's
-        // one table, which the tracer's layer below cannot see.
+        // empty when ptrace was refused (the program ran unwatched then, and
+        // "descendants" is what sampling saw of its family). Signal names
+        // come from the engine's one table, which the tracer's layer below
+        // cannot see.
         QJsonArray family = job->family().toJson();
         for (QJsonValueRef value : family) {
             QJsonObject member = value.toObject();
@@ -115,14 +177,15 @@ QJsonObject jobToJson(const JobRun *run, int index)
     json.insert(QStringLiteral("pausedStretches"), paused);
     json.insert(QStringLiteral("stdoutTailHex"),
                 QString::fromLatin1(job->stdoutTail().last(RunReport::TailHexBytes).toHex()));
-    json.insert(QStringLiteral("stdoutText"), lossyUtf8(job->stdoutTail().tail()));
-    json.insert(QStringLiteral("stderrText"), lossyUtf8(job->stderrTail().tail()));
+    insertText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
+    insertText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
+    // --output-dir: where every byte of both streams is.
+    if (!job->spec().outputDir.isEmpty())
+        json.insert(QStringLiteral("outputDir"), job->spec().outputDir);
     return json;
 }
 
-} // namespace
-
-QJsonObject RunReport::runToJson(const JobRun *run)
+QJsonObject RunReport::runFields(const JobRun *run)
 {
     QJsonObject json;
     json.insert(QStringLiteral("preset"), run->preset().id);
@@ -130,35 +193,50 @@ QJsonObject RunReport::runToJson(const JobRun *run)
     json.insert(QStringLiteral("wallMs"), roundMs(run->wallMs()));
     json.insert(QStringLiteral("sumMs"), roundMs(run->sumMs()));
     json.insert(QStringLiteral("parallelism"), std::round(run->parallelism() * 100.0) / 100.0);
+    return json;
+}
+
+QJsonObject RunReport::runToJson(const JobRun *run, qsizetype textBytes)
+{
+    QJsonObject json = runFields(run);
     QJsonArray jobs;
     for (int i = 0; i < run->jobs().size(); ++i)
-        jobs.append(jobToJson(run, i));
+        jobs.append(jobToJson(run, i, textBytes));
     json.insert(QStringLiteral("jobs"), jobs);
     return json;
 }
 
-QJsonObject RunReport::toJson(const QList<const JobRun *> &runs)
+QJsonObject RunReport::toJson(const QList<const JobRun *> &runs, qsizetype textBytes)
 {
     QJsonArray array;
     for (const JobRun *run : runs)
-        array.append(runToJson(run));
+        array.append(runToJson(run, textBytes));
     return QJsonObject{{QStringLiteral("runs"), array}};
+}
+
+QString RunReport::summaryRunLine(const JobRun *run)
+{
+    return QStringLiteral("%1 [%2]: %3; %4\n")
+        .arg(run->preset().title, run->preset().id, JobFormat::runState(run), JobFormat::runTiming(run));
+}
+
+QString RunReport::summaryJobLine(const JobRun *run, int index)
+{
+    const JobProcess *job = run->jobs().at(index);
+    const JobOutcome &outcome = job->outcome();
+    QString exit = outcome.exitText();
+    const QString polls = job->spec().pollIntervalSec > 0 ? QStringLiteral("  polls %1").arg(job->polls()) : QString();
+    return QStringLiteral("  %1  pid %2  %3%4  %5%7  %6\n")
+        .arg(JobFormat::jobName(run, index), -22)
+        .arg(job->pid(), -7)
+        .arg(JobOutcome::stateToString(outcome.state), exit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(exit))
+        .arg(JobFormat::seconds(job->elapsedMs()), JobFormat::lastLine(job), polls);
 }
 
 QString RunReport::summary(const JobRun *run)
 {
-    QString text = QStringLiteral("%1 [%2]: %3; %4\n")
-                       .arg(run->preset().title, run->preset().id, JobFormat::runState(run), JobFormat::runTiming(run));
-    for (int i = 0; i < run->jobs().size(); ++i) {
-        const JobProcess *job = run->jobs().at(i);
-        const JobOutcome &outcome = job->outcome();
-        QString exit = outcome.exitText();
-        const QString polls = job->spec().pollIntervalSec > 0 ? QStringLiteral("  polls %1").arg(job->polls()) : QString();
-        text += QStringLiteral("  %1  pid %2  %3%4  %5%7  %6\n")
-                    .arg(JobFormat::jobName(run, i), -22)
-                    .arg(job->pid(), -7)
-                    .arg(JobOutcome::stateToString(outcome.state), exit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(exit))
-                    .arg(JobFormat::seconds(job->elapsedMs()), JobFormat::lastLine(job), polls);
-    }
+    QString text = summaryRunLine(run);
+    for (int i = 0; i < run->jobs().size(); ++i)
+        text += summaryJobLine(run, i);
     return text;
 }

@@ -10,10 +10,20 @@ namespace RunReport {
 
 // Bytes of the stdout tail given in hex as stdoutTailHex.
 constexpr qsizetype TailHexBytes = 64;
+// --report-output's default: at most this much of each stream's text per
+// job (its last bytes), so a chatty run makes a report of a readable size.
+constexpr qsizetype DefaultTextBytes = 64 * 1024;
 
-QJsonObject runToJson(const JobRun *run);
-QJsonObject toJson(const QList<const JobRun *> &runs);
-// A few human lines per run, for a terminal.
+// One job's entry; textBytes caps stdoutText and stderrText, and
+// stdoutCut/stderrCut say when the text is not all the stream wrote.
+QJsonObject jobToJson(const JobRun *run, int index, qsizetype textBytes = DefaultTextBytes);
+// A run's own fields, without "jobs" (a streamed report adds them as they end).
+QJsonObject runFields(const JobRun *run);
+QJsonObject runToJson(const JobRun *run, qsizetype textBytes = DefaultTextBytes);
+QJsonObject toJson(const QList<const JobRun *> &runs, qsizetype textBytes = DefaultTextBytes);
+// A few human lines per run, for a terminal: the run's line, then one per job.
 QString summary(const JobRun *run);
+QString summaryRunLine(const JobRun *run);
+QString summaryJobLine(const JobRun *run, int index);
 
 } // namespace RunReport

@@ -61,7 +61,9 @@ QJsonObject LabResult::toJson() const
     json.insert(QStringLiteral("mode"), modeKey(mode));
     json.insert(QStringLiteral("wallMs"), round3(wallMs));
     json.insert(QStringLiteral("cpuMs"), round3(cpuMs));
-    json.insert(QStringLiteral("speedup"), speedup > 0 ? QJsonValue(std::round(speedup * 100) / 100) : QJsonValue());
+    // Three significant digits, not two decimals: a mode far slower than
+    // serial (×0.003 on a loaded machine) must not read as 0.
+    json.insert(QStringLiteral("speedup"), speedup > 0 ? QJsonValue(QString::number(speedup, 'g', 3).toDouble()) : QJsonValue());
     if (cancelled)
         json.insert(QStringLiteral("cancelled"), true);
     if (!error.isEmpty())

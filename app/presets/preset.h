@@ -14,6 +14,9 @@ struct Preset
     // The limits every side checks against: the file loader, the editor's
     // fields and every save (through validate()).
     static constexpr int MaxCopies = 1000;
+    // A headless --repeat: no window shows the rows, and the runner lets
+    // each copy go once it is reported (JobRun's releasing mode).
+    static constexpr int MaxHeadlessCopies = 1000000;
     static constexpr int MaxStages = 32;
     static constexpr double MaxTimeoutSec = 7 * 24 * 3600;
     static constexpr double MaxGraceSec = 3600;

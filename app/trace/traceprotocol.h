@@ -14,8 +14,10 @@
 //   {"ev":"thread","ms":..,"pid":P,"tid":T}       a thread (CLONE_THREAD) of P started
 //   {"ev":"exit","ms":..,"pid":P,"code":N}        or "signal":N instead of "code";
 //        with "cpuUserMs","cpuSysMs","peakRssKb" when read at the exit stop
-//   {"ev":"refused","reason":TEXT}               ptrace was refused; the program did not run
-//   {"ev":"end","ms":..}                          every traced process is gone
+//   {"ev":"refused","reason":TEXT}               ptrace was refused; the program runs
+//        unwatched (no spawn, exec or exit events follow; sample /proc for the family)
+//   {"ev":"end","ms":..}                          every traced process is gone (after
+//        "refused": the program has ended)
 //
 // FDn is what readlink(/proc/P/fd/n) said: "pipe:[INODE]", "/dev/pts/3",
 // "/dev/null", a path, "socket:[INODE]", or "" when the fd is closed.
@@ -33,9 +35,6 @@ public:
     // spawnscope --trace-worker --trace-out PATH -- PROGRAM ARGS...
     static constexpr char WorkerOption[] = "trace-worker";
     static constexpr char OutOption[] = "trace-out";
-    // The tracer's exit code when ptrace is refused (the program never ran);
-    // 125, as git bisect and container runners use it, for "the runner failed".
-    static constexpr int RefusedExitCode = 125;
     // Tests set this to a reason to make the tracer act as if PTRACE_SEIZE had
     // been refused with that reason (a real refusal needs a locked-down kernel).
     static constexpr char RefuseEnv[] = "SPAWNSCOPE_TRACE_REFUSE";

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -74,10 +75,14 @@ QStringList readFds(pid_t pid)
     return fds;
 }
 
-// A field of /proc/PID/status, such as "Tgid" or "VmHWM"; -1 when absent.
-qint64 statusField(pid_t pid, const char *name)
+QByteArray readStatus(pid_t pid)
 {
-    const QByteArray status = readSmallFile("/proc/" + QByteArray::number(pid) + "/status");
+    return readSmallFile("/proc/" + QByteArray::number(pid) + "/status");
+}
+
+// A field of a /proc/PID/status text, such as "Tgid" or "VmHWM"; -1 when absent.
+qint64 statusField(const QByteArray &status, const char *name)
+{
     const QByteArray key = QByteArray(name) + ':';
     for (const QByteArray &line : status.split('\n')) {
         if (line.startsWith(key)) {
@@ -113,7 +118,7 @@ Usage readUsage(pid_t pid)
             usage.sysMs = fields.at(12).toDouble() * 1000.0 / tick;
         }
     }
-    usage.peakRssKb = statusField(pid, "VmHWM");
+    usage.peakRssKb = statusField(readStatus(pid), "VmHWM");
     return usage;
 }
 
@@ -132,7 +137,8 @@ QStringList readArgv(pid_t pid)
 
 // The tracer must outlive a Stop: the engine signals the job's whole process
 // group, which holds the program too, and a tracer dead of SIGTERM would
-// SIGKILL the family (EXITKILL) before its grace period. The handler is
+// SIGKILL the family (EXITKILL) before its grace period; unwatched (ptrace
+// refused) it would end the job before the program had. The handler is
 // replaced by the default at the program's exec, so the program gets the
 // signal with its own disposition.
 void ignoreStop(int) {}
@@ -166,8 +172,10 @@ public:
 
     void addRoot(pid_t root) { m_processes.insert(root); }
     int loop(pid_t root, int *rootSignal);
+    int waitUntraced(pid_t root, int *rootSignal);
 
 private:
+    int finish(int rootStatus, int *rootSignal);
     void spawned(pid_t parent, pid_t child, const char *how);
     void resume(pid_t tid, int signal);
 
@@ -193,7 +201,12 @@ void Session::resume(pid_t tid, int signal)
 
 void Session::spawned(pid_t parent, pid_t child, const char *how)
 {
-    const qint64 tgid = statusField(child, "Tgid");
+    // One read of the child's status serves both questions below; a fork
+    // or vfork never makes a thread, so only a clone needs Tgid. Fork-heavy
+    // programs pay for every /proc read here, once per child.
+    const QByteArray status = readStatus(child);
+    const bool isClone = std::strcmp(how, "clone") == 0;
+    const qint64 tgid = isClone ? statusField(status, "Tgid") : child;
     if (tgid > 0 && tgid != child) {
         // CLONE_THREAD: one more thread of an existing process, counted there.
         m_threads.insert(child);
@@ -211,8 +224,8 @@ void Session::spawned(pid_t parent, pid_t child, const char *how)
         event.pid = child;
         // The real parent, not the forking thread: CLONE_PARENT and threads
         // that fork both make these differ.
-        const qint64 ppid = statusField(child, "PPid");
-        event.ppid = ppid > 0 ? ppid : statusField(parent, "Tgid");
+        const qint64 ppid = statusField(status, "PPid");
+        event.ppid = ppid > 0 ? ppid : statusField(readStatus(parent), "Tgid");
         event.how = QString::fromLatin1(how);
         event.fds = readFds(child);
         write(event);
@@ -241,6 +254,10 @@ int Session::loop(pid_t root, int *rootSignal)
                 continue;
             if (tid == root)
                 rootStatus = status;
+            // Nothing to report for a process not traced, or already
+            // reported: as the subreaper the tracer also reaps untraced
+            // orphans, and is handed again, as their new parent, zombies it
+            // already waited for as their tracer (their parent never did).
             if (!m_processes.remove(tid))
                 continue;
             TraceProtocol::Event event;
@@ -256,6 +273,12 @@ int Session::loop(pid_t root, int *rootSignal)
             event.cpuSysMs = usage.sysMs;
             event.peakRssKb = usage.peakRssKb;
             write(event);
+            // Done when the last traced process is gone, not at ECHILD: as
+            // the subreaper the tracer may also be the parent of an orphan
+            // that is not traced (cloned with CLONE_UNTRACED), which could
+            // keep waitpid(-1) blocking for as long as it lives.
+            if (m_processes.isEmpty())
+                break;
             continue;
         }
         if (!WIFSTOPPED(status))
@@ -316,6 +339,33 @@ int Session::loop(pid_t root, int *rootSignal)
             break;
         }
     }
+    return finish(rootStatus, rootSignal);
+}
+
+int Session::waitUntraced(pid_t root, int *rootSignal)
+{
+    int rootStatus = 0;
+    for (;;) {
+        int status = 0;
+        const pid_t pid = ::waitpid(-1, &status, __WALL); // __WALL: clone() children too
+        if (pid < 0) {
+            if (errno == EINTR)
+                continue;
+            break; // ECHILD: cannot come before the root's exit, but never spin
+        }
+        if (pid == root) {
+            rootStatus = status;
+            break;
+        }
+        // Any other is an orphan of the family that re-parented to the
+        // tracer (the subreaper) and ended: reaped, so it does not linger as
+        // a zombie in the tree that sampling shows.
+    }
+    return finish(rootStatus, rootSignal);
+}
+
+int Session::finish(int rootStatus, int *rootSignal)
+{
     TraceProtocol::Event end;
     end.kind = TraceProtocol::Event::Kind::End;
     end.ms = ms();
@@ -329,8 +379,8 @@ int Session::loop(pid_t root, int *rootSignal)
 
 QString refusalReason(int error)
 {
-    return QStringLiteral("ptrace refused: PTRACE_SEIZE failed (%1); a container's seccomp profile or "
-                          "kernel.yama.ptrace_scope forbids tracing here")
+    return QStringLiteral("ptrace refused: PTRACE_SEIZE failed (%1); a container's seccomp profile, "
+                          "kernel.yama.ptrace_scope or a debugger already tracing spawnscope forbids tracing here")
         .arg(QString::fromLocal8Bit(std::strerror(error)));
 }
 
@@ -359,6 +409,15 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
         argv.push_back(arg.data());
     argv.push_back(nullptr);
 
+    // Orphans of the family (a daemon's double fork, a shell that exits
+    // before its background job) re-parent to the tracer instead of init, so
+    // they stay in the tree the app samples under the tracer and are reaped
+    // here rather than by whoever init is.
+    if (::prctl(PR_SET_CHILD_SUBREAPER, 1L, 0L, 0L, 0L) != 0)
+        std::fprintf(stderr, "spawnscope trace: PR_SET_CHILD_SUBREAPER: %s; orphans re-parent to init\n",
+                     std::strerror(errno));
+
+    const pid_t tracer = ::getpid();
     const double startMs = monotonicMs();
     session.setStart(startMs);
     const pid_t child = ::fork();
@@ -367,6 +426,12 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
         return 127;
     }
     if (child == 0) {
+        // Traced, EXITKILL takes the family down with a killed tracer; where
+        // ptrace is refused this does it for the program at least, so a
+        // tracer killed outright never leaves it running unseen.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL, 0L, 0L, 0L);
+        if (::getppid() != tracer)
+            ::_exit(127); // the tracer died before the line above
         // Stop until the tracer has seized us, so the exec is already traced
         // (strace starts its child the same way when it uses PTRACE_SEIZE).
         ::kill(::getpid(), SIGSTOP);
@@ -386,26 +451,30 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
         seized = ::ptrace(PTRACE_SEIZE, child, nullptr, reinterpret_cast<void *>(traceOptions));
         seizeError = errno;
     }
-    if (seized < 0) {
-        TraceProtocol::Event refused;
-        refused.kind = TraceProtocol::Event::Kind::Refused;
-        refused.reason = forced.isEmpty() ? refusalReason(seizeError)
-                                          : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(forced);
-        session.write(refused);
-        std::fprintf(stderr, "spawnscope: %s; the program was not run\n", qPrintable(refused.reason));
-        ::kill(child, SIGKILL);
-        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-        }
-        ::close(out);
-        return TraceProtocol::RefusedExitCode;
-    }
-
     struct sigaction action{};
     action.sa_handler = ignoreStop;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT})
         ::sigaction(sig, &action, nullptr);
+
+    if (seized < 0) {
+        // Refused: say so once, then run the program anyway, unwatched, as
+        // its plain parent. The app samples /proc under the tracer, so the
+        // family is still seen, only not exactly; the event tells the reader
+        // which of the two it got.
+        TraceProtocol::Event refused;
+        refused.kind = TraceProtocol::Event::Kind::Refused;
+        refused.reason = forced.isEmpty() ? refusalReason(seizeError)
+                                          : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(forced);
+        session.write(refused);
+        std::fprintf(stderr, "spawnscope: %s; the program runs unwatched, its family sampled from /proc\n",
+                     qPrintable(refused.reason));
+        ::kill(child, SIGCONT);
+        const int code = session.waitUntraced(child, rootSignal);
+        ::close(out);
+        return code;
+    }
 
     TraceProtocol::Event root;
     root.kind = TraceProtocol::Event::Kind::Spawn;

@@ -10,10 +10,18 @@
 // QProcess's exit statuses. The program's stdin, stdout and stderr are the
 // tracer's own, so they pass through unchanged; events go to a separate file.
 //
-// If ptrace is refused (a container's seccomp profile, yama ptrace_scope 3),
-// the tracer writes one "refused" event, does not run the program, and exits
-// with TraceProtocol::RefusedExitCode: a watched run is exact or it is not run,
-// never silently unwatched.
+// If ptrace is refused (a container's seccomp profile, yama ptrace_scope 3,
+// or the tracer itself being traced), the tracer writes one "refused" event
+// and runs the program anyway, unwatched, as its plain parent: the app's /proc
+// sampling of the tracer's descendants then shows the family, and the event
+// tells the reader it was sampled, not traced. The job ends when the program ends; orphans
+// still alive then are left to the job's process group (Stop and timeouts
+// signal it), as they would be without a tracer.
+//
+// Either way the tracer is the family's child subreaper, so orphans (a
+// daemon's double fork) re-parent to it rather than to init. Traced, it ends
+// once the last traced process is gone, orphans included; an orphan it did
+// not trace (CLONE_UNTRACED) is reaped if it ends first, and does not hold it.
 #pragma once
 
 #include <QString>
@@ -25,8 +33,8 @@ public:
     // Runs program (argv[0] searched on PATH) under ptrace, writes events to
     // outPath, and returns what the worker should exit with: the program's
     // exit code, 128 + signal when a signal killed it (after which the caller
-    // should call reraise), RefusedExitCode when ptrace was refused, or 127
-    // when outPath cannot be opened.
+    // should call reraise), traced or not, or 127 when outPath cannot be
+    // opened or the program cannot be forked.
     static int run(const QStringList &program, const QString &outPath, int *rootSignal);
     // Dies of signal as the program did, so the engine sees the same outcome.
     [[noreturn]] static void reraise(int signal);

@@ -588,6 +588,12 @@
             <numerusform>관찰한 가족: 프로세스 %n개, 모든 fork, exec, 종료 (ptrace)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>… trimmed to the output budget: showing the last %1 of %2 written
+</source>
+        <translation>… 출력 예산에 맞춰 줄임: 기록된 %2 중 마지막 %1만 표시
+</translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -922,6 +928,37 @@
     </message>
 </context>
 <context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Limits</source>
+        <translation>한도</translation>
+    </message>
+    <message>
+        <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary above it; running jobs are never folded</source>
+        <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 위의 요약에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Output kept in memory over all jobs; past it the oldest finished jobs keep only their last 4 KiB (marked trimmed, byte counts exact), never a running job&apos;s</source>
+        <translation>모든 작업을 합쳐 메모리에 두는 출력. 이를 넘으면 가장 오래된 끝난 작업부터 마지막 4 KiB만 남깁니다 (잘림 표시, 바이트 수는 정확). 실행 중인 작업의 출력은 줄이지 않습니다</translation>
+    </message>
+    <message>
+        <source>Finished jobs kept in the table:</source>
+        <translation>표에 남길 끝난 작업 수:</translation>
+    </message>
+    <message>
+        <source>Output kept in memory:</source>
+        <translation>메모리에 둘 출력:</translation>
+    </message>
+    <message>
+        <source>Both keep a long session fast and its memory bounded. Remembered.</source>
+        <translation>둘 다 긴 세션을 빠르게, 메모리를 한정되게 유지합니다. 설정은 기억됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SpawnScope — child processes, live</source>
@@ -1224,6 +1261,16 @@
 Every process it starts appears under it, with its pipes, however short its life.</source>
         <translation>프로그램과 인자. 셸처럼 단어로 나눕니다 (예:  python3 item52.py  또는  make -j4).
 이 프로그램이 띄우는 모든 프로세스가 수명이 아무리 짧아도 파이프와 함께 그 아래에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>한도(&amp;L)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
+        <translation>
+            <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2581,54 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>
             <numerusform>  … 그리고 %n개 더</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep at most BYTES of output in memory over all jobs (e.g. 256M, the default; K, M and G count in 1024s); past it the oldest finished jobs keep only their last 4 KiB of each stream.</source>
+        <translation>모든 작업의 출력을 합쳐 최대 BYTES만 메모리에 보관합니다 (예: 기본값 256M; K, M, G는 1024 단위). 이를 넘으면 가장 먼저 끝난 작업부터 각 스트림의 마지막 4 KiB만 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Put at most BYTES of each stream&apos;s text per job in the report (default 64K); the byte counts stay exact.</source>
+        <translation>보고서에 작업마다 각 스트림의 텍스트를 최대 BYTES만 넣습니다 (기본값 64K). 바이트 수는 정확하게 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Also write every job&apos;s full stdout and stderr to files: DIR/RUN/JOB/stdout, stderr and cmd (with --headless).</source>
+        <translation>모든 작업의 stdout과 stderr 전체를 파일에도 씁니다: DIR/RUN/JOB/stdout, stderr, cmd (--headless와 함께).</translation>
+    </message>
+    <message>
+        <source>--repeat takes a whole number from 1 to %1 with a window (up to %2 with --headless), not &quot;%3&quot;</source>
+        <translation>창에서는 --repeat에 1부터 %1까지의 정수를 지정해야 합니다 (--headless에서는 %2까지, 입력: &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>--output-budget takes a size of at least %1 bytes, e.g. 64K, 256M or 1G, not &quot;%2&quot;</source>
+        <translation>--output-budget에는 %1바이트 이상의 크기를 지정해야 합니다. 예: 64K, 256M, 1G (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>--report-output takes a size from 0 to 1G, e.g. 0, 4K or 64K, not &quot;%1&quot;</source>
+        <translation>--report-output에는 0부터 1G까지의 크기를 지정해야 합니다. 예: 0, 4K, 64K (입력: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--report-output and --output-dir apply to --headless runs</source>
+        <translation>--report-output과 --output-dir은 --headless 실행에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--output-dir needs a directory</source>
+        <translation>--output-dir에는 디렉터리를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <source>--output-dir %1: cannot create that directory; choose one you can write to</source>
+        <translation>--output-dir %1: 그 디렉터리를 만들 수 없습니다. 쓰기 권한이 있는 곳을 고르세요</translation>
+    </message>
+    <message>
+        <source>--output-dir %1: cannot write there (%2); choose a directory you can write to</source>
+        <translation>--output-dir %1: 그곳에 쓸 수 없습니다 (%2). 쓰기 권한이 있는 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>cannot create %1 for its output files</source>
+        <translation>출력 파일을 둘 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>

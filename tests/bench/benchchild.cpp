@@ -508,6 +508,98 @@ int samplingWorkload(int argc, char **argv)
     return 0;
 }
 
+// A fixed amount of pure computation (a xorshift chain, no system calls):
+// the CPU-bound program whose time under watch is compared with its bare time.
+int spinWorkload(int argc, char **argv)
+{
+    const qint64 iterations = argc > 3 ? QByteArray(argv[3]).toLongLong() : 0;
+    quint64 x = 88172645463325252ull;
+    for (qint64 i = 0; i < iterations; ++i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+    }
+    print("checksum", double(x & 0xffff)); // keeps the loop from being optimised away
+    return 0;
+}
+
+// A watched job whose family is COUNT short-lived processes started at once
+// (a shell's background /bin/true, then wait), run through the engine with
+// the table's model attached: how late the event loop got while the tracer's
+// events came in and the family was read.
+int watchFamilyWorkload(int argc, char **argv)
+{
+    const int count = argc > 3 ? QByteArray(argv[3]).toInt() : 1000;
+    QCoreApplication app(argc, argv);
+    JobEngine engine;
+    JobTreeModel model(&engine);
+    Preset family = commandPreset(
+        QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("for i in $(seq %1); do /bin/true & done; wait").arg(count)},
+        1);
+    family.watch = true;
+    LatencyProbe probe(&app);
+    probe.start();
+    const JobRun *run = runWithModel(&engine, family);
+    probe.stop();
+    const JobProcess *job = run->jobs().first();
+    if (job->outcome().state != JobOutcome::State::Finished || job->outcome().exitCode != 0)
+        return fail(qPrintable(QStringLiteral("the watched shell did not exit 0: %1").arg(job->outcome().error)));
+    if (!job->family().refusal().isEmpty())
+        return fail(qPrintable(job->family().refusal()));
+    // The shell, the $(seq) subshell and seq, and one process per /bin/true.
+    const qsizetype members = job->family().members().size();
+    if (members < count + 1)
+        return fail(qPrintable(QStringLiteral("the family has %1 members, not %2 or more").arg(members).arg(count + 1)));
+    print("p99_ms", probe.p99());
+    print("members", double(members));
+    print("wall_ms", run->wallMs());
+    return 0;
+}
+
+// The window after many finished jobs: RUNS runs of COPIES × /bin/true, one
+// after another, with the window's default row limit (10,000 finished jobs),
+// so the oldest runs fold. The event loop's lateness while they run and
+// finish, the rows left, and the process's peak RSS.
+int finishedWorkload(int argc, char **argv)
+{
+    const int runs = argc > 3 ? QByteArray(argv[3]).toInt() : 12;
+    const int copies = argc > 4 ? QByteArray(argv[4]).toInt() : 1000;
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    JobEngine engine;
+    ThreadLab lab(&engine);
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    window.setMaxParallel(64);
+    engine.setFinishedJobLimit(JobEngine::DefaultFinishedJobLimit);
+    window.resize(1200, 700);
+    window.show();
+    LatencyProbe probe(&app);
+    probe.start();
+    double startMs = 0; // the longest runPreset(): adding a run's rows, lanes and first starts
+    for (int i = 0; i < runs; ++i) {
+        Preset batch = commandPreset(QStringLiteral("/bin/true"), {}, copies);
+        QElapsedTimer startTimer;
+        startTimer.start();
+        JobRun *run = window.runPreset(batch);
+        startMs = std::max(startMs, double(startTimer.nsecsElapsed()) / 1e6);
+        if (!waitFor([&] { return run->isDone(); }, 120000))
+            return fail("a run of /bin/true did not finish in 120 s");
+    }
+    probe.stop();
+    qint64 rows = 0;
+    for (const JobRun *run : engine.runs())
+        rows += run->jobs().size();
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    print("p99_ms", probe.p99());
+    print("rows", double(rows));
+    print("folded_runs", double(engine.folded().runs));
+    print("run_start_max_ms", startMs);
+    print("peak_rss_mib", double(usage.ru_maxrss) / 1024.0);
+    return 0;
+}
+
 } // namespace
 
 int BenchChild::run(int argc, char **argv)
@@ -529,5 +621,11 @@ int BenchChild::run(int argc, char **argv)
         return samplingWorkload(argc, argv);
     if (workload == "live")
         return liveWorkload(argc, argv);
+    if (workload == "finished")
+        return finishedWorkload(argc, argv);
+    if (workload == "spin")
+        return spinWorkload(argc, argv);
+    if (workload == "watch-family")
+        return watchFamilyWorkload(argc, argv);
     return fail("unknown workload after --child");
 }

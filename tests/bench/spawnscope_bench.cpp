@@ -5,17 +5,22 @@
 //
 // Every measured workload runs in a fresh process (this program with --child,
 // see benchchild.h); the baselines are posix_spawn_loop (C, built next to it),
-// the shell pipe, and baseline.py when python3 is on PATH.
+// the shell pipe, and baseline.py when python3 is on PATH. The watch rows run
+// the same program bare and under spawnscope's tracer (its --trace-worker mode).
 #include "benchchild.h"
+#include "processfamily.h"
+#include "traceprotocol.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QList>
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cerrno>
@@ -55,6 +60,7 @@ struct Sample
     bool ok = false;
     double wallMs = 0;     // measured here, from fork to reaping
     long maxRssKiB = 0;    // the child's (and its reaped descendants') peak
+    double cpuMs = 0;      // user + system, the child's and its reaped descendants'
     QHash<QByteArray, double> values; // its key=value lines
     QByteArray error;
 };
@@ -102,6 +108,8 @@ Sample runProcess(QStringList argv)
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) { }
     sample.wallMs = monotonicMs() - before;
     sample.maxRssKiB = usage.ru_maxrss;
+    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    sample.cpuMs = ms(usage.ru_utime) + ms(usage.ru_stime);
     for (const QByteArray &line : output.split('\n')) {
         const qsizetype eq = line.indexOf('=');
         if (eq > 0)
@@ -192,8 +200,12 @@ public:
             flood();
         if (wanted("live"))
             live();
+        if (wanted("finished"))
+            finished();
         if (wanted("sampling"))
             sampling();
+        if (wanted("watch"))
+            watch();
 
         std::printf("\n%-34s %14s %14s %9s %10s  %s\n", "goal", "SpawnScope", "baseline", "ratio", "target",
                     "verdict");
@@ -438,6 +450,29 @@ private:
             false);
     }
 
+    // The window past its row limit: 12 runs of 1,000 /bin/true, the oldest
+    // folded so that 10,000 finished rows stay.
+    void finished()
+    {
+        const QString runs = m_smoke ? QStringLiteral("3") : QStringLiteral("12");
+        const QString copies = m_smoke ? QStringLiteral("20") : QStringLiteral("1000");
+        QList<Contender> cs{{QStringLiteral("window + %1 runs x %2 true").arg(runs, copies),
+                             child({QStringLiteral("finished"), runs, copies}), "p99_ms", {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Many finished jobs: %1 runs of %2, window offscreen, row limit 10,000")
+                               .arg(runs, copies)),
+                cs, rounds(1));
+        if (cs.at(0).ms.isEmpty())
+            return;
+        const Sample &s = cs.at(0).samples.first();
+        std::printf("  rows left %.0f, runs folded %.0f, peak RSS %.1f MiB, longest start of a run %.1f ms\n",
+                    s.values.value("rows"), s.values.value("folded_runs"), s.values.value("peak_rss_mib"),
+                    s.values.value("run_start_max_ms"));
+        row(QStringLiteral("%1 x %2 finished: event-loop lateness p99").arg(runs, copies), median(cs.at(0).ms),
+            std::nan(""), 50, "ms", false);
+        row(QStringLiteral("%1 x %2 finished: peak RSS").arg(runs, copies), s.values.value("peak_rss_mib"),
+            std::nan(""), 300, "MiB", false);
+    }
+
     void live()
     {
         const QString count = m_smoke ? QStringLiteral("50") : QStringLiteral("1000");
@@ -469,7 +504,109 @@ private:
             false);
     }
 
+    static QList<double> cpuMs(const Contender &c)
+    {
+        QList<double> ms;
+        for (const Sample &s : c.samples)
+            ms << s.cpuMs;
+        return ms;
+    }
+
+    // spawnscope's tracer around program, its events in the scratch directory.
+    QStringList watched(const QStringList &program) const
+    {
+        return QStringList{m_spawnscope}
+               + TraceProtocol::workerArguments(m_scratch.filePath(QStringLiteral("events.jsonl")), program.first(),
+                                                program.mid(1));
+    }
+
+    // Why this machine refuses ptrace, from the tracer's own answer on
+    // /bin/true; empty when it traces.
+    QString ptraceRefusal()
+    {
+        const Sample probe = runProcess(watched({QStringLiteral("/bin/true")}));
+        if (!probe.ok) {
+            m_errors << "watch: the tracer did not run: " + probe.error;
+            return QStringLiteral("the tracer did not run");
+        }
+        QFile events(m_scratch.filePath(QStringLiteral("events.jsonl")));
+        if (!events.open(QIODevice::ReadOnly))
+            return QStringLiteral("the tracer wrote no events");
+        return ProcessFamily::fromLines(events.readAll()).refusal();
+    }
+
+    void watch()
+    {
+        std::printf("\nWatch: the same programs bare and under spawnscope's ptrace tracer\n");
+        const QString refusal = ptraceRefusal();
+        if (!refusal.isEmpty()) {
+            std::printf("  %s: the watch rows are skipped\n", qPrintable(refusal));
+            m_table << format("%-34s %s", "watch", "(skipped: ptrace is refused here)");
+            return;
+        }
+
+        // About a second of pure computation in the full run: the tracer
+        // stops a program only at fork, exec and exit, so nothing else of
+        // its time should change.
+        const QString iterations = m_smoke ? QStringLiteral("20000000")
+                                           : m_quick ? QStringLiteral("320000000") : QStringLiteral("650000000");
+        const QStringList spin = child({QStringLiteral("spin"), iterations});
+        QList<Contender> cpu{{QStringLiteral("watched: tracer + spin"), watched(spin), {}, {}, {}, {}},
+                             {QStringLiteral("bare spin"), spin, {}, {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Watch a CPU-bound program: %1 xorshift steps (wall, fork to reap)")
+                               .arg(iterations)),
+                cpu, rounds(7));
+        if (cpu.at(0).ms.size() < rounds(7))
+            return;
+        row(QStringLiteral("watch: CPU-bound vs bare"), median(cpu.at(0).ms), median(cpu.at(1).ms), 1.02, "ms", true,
+            false, pairedRatio(cpu.at(0).ms, cpu.at(1).ms));
+        // CPU time barely depends on what else the machine runs, so it tells
+        // the tracer's real cost apart from a busy machine's noise in wall time.
+        reference(QStringLiteral("  CPU time, the tracer's included"), median(cpuMs(cpu.at(0))), median(cpuMs(cpu.at(1))),
+                  pairedRatio(cpuMs(cpu.at(0)), cpuMs(cpu.at(1))));
+
+        // Every iteration is a fork, an exec and an exit: three stops each.
+        const int loops = m_smoke ? 20 : 500;
+        const QStringList loop{QStringLiteral("sh"), QStringLiteral("-c"),
+                               QStringLiteral("for i in $(seq %1); do /bin/true; done").arg(loops)};
+        QList<Contender> forks{{QStringLiteral("watched: tracer + shell loop"), watched(loop), {}, {}, {}, {}},
+                               {QStringLiteral("bare shell loop"), loop, {}, {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Watch a fork-heavy shell: %1 x /bin/true in a loop (wall, fork to reap)")
+                               .arg(loops)),
+                forks, rounds(7));
+        if (forks.at(0).ms.size() < rounds(7))
+            return;
+        row(QStringLiteral("watch: %1 x true loop vs bare").arg(loops), median(forks.at(0).ms),
+            median(forks.at(1).ms), 1.5, "ms", true, false, pairedRatio(forks.at(0).ms, forks.at(1).ms));
+        reference(QStringLiteral("  CPU time, the tracer's included"), median(cpuMs(forks.at(0))),
+                  median(cpuMs(forks.at(1))), pairedRatio(cpuMs(forks.at(0)), cpuMs(forks.at(1))));
+
+        // Through the engine, as the app runs a watched job: the engine
+        // starts TraceProtocol::tracerProgram(), which is this program
+        // unless SPAWNSCOPE_TRACER names spawnscope.
+        if (qEnvironmentVariableIsEmpty("SPAWNSCOPE_TRACER"))
+            qputenv("SPAWNSCOPE_TRACER", QFile::encodeName(m_spawnscope));
+        const QString count = m_smoke ? QStringLiteral("20") : QStringLiteral("1000");
+        QList<Contender> family{{QStringLiteral("engine + model, watched job"),
+                                 child({QStringLiteral("watch-family"), count}), "p99_ms", {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Watch a family of %1 short-lived processes started at once "
+                                          "(event-loop lateness p99)").arg(count)),
+                family, rounds(3));
+        if (family.at(0).ms.isEmpty())
+            return;
+        QList<double> members, wall;
+        for (const Sample &s : family.at(0).samples) {
+            members << s.values.value("members");
+            wall << s.values.value("wall_ms");
+        }
+        std::printf("  %.0f processes in the family, run wall %.1f ms (medians)\n", median(members), median(wall));
+        row(QStringLiteral("watch: %1-process family, p99").arg(count), median(family.at(0).ms), std::nan(""), 50,
+            "ms", false);
+    }
+
     Options m_options;
+    QString m_spawnscope = QStringLiteral(SPAWNSCOPE_PATH);
+    QTemporaryDir m_scratch;
     QString m_self;
     QString m_loop;
     QString m_script;
@@ -487,7 +624,7 @@ int usage(FILE *to)
                "  --quick     fewer rounds and a shorter flood (about a minute)\n"
                "  --smoke     tiny workloads: checks every comparison runs and prints ratios; judges nothing\n"
                "  --rounds N  rounds per comparison (default 7, 9 for presets, 3 for the window ones)\n"
-               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,sampling\n"
+               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,finished,sampling,watch\n"
                "  --check     exit 3 if a goal is missed (not for CI: timings depend on the machine)\n",
                to);
     return to == stderr ? 2 : 0;

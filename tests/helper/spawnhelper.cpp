@@ -44,6 +44,13 @@
 //                                  (stop-self above sleeps on after SIGCONT instead)
 //   spawnhelper usr1-exit          exit 7 from a SIGUSR1 handler; print "ready" once it is
 //                                  installed, then wait up to 60 s for the signal (exit 1)
+//   spawnhelper daemon S           the classic double fork: a child calls setsid(), forks the
+//                                  daemon and exits at once; the daemon, once re-parented,
+//                                  prints "<its pid> <its new parent's pid>", sleeps S seconds,
+//                                  exits 0; the helper exits 0 after the daemon's line
+//   spawnhelper untraced-orphan S  clone a child with CLONE_UNTRACED (a tracer's fork options do
+//                                  not follow it), which prints "<its pid>" and sleeps S seconds;
+//                                  exit 0 once it has printed, leaving it an orphan
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -56,7 +63,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #ifdef __linux__
+#include <sched.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #endif
 
 namespace {
@@ -452,6 +461,63 @@ int main(int argc, char **argv)
             usleep(100000);
         return 1;
     }
+
+    if (!std::strcmp(mode, "daemon")) {
+        const double seconds = arg ? std::atof(arg) : 1;
+        // The helper exits only after the daemon's line, so the daemon's
+        // new parent is the one it gets while the helper's family lives.
+        int ready[2];
+        if (pipe(ready) != 0)
+            return 1;
+        const pid_t middle = fork();
+        if (middle == 0) {
+            setsid();
+            if (fork() == 0) {
+                close(ready[0]);
+                const pid_t was = getppid();
+                for (int i = 0; i < 1000 && getppid() == was; ++i)
+                    usleep(5000); // until the middle child is gone
+                std::printf("%d %d\n", int(getpid()), int(getppid()));
+                std::fflush(stdout);
+                close(ready[1]);
+                sleepSeconds(seconds);
+                _exit(0);
+            }
+            _exit(0);
+        }
+        close(ready[1]);
+        waitpid(middle, nullptr, 0);
+        char byte;
+        while (read(ready[0], &byte, 1) > 0) {
+        }
+        return 0;
+    }
+
+#ifdef __linux__
+    if (!std::strcmp(mode, "untraced-orphan")) {
+        const double seconds = arg ? std::atof(arg) : 1;
+        int ready[2];
+        if (pipe(ready) != 0)
+            return 1;
+        // A raw clone with no new stack behaves as fork in the child.
+        const long child = syscall(SYS_clone, long(CLONE_UNTRACED | SIGCHLD), 0L, 0L, 0L, 0L);
+        if (child < 0)
+            return 1;
+        if (child == 0) {
+            close(ready[0]);
+            std::printf("%d\n", int(getpid()));
+            std::fflush(stdout);
+            close(ready[1]);
+            sleepSeconds(seconds);
+            _exit(0);
+        }
+        close(ready[1]);
+        char byte;
+        while (read(ready[0], &byte, 1) > 0) {
+        }
+        return 0;
+    }
+#endif
 
     if (!std::strcmp(mode, "stop-resume")) {
         raise(SIGSTOP);
