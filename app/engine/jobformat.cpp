@@ -206,9 +206,30 @@ QString JobFormat::runTiming(const JobRun *run)
         .arg(run->parallelism(), 0, 'f', 1);
 }
 
-QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
+QString JobFormat::familyStreams(const ProcessFamily &family, qint64 pid)
 {
     using Kind = ProcessFamily::StdFd::Kind;
+    const ProcessFamily::Member *m = family.member(pid);
+    if (!m)
+        return QString();
+    QStringList parts;
+    const auto shown = [](const ProcessFamily::StdFd &fd) { return fd.kind != Kind::Tty && fd.kind != Kind::Closed; };
+    if (shown(m->fds[0]))
+        parts << QStringLiteral("← ") + family.describeFd(pid, 0);
+    if (shown(m->fds[1]))
+        parts << QStringLiteral("→ ") + family.describeFd(pid, 1);
+    if (shown(m->fds[2]) && m->fds[2].target != m->fds[1].target)
+        parts << QStringLiteral("2→ ") + family.describeFd(pid, 2);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString JobFormat::familyIndent(int depth)
+{
+    return depth <= 0 ? QString() : QString(2 * (depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ");
+}
+
+QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
+{
     QStringList lines;
     const QList<ProcessFamily::Member> &members = family.members();
     QHash<qint64, int> depthOf;
@@ -224,20 +245,13 @@ QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
             end = UnixSignals::name(m.signal);
         else
             end = QObject::tr("exit %1").arg(m.exitCode);
-        QStringList streams;
-        const auto shown = [](const ProcessFamily::StdFd &fd) { return fd.kind != Kind::Tty && fd.kind != Kind::Closed; };
-        if (shown(m.fds[0]))
-            streams << QStringLiteral("← ") + family.describeFd(m.pid, 0);
-        if (shown(m.fds[1]))
-            streams << QStringLiteral("→ ") + family.describeFd(m.pid, 1);
-        const QString indent = depth == 0 ? QString() : QString(2 * (depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ");
         lines << QStringLiteral("  %1%2  %3  %4  %5  %6")
-                     .arg(indent)
+                     .arg(familyIndent(depth))
                      .arg(m.pid)
                      .arg(family.name(m.pid), -10)
                      .arg(end, -8)
                      .arg(m.exited ? seconds(m.exitMs - m.forkMs) : QString(), -9)
-                     .arg(streams.join(QStringLiteral("  ")));
+                     .arg(familyStreams(family, m.pid));
     }
     if (members.size() > maxLines)
         lines << QObject::tr("  … and %n more", nullptr, int(members.size() - maxLines));

@@ -38,6 +38,12 @@ QString runState(const JobRun *run);
 // "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
 QString runTiming(const JobRun *run);
 
+// A family member's stdin and stdout (and a stderr that differs), a terminal
+// left out as the usual case: "← pipe from 4311 (echo) · → pipe to 4312 (md5sum)".
+QString familyStreams(const ProcessFamily &family, qint64 pid);
+// The indent that nests a member under its parent: "" for the program
+// itself, "└ " for its children, "  └ " for theirs.
+QString familyIndent(int depth);
 // A watched family as text, one line per process indented under its parent:
 // "  └ 4312  md5sum  exit 0  0.006 s  ← pipe from 4311 (openssl)"; at most
 // maxLines processes, then how many more there are.

@@ -137,23 +137,6 @@ QString execChain(const ProcessFamily &family, const ProcessFamily::Member &memb
     return parts.join(QStringLiteral(" ⇒ "));
 }
 
-// Where its stdin comes from and its stdout (and a different stderr) go:
-// "← pipe from 4311 (echo) · → pipe to 4312 (md5sum)". A terminal is left
-// out, as the usual case.
-QString streamsText(const ProcessFamily &family, const ProcessFamily::Member &member)
-{
-    using Kind = ProcessFamily::StdFd::Kind;
-    QStringList parts;
-    const auto shown = [](const ProcessFamily::StdFd &fd) { return fd.kind != Kind::Tty && fd.kind != Kind::Closed; };
-    if (shown(member.fds[0]))
-        parts << QStringLiteral("← ") + family.describeFd(member.pid, 0);
-    if (shown(member.fds[1]))
-        parts << QStringLiteral("→ ") + family.describeFd(member.pid, 1);
-    if (shown(member.fds[2]) && member.fds[2].target != member.fds[1].target)
-        parts << QStringLiteral("2→ ") + family.describeFd(member.pid, 2);
-    return parts.join(QStringLiteral(" · "));
-}
-
 } // namespace
 
 JobTreeModel::JobTreeModel(JobEngine *engine, QObject *parent)
@@ -649,8 +632,7 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         const QString program = family.name(m.pid);
         if (raw)
             return program;
-        const int depth = depthIn(family, m);
-        return depth == 0 ? program : QString(2 * (depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ") + program;
+        return JobFormat::familyIndent(depthIn(family, m)) + program;
     }
     case CommandColumn:
         return execChain(family, m);
@@ -673,7 +655,7 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         return raw ? QVariant(lived) : QVariant(JobFormat::seconds(std::max(0.0, lived)));
     }
     case LastLineColumn:
-        return raw ? QVariant(-1) : QVariant(streamsText(family, m));
+        return raw ? QVariant(-1) : QVariant(JobFormat::familyStreams(family, m.pid));
     case CpuTimeColumn:
         return cpuTime(m.cpuUserMs >= 0 ? qint64(m.cpuUserMs + m.cpuSysMs) : -1, raw);
     case PeakRssColumn:

@@ -199,7 +199,7 @@ QList<TimelineLane> TimelineModel::familyLanes(const JobProcess *job)
         const int parent = indexOfPid.value(m.ppid, -1);
         lane.depth = parent >= 0 && parent < i ? lanes.at(parent).depth + 1 : 0;
         const QString name = family.name(m.pid);
-        lane.label = lane.depth == 0 ? name : QString(2 * (lane.depth - 1), QLatin1Char(' ')) + QStringLiteral("└ ") + name;
+        lane.label = JobFormat::familyIndent(lane.depth) + name;
         QStringList execs;
         for (const ProcessFamily::Exec &exec : m.execs) {
             execs << exec.argv.join(QLatin1Char(' '));
