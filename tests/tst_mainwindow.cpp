@@ -975,7 +975,8 @@ void TestMainWindow::codeTabRunsItsPythonWatched()
     QCOMPARE(preset.stages.first().args, QStringList{QStringLiteral("-")});
     QVERIFY(preset.stdinSpec.data.contains("md5sum"));
     QVERIFY(preset.title.contains(QStringLiteral("openssl | md5sum")));
-    for (const EnvVar &var : PresetFile::builtIns().at(m_window->presetModel()->rowOf(QStringLiteral("chain-md5"))).stages.first().env)
+    const QList<Preset> builtIns = PresetFile::builtIns(); // kept: the loop reads into it
+    for (const EnvVar &var : builtIns.at(m_window->presetModel()->rowOf(QStringLiteral("chain-md5"))).stages.first().env)
         QVERIFY(!preset.commandLine().contains(var.value));
     QVERIFY(waitRun(run, 20000));
     QVERIFY2(run->jobs().first()->outcome().exitCode == 0, run->jobs().first()->stderrTail().tail().constData());
