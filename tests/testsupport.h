@@ -72,6 +72,20 @@ inline void useSpawnscopeAsTracer()
         qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");
 }
 
+// The helper's flood pattern (see spawnhelper.cpp): 'a'..'z' repeated, with
+// a newline every 64th byte, restarting every 64 KiB.
+inline QByteArray floodBytes(qsizetype size)
+{
+    QByteArray chunk(64 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < chunk.size(); ++i)
+        chunk[i] = (i % 64 == 63) ? '\n' : char('a' + i % 26);
+    QByteArray all;
+    while (all.size() < size)
+        all += chunk;
+    all.truncate(size);
+    return all;
+}
+
 // True while pid names a live (non-zombie) process.
 inline bool processAlive(qint64 pid)
 {

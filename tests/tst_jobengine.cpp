@@ -32,24 +32,6 @@ private slots:
     void stoppingAReleasingRunCancelsWhatNeverStarted();
 };
 
-namespace {
-
-// The helper's flood pattern (see spawnhelper.cpp): 'a'..'z' repeated, with
-// a newline every 64th byte, restarting every 64 KiB.
-QByteArray floodBytes(qsizetype size)
-{
-    QByteArray chunk(64 * 1024, Qt::Uninitialized);
-    for (qsizetype i = 0; i < chunk.size(); ++i)
-        chunk[i] = (i % 64 == 63) ? '\n' : char('a' + i % 26);
-    QByteArray all;
-    while (all.size() < size)
-        all += chunk;
-    all.truncate(size);
-    return all;
-}
-
-} // namespace
-
 void TestJobEngine::defaultLetsTheSeedFanOutRunAtOnce()
 {
     JobEngine engine;
