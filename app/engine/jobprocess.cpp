@@ -835,7 +835,8 @@ bool JobProcess::pause()
 {
     if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGSTOP))
         return false;
-    setPaused(true, now());
+    m_pauseSignalMs = now();
+    setPaused(true, m_pauseSignalMs);
     return true;
 }
 
@@ -843,7 +844,8 @@ bool JobProcess::resume()
 {
     if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGCONT))
         return false;
-    setPaused(false, now());
+    m_pauseSignalMs = now();
+    setPaused(false, m_pauseSignalMs);
     return true;
 }
 
@@ -864,10 +866,10 @@ bool JobProcess::sendSignal(int signal, bool groupToo)
     if (!sent)
         return false;
     m_userSignal = signal;
-    if (signal == SIGSTOP || signal == SIGTSTP)
-        setPaused(true, now());
-    else if (signal == SIGCONT)
-        setPaused(false, now());
+    if (signal == SIGSTOP || signal == SIGTSTP || signal == SIGCONT) {
+        m_pauseSignalMs = now();
+        setPaused(signal != SIGCONT, m_pauseSignalMs);
+    }
     return true;
 }
 
@@ -892,10 +894,14 @@ void JobProcess::applySample(const RootSample &sample, double samplerNowMs)
     m_resources.applySample(sample, offset);
     if (!sample.root.ended && m_outcome.state == JobOutcome::State::Running) {
         // A SIGSTOP (or SIGTSTP, SIGTTIN, a debugger) from anywhere shows as
-        // paused; a tick before pause()'s signal landed cannot undo it,
-        // because kill() delivers the stop before it returns.
-        const bool stopped = sample.root.state == 'T' || sample.root.state == 't';
-        setPaused(stopped, sample.sampledMs - offset);
+        // paused. The sampler reads /proc on its own thread, so a sample read
+        // before the app's own stop or continue can arrive after it; such a
+        // stale state must not undo (or redo) what the app just did.
+        const double sampledAt = sample.sampledMs - offset;
+        if (sampledAt > m_pauseSignalMs) {
+            const bool stopped = sample.root.state == 'T' || sample.root.state == 't';
+            setPaused(stopped, sampledAt);
+        }
     }
     emit resourcesChanged();
 }

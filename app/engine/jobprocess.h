@@ -221,6 +221,7 @@ private:
     JobResources m_resources;
     QList<PausedStretch> m_pausedStretches;
     bool m_paused = false;
+    double m_pauseSignalMs = -1; // when the app last stopped or continued the child
     int m_userSignal = 0; // the last signal sent through sendSignal()
     bool m_pipesStdout = false;
     bool m_readsFromPipe = false;
