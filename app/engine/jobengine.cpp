@@ -3,6 +3,7 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "processsampler.h"
+#include "recordedrun.h"
 #include "rootsample.h"
 
 #include <QThread>
@@ -129,6 +130,25 @@ JobRun *JobEngine::start(const Preset &preset)
     for (int copy = 0; copy < run->copyCount(); ++copy)
         m_queue.append({run, copy});
     pump();
+    return run;
+}
+
+JobRun *JobEngine::restore(const RecordedRun &recorded)
+{
+    auto *run = new JobRun(m_nextId++, recorded.preset, m_tailCapacity, this);
+    if (!run->restore(recorded)) {
+        delete run;
+        return nullptr;
+    }
+    for (JobProcess *job : run->jobs()) {
+        m_budget.jobFinished(job);
+        connect(job, &QObject::destroyed, this, [this, job] { m_budget.forget(job); });
+    }
+    connect(run, &JobRun::jobChanged, this, [this, run](int index) { emit jobChanged(run, index); });
+    m_runs << run;
+    m_finishedJobs += run->jobs().size();
+    emit runAdded(run);
+    foldOldRuns(run);
     return run;
 }
 

@@ -15,6 +15,7 @@
 #include <QPointer>
 
 class JobRun;
+struct RecordedRun;
 class ProcessSampler;
 class QTimer;
 struct RootSample;
@@ -29,6 +30,12 @@ public:
     // Starts the preset's copies as slots under maxParallel() allow (all at
     // once by default); the others wait as "queued". The run is appended to runs().
     JobRun *start(const Preset &preset);
+
+    // A recorded run (a session, an opened report) as a finished run in
+    // runs(), with its own id; nothing is started. Its kept output counts
+    // toward the output budget like any finished job's. Null if the record
+    // does not fit its preset (the reader checks that first).
+    JobRun *restore(const RecordedRun &recorded);
 
     // How many children may run at once; 0 for no limit. A chain needs a slot
     // per stage and starts whole; one longer than the limit runs alone.

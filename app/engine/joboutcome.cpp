@@ -65,6 +65,40 @@ QString JobOutcome::stateKey(State state)
     return {};
 }
 
+bool JobOutcome::stateFromKey(const QString &key, State *state)
+{
+    for (int i = int(State::Queued); i <= int(State::PipeClosed); ++i) {
+        if (stateKey(State(i)) == key) {
+            *state = State(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString JobOutcome::causeKey(Cause cause)
+{
+    switch (cause) {
+    case Cause::None: return QStringLiteral("none");
+    case Cause::Timeout: return QStringLiteral("timeout");
+    case Cause::UserStop: return QStringLiteral("userStop");
+    case Cause::UserKill: return QStringLiteral("userKill");
+    case Cause::UserSignal: return QStringLiteral("userSignal");
+    }
+    return {};
+}
+
+bool JobOutcome::causeFromKey(const QString &key, Cause *cause)
+{
+    for (int i = int(Cause::None); i <= int(Cause::UserSignal); ++i) {
+        if (causeKey(Cause(i)) == key) {
+            *cause = Cause(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 QString JobOutcome::exitText() const
 {
     if (signal != 0)

@@ -45,6 +45,11 @@ public:
     static QString stateToString(State state);
     // "failedToStart", "timedOut", ... : stable keys for reports.
     static QString stateKey(State state);
+    // The state stateKey() gave key; false for a key it never gives.
+    static bool stateFromKey(const QString &key, State *state);
+    // "none", "timeout", "userStop", "userKill", "userSignal", and back.
+    static QString causeKey(Cause cause);
+    static bool causeFromKey(const QString &key, Cause *cause);
 
     // The Exit column: "0", "SIGTERM", "" while running.
     QString exitText() const;

@@ -1080,8 +1080,37 @@ void JobProcess::trimOutput(qsizetype keepBytes)
     emit changed();
 }
 
+void JobProcess::restore(const Record &record)
+{
+    if (m_startedMs >= 0 || m_outcome.isDone())
+        return;
+    m_recorded = true;
+    m_outcome = record.outcome;
+    m_pid = record.pid;
+    m_startedMs = record.startedMs;
+    m_finishedMs = record.finishedMs;
+    m_recordedElapsedMs = record.elapsedMs;
+    m_termSentMs = record.termSentMs;
+    m_killSentMs = record.killSentMs;
+    m_firstStdoutMs = record.firstStdoutMs;
+    m_polls = record.polls;
+    m_pollTimesMs = record.pollTimesMs;
+    m_stdinBytes = record.stdinBytes;
+    m_stdout.restore(record.stdoutKept, record.stdoutTotal, record.stdoutTrimmed);
+    m_stderr.restore(record.stderrKept, record.stderrTotal, record.stderrTrimmed);
+    m_terminal = record.terminal;
+    m_inputClosed = true;
+    m_inputBytes = record.inputBytes;
+    m_inputRecords = record.inputRecords;
+    m_resources = record.resources;
+    m_pausedStretches = record.pausedStretches;
+    m_family = record.family;
+}
+
 double JobProcess::elapsedMs() const
 {
+    if (m_recorded)
+        return m_recordedElapsedMs;
     if (m_startedMs < 0)
         return 0;
     if (m_finishedMs >= 0)

@@ -126,6 +126,40 @@ public:
     const QList<InputRecord> &inputRecords() const { return m_inputRecords; }
     qint64 inputBytes() const { return m_inputBytes; }
 
+    // A finished job as a session file recorded it. restore() makes a job
+    // that was never started show exactly this: its outcome, times, output
+    // tails, resources and family. Durations are the recorded ones, so sums
+    // over restored jobs match the file to the last digit.
+    struct Record
+    {
+        JobOutcome outcome;
+        qint64 pid = 0;
+        double startedMs = -1;
+        double finishedMs = -1;
+        double elapsedMs = 0;
+        double termSentMs = -1;
+        double killSentMs = -1;
+        double firstStdoutMs = -1;
+        int polls = 0;
+        QList<double> pollTimesMs;
+        qint64 stdinBytes = 0;
+        QByteArray stdoutKept;
+        qint64 stdoutTotal = 0;
+        bool stdoutTrimmed = false;
+        QByteArray stderrKept;
+        qint64 stderrTotal = 0;
+        bool stderrTrimmed = false;
+        bool terminal = false;
+        qint64 inputBytes = 0;
+        QList<InputRecord> inputRecords;
+        JobResources resources;
+        QList<PausedStretch> pausedStretches;
+        ProcessFamily family;
+    };
+    // Only on a job that was never started; it then counts as finished.
+    void restore(const Record &record);
+    bool isRecorded() const { return m_recorded; }
+
     // Milliseconds on the run's clock; -1 until the event happened.
     double startedMs() const { return m_startedMs; }
     double finishedMs() const { return m_finishedMs; }
@@ -221,6 +255,8 @@ private:
     JobResources m_resources;
     QList<PausedStretch> m_pausedStretches;
     bool m_paused = false;
+    bool m_recorded = false;
+    double m_recordedElapsedMs = 0;
     double m_pauseSignalMs = -1; // when the app last stopped or continued the child
     int m_userSignal = 0; // the last signal sent through sendSignal()
     bool m_pipesStdout = false;

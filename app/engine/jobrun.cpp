@@ -156,6 +156,30 @@ bool JobRun::isCopyDone(int copy) const
     return true;
 }
 
+bool JobRun::restore(const RecordedRun &recorded)
+{
+    if (m_started || m_releasing || recorded.jobs.size() != m_jobs.size())
+        return false;
+    for (int copy = 0; copy < copyCount(); ++copy) {
+        if (!m_jobs.at(copy * stageCount()))
+            createCopy(copy);
+    }
+    m_started = true;
+    m_startedAtEpochMs = recorded.startedAtEpochMs;
+    m_copyStarted.fill(true);
+    for (int i = 0; i < m_jobs.size(); ++i) {
+        m_jobs.at(i)->restore(recorded.jobs.at(i));
+        onJobChanged(i);
+    }
+    m_doneCount = int(m_jobs.size());
+    m_finishedMs = recorded.wallMs;
+    auto figures = std::make_shared<RecordedRun>(recorded);
+    figures->jobs.clear(); // the jobs hold them now
+    m_recorded = std::move(figures);
+    m_endedByQuit = recorded.endedByQuit;
+    return true;
+}
+
 void JobRun::releaseCopy(int copy)
 {
     if (!m_releasing || !isCopyDone(copy))
@@ -251,6 +275,8 @@ double JobRun::wallMs() const
 
 double JobRun::sumMs() const
 {
+    if (m_recorded)
+        return m_recorded->sumMs;
     if (m_runningCount == 0)
         return m_doneSumMs;
     const double now = double(m_clock.nsecsElapsed()) / 1e6;
@@ -259,6 +285,8 @@ double JobRun::sumMs() const
 
 double JobRun::parallelism() const
 {
+    if (m_recorded)
+        return m_recorded->parallelism;
     const double wall = wallMs();
     return wall > 0 ? sumMs() / wall : 0;
 }

@@ -4,10 +4,13 @@
 
 #include "joboutcome.h"
 #include "preset.h"
+#include "recordedrun.h"
 
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+
+#include <memory>
 
 class JobProcess;
 
@@ -31,6 +34,16 @@ public:
     void startCopy(int copy);
     bool isCopyStarted(int copy) const { return m_copyStarted.value(copy, false); }
     bool isCopyDone(int copy) const;
+    // Makes this run, never started, the recorded one: every job restored
+    // (JobProcess::restore), done, with the recorded wall time, sum and
+    // parallelism. False if the job count does not match the preset.
+    bool restore(const RecordedRun &recorded);
+    // Null for a run this session started.
+    const RecordedRun *recorded() const { return m_recorded.get(); }
+    // Set when SpawnScope quits with this run still going (its jobs are then
+    // stopped); a session keeps it.
+    void setEndedByQuit(bool ended) { m_endedByQuit = ended; }
+    bool endedByQuit() const { return m_endedByQuit; }
     // Deletes a done copy's jobs (releasing runs only); their sums stay.
     void releaseCopy(int copy);
     bool isReleasing() const { return m_releasing; }
@@ -118,6 +131,9 @@ private:
     double m_runningStartSumMs = 0;
     bool m_started = false;
     qint64 m_startedAtEpochMs = 0;
+    // A restored run's own figures, without its jobs (they are in m_jobs).
+    std::shared_ptr<const RecordedRun> m_recorded;
+    bool m_endedByQuit = false;
     QList<bool> m_copyStarted;
     qsizetype m_tailCapacity;
     QString m_outputRoot;

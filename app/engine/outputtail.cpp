@@ -151,6 +151,16 @@ void OutputTail::shrinkTo(qsizetype keep)
     m_size = kept.size();
 }
 
+void OutputTail::restore(const QByteArray &kept, qint64 total, bool trimmed)
+{
+    m_ring = kept;
+    m_capacity = std::max<qsizetype>({m_capacity, kept.size(), 1});
+    m_start = 0;
+    m_size = kept.size();
+    m_total = std::max<qint64>(total, kept.size());
+    m_trimmed = trimmed;
+}
+
 bool OutputTail::copyTo(const QString &path, QString *error)
 {
     auto file = std::make_shared<QFile>(path);

@@ -45,6 +45,10 @@ public:
     void shrinkTo(qsizetype keep);
     bool trimmed() const { return m_trimmed; }
 
+    // A recorded stream (a session file): kept are its last bytes, total
+    // the count of everything that passed. The capacity grows to hold kept.
+    void restore(const QByteArray &kept, qint64 total, bool trimmed);
+
     // Also writes every byte that passes to the file at path, as it arrives
     // (created or truncated), so a full copy costs no memory. False, with
     // *error set, if it cannot be opened. A write that fails (disk full) is

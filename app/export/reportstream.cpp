@@ -16,40 +16,63 @@ QByteArray members(const QJsonObject &object)
 
 } // namespace
 
+QByteArray ReportStream::documentHead()
+{
+    const QJsonObject format{{QStringLiteral("format"), QLatin1String(RunReport::FormatName)},
+                             {QStringLiteral("version"), RunReport::FormatVersion}};
+    return "{" + members(format) + ",\n\"runs\": [\n";
+}
+
+QByteArray ReportStream::runHead(const JobRun *run)
+{
+    QJsonObject head = RunReport::runFields(run);
+    for (const char *late : RunReport::LateRunFields)
+        head.remove(QLatin1String(late)); // known at its end
+    return "{" + members(head) + ",\n" + JobsOpening + "\n";
+}
+
+QByteArray ReportStream::runTail(const JobRun *run)
+{
+    const QJsonObject all = RunReport::runFields(run);
+    QJsonObject tail;
+    for (const char *late : RunReport::LateRunFields)
+        tail.insert(QLatin1String(late), all.value(QLatin1String(late)));
+    return "\n],\n" + members(tail) + "}";
+}
+
+QByteArray ReportStream::documentTail()
+{
+    return "\n]\n}\n";
+}
+
 bool ReportStream::open(const QString &path, QString *error)
 {
     if (!m_file.open(path, QCoreApplication::translate("HeadlessRunner", "the report"), error))
         return false;
-    m_file.write("{\n\"runs\": [\n");
+    m_file.write(documentHead());
     return true;
 }
 
 void ReportStream::beginRun(const JobRun *run)
 {
-    QJsonObject head = RunReport::runFields(run);
-    for (const char *late : {"wallMs", "sumMs", "parallelism"})
-        head.remove(QLatin1String(late)); // known at its end
-    m_file.write((m_anyRun ? ",\n{" : "{") + members(head) + ",\n\"jobs\": [\n");
+    m_file.write(m_anyRun ? Separator + runHead(run) : runHead(run));
     m_anyRun = true;
     m_anyJob = false;
 }
 
 void ReportStream::addJob(const QByteArray &entry)
 {
-    m_file.write((m_anyJob ? ",\n" : "") + entry);
+    m_file.write(m_anyJob ? Separator + entry : entry);
     m_anyJob = true;
 }
 
 void ReportStream::endRun(const JobRun *run)
 {
-    QJsonObject tail = RunReport::runFields(run);
-    tail.remove(QStringLiteral("preset"));
-    tail.remove(QStringLiteral("title"));
-    m_file.write("\n],\n" + members(tail) + "}");
+    m_file.write(runTail(run));
 }
 
 bool ReportStream::finish(QString *error)
 {
-    m_file.write("\n]\n}\n");
+    m_file.write(documentTail());
     return m_file.commit(error);
 }

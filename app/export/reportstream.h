@@ -15,6 +15,18 @@ class JobRun;
 class ReportStream
 {
 public:
+    // The document's pieces, for a writer that assembles them itself (the
+    // session keeps each finished run's text). The layout is a promise that
+    // SessionReader relies on to read a file of any size a line at a time:
+    // a run's head ends its line with JobsOpening, then each job is one line,
+    // then a line starting with ']' ends the run's jobs.
+    static constexpr char JobsOpening[] = "\"jobs\": [";
+    static constexpr char Separator[] = ",\n";
+    static QByteArray documentHead();
+    static QByteArray runHead(const JobRun *run);
+    static QByteArray runTail(const JobRun *run);
+    static QByteArray documentTail();
+
     bool open(const QString &path, QString *error);
     void beginRun(const JobRun *run);
     // A job entry as compact JSON (RunReport::jobToJson), in the order given:

@@ -25,6 +25,11 @@ QString lossyUtf8(const QByteArray &bytes)
     return QString::fromUtf8(bytes);
 }
 
+QJsonValue timeOrNull(double ms)
+{
+    return ms >= 0 ? QJsonValue(roundMs(ms)) : QJsonValue(QJsonValue::Null);
+}
+
 QJsonValue knownOrNull(qint64 value)
 {
     return value >= 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
@@ -43,7 +48,12 @@ QJsonArray descendantsToJson(const JobResources &resources)
             {QStringLiteral("ended"), process.ended},
             {QStringLiteral("leftGroup"), process.leftGroup},
             {QStringLiteral("cpuMs"), process.cpuMs()},
+            {QStringLiteral("userMs"), process.userMs},
+            {QStringLiteral("systemMs"), process.systemMs},
             {QStringLiteral("peakRssKb"), process.peakRssKb},
+            {QStringLiteral("maxThreads"), process.maxThreads},
+            {QStringLiteral("pgrp"), process.pgrp},
+            {QStringLiteral("state"), QString(QLatin1Char(process.state))},
         });
     }
     return array;
@@ -100,6 +110,10 @@ void insertText(QJsonObject *json, const QString &stream, const OutputTail &tail
         text = lossyUtf8(bytes);
     }
     json->insert(stream + QStringLiteral("Text"), text);
+    // Bytes that are not UTF-8 (binary output, a cut character) are kept
+    // exactly too, so a session restores the very bytes.
+    if (text.toUtf8() != bytes)
+        json->insert(stream + QStringLiteral("Base64"), QString::fromLatin1(bytes.toBase64()));
     json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
     json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
     json->insert(stream + QStringLiteral("Trimmed"), tail.trimmed());
@@ -126,11 +140,18 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
                 outcome.signal ? QJsonValue(UnixSignals::name(outcome.signal)) : QJsonValue(QJsonValue::Null));
     if (!outcome.error.isEmpty())
         json.insert(QStringLiteral("error"), outcome.error);
+    json.insert(QStringLiteral("cause"), JobOutcome::causeKey(outcome.cause));
     json.insert(QStringLiteral("explanation"), outcome.explanation(job->spec().timeoutSec, job->spec().graceSec));
     json.insert(QStringLiteral("startedMs"), roundMs(job->startedMs()));
     json.insert(QStringLiteral("finishedMs"), roundMs(job->finishedMs()));
     json.insert(QStringLiteral("durationMs"), roundMs(job->elapsedMs()));
+    json.insert(QStringLiteral("termSentMs"), timeOrNull(job->termSentMs()));
+    json.insert(QStringLiteral("killSentMs"), timeOrNull(job->killSentMs()));
     json.insert(QStringLiteral("polls"), job->polls());
+    QJsonArray pollTimes;
+    for (const double ms : job->pollTimesMs())
+        pollTimes.append(roundMs(ms));
+    json.insert(QStringLiteral("pollTimesMs"), pollTimes);
     json.insert(QStringLiteral("stdinBytes"), job->stdinBytes());
     json.insert(QStringLiteral("stdoutPiped"), job->pipesStdout());
     json.insert(QStringLiteral("stdoutBytes"), job->stdoutTail().totalBytes());
@@ -140,6 +161,16 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
                                                                           : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("terminal"), job->usesTerminal());
     json.insert(QStringLiteral("inputBytes"), job->inputBytes());
+    QJsonArray input;
+    for (const JobProcess::InputRecord &record : job->inputRecords()) {
+        QJsonObject entry{{QStringLiteral("atMs"), roundMs(record.atMs)},
+                          {QStringLiteral("stdoutOffset"), record.stdoutOffset},
+                          {QStringLiteral("text"), lossyUtf8(record.bytes)}};
+        if (lossyUtf8(record.bytes).toUtf8() != record.bytes)
+            entry.insert(QStringLiteral("base64"), QString::fromLatin1(record.bytes.toBase64()));
+        input.append(entry);
+    }
+    json.insert(QStringLiteral("input"), input);
     json.insert(QStringLiteral("stderrBytes"), job->stderrTail().totalBytes());
     // Resources: null when unknown (never read, or /proc/PID/io refused).
     const JobResources &res = job->resources();
@@ -152,6 +183,12 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
     json.insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
     json.insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
     json.insert(QStringLiteral("descendants"), descendantsToJson(res));
+    // The chart: [ms, CPU %, RSS KiB] per kept sample, -1 where unknown.
+    json.insert(QStringLiteral("samples"), res.samples);
+    QJsonArray history;
+    for (const ResourcePoint &point : res.history)
+        history.append(QJsonArray{roundMs(point.ms), std::round(point.cpuPercent * 100.0) / 100.0, point.rssKb});
+    json.insert(QStringLiteral("history"), history);
     if (job->spec().watch) {
         // The exact family from the tracer; "watchRefused" says why it is
         // empty when ptrace was refused (the program ran unwatched then, and
@@ -193,6 +230,10 @@ QJsonObject RunReport::runFields(const JobRun *run)
     json.insert(QStringLiteral("wallMs"), roundMs(run->wallMs()));
     json.insert(QStringLiteral("sumMs"), roundMs(run->sumMs()));
     json.insert(QStringLiteral("parallelism"), std::round(run->parallelism() * 100.0) / 100.0);
+    json.insert(QStringLiteral("startedAtEpochMs"), run->startedAtEpochMs());
+    json.insert(QStringLiteral("endedByQuit"), run->endedByQuit());
+    // The whole preset, so an opened run can be run again as it was.
+    json.insert(QStringLiteral("presetDefinition"), run->preset().toJson());
     return json;
 }
 
@@ -211,7 +252,9 @@ QJsonObject RunReport::toJson(const QList<const JobRun *> &runs, qsizetype textB
     QJsonArray array;
     for (const JobRun *run : runs)
         array.append(runToJson(run, textBytes));
-    return QJsonObject{{QStringLiteral("runs"), array}};
+    return QJsonObject{{QStringLiteral("format"), QLatin1String(FormatName)},
+                       {QStringLiteral("version"), FormatVersion},
+                       {QStringLiteral("runs"), array}};
 }
 
 QString RunReport::summaryRunLine(const JobRun *run)

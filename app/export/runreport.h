@@ -4,15 +4,25 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <limits>
+
 class JobRun;
 
 namespace RunReport {
+
+// The document's "format" and "version": a session file is a report too.
+constexpr const char *FormatName = "spawnscope-runs";
+constexpr int FormatVersion = 1;
+// The fields of a run known only at its end (a streamed report writes them last).
+inline const char *const LateRunFields[] = {"wallMs", "sumMs", "parallelism", "endedByQuit"};
 
 // Bytes of the stdout tail given in hex as stdoutTailHex.
 constexpr qsizetype TailHexBytes = 64;
 // --report-output's default: at most this much of each stream's text per
 // job (its last bytes), so a chatty run makes a report of a readable size.
 constexpr qsizetype DefaultTextBytes = 64 * 1024;
+// A session keeps every byte of the kept tails.
+constexpr qsizetype AllText = std::numeric_limits<qsizetype>::max() / 8;
 
 // One job's entry; textBytes caps stdoutText and stderrText, and
 // stdoutCut/stderrCut say when the text is not all the stream wrote.

@@ -298,3 +298,55 @@ QJsonArray ProcessFamily::toJson() const
     }
     return array;
 }
+
+ProcessFamily ProcessFamily::fromJson(const QJsonArray &array, const QString &refusal)
+{
+    static const char *const fdKeys[] = {"stdin", "stdout", "stderr"};
+    ProcessFamily family;
+    family.m_started = !array.isEmpty();
+    family.m_ended = true;
+    family.m_refusal = refusal;
+    for (const QJsonValue &value : array) {
+        const QJsonObject o = value.toObject();
+        Member m;
+        m.pid = qint64(o.value(QStringLiteral("pid")).toDouble());
+        m.ppid = qint64(o.value(QStringLiteral("ppid")).toDouble());
+        m.how = o.value(QStringLiteral("how")).toString();
+        m.forkMs = o.value(QStringLiteral("forkMs")).toDouble();
+        for (const QJsonValue &execValue : o.value(QStringLiteral("execs")).toArray()) {
+            const QJsonObject e = execValue.toObject();
+            Exec exec;
+            exec.ms = e.value(QStringLiteral("ms")).toDouble();
+            for (const QJsonValue &arg : e.value(QStringLiteral("argv")).toArray())
+                exec.argv << arg.toString();
+            exec.exe = e.value(QStringLiteral("exe")).toString();
+            m.execs << exec;
+        }
+        m.exited = o.contains(QStringLiteral("exitMs"));
+        m.exitMs = o.value(QStringLiteral("exitMs")).toDouble(-1);
+        m.signal = o.value(QStringLiteral("signal")).toInt(0);
+        m.exitCode = o.value(QStringLiteral("exitCode")).toInt(-1);
+        m.cpuUserMs = o.value(QStringLiteral("cpuUserMs")).toDouble(-1);
+        m.cpuSysMs = o.value(QStringLiteral("cpuSysMs")).toDouble(-1);
+        m.peakRssKb = qint64(o.value(QStringLiteral("peakRssKb")).toDouble(-1));
+        m.threads = o.value(QStringLiteral("threads")).toInt(1);
+        for (int fd = 0; fd < 3; ++fd) {
+            const QJsonObject f = o.value(QLatin1String(fdKeys[fd])).toObject();
+            const QString kind = f.value(QStringLiteral("kind")).toString();
+            StdFd &std = m.fds[size_t(fd)];
+            if (kind == StdFd::kindKey(StdFd::Kind::Pipe)) {
+                std = StdFd::fromLink(QStringLiteral("pipe:[%1]").arg(qulonglong(f.value(QStringLiteral("id")).toDouble())));
+            } else if (kind == StdFd::kindKey(StdFd::Kind::Null)) {
+                std = StdFd::fromLink(QStringLiteral("/dev/null"));
+            } else if (kind == StdFd::kindKey(StdFd::Kind::File) || kind == StdFd::kindKey(StdFd::Kind::Tty)) {
+                std.target = f.value(QStringLiteral("path")).toString();
+                std.kind = kind == StdFd::kindKey(StdFd::Kind::File) ? StdFd::Kind::File : StdFd::Kind::Tty;
+            } else if (kind == StdFd::kindKey(StdFd::Kind::Socket) || kind == StdFd::kindKey(StdFd::Kind::Other)) {
+                std.target = f.value(QStringLiteral("target")).toString();
+                std.kind = kind == StdFd::kindKey(StdFd::Kind::Socket) ? StdFd::Kind::Socket : StdFd::Kind::Other;
+            }
+        }
+        family.m_members << m;
+    }
+    return family;
+}

@@ -94,6 +94,9 @@ public:
 
     // One object per member, in the order they were forked.
     QJsonArray toJson() const;
+    // The family toJson() wrote, ended (a recorded run's): what does not
+    // parse is left at its default, so a hand-edited file cannot crash it.
+    static ProcessFamily fromJson(const QJsonArray &array, const QString &refusal);
 
 private:
     Member *find(qint64 pid);

@@ -1,0 +1,202 @@
+#include "sessionkeeper.h"
+
+#include "atomicfile.h"
+#include "jobengine.h"
+#include "jobrun.h"
+#include "sessionreader.h"
+#include "sessionwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QThreadPool>
+#include <QTimer>
+
+SessionKeeper::SessionKeeper(JobEngine *engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_path(defaultPath())
+    , m_timer(new QTimer(this))
+    , m_pool(new QThreadPool(this))
+{
+    // One write or read at a time, in order.
+    m_pool->setMaxThreadCount(1);
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(SaveIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &SessionKeeper::saveInBackground);
+    connect(engine, &JobEngine::runFinished, this, &SessionKeeper::schedule);
+    connect(engine, &JobEngine::runAdded, this, [this](JobRun *run) {
+        if (run->isDone())
+            schedule(); // a restored or opened run
+    });
+    connect(engine, &JobEngine::runsAboutToBeRemoved, this, [this](int first, int last) {
+        for (int i = first; i <= last && i < m_engine->runs().size(); ++i)
+            m_texts.remove(m_engine->runs().at(i)->id());
+        schedule();
+    });
+    connect(engine, &JobEngine::jobChanged, this, [this](JobRun *run, int) {
+        // A finished run changes only when the output budget trims it.
+        if (run->isDone() && m_texts.remove(run->id()))
+            schedule();
+    });
+}
+
+SessionKeeper::~SessionKeeper()
+{
+    m_pool->waitForDone();
+}
+
+QString SessionKeeper::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/session.spawnscope");
+}
+
+void SessionKeeper::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+    if (!enabled)
+        m_timer->stop();
+}
+
+void SessionKeeper::schedule()
+{
+    if (!m_enabled || !m_ready)
+        return;
+    if (!m_timer->isActive())
+        m_timer->start();
+}
+
+QList<QByteArray> SessionKeeper::runTexts()
+{
+    QElapsedTimer clock;
+    clock.start();
+    QList<QByteArray> texts;
+    for (const JobRun *run : m_engine->runs()) {
+        if (!SessionWriter::keeps(run))
+            continue;
+        auto it = m_texts.find(run->id());
+        if (it == m_texts.end())
+            it = m_texts.insert(run->id(), SessionWriter::runText(run));
+        texts << *it;
+    }
+    m_lastSaveGuiMs = double(clock.nsecsElapsed()) / 1e6;
+    return texts;
+}
+
+void SessionKeeper::saveInBackground()
+{
+    if (!m_enabled)
+        return;
+    if (m_writing) {
+        m_again = true;
+        return;
+    }
+    m_writing = true;
+    const QList<QByteArray> texts = runTexts();
+    const QString path = m_path;
+    m_pool->start([this, texts, path] {
+        QString error;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const bool ok = AtomicFile::write(path, SessionWriter::document(texts), tr("the session"), &error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, error] {
+                m_writing = false;
+                ++m_savesWritten;
+                if (!ok)
+                    emit saveFailed(error);
+                emit saved();
+                if (m_again) {
+                    m_again = false;
+                    schedule();
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void SessionKeeper::saveNow()
+{
+    if (!m_enabled || !m_ready)
+        return;
+    m_timer->stop();
+    m_pool->waitForDone();
+    QString error;
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (!AtomicFile::write(m_path, SessionWriter::document(runTexts()), tr("the session"), &error))
+        emit saveFailed(error);
+}
+
+bool SessionKeeper::saveAs(const QString &path, QString *error)
+{
+    return AtomicFile::write(path, SessionWriter::document(runTexts()), tr("the session"), error);
+}
+
+int SessionKeeper::adopt(const QList<RecordedRun> &runs)
+{
+    int count = 0;
+    for (const RecordedRun &run : runs)
+        count += m_engine->restore(run) ? 1 : 0;
+    return count;
+}
+
+void SessionKeeper::restoreLast()
+{
+    if (!m_enabled || !QFileInfo::exists(m_path)) {
+        m_ready = true;
+        emit restored(0, QString());
+        return;
+    }
+    const QString path = m_path;
+    const qint64 budget = m_engine->outputBudget();
+    m_pool->start([this, path, budget] {
+        const SessionReader::Result result = SessionReader::read(path, budget, RecordedRun::Origin::EarlierSession);
+        QMetaObject::invokeMethod(
+            this, [this, path, result] { onRead(path, true, result.runs, result.error); }, Qt::QueuedConnection);
+    });
+}
+
+void SessionKeeper::open(const QString &path)
+{
+    const qint64 budget = m_engine->outputBudget();
+    m_pool->start([this, path, budget] {
+        const SessionReader::Result result = SessionReader::read(path, budget, RecordedRun::Origin::Opened);
+        QMetaObject::invokeMethod(
+            this, [this, path, result] { onRead(path, false, result.runs, result.error); }, Qt::QueuedConnection);
+    });
+}
+
+QString SessionKeeper::openNow(const QString &path)
+{
+    const SessionReader::Result result = SessionReader::read(path, m_engine->outputBudget(), RecordedRun::Origin::Opened);
+    if (result.ok())
+        adopt(result.runs);
+    return result.error;
+}
+
+void SessionKeeper::onRead(const QString &path, bool last, const QList<RecordedRun> &runs, const QString &problem)
+{
+    if (!last) {
+        emit opened(path, problem.isEmpty() ? adopt(runs) : 0, problem);
+        return;
+    }
+    if (!problem.isEmpty()) {
+        // Never written over: what it holds may still be read by hand.
+        const QString aside = path + QStringLiteral(".unreadable");
+        QFile::remove(aside);
+        const QString kept = QFile::rename(path, aside)
+                                 ? tr("It was kept as %1, and this session starts empty.").arg(aside)
+                                 : tr("Saving this session is off, so that it is not written over.");
+        if (!QFileInfo::exists(aside))
+            m_enabled = false;
+        m_ready = true;
+        emit restored(0, problem + QLatin1Char(' ') + kept);
+        return;
+    }
+    const int count = adopt(runs);
+    m_ready = true;
+    emit restored(count, QString());
+}

@@ -1,0 +1,85 @@
+// Keeps the window's finished runs across restarts: the session file is
+// written at most once a second as runs finish (the text off the GUI thread
+// is only assembled; each run's text is made once, when it finishes, and
+// the write itself runs on a pool thread), and on quit; at start the last
+// session is read back (off the GUI thread) and its runs restored, marked as
+// from an earlier session.
+//
+// A session file that cannot be read is never written over: it is renamed
+// aside (NAME.unreadable) and the message says so.
+#pragma once
+
+#include "recordedrun.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+class JobEngine;
+class JobRun;
+class QThreadPool;
+class QTimer;
+
+class SessionKeeper : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int SaveIntervalMs = 1000;
+
+    explicit SessionKeeper(JobEngine *engine, QObject *parent = nullptr);
+    ~SessionKeeper() override;
+
+    // Where the session lives: QStandardPaths' AppDataLocation/session.spawnscope.
+    static QString defaultPath();
+    void setPath(const QString &path) { m_path = path; }
+    QString path() const { return m_path; }
+
+    // Off: nothing is saved or restored (the setting "session/keep").
+    void setEnabled(bool enabled);
+    bool isEnabled() const { return m_enabled; }
+
+    // Reads the last session and restores its runs; restored() follows.
+    // Saving starts only after it, so a slow read cannot be overwritten.
+    void restoreLast();
+    // Opens a session or report file as read-only runs; opened() follows.
+    // The runs in the window are untouched if it cannot be read.
+    void open(const QString &path);
+    // Reads and restores at once, on this thread: for --screenshot --open,
+    // which must draw the same picture every time. Empty, or the problem.
+    QString openNow(const QString &path);
+    // Writes the finished runs to path now (File → Save session as…).
+    bool saveAs(const QString &path, QString *error);
+    // The last save before quitting, on this thread.
+    void saveNow();
+
+    // How long the last save took on the GUI thread (assembling the text).
+    double lastSaveGuiMs() const { return m_lastSaveGuiMs; }
+    int savesWritten() const { return m_savesWritten; }
+
+signals:
+    void restored(int runs, const QString &problem);
+    void opened(const QString &path, int runs, const QString &problem);
+    void saveFailed(const QString &problem);
+    // A background write finished (for tests).
+    void saved();
+
+private:
+    void schedule();
+    void saveInBackground();
+    // Every kept run's text, made now for runs that have none yet.
+    QList<QByteArray> runTexts();
+    int adopt(const QList<RecordedRun> &runs);
+    void onRead(const QString &path, bool last, const QList<RecordedRun> &runs, const QString &problem);
+
+    JobEngine *m_engine;
+    QString m_path;
+    bool m_enabled = true;
+    bool m_ready = false; // the last session has been read
+    QTimer *m_timer;
+    QThreadPool *m_pool; // one thread: reads and writes in order
+    QHash<quint64, QByteArray> m_texts; // each finished run's text, by run id
+    bool m_writing = false;
+    bool m_again = false;
+    double m_lastSaveGuiMs = 0;
+    int m_savesWritten = 0;
+};

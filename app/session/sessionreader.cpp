@@ -1,0 +1,485 @@
+#include "sessionreader.h"
+
+#include "outputbudget.h"
+#include "processfamily.h"
+#include "reportstream.h"
+#include "runreport.h"
+#include "stagespec.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <deque>
+
+namespace {
+
+// A field's problem, named as it is in the file.
+struct Fields
+{
+    const QJsonObject &json;
+    QString *error;
+
+    bool fail(const char *key, const QString &what) const
+    {
+        *error = SessionReader::tr("\"%1\" %2").arg(QLatin1String(key), what);
+        return false;
+    }
+    // Absent: the default stays (older reports lack the newer fields).
+    bool number(const char *key, double *out, bool nullable = false) const
+    {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined() || (nullable && value.isNull()))
+            return true;
+        if (!value.isDouble())
+            return fail(key, SessionReader::tr("is not a number"));
+        *out = value.toDouble();
+        return true;
+    }
+    bool integer(const char *key, qint64 *out, bool nullable = false) const
+    {
+        double value = double(*out);
+        if (!number(key, &value, nullable))
+            return false;
+        if (value != std::floor(value) || std::abs(value) > 9e15)
+            return fail(key, SessionReader::tr("is not a whole number"));
+        *out = qint64(value);
+        return true;
+    }
+    bool integer(const char *key, int *out, bool nullable = false) const
+    {
+        qint64 wide = *out;
+        if (!integer(key, &wide, nullable))
+            return false;
+        if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
+            return fail(key, SessionReader::tr("is out of range"));
+        *out = int(wide);
+        return true;
+    }
+    bool boolean(const char *key, bool *out) const
+    {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined())
+            return true;
+        if (!value.isBool())
+            return fail(key, SessionReader::tr("is not true or false"));
+        *out = value.toBool();
+        return true;
+    }
+    bool string(const char *key, QString *out) const
+    {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined() || value.isNull())
+            return true;
+        if (!value.isString())
+            return fail(key, SessionReader::tr("is not a string"));
+        *out = value.toString();
+        return true;
+    }
+    bool array(const char *key, QJsonArray *out) const
+    {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined())
+            return true;
+        if (!value.isArray())
+            return fail(key, SessionReader::tr("is not a list"));
+        *out = value.toArray();
+        return true;
+    }
+};
+
+// A stream's kept bytes: exact from base64 when the writer gave it (bytes
+// that are not UTF-8), else the text's UTF-8.
+bool keptBytes(const Fields &f, const char *textKey, const char *base64Key, QByteArray *out)
+{
+    QString text;
+    if (!f.string(textKey, &text))
+        return false;
+    const QJsonValue base64 = f.json.value(QLatin1String(base64Key));
+    if (base64.isString()) {
+        const auto decoded = QByteArray::fromBase64Encoding(base64.toString().toLatin1(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return f.fail(base64Key, SessionReader::tr("is not base64"));
+        *out = *decoded;
+        return true;
+    }
+    *out = text.toUtf8();
+    return true;
+}
+
+bool readDescendants(const QJsonArray &array, QList<ProcessSample> *out, QString *error)
+{
+    for (const QJsonValue &value : array) {
+        if (!value.isObject()) {
+            *error = SessionReader::tr("a descendant is not an object");
+            return false;
+        }
+        const QJsonObject json = value.toObject();
+        const Fields f{json, error};
+        ProcessSample p;
+        qint64 cpuMs = 0;
+        QJsonArray argv;
+        QString state;
+        if (!f.integer("pid", &p.pid) || !f.integer("ppid", &p.ppid) || !f.integer("pgrp", &p.pgrp)
+            || !f.array("argv", &argv) || !f.number("firstSeenMs", &p.firstSeenMs)
+            || !f.number("lastSeenMs", &p.lastSeenMs) || !f.boolean("ended", &p.ended)
+            || !f.boolean("leftGroup", &p.leftGroup) || !f.integer("cpuMs", &cpuMs)
+            || !f.integer("peakRssKb", &p.peakRssKb) || !f.integer("maxThreads", &p.maxThreads)
+            || !f.string("state", &state)) {
+            return false;
+        }
+        for (const QJsonValue &arg : std::as_const(argv))
+            p.argv << arg.toString();
+        p.userMs = cpuMs;
+        if (json.contains(QStringLiteral("userMs")) && (!f.integer("userMs", &p.userMs) || !f.integer("systemMs", &p.systemMs)))
+            return false;
+        p.cpuKnown = true;
+        p.state = state.size() == 1 && state.at(0).unicode() < 128 ? char(state.at(0).unicode()) : '?';
+        *out << p;
+    }
+    return true;
+}
+
+struct Budget
+{
+    using Jobs = QList<QList<JobProcess::Record>>;
+    qint64 limit;
+    Jobs *jobs; // by run
+    qint64 kept = 0;
+    int trimmedJobs = 0;
+    // (run, job) of the jobs read so far that a cut would free something
+    // of, oldest first; indices, since the lists grow.
+    std::deque<std::pair<qsizetype, qsizetype>> queue;
+
+    static qint64 keptBy(const JobProcess::Record &r) { return r.stdoutKept.size() + r.stderrKept.size(); }
+
+    // The job just appended to run's list.
+    void added(qsizetype run)
+    {
+        const JobProcess::Record &record = jobs->at(run).last();
+        kept += keptBy(record);
+        if (keptBy(record) > 2 * OutputBudget::TrimmedKeepBytes)
+            queue.emplace_back(run, jobs->at(run).size() - 1);
+        while (kept > limit && !queue.empty()) {
+            JobProcess::Record &oldest = (*jobs)[queue.front().first][queue.front().second];
+            queue.pop_front();
+            kept -= keptBy(oldest);
+            for (auto [bytes, trimmed] : {std::pair{&oldest.stdoutKept, &oldest.stdoutTrimmed},
+                                          std::pair{&oldest.stderrKept, &oldest.stderrTrimmed}}) {
+                if (bytes->size() > OutputBudget::TrimmedKeepBytes) {
+                    *bytes = bytes->right(OutputBudget::TrimmedKeepBytes);
+                    *trimmed = true;
+                }
+            }
+            kept += keptBy(oldest);
+            ++trimmedJobs;
+        }
+    }
+};
+
+QString parseProblem(const QJsonParseError &parse, const QByteArray &text)
+{
+    if (parse.error == QJsonParseError::DeepNesting)
+        return SessionReader::tr("is nested too deeply to be a session or report");
+    // A document that begins as an object and does not end as one was cut.
+    const QByteArray trimmed = text.trimmed();
+    const bool cut = trimmed.startsWith('{') && !trimmed.endsWith('}');
+    if (cut || parse.offset >= text.size() - 1 || parse.error == QJsonParseError::UnterminatedObject
+        || parse.error == QJsonParseError::UnterminatedArray || parse.error == QJsonParseError::UnterminatedString)
+        return SessionReader::tr("ends in the middle: the file is cut short (a crash or a full disk while it was "
+                                 "written?)");
+    return SessionReader::tr("is not JSON: %1 at byte %2").arg(parse.errorString()).arg(parse.offset);
+}
+
+// A report from before "presetDefinition": the preset rebuilt from copy 0's
+// jobs, enough to show the run and run it again.
+bool presetFromJobs(const QJsonObject &run, const QJsonArray &jobs, Preset *preset, QString *error)
+{
+    preset->id = run.value(QStringLiteral("preset")).toString(QStringLiteral("recorded"));
+    preset->title = run.value(QStringLiteral("title")).toString(preset->id);
+    int copies = 0;
+    for (const QJsonValue &value : jobs) {
+        const QJsonObject job = value.toObject();
+        const int copy = job.value(QStringLiteral("group")).toInt();
+        copies = std::max(copies, copy + 1);
+        if (copy != 0)
+            continue;
+        StageSpec stage;
+        stage.program = job.value(QStringLiteral("program")).toString();
+        for (const QJsonValue &arg : job.value(QStringLiteral("args")).toArray())
+            stage.args << arg.toString();
+        preset->stages << stage;
+    }
+    preset->copies = std::max(copies, 1);
+    if (preset->stages.isEmpty()) {
+        *error = SessionReader::tr("it has no jobs and no \"presetDefinition\"");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *record, QString *error)
+{
+    const Fields f{json, error};
+    JobProcess::Record r;
+    QString state;
+    if (!f.string("state", &state))
+        return false;
+    if (!JobOutcome::stateFromKey(state, &r.outcome.state))
+        return f.fail("state", tr("is \"%1\", not a job state").arg(state));
+    if (r.outcome.isActive())
+        return f.fail("state", tr("is \"%1\": a recorded job must have ended").arg(state));
+    QString cause = JobOutcome::causeKey(r.outcome.cause);
+    if (!f.string("cause", &cause))
+        return false;
+    if (!JobOutcome::causeFromKey(cause, &r.outcome.cause))
+        return f.fail("cause", tr("is \"%1\", not a known cause").arg(cause));
+    QJsonArray pollTimes, input, history, descendants, paused, family;
+    QString refusal;
+    JobResources &res = r.resources;
+    res.cpuPercent = -1;
+    res.rssKb = -1;
+    res.threads = -1;
+    if (!f.integer("exitCode", &r.outcome.exitCode, true) || !f.integer("signal", &r.outcome.signal, true)
+        || !f.string("error", &r.outcome.error) || !f.integer("pid", &r.pid, true)
+        || !f.number("startedMs", &r.startedMs) || !f.number("finishedMs", &r.finishedMs)
+        || !f.number("termSentMs", &r.termSentMs, true) || !f.number("killSentMs", &r.killSentMs, true)
+        || !f.number("firstStdoutMs", &r.firstStdoutMs, true) || !f.integer("polls", &r.polls)
+        || !f.array("pollTimesMs", &pollTimes) || !f.integer("stdinBytes", &r.stdinBytes)
+        || !f.integer("stdoutBytes", &r.stdoutTotal) || !f.integer("stderrBytes", &r.stderrTotal)
+        || !f.boolean("stdoutTrimmed", &r.stdoutTrimmed) || !f.boolean("stderrTrimmed", &r.stderrTrimmed)
+        || !f.boolean("terminal", &r.terminal) || !f.integer("inputBytes", &r.inputBytes)
+        || !f.array("input", &input) || !f.integer("cpuUserMs", &res.cpuUserMs, true)
+        || !f.integer("cpuSysMs", &res.cpuSysMs, true) || !f.boolean("cpuExact", &res.cpuExact)
+        || !f.integer("peakRssKb", &res.peakRssKb, true) || !f.boolean("peakRssExact", &res.peakRssExact)
+        || !f.integer("maxThreads", &res.maxThreads, true) || !f.integer("readBytes", &res.readBytes, true)
+        || !f.integer("writeBytes", &res.writeBytes, true) || !f.integer("samples", &res.samples)
+        || !f.array("history", &history) || !f.array("descendants", &descendants)
+        || !f.array("pausedStretches", &paused) || !f.array("family", &family)
+        || !f.string("watchRefused", &refusal) || !keptBytes(f, "stdoutText", "stdoutBase64", &r.stdoutKept)
+        || !keptBytes(f, "stderrText", "stderrBase64", &r.stderrKept)) {
+        return false;
+    }
+    if (json.value(QStringLiteral("exitCode")).isNull())
+        r.outcome.exitCode = -1;
+    if (json.value(QStringLiteral("signal")).isNull())
+        r.outcome.signal = 0;
+    r.elapsedMs = r.startedMs >= 0 && r.finishedMs >= r.startedMs ? r.finishedMs - r.startedMs : 0;
+    if (!f.number("durationMs", &r.elapsedMs))
+        return false;
+    if (r.stdoutTotal < r.stdoutKept.size() || r.stderrTotal < r.stderrKept.size())
+        return f.fail("stdoutBytes", tr("is less than the text kept"));
+    for (const QJsonValue &ms : std::as_const(pollTimes))
+        r.pollTimesMs << ms.toDouble();
+    for (const QJsonValue &value : std::as_const(input)) {
+        const QJsonObject entry = value.toObject();
+        const Fields e{entry, error};
+        JobProcess::InputRecord in;
+        if (!e.number("atMs", &in.atMs) || !e.integer("stdoutOffset", &in.stdoutOffset)
+            || !keptBytes(e, "text", "base64", &in.bytes))
+            return false;
+        r.inputRecords << in;
+    }
+    for (const QJsonValue &value : std::as_const(history)) {
+        const QJsonArray point = value.toArray();
+        if (point.size() != 3)
+            return f.fail("history", tr("has a point that is not [ms, CPU %, RSS KiB]"));
+        res.history << ResourcePoint{point.at(0).toDouble(), point.at(1).toDouble(), qint64(point.at(2).toDouble())};
+    }
+    if (!readDescendants(descendants, &res.descendants, error))
+        return false;
+    for (const QJsonValue &value : std::as_const(paused)) {
+        const QJsonObject stretch = value.toObject();
+        r.pausedStretches << JobProcess::PausedStretch{stretch.value(QStringLiteral("startMs")).toDouble(),
+                                                       stretch.value(QStringLiteral("endMs")).toDouble(-1)};
+    }
+    r.family = ProcessFamily::fromJson(family, refusal);
+    *record = r;
+    return true;
+}
+
+SessionReader::Result SessionReader::read(const QString &path, qint64 outputBudget, RecordedRun::Origin origin)
+{
+    Result result;
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    result = read(&file, path, outputBudget, origin);
+    for (RecordedRun &run : result.runs)
+        run.file = path;
+    return result;
+}
+
+SessionReader::Result SessionReader::read(QIODevice *device, const QString &name, qint64 outputBudget,
+                                          RecordedRun::Origin origin)
+{
+    Result result;
+    auto fail = [&](const QString &problem) {
+        result.runs.clear();
+        result.error = tr("%1 %2.").arg(name, problem);
+        return result;
+    };
+    if (device->atEnd() && device->size() == 0)
+        return fail(tr("is empty"));
+
+    // One job per line, as SpawnScope writes it; anything else is read whole.
+    QList<QList<JobProcess::Record>> jobsByRun;
+    // Each job's place and command ({group, stage, program, args}), to check
+    // its order and to rebuild a preset the file does not give.
+    QList<QJsonArray> idsByRun;
+    const auto identity = [](const QJsonObject &job) {
+        QJsonObject id;
+        for (const char *key : {"group", "stage", "program", "args"})
+            id.insert(QLatin1String(key), job.value(QLatin1String(key)));
+        return id;
+    };
+    Budget budget{std::max<qint64>(outputBudget, OutputBudget::MinBytes), &jobsByRun};
+    QByteArray skeleton;
+    bool inJobs = false;
+    bool lineByLine = true;
+    while (!device->atEnd()) {
+        // readLine(n) reads at most n - 1 bytes.
+        const QByteArray line = device->readLine(MaxLineBytes + 2);
+        if (line.size() > MaxLineBytes && !line.endsWith('\n'))
+            return fail(tr("has a line longer than %1 MiB: it is not a session or report SpawnScope can read")
+                            .arg(MaxLineBytes >> 20));
+        if (inJobs) {
+            QByteArray entry = line.trimmed();
+            if (entry.startsWith(']')) {
+                inJobs = false;
+                skeleton += line;
+                continue;
+            }
+            if (entry.endsWith(','))
+                entry.chop(1);
+            QJsonParseError parse;
+            const QJsonDocument doc = QJsonDocument::fromJson(entry, &parse);
+            if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+                lineByLine = false;
+                break;
+            }
+            JobProcess::Record record;
+            QString problem;
+            if (!jobFromJson(doc.object(), &record, &problem))
+                return fail(tr("has a bad job (run %1, job %2): %3").arg(jobsByRun.size()).arg(jobsByRun.last().size() + 1).arg(problem));
+            jobsByRun.last() << record;
+            idsByRun.last() << identity(doc.object());
+            budget.added(jobsByRun.size() - 1);
+            continue;
+        }
+        skeleton += line;
+        if (skeleton.size() > MaxWholeBytes) {
+            lineByLine = false;
+            break;
+        }
+        if (line.trimmed().endsWith(ReportStream::JobsOpening)) {
+            inJobs = true;
+            jobsByRun.append(QList<JobProcess::Record>());
+            idsByRun.append(QJsonArray());
+        }
+    }
+    if (!lineByLine) {
+        // Laid out another way: the whole document, if it is not too large.
+        if (device->size() > MaxWholeBytes)
+            return fail(tr("is %1 as one JSON document, laid out other than SpawnScope writes it; such files can be "
+                           "opened up to %2")
+                            .arg(QLocale().formattedDataSize(device->size()), QLocale().formattedDataSize(MaxWholeBytes)));
+        if (!device->seek(0))
+            return fail(tr("cannot be read again from its start"));
+        skeleton = device->readAll();
+        jobsByRun.clear();
+        idsByRun.clear();
+    }
+
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(skeleton, &parse);
+    if (parse.error != QJsonParseError::NoError)
+        return fail(parseProblem(parse, skeleton));
+    const QJsonObject top = doc.object();
+    if (!doc.isObject() || !top.value(QStringLiteral("runs")).isArray())
+        return fail(tr("is JSON but not a SpawnScope session or report (it has no \"runs\" list)"));
+    if (top.contains(QStringLiteral("format")) && top.value(QStringLiteral("format")).toString() != QLatin1String(RunReport::FormatName))
+        return fail(tr("is another program's JSON (its format is \"%1\")").arg(top.value(QStringLiteral("format")).toString()));
+    const int version = top.value(QStringLiteral("version")).toInt(0);
+    if (version > RunReport::FormatVersion)
+        return fail(tr("was written by a newer SpawnScope (format version %1; this one reads up to %2)")
+                        .arg(version)
+                        .arg(RunReport::FormatVersion));
+    const QJsonArray runs = top.value(QStringLiteral("runs")).toArray();
+    if (lineByLine && jobsByRun.size() != runs.size())
+        return fail(tr("has %1 runs but job lists for %2").arg(runs.size()).arg(jobsByRun.size()));
+    if (!lineByLine) {
+        for (int i = 0; i < runs.size(); ++i) {
+            jobsByRun.append(QList<JobProcess::Record>());
+            idsByRun.append(QJsonArray());
+            const QJsonArray jobs = runs.at(i).toObject().value(QStringLiteral("jobs")).toArray();
+            for (int j = 0; j < jobs.size(); ++j) {
+                JobProcess::Record record;
+                QString problem;
+                if (!jobFromJson(jobs.at(j).toObject(), &record, &problem))
+                    return fail(tr("has a bad job (run %1, job %2): %3").arg(i + 1).arg(j + 1).arg(problem));
+                jobsByRun.last() << record;
+                idsByRun.last() << identity(jobs.at(j).toObject());
+                budget.added(i);
+            }
+        }
+    }
+    for (int i = 0; i < runs.size(); ++i) {
+        const QString where = tr("run %1").arg(i + 1);
+        if (!runs.at(i).isObject())
+            return fail(tr("has a bad run (%1): it is not an object").arg(where));
+        const QJsonObject json = runs.at(i).toObject();
+        RecordedRun run;
+        run.origin = origin;
+        QString problem;
+        const Fields f{json, &problem};
+        const QJsonArray &ids = idsByRun.at(i);
+        run.jobs = std::move(jobsByRun[i]);
+        if (!f.integer("startedAtEpochMs", &run.startedAtEpochMs) || !f.number("wallMs", &run.wallMs)
+            || !f.number("sumMs", &run.sumMs) || !f.number("parallelism", &run.parallelism)
+            || !f.boolean("endedByQuit", &run.endedByQuit))
+            return fail(tr("has a bad run (%1): %2").arg(where, problem));
+        const QJsonValue definition = json.value(QStringLiteral("presetDefinition"));
+        if (definition.isObject()) {
+            const double copies = definition.toObject().value(QStringLiteral("copies")).toDouble(1);
+            if (copies > Preset::MaxCopies)
+                return fail(tr("has a run of %1 copies (%2); the window shows runs of up to %3 copies")
+                                .arg(QLocale().toString(qint64(copies)), where)
+                                .arg(Preset::MaxCopies));
+            if (!Preset::fromJson(definition.toObject(), i, &run.preset, &problem))
+                return fail(tr("has a bad run (%1): %2").arg(where, problem));
+        } else if (!presetFromJobs(json, ids, &run.preset, &problem)) {
+            return fail(tr("has a bad run (%1): %2").arg(where, problem));
+        }
+        const qsizetype expected = qsizetype(run.preset.copies) * run.preset.stages.size();
+        if (run.jobs.size() != expected)
+            return fail(tr("has a bad run (%1): %2 jobs where its preset makes %3 (%4 copies × %5 stages)")
+                            .arg(where)
+                            .arg(run.jobs.size())
+                            .arg(expected)
+                            .arg(run.preset.copies)
+                            .arg(run.preset.stages.size()));
+        const int stages = int(run.preset.stages.size());
+        for (int j = 0; j < ids.size(); ++j) {
+            const QJsonObject id = ids.at(j).toObject();
+            if (id.value(QStringLiteral("group")).toInt(-1) != j / stages || id.value(QStringLiteral("stage")).toInt(-1) != j % stages)
+                return fail(tr("has a bad run (%1): job %2 is not copy %3, stage %4, where the order puts it")
+                                .arg(where)
+                                .arg(j + 1)
+                                .arg(j / stages)
+                                .arg(j % stages));
+        }
+        result.runs << run;
+    }
+    result.trimmedJobs = budget.trimmedJobs;
+    return result;
+}

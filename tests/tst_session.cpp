@@ -1,0 +1,345 @@
+// Sessions: a run written and read back is the same run in every figure;
+// a headless report opens as a session; hostile files are refused with one
+// message naming the file and the problem; the keeper saves, restores and
+// never writes over a file it could not read.
+#include "headlessrunner.h"
+#include "jobengine.h"
+#include "jobprocess.h"
+#include "jobrun.h"
+#include "outputbudget.h"
+#include "sessionkeeper.h"
+#include "sessionreader.h"
+#include "sessionwriter.h"
+#include "testsupport.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace TestSupport;
+
+class TstSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void roundTripIsByteForByte();
+    void restoredRunsShowTheRecordedFigures();
+    void headlessReportOpens();
+    void hostileFilesAreRefused_data();
+    void hostileFilesAreRefused();
+    void readingKeepsToTheBudget();
+    void keeperSavesAndRestores();
+    void unreadableSessionIsKeptAside();
+
+private:
+    // Runs a varied set of presets once: output (some of it not UTF-8), a
+    // chain, a timeout that needs SIGKILL, a crash, sampled descendants and a
+    // watched family.
+    static void runVariety(JobEngine *engine);
+    static QByteArray sessionOf(const JobEngine &engine);
+    static SessionReader::Result readBytes(const QByteArray &bytes, qint64 budget = OutputBudget::DefaultBytes);
+
+    QTemporaryDir m_dir;
+    QByteArray m_session; // runVariety's session, made once
+};
+
+void TstSession::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    useSpawnscopeAsTracer();
+    JobEngine engine;
+    runVariety(&engine);
+    m_session = sessionOf(engine);
+    QVERIFY(m_session.size() > 1000);
+}
+
+void TstSession::runVariety(JobEngine *engine)
+{
+    engine->setSampleInterval(100);
+    QList<Preset> presets;
+    presets << helperPreset({QStringLiteral("flood"), QStringLiteral("200000")}, 3);
+    Preset binary;
+    binary.id = QStringLiteral("binary-chain");
+    binary.title = QStringLiteral("bytes that are not UTF-8, through a pipe");
+    binary.stages << StageSpec{QStringLiteral("printf"), {QStringLiteral("caf\\303\\251 \\377\\376 end\\n")}}
+                  << helperStage({QStringLiteral("cat")});
+    presets << binary;
+    Preset timeout = helperPreset({QStringLiteral("ignore-term")});
+    timeout.id = QStringLiteral("timeout");
+    timeout.timeoutSec = 0.2;
+    timeout.graceSec = 0.2;
+    presets << timeout;
+    presets << helperPreset({QStringLiteral("crash")});
+    presets << helperPreset({QStringLiteral("fork"), QStringLiteral("2"), QStringLiteral("0.5")});
+    Preset watched;
+    watched.id = QStringLiteral("watched");
+    watched.title = QStringLiteral("a watched pipe");
+    watched.watch = true;
+    watched.stages << StageSpec{QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("echo hi | cat")}};
+    presets << watched;
+    for (const Preset &preset : std::as_const(presets))
+        QVERIFY(waitRun(engine->start(preset)));
+}
+
+QByteArray TstSession::sessionOf(const JobEngine &engine)
+{
+    QList<QByteArray> texts;
+    for (const JobRun *run : engine.runs()) {
+        if (SessionWriter::keeps(run))
+            texts << SessionWriter::runText(run);
+    }
+    return SessionWriter::document(texts);
+}
+
+SessionReader::Result TstSession::readBytes(const QByteArray &bytes, qint64 budget)
+{
+    QByteArray copy = bytes;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    return SessionReader::read(&buffer, QStringLiteral("test.spawnscope"), budget, RecordedRun::Origin::Opened);
+}
+
+void TstSession::roundTripIsByteForByte()
+{
+    // The file is valid JSON as a whole, and says what it is.
+    QJsonParseError parse;
+    const QJsonObject top = QJsonDocument::fromJson(m_session, &parse).object();
+    QCOMPARE(parse.error, QJsonParseError::NoError);
+    QCOMPARE(top.value(QStringLiteral("format")).toString(), QStringLiteral("spawnscope-runs"));
+    QCOMPARE(top.value(QStringLiteral("runs")).toArray().size(), 6);
+
+    const SessionReader::Result result = readBytes(m_session);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.runs.size(), 6);
+    JobEngine restored;
+    for (const RecordedRun &run : result.runs)
+        QVERIFY(restored.restore(run));
+    const QByteArray again = sessionOf(restored);
+    if (again != m_session) {
+        // Say where, rather than dumping two long files.
+        qsizetype at = 0;
+        while (at < again.size() && at < m_session.size() && again.at(at) == m_session.at(at))
+            ++at;
+        QFAIL(qPrintable(QStringLiteral("differs at byte %1: written …%2… read back …%3…")
+                             .arg(at)
+                             .arg(QString::fromUtf8(m_session.mid(std::max<qsizetype>(0, at - 80), 160)),
+                                  QString::fromUtf8(again.mid(std::max<qsizetype>(0, at - 80), 160)))));
+    }
+}
+
+void TstSession::restoredRunsShowTheRecordedFigures()
+{
+    JobEngine live;
+    runVariety(&live);
+    const SessionReader::Result result = readBytes(sessionOf(live));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    JobEngine restored;
+    for (const RecordedRun &run : result.runs)
+        QVERIFY(restored.restore(run));
+    QCOMPARE(restored.runs().size(), live.runs().size());
+    for (int r = 0; r < live.runs().size(); ++r) {
+        const JobRun *a = live.runs().at(r);
+        const JobRun *b = restored.runs().at(r);
+        QVERIFY(b->isDone());
+        QVERIFY(b->recorded());
+        QVERIFY(!a->recorded());
+        QCOMPARE(b->preset().toJson(), a->preset().toJson());
+        QCOMPARE(b->startedAtEpochMs(), a->startedAtEpochMs());
+        QVERIFY(qAbs(b->wallMs() - a->wallMs()) < 0.001);
+        QCOMPARE(b->stdoutBytes(), a->stdoutBytes());
+        QCOMPARE(b->failedCount(), a->failedCount());
+        for (int j = 0; j < a->jobs().size(); ++j) {
+            const JobProcess *x = a->jobs().at(j);
+            const JobProcess *y = b->jobs().at(j);
+            QCOMPARE(y->outcome().state, x->outcome().state);
+            QCOMPARE(y->outcome().cause, x->outcome().cause);
+            QCOMPARE(y->outcome().exitCode, x->outcome().exitCode);
+            QCOMPARE(y->outcome().signal, x->outcome().signal);
+            QCOMPARE(y->pid(), x->pid());
+            // The very bytes, including those that are not UTF-8.
+            QCOMPARE(y->stdoutTail().tail(), x->stdoutTail().tail());
+            QCOMPARE(y->stdoutTail().totalBytes(), x->stdoutTail().totalBytes());
+            QCOMPARE(y->stderrTail().tail(), x->stderrTail().tail());
+            QCOMPARE(y->resources().cpuUserMs, x->resources().cpuUserMs);
+            QCOMPARE(y->resources().peakRssKb, x->resources().peakRssKb);
+            QCOMPARE(y->resources().descendants.size(), x->resources().descendants.size());
+            QCOMPARE(y->resources().history.size(), x->resources().history.size());
+            QCOMPARE(y->family().members().size(), x->family().members().size());
+            QCOMPARE(y->family().pipes().size(), x->family().pipes().size());
+            QVERIFY(qAbs(y->termSentMs() - x->termSentMs()) < 0.001);
+            QVERIFY(qAbs(y->killSentMs() - x->killSentMs()) < 0.001);
+        }
+    }
+    // The variety did what it was meant to: the figures compared are not empty.
+    const JobRun *timeout = restored.runs().at(2);
+    QCOMPARE(timeout->jobs().first()->outcome().state, JobOutcome::State::TimedOut);
+    QVERIFY(timeout->jobs().first()->killSentMs() > 0);
+    QCOMPARE(restored.runs().at(1)->jobs().at(1)->stdoutTail().tail(), QByteArray("caf\xc3\xa9 \xff\xfe end\n"));
+    QCOMPARE(restored.runs().at(4)->jobs().first()->resources().descendants.size(), 2);
+    QVERIFY(restored.runs().at(5)->jobs().first()->family().members().size() >= 3);
+}
+
+void TstSession::headlessReportOpens()
+{
+    const QString report = m_dir.filePath(QStringLiteral("report.json"));
+    HeadlessRunner runner;
+    runner.setReportPath(report);
+    QSignalSpy finished(&runner, &HeadlessRunner::finished);
+    Preset fanout = helperPreset({QStringLiteral("exit"), QStringLiteral("3")}, 4);
+    runner.run({fanout, helperPreset({QStringLiteral("flood"), QStringLiteral("5000")})});
+    QVERIFY(finished.wait(30000));
+
+    const SessionReader::Result result = SessionReader::read(report, OutputBudget::DefaultBytes, RecordedRun::Origin::Opened);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.runs.size(), 2);
+    QCOMPARE(result.runs.at(0).jobs.size(), 4);
+    QCOMPARE(result.runs.at(0).origin, RecordedRun::Origin::Opened);
+    QCOMPARE(result.runs.at(0).file, report);
+    for (const JobProcess::Record &job : result.runs.at(0).jobs) {
+        QCOMPARE(job.outcome.state, JobOutcome::State::Finished);
+        QCOMPARE(job.outcome.exitCode, 3);
+        QVERIFY(job.pid > 0);
+    }
+    QCOMPARE(result.runs.at(1).jobs.first().stdoutKept, floodBytes(5000));
+    JobEngine engine;
+    JobRun *run = engine.restore(result.runs.at(0));
+    QVERIFY(run);
+    QCOMPARE(run->failedCount(), 4);
+    QCOMPARE(run->recorded()->origin, RecordedRun::Origin::Opened);
+}
+
+void TstSession::hostileFilesAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("problem");
+    const QByteArray good = m_session;
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("is empty");
+    QTest::newRow("not JSON") << QByteArray("hello, this is a text file\n") << QStringLiteral("is not JSON");
+    QTest::newRow("truncated") << good.left(good.size() / 2) << QStringLiteral("cut short");
+    QTest::newRow("truncated at a line") << good.left(good.indexOf("\n],\n")) << QStringLiteral("cut short");
+    QTest::newRow("other JSON") << QByteArray("{\"name\": \"package\", \"version\": \"1.0\"}")
+                                << QStringLiteral("not a SpawnScope session");
+    QTest::newRow("other format") << QByteArray("{\"format\": \"chrome-trace\", \"runs\": []}")
+                                  << QStringLiteral("another program's JSON");
+    QByteArray newer = good;
+    newer.replace("\"version\":1", "\"version\":99");
+    QTest::newRow("newer") << newer << QStringLiteral("newer SpawnScope (format version 99");
+    QTest::newRow("too deep") << QByteArray(5000, '[') + QByteArray(5000, ']') << QStringLiteral("nested too deeply");
+    QByteArray badState = good;
+    badState.replace("\"state\":\"crashed\"", "\"state\":\"exploded\"");
+    QTest::newRow("bad state") << badState << QStringLiteral("\"state\" is \"exploded\", not a job state");
+    QByteArray badType = good;
+    badType.replace("\"startedMs\":", "\"startedMs\":\"soon\",\"x\":");
+    QTest::newRow("bad type") << badType << QStringLiteral("\"startedMs\" is not a number");
+    QByteArray missingJob = good;
+    const qsizetype firstJob = missingJob.indexOf("\n{\"args\"");
+    missingJob.remove(firstJob, missingJob.indexOf('\n', firstJob + 1) - firstJob);
+    QTest::newRow("a job missing") << missingJob << QStringLiteral("jobs where its preset makes");
+    QTest::newRow("huge line") << QByteArray("{\"runs\": [\n") + QByteArray(SessionReader::MaxLineBytes + 10, ' ')
+                               << QStringLiteral("line longer than");
+}
+
+void TstSession::hostileFilesAreRefused()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, problem);
+    const SessionReader::Result result = readBytes(bytes);
+    QVERIFY(!result.ok());
+    QVERIFY(result.runs.isEmpty());
+    QVERIFY2(result.error.startsWith(QLatin1String("test.spawnscope ")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(problem), qPrintable(result.error));
+}
+
+void TstSession::readingKeepsToTheBudget()
+{
+    // Ten runs of 200 KB each; read with a 256 KiB budget, the oldest are cut
+    // to their last 4 KiB while the newest stay whole.
+    JobEngine engine;
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("flood"), QStringLiteral("200000")}))));
+    const qint64 budget = 256 * 1024;
+    const SessionReader::Result result = readBytes(sessionOf(engine), budget);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    qint64 kept = 0;
+    for (const RecordedRun &run : result.runs)
+        kept += run.jobs.first().stdoutKept.size();
+    QVERIFY2(kept <= budget, qPrintable(QString::number(kept)));
+    QVERIFY(result.trimmedJobs >= 8);
+    const JobProcess::Record &oldest = result.runs.first().jobs.first();
+    QVERIFY(oldest.stdoutTrimmed);
+    QCOMPARE(oldest.stdoutKept, floodBytes(200000).right(OutputBudget::TrimmedKeepBytes));
+    QCOMPARE(oldest.stdoutTotal, 200000);
+    QVERIFY(!result.runs.last().jobs.first().stdoutTrimmed);
+    QCOMPARE(result.runs.last().jobs.first().stdoutKept, floodBytes(200000));
+}
+
+void TstSession::keeperSavesAndRestores()
+{
+    const QString path = m_dir.filePath(QStringLiteral("kept/session.spawnscope"));
+    QByteArray first;
+    {
+        JobEngine engine;
+        SessionKeeper keeper(&engine);
+        keeper.setPath(path);
+        QSignalSpy restored(&keeper, &SessionKeeper::restored);
+        keeper.restoreLast(); // nothing there yet
+        QCOMPARE(restored.size(), 1);
+        QSignalSpy saved(&keeper, &SessionKeeper::saved);
+        QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}, 2))));
+        QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("flood"), QStringLiteral("1000")}))));
+        // At most one save a second, in the background.
+        QVERIFY(saved.wait(5000));
+        QCOMPARE(keeper.savesWritten(), 1);
+        QVERIFY(QFile::exists(path));
+        QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("1")}))));
+        keeper.saveNow();
+        first = sessionOf(engine);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), first);
+    }
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setPath(path);
+    QSignalSpy restored(&keeper, &SessionKeeper::restored);
+    keeper.restoreLast();
+    QVERIFY(restored.wait(5000));
+    QCOMPARE(restored.first().at(0).toInt(), 3);
+    QCOMPARE(restored.first().at(1).toString(), QString());
+    QCOMPARE(engine.runs().size(), 3);
+    QCOMPARE(engine.runs().first()->recorded()->origin, RecordedRun::Origin::EarlierSession);
+    QCOMPARE(sessionOf(engine), first);
+}
+
+void TstSession::unreadableSessionIsKeptAside()
+{
+    const QString path = m_dir.filePath(QStringLiteral("bad.spawnscope"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_session.left(m_session.size() - 100));
+    file.close();
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setPath(path);
+    QSignalSpy restored(&keeper, &SessionKeeper::restored);
+    keeper.restoreLast();
+    QVERIFY(restored.wait(5000));
+    QCOMPARE(restored.first().at(0).toInt(), 0);
+    const QString problem = restored.first().at(1).toString();
+    QVERIFY2(problem.contains(QLatin1String("cut short")) && problem.contains(QLatin1String(".unreadable")),
+             qPrintable(problem));
+    QVERIFY(!QFile::exists(path));
+    QFile aside(path + QStringLiteral(".unreadable"));
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), m_session.left(m_session.size() - 100));
+    QVERIFY(engine.runs().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TstSession)
+#include "tst_session.moc"
