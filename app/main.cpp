@@ -8,6 +8,8 @@
 #include "presetcatalog.h"
 #include "presetfile.h"
 #include "screenshotter.h"
+#include "sessionactions.h"
+#include "sessionkeeper.h"
 #include "theme.h"
 #include "threadlab.h"
 #include "tracer.h"
@@ -187,9 +189,20 @@ int main(int argc, char **argv)
 
     if (!options.screenshotPath.isEmpty()) {
         QList<Preset> toRun;
-        if (!options.presetsToRun(presets, &toRun, &error))
+        // --open alone draws the recorded runs and runs nothing.
+        if ((options.openFiles.isEmpty() || !options.presetIds.isEmpty() || !options.command.isEmpty())
+            && !options.presetsToRun(presets, &toRun, &error))
             return fail(error);
         Screenshotter shooter(&engine, &lab, presets, toRun, options.screenshotPath, options.screenshotSize);
+        SessionKeeper opener(&engine);
+        opener.setEnabled(false);
+        for (const QString &file : std::as_const(options.openFiles)) {
+            const QString problem = opener.openNow(file);
+            if (!problem.isEmpty())
+                return fail(problem);
+        }
+        if (!options.openFiles.isEmpty() && !engine.runs().isEmpty())
+            shooter.setLastRun(engine.runs().last());
         shooter.setPanel(options.panel, options.runLab);
         shooter.setLive(options.screenshotAfterSec, options.detailTab);
         QObject::connect(&shooter, &Screenshotter::finished, &app, &QCoreApplication::exit);
@@ -201,7 +214,9 @@ int main(int argc, char **argv)
     QList<Preset> toRun;
     if (!options.presetsToRun(presets, &toRun, &error))
         return fail(error);
+    SessionKeeper sessions(&engine); // before the window, which saves through it as it closes
     MainWindow window(&engine, &lab, presets);
+    window.setSessionKeeper(&sessions);
     if (!userProblem.isEmpty())
         window.protectUnreadablePresets(userProblem);
     if (options.maxParallel >= 0)
@@ -216,5 +231,7 @@ int main(int argc, char **argv)
     window.show();
     for (const Preset &preset : std::as_const(toRun))
         window.runPreset(preset);
+    for (const QString &file : std::as_const(options.openFiles))
+        window.sessionActions()->openFile(file);
     return app.exec();
 }

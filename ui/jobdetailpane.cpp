@@ -281,8 +281,11 @@ void JobDetailPane::refresh()
             m_shownOverview = overview;
         }
     } else {
+        const QString origin = JobFormat::runOrigin(m_run);
         m_header->setText(tr("<b>%1</b>: %2 — %3")
-                              .arg(preset.title.toHtmlEscaped(), JobFormat::runState(m_run), JobFormat::runTiming(m_run)));
+                              .arg(JobFormat::runTitle(m_run).toHtmlEscaped(), JobFormat::runState(m_run),
+                                   JobFormat::runTiming(m_run))
+                          + (origin.isEmpty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(origin.toHtmlEscaped())));
         const QString overview = describeRun(m_run);
         if (overview != m_shownOverview) {
             setTextKeepingScroll(m_overview, overview);

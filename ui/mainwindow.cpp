@@ -19,6 +19,8 @@
 #include "processsampler.h"
 #include "shellwords.h"
 #include "runexporter.h"
+#include "sessionactions.h"
+#include "sessionkeeper.h"
 #include "threadlab.h"
 #include "threadspanel.h"
 #include "timelinemodel.h"
@@ -141,6 +143,7 @@ void MainWindow::buildMenus()
 {
     using Format = RunExporter::Format;
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = fileMenu;
     fileMenu->addAction(m_palette->importAction());
     fileMenu->addAction(m_palette->exportAction());
     QMenu *exportMenu = fileMenu->addMenu(tr("Export &runs"));
@@ -735,10 +738,27 @@ void MainWindow::showJobMenu(const QPoint &pos)
     menu.exec(m_jobView->viewport()->mapToGlobal(pos));
 }
 
+void MainWindow::setSessionKeeper(SessionKeeper *keeper)
+{
+    if (m_sessionKeeper || !keeper)
+        return;
+    m_sessionKeeper = keeper;
+    m_sessionActions = new SessionActions(keeper, m_engine, m_palette->undoStack(), this);
+    connect(m_sessionActions, &SessionActions::message, this, &MainWindow::showMessage);
+    QAction *first = m_fileMenu->actions().value(0);
+    m_fileMenu->insertActions(first, {m_sessionActions->newAction(), m_sessionActions->openAction(),
+                                      m_sessionActions->saveAsAction(), m_sessionActions->keepAction()});
+    m_fileMenu->insertSeparator(first);
+    keeper->setEnabled(SessionActions::keepsSessions());
+    keeper->restoreLast();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_engine->isIdle()) {
         saveSettings();
+        if (m_sessionKeeper)
+            m_sessionKeeper->saveNow();
         event->accept();
         return;
     }
@@ -759,6 +779,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
     }
     m_quitting = true;
+    // The session keeps them as stopped by the quit, not as failures.
+    for (JobRun *run : m_engine->runs()) {
+        if (!run->isDone())
+            run->setEndedByQuit(true);
+    }
     showMessage(tr("Stopping every child before quitting…"), 0);
     connect(m_engine, &JobEngine::idle, this, &QWidget::close, Qt::QueuedConnection);
     m_engine->stopAll();

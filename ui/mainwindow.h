@@ -32,6 +32,9 @@ class QSpinBox;
 class QSplitter;
 class QTabWidget;
 class RunExporter;
+class SessionActions;
+class SessionKeeper;
+class QMenu;
 class ThreadLab;
 class ThreadsPanel;
 class TimelineModel;
@@ -98,6 +101,12 @@ public:
     JobRun *runCommand();
     void selectRun(const JobRun *run, int jobIndex = -1);
 
+    // Sessions: File → New, Open and Save session as, finished runs kept
+    // between restarts, the last session restored now (in the background).
+    // Without it (tests, screenshots) the window keeps nothing.
+    void setSessionKeeper(SessionKeeper *keeper);
+    SessionActions *sessionActions() const { return m_sessionActions; }
+
     // Off for tests and scripted screenshots: quitting then stops children without asking.
     void setConfirmQuit(bool confirm) { m_confirmQuit = confirm; }
 
@@ -152,6 +161,9 @@ private:
     TimelinePanel *m_timelinePanel = nullptr;
     CodePanel *m_codePanel = nullptr;
     RunExporter *m_exporter = nullptr;
+    SessionKeeper *m_sessionKeeper = nullptr;
+    SessionActions *m_sessionActions = nullptr;
+    QMenu *m_fileMenu = nullptr;
 
     QAction *m_runCommandAction = nullptr;
     QAction *m_watchProgramAction = nullptr;

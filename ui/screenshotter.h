@@ -29,6 +29,8 @@ public:
     // selects the last run's first job and shows that tab of the detail pane.
     void setLive(double seconds, const QString &detailTab);
     void start();
+    // Recorded runs opened before start() (--open): the one to select.
+    void setLastRun(JobRun *run) { m_last = run; }
 
 signals:
     void finished(int exitCode);

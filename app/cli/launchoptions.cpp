@@ -73,6 +73,10 @@ struct Spec
                                  QObject::tr("Also write every job's full stdout and stderr to files: "
                                              "DIR/RUN/JOB/stdout, stderr and cmd (with --headless)."),
                                  QStringLiteral("DIR")};
+    QCommandLineOption open{QStringLiteral("open"),
+                            QObject::tr("Open a session or a --report file in the window, read-only (FILE.spawnscope "
+                                        "alone does the same); with --screenshot, draw it without running anything."),
+                            QStringLiteral("FILE")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
@@ -129,7 +133,7 @@ struct Spec
         traceWorker.setFlags(QCommandLineOption::HiddenFromHelp);
         traceOut.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, outputBudget, reportOutput, outputDir, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, outputBudget, reportOutput, outputDir, open, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            watch, traceWorker, traceOut, help, version});
     }
 };
@@ -299,8 +303,15 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
         return true;
     }
     const bool watch = parser.isSet(spec.watch);
-    if (!parser.positionalArguments().isEmpty() && !(watch && arguments.contains(QStringLiteral("--")))) {
-        *error = QObject::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().first());
+    // spawnscope FILE.spawnscope: the file manager's way to open a session.
+    QStringList positional = parser.positionalArguments();
+    QStringList openFiles = parser.values(spec.open);
+    if (!watch) {
+        while (!positional.isEmpty() && positional.first().endsWith(QLatin1String(".spawnscope")))
+            openFiles << positional.takeFirst();
+    }
+    if (!positional.isEmpty() && !(watch && arguments.contains(QStringLiteral("--")))) {
+        *error = QObject::tr("unexpected argument \"%1\" (see --help)").arg(positional.first());
         return false;
     }
 
@@ -320,8 +331,9 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.stdinFile = parser.value(spec.stdinFile);
     options.pty = parser.isSet(spec.pty);
     options.screenshotPath = parser.value(spec.screenshot);
+    options.openFiles = openFiles;
     options.watch = watch;
-    options.programArgs = parser.positionalArguments();
+    options.programArgs = positional;
     if (options.watch && options.command.isEmpty() == options.programArgs.isEmpty()) {
         *error = QObject::tr("--watch needs either --command \"CMD\" or -- PROGRAM [ARGS...]");
         return false;
@@ -489,6 +501,10 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     if ((!options.reportPath.isEmpty() || !options.joblogPath.isEmpty() || !options.tracePath.isEmpty())
         && !options.headless) {
         *error = QObject::tr("--report, --joblog and --trace apply to --headless runs");
+        return false;
+    }
+    if (!options.openFiles.isEmpty() && options.headless) {
+        *error = QObject::tr("--open applies to the window and to --screenshot, not to --headless");
         return false;
     }
     if ((!options.joblogPath.isEmpty() || !options.tracePath.isEmpty()) && options.lab) {

@@ -36,6 +36,8 @@ struct LaunchOptions
     qsizetype reportTextBytes = -1; // --report-output in bytes; -1: RunReport's default
     QString outputDir;        // --output-dir: every job's full output, in files
     QString screenshotPath;
+    // --open FILE and FILE.spawnscope: sessions or reports to show, read-only.
+    QStringList openFiles;
     QSize screenshotSize{1400, 860};
     QString panel;         // --panel: which tab is in front
     QString lang;          // --lang en|ko; empty: the system locale

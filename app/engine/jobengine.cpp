@@ -227,7 +227,14 @@ JobRun *JobEngine::runById(quint64 id) const
 
 void JobEngine::clearFinished()
 {
+    for (JobRun *run : takeFinished())
+        run->deleteLater();
+}
+
+QList<JobRun *> JobEngine::takeFinished()
+{
     // Remove contiguous blocks from the end so earlier indexes stay valid.
+    QList<JobRun *> taken;
     int last = int(m_runs.size()) - 1;
     while (last >= 0) {
         if (!m_runs.at(last)->isDone()) {
@@ -241,12 +248,23 @@ void JobEngine::clearFinished()
         const QList<JobRun *> removed = m_runs.mid(first, last - first + 1);
         m_runs.remove(first, last - first + 1);
         emit runsRemoved(first, last);
-        for (JobRun *run : removed) {
+        for (JobRun *run : removed)
             m_finishedJobs -= run->copyCount() * run->stageCount();
-            run->deleteLater();
-        }
+        taken = removed + taken;
         last = first - 1;
     }
+    return taken;
+}
+
+void JobEngine::putBack(const QList<JobRun *> &runs)
+{
+    // After any run started since: views append what runAdded() announces.
+    for (JobRun *run : runs) {
+        m_runs << run;
+        m_finishedJobs += run->copyCount() * run->stageCount();
+        emit runAdded(run);
+    }
+    foldOldRuns(nullptr);
 }
 
 void JobEngine::setFinishedJobLimit(qint64 jobs)

@@ -57,6 +57,11 @@ public:
 
     // Removes every finished run.
     void clearFinished();
+    // Removes every finished run and hands it over, in order, to be put
+    // back (after any run started since) by putBack(), File → New session's
+    // undo, or deleted.
+    QList<JobRun *> takeFinished();
+    void putBack(const QList<JobRun *> &runs);
     // SIGTERM to every running child's group, SIGKILL after its grace period;
     // queued ones never start. idle() follows once the last child is gone.
     void stopAll();

@@ -9,6 +9,8 @@
 #include "jobresources.h"
 #include "jobrun.h"
 
+#include <QDateTime>
+#include <QFileInfo>
 #include <QObject>
 #include <QStringDecoder>
 
@@ -168,6 +170,25 @@ QString JobFormat::jobName(const JobRun *run, int jobIndex)
     if (copies > 1)
         return QObject::tr("copy %1/%2").arg(copy).arg(copies);
     return QObject::tr("child");
+}
+
+QString JobFormat::runOrigin(const JobRun *run)
+{
+    QStringList parts;
+    if (const RecordedRun *recorded = run->recorded()) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(run->startedAtEpochMs()).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        parts << (recorded->origin == RecordedRun::Origin::Opened
+                      ? QObject::tr("recorded %1 · opened from %2").arg(when, QFileInfo(recorded->file).fileName())
+                      : QObject::tr("recorded %1 · from an earlier session").arg(when));
+    }
+    if (run->endedByQuit())
+        parts << QObject::tr("stopped when SpawnScope quit");
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString JobFormat::runTitle(const JobRun *run)
+{
+    return run->recorded() ? QObject::tr("⟲ %1").arg(run->preset().title) : run->preset().title;
 }
 
 QString JobFormat::runState(const JobRun *run)

@@ -35,6 +35,12 @@ QString jobName(const JobRun *run, int jobIndex);
 bool looksBinary(const QByteArray &bytes);
 // "10 ok", "2 ok · 1 failed", "1 ok · 1 pipe closed", "1 timed out"; while running "running · 3/10 done"
 QString runState(const JobRun *run);
+// Where a run's figures come from, for a run not started in this session
+// ("recorded 2026-12-02 09:14 · opened from fanout.spawnscope"), and whether
+// SpawnScope's quit stopped it; empty for a run of this session.
+QString runOrigin(const JobRun *run);
+// A run's title as the table and the timeline show it: marked ⟲ when recorded.
+QString runTitle(const JobRun *run);
 // "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
 QString runTiming(const JobRun *run);
 

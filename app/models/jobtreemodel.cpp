@@ -330,8 +330,11 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     case Qt::ToolTipRole:
         if (isResourceColumn(column))
             return tr("The sum over the group's processes (peak RSS: the largest one).");
-        if (column == NameColumn || column == CommandColumn)
-            return preset.description.isEmpty() ? preset.commandLine() : preset.description;
+        if (column == NameColumn || column == CommandColumn) {
+            const QString about = preset.description.isEmpty() ? preset.commandLine() : preset.description;
+            const QString origin = JobFormat::runOrigin(run);
+            return origin.isEmpty() ? about : tr("%1\n%2 — read-only; Run again (Ctrl+R) runs it anew").arg(origin, about);
+        }
         if (column == ElapsedColumn || column == LastLineColumn)
             return tr("Wall time is how long the group took from first start to last exit; Σ adds up every "
                       "child's own time. Σ ÷ wall is the parallelism: about 1 for one-at-a-time, about N when "
@@ -353,7 +356,7 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     case NameColumn:
         if (raw)
             return preset.title;
-        return preset.runsShell() ? tr("%1  [shell]").arg(preset.title) : preset.title;
+        return preset.runsShell() ? tr("%1  [shell]").arg(JobFormat::runTitle(run)) : JobFormat::runTitle(run);
     case CommandColumn: {
         if (raw)
             return preset.commandLine();

@@ -70,7 +70,7 @@ void TimelineModel::onRunAdded(JobRun *run)
     TimelineGroup group;
     group.kind = TimelineGroup::Kind::Run;
     group.runId = run->id();
-    group.title = tr("#%1 %2").arg(run->id()).arg(run->preset().title);
+    group.title = tr("#%1 %2").arg(run->id()).arg(JobFormat::runTitle(run));
     group.stages = run->stageCount();
     group.timeoutSec = run->preset().timeoutSec;
     group.lanes.resize(run->jobs().size());
