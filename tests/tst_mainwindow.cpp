@@ -9,6 +9,8 @@
 #include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
+#include "sessionactions.h"
+#include "sessionkeeper.h"
 #include "presetpalette.h"
 #include "presetfile.h"
 #include "presetlistmodel.h"
@@ -145,6 +147,7 @@ private slots:
     void sampleIntervalReachesTheEngineAndIsRemembered();
     void resourceChartGetsTheJobsHistory();
     void timelineColourByCpuTellsBurnFromSleep();
+    void sessionSurvivesARestartAndNewSessionUndoes();
 
 private:
     std::unique_ptr<WindowUnderTest> m_fixture;
@@ -1407,6 +1410,58 @@ void TestMainWindow::timelineColourByCpuTellsBurnFromSleep()
     QVERIFY2(sleepOn.lightness() > full.lightness() + 40 && burnOn.lightness() + 10 < sleepOn.lightness(),
              qPrintable(QStringLiteral("full %1, sleep %2, burn %3")
                             .arg(full.name(), sleepOn.name(), burnOn.name())));
+}
+
+void TestMainWindow::sessionSurvivesARestartAndNewSessionUndoes()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("session.spawnscope"));
+    {
+        JobEngine engine;
+        ThreadLab lab(&engine);
+        SessionKeeper keeper(&engine);
+        keeper.setPath(path);
+        MainWindow window(&engine, &lab, PresetFile::builtIns());
+        window.setConfirmQuit(false);
+        window.setSessionKeeper(&keeper);
+        window.show();
+        QVERIFY(waitRun(window.runPreset(QStringLiteral("hello-child"))));
+        JobRun *sleeping = startHelper(&window, {QStringLiteral("sleep"), QStringLiteral("30")});
+        QTRY_COMPARE(sleeping->jobs().first()->outcome().state, JobOutcome::State::Running);
+        window.close(); // stops the sleeper, then closes once it is gone
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
+        QVERIFY(QFile::exists(path));
+    }
+    JobEngine engine;
+    ThreadLab lab(&engine);
+    SessionKeeper keeper(&engine);
+    keeper.setPath(path);
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    window.setSessionKeeper(&keeper);
+    window.show();
+    QTRY_COMPARE(engine.runs().size(), 2);
+    const JobRun *hello = engine.runs().at(0);
+    QVERIFY(hello->recorded());
+    QCOMPARE(hello->preset().id, QStringLiteral("hello-child"));
+    QVERIFY(hello->jobs().first()->stdoutTail().tail().contains("Hello"));
+    QVERIFY(!hello->endedByQuit());
+    QVERIFY(engine.runs().at(1)->endedByQuit());
+    QCOMPARE(engine.runs().at(1)->jobs().first()->outcome().cause, JobOutcome::Cause::UserStop);
+    QTRY_COMPARE(window.jobModel()->rowCount(), 2);
+    const QString name = window.jobModel()->index(0, JobTreeModel::NameColumn).data().toString();
+    QVERIFY2(name.startsWith(QStringLiteral("⟲")), qPrintable(name));
+    QVERIFY(window.jobModel()->index(1, JobTreeModel::NameColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("stopped when SpawnScope quit")));
+
+    // New session clears the table; Ctrl+Z brings the very runs back.
+    window.sessionActions()->newAction()->trigger();
+    QCOMPARE(engine.runs().size(), 0);
+    QCOMPARE(window.jobModel()->rowCount(), 0);
+    window.presetPalette()->undoStack()->undo();
+    QCOMPARE(engine.runs().size(), 2);
+    QCOMPARE(engine.runs().at(0), hello);
+    QCOMPARE(window.jobModel()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)
