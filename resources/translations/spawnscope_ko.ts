@@ -904,6 +904,12 @@
         <source>exited</source>
         <translation>종료</translation>
     </message>
+    <message>
+        <source>%1
+%2 — read-only; Run again (Ctrl+R) runs it anew</source>
+        <translation>%1
+%2 — 읽기 전용입니다. 다시 실행(Ctrl+R)하면 새로 실행합니다</translation>
+    </message>
 </context>
 <context>
     <name>LabChart</name>
@@ -2630,6 +2636,38 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>Open a session or a --report file in the window, read-only (FILE.spawnscope alone does the same); with --screenshot, draw it without running anything.</source>
+        <translation>세션이나 --report 파일을 창에서 읽기 전용으로 엽니다(FILE.spawnscope만 주어도 같습니다). --screenshot과 함께 쓰면 아무것도 실행하지 않고 그립니다.</translation>
+    </message>
+    <message>
+        <source>--open applies to the window and to --screenshot, not to --headless</source>
+        <translation>--open은 창과 --screenshot에 쓰며 --headless에는 쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>recorded %1 · opened from %2</source>
+        <translation>%1에 기록됨 · %2에서 열림</translation>
+    </message>
+    <message>
+        <source>recorded %1 · from an earlier session</source>
+        <translation>%1에 기록됨 · 이전 세션에서</translation>
+    </message>
+    <message>
+        <source>stopped when SpawnScope quit</source>
+        <translation>SpawnScope 종료 때 멈춤</translation>
+    </message>
+    <message>
+        <source>⟲ %1</source>
+        <translation>⟲ %1</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>새 세션</translation>
+    </message>
+    <message>
+        <source>SpawnScope sessions and reports (*.spawnscope *.json);;All files (*)</source>
+        <translation>SpawnScope 세션과 보고서 (*.spawnscope *.json);;모든 파일 (*)</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
@@ -2733,6 +2771,267 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>the screenshot</source>
         <translation>스크린샷</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>&amp;New session</source>
+        <translation>새 세션(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>세션 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>다른 이름으로 세션 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep runs between restarts</source>
+        <translation>다시 시작해도 실행 기록 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Clear every finished run from the table and the timeline (Ctrl+Shift+N; Ctrl+Z brings them back)</source>
+        <translation>끝난 실행을 모두 표와 타임라인에서 지웁니다(Ctrl+Shift+N, Ctrl+Z로 되돌림)</translation>
+    </message>
+    <message>
+        <source>Show a saved session or a headless --report file in the table and the timeline, read-only (Ctrl+O)</source>
+        <translation>저장한 세션이나 헤드리스 --report 파일을 표와 타임라인에 읽기 전용으로 보여 줍니다(Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Write every finished run to a file that SpawnScope (or --screenshot --open) can show again (Ctrl+Alt+S)</source>
+        <translation>끝난 실행을 모두 SpawnScope(또는 --screenshot --open)가 다시 보여 줄 수 있는 파일로 씁니다(Ctrl+Alt+S)</translation>
+    </message>
+    <message>
+        <source>Save the finished runs as you go and show them again the next time SpawnScope opens</source>
+        <translation>끝난 실행을 그때그때 저장하고, 다음에 SpawnScope를 열 때 다시 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Finished runs will be kept between restarts.</source>
+        <translation>끝난 실행을 다시 시작해도 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Runs are no longer kept between restarts; the last saved session stays on disk.</source>
+        <translation>이제 실행 기록을 유지하지 않습니다. 마지막으로 저장한 세션은 디스크에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>The last session could not be restored</source>
+        <translation>지난 세션을 되살리지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n run(s) from the last session (marked ⟲). File → New session starts empty.</source>
+        <translation>
+            <numerusform>지난 세션의 실행 %n개를 되살렸습니다(⟲ 표시). 파일 → 새 세션으로 빈 상태에서 시작합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open this session</source>
+        <translation>이 세션을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing in the table was changed.</source>
+        <translation>%1
+
+표의 내용은 바뀌지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n run(s) from %1 (read-only; Run again runs one anew).</source>
+        <translation>
+            <numerusform>%1에서 실행 %n개를 열었습니다(읽기 전용, 다시 실행하면 새로 실행합니다).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session was not saved: %1</source>
+        <translation>세션을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>New session: the finished runs were cleared (Ctrl+Z brings them back).</source>
+        <translation>새 세션: 끝난 실행을 지웠습니다(Ctrl+Z로 되돌림).</translation>
+    </message>
+    <message>
+        <source>The session is already empty.</source>
+        <translation>세션이 이미 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>Open a session or report</source>
+        <translation>세션이나 보고서 열기</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <source>The session was not saved</source>
+        <translation>세션을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Saved the session to %1.</source>
+        <translation>세션을 %1에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeeper</name>
+    <message>
+        <source>the session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>It was kept as %1, and this session starts empty.</source>
+        <translation>파일은 %1(으)로 남겨 두었고, 이번 세션은 빈 상태로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Saving this session is off, so that it is not written over.</source>
+        <translation>그 파일을 덮어쓰지 않도록 이번 세션은 저장하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReader</name>
+    <message>
+        <source>&quot;%1&quot; %2</source>
+        <translation>&quot;%1&quot; 값이 %2</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation>true나 false가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a string</source>
+        <translation>문자열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not base64</source>
+        <translation>base64가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a descendant is not an object</source>
+        <translation>자손 항목이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is nested too deeply to be a session or report</source>
+        <translation>너무 깊이 중첩되어 세션이나 보고서일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>ends in the middle: the file is cut short (a crash or a full disk while it was written?)</source>
+        <translation>중간에서 끝납니다: 파일이 잘렸습니다(쓰는 도중 충돌했거나 디스크가 가득 찼나요?)</translation>
+    </message>
+    <message>
+        <source>is not JSON: %1 at byte %2</source>
+        <translation>JSON이 아닙니다: %2번째 바이트에서 %1</translation>
+    </message>
+    <message>
+        <source>it has no jobs and no &quot;presetDefinition&quot;</source>
+        <translation>작업도 &quot;presetDefinition&quot;도 없습니다</translation>
+    </message>
+    <message>
+        <source>is &quot;%1&quot;, not a job state</source>
+        <translation>&quot;%1&quot;(으)로, 작업 상태가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is &quot;%1&quot;: a recorded job must have ended</source>
+        <translation>&quot;%1&quot;입니다: 기록된 작업은 끝나 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>is &quot;%1&quot;, not a known cause</source>
+        <translation>&quot;%1&quot;(으)로, 알려진 원인이 아닙니다</translation>
+    </message>
+    <message>
+        <source>is less than the text kept</source>
+        <translation>남겨 둔 텍스트보다 작습니다</translation>
+    </message>
+    <message>
+        <source>has a point that is not [ms, CPU %, RSS KiB]</source>
+        <translation>[ms, CPU %, RSS KiB] 형식이 아닌 점이 있습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>비어 있습니다</translation>
+    </message>
+    <message>
+        <source>has a line longer than %1 MiB: it is not a session or report SpawnScope can read</source>
+        <translation>%1 MiB보다 긴 줄이 있습니다: SpawnScope가 읽을 수 있는 세션이나 보고서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>has a bad job (run %1, job %2): %3</source>
+        <translation>잘못된 작업이 있습니다(실행 %1, 작업 %2): %3</translation>
+    </message>
+    <message>
+        <source>is %1 as one JSON document, laid out other than SpawnScope writes it; such files can be opened up to %2</source>
+        <translation>SpawnScope가 쓰는 배치와 다른 %1 크기의 JSON 문서입니다. 이런 파일은 %2까지 열 수 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot be read again from its start</source>
+        <translation>처음부터 다시 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>is JSON but not a SpawnScope session or report (it has no &quot;runs&quot; list)</source>
+        <translation>JSON이지만 SpawnScope 세션이나 보고서가 아닙니다(&quot;runs&quot; 목록이 없습니다)</translation>
+    </message>
+    <message>
+        <source>is another program&apos;s JSON (its format is &quot;%1&quot;)</source>
+        <translation>다른 프로그램의 JSON입니다(형식이 &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>was written by a newer SpawnScope (format version %1; this one reads up to %2)</source>
+        <translation>더 새로운 SpawnScope가 쓴 파일입니다(형식 버전 %1, 이 버전은 %2까지 읽습니다)</translation>
+    </message>
+    <message>
+        <source>has %1 runs but job lists for %2</source>
+        <translation>실행은 %1개인데 작업 목록은 %2개입니다</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>실행 %1</translation>
+    </message>
+    <message>
+        <source>has a bad run (%1): it is not an object</source>
+        <translation>잘못된 실행이 있습니다(%1): 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>has a bad run (%1): %2</source>
+        <translation>잘못된 실행이 있습니다(%1): %2</translation>
+    </message>
+    <message>
+        <source>has a run of %1 copies (%2); the window shows runs of up to %3 copies</source>
+        <translation>사본이 %1개인 실행이 있습니다(%2). 창은 사본 %3개까지의 실행만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>has a bad run (%1): %2 jobs where its preset makes %3 (%4 copies × %5 stages)</source>
+        <translation>잘못된 실행이 있습니다(%1): 프리셋으로는 작업이 %3개(사본 %4개 × 단계 %5개)여야 하는데 %2개입니다</translation>
+    </message>
+    <message>
+        <source>has a bad run (%1): job %2 is not copy %3, stage %4, where the order puts it</source>
+        <translation>잘못된 실행이 있습니다(%1): 작업 %2이(가) 순서상 자리인 사본 %3, 단계 %4가 아닙니다</translation>
     </message>
 </context>
 <context>
