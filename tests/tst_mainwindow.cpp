@@ -9,6 +9,10 @@
 #include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
+#include "runcomparison.h"
+#include "jobformat.h"
+#include "comparedialog.h"
+#include "timelinemodel.h"
 #include "sessionactions.h"
 #include "sessionkeeper.h"
 #include "presetpalette.h"
@@ -60,6 +64,7 @@
 #include <QTimer>
 #include <QMimeData>
 #include <QCryptographicHash>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QPushButton>
 #include <QtTest>
@@ -148,6 +153,7 @@ private slots:
     void resourceChartGetsTheJobsHistory();
     void timelineColourByCpuTellsBurnFromSleep();
     void sessionSurvivesARestartAndNewSessionUndoes();
+    void compareShowsSerialAgainstParallel();
 
 private:
     std::unique_ptr<WindowUnderTest> m_fixture;
@@ -1462,6 +1468,37 @@ void TestMainWindow::sessionSurvivesARestartAndNewSessionUndoes()
     QCOMPARE(engine.runs().size(), 2);
     QCOMPARE(engine.runs().at(0), hello);
     QCOMPARE(window.jobModel()->rowCount(), 2);
+}
+
+void TestMainWindow::compareShowsSerialAgainstParallel()
+{
+    QVERIFY(!m_window->compareRuns()); // nothing to compare yet: a message, no dialog
+    // The seed's lesson: three sleeps one at a time, then all at once.
+    const Preset sleeps = helperPreset({QStringLiteral("sleep"), QStringLiteral("0.3")}, 3);
+    m_window->setMaxParallel(1);
+    JobRun *serial = m_window->runPreset(sleeps);
+    QVERIFY(waitRun(serial));
+    m_window->setMaxParallel(0);
+    JobRun *parallel = m_window->runPreset(sleeps);
+    QVERIFY(waitRun(parallel));
+    m_window->selectRun(serial);
+    CompareDialog *dialog = m_window->compareRuns();
+    QVERIFY(dialog);
+    QTableWidget *table = dialog->table();
+    QCOMPARE(table->verticalHeaderItem(0)->text(), QStringLiteral("Wall time"));
+    QCOMPARE(table->item(0, 0)->text(), JobFormat::seconds(serial->wallMs()));
+    QCOMPARE(table->item(0, 1)->text(), JobFormat::seconds(parallel->wallMs()));
+    // Serial wall ≈ 0.9 s, parallel ≈ 0.3 s: B ÷ A about a third.
+    const double wallRatio = parallel->wallMs() / serial->wallMs();
+    QVERIFY2(wallRatio < 0.7, qPrintable(QString::number(wallRatio)));
+    QCOMPARE(table->item(0, 2)->text(), RunComparison::ratio(serial->wallMs(), parallel->wallMs()));
+    QCOMPARE(table->verticalHeaderItem(2)->text(), QStringLiteral("Parallelism (Σ ÷ wall)"));
+    QVERIFY(parallel->parallelism() > 2 * serial->parallelism());
+    // Both timelines, and only those, on one axis.
+    QCOMPARE(dialog->timelineModel()->groupCount(), 2);
+    QCOMPARE(dialog->timelineModel()->group(0).runId, serial->id());
+    QCOMPARE(dialog->timelineModel()->group(1).runId, parallel->id());
+    dialog->close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -62,6 +62,8 @@ private slots:
     void unwritablePathFails();
     void liveCaptureDoesNotWaitForTheEnd();
     void badDetailIsRefused();
+    void recordedSessionDrawsTheSamePictureTwice();
+    void unreadableSessionIsRefused();
 };
 
 void TestScreenshot::everyPanelAtTheRequestedSize_data()
@@ -145,6 +147,44 @@ void TestScreenshot::badDetailIsRefused()
     QCOMPARE(shot.exitCode, 2);
     QVERIFY2(shot.err.contains("--detail"), shot.err.constData());
     QVERIFY(!QFile::exists(dir.filePath("x.png")));
+}
+
+void TestScreenshot::recordedSessionDrawsTheSamePictureTwice()
+{
+    QTemporaryDir dir;
+    const QString report = dir.filePath(QStringLiteral("seeds.spawnscope"));
+    QProcess headless;
+    headless.start(QStringLiteral(SPAWNSCOPE_PATH), {QStringLiteral("--headless"), QStringLiteral("--preset"),
+                                                     QStringLiteral("fanout-sleep"), QStringLiteral("--preset"),
+                                                     QStringLiteral("chain-md5"), QStringLiteral("--report"), report});
+    QVERIFY(headless.waitForFinished(60000));
+    QCOMPARE(headless.exitCode(), 0);
+    for (const char *panel : {"timeline", "processes", "compare"}) {
+        const QStringList args{QStringLiteral("--open"), report, QStringLiteral("--panel"), QLatin1String(panel),
+                               QStringLiteral("--size"), QStringLiteral("1000x700")};
+        const Shot first = shoot(args, dir.filePath(QStringLiteral("first.png")));
+        const Shot second = shoot(args, dir.filePath(QStringLiteral("second.png")));
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QCOMPARE(first.image.size(), QSize(1000, 700));
+        QVERIFY(colourCount(first.image) > 20);
+        // Nothing ran: the same file gives the same picture, pixel for pixel.
+        QVERIFY2(first.image == second.image, panel);
+    }
+}
+
+void TestScreenshot::unreadableSessionIsRefused()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.spawnscope"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\":\"spawnscope-runs\",\"version\":1,\n\"runs\": [\n{\"preset\":");
+    file.close();
+    const Shot shot = shoot({QStringLiteral("--open"), bad}, dir.filePath(QStringLiteral("shot.png")));
+    QCOMPARE(shot.exitCode, 2);
+    QVERIFY2(shot.err.contains("bad.spawnscope") && shot.err.contains("cut short"), shot.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("shot.png"))));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

@@ -4,6 +4,7 @@
 
 #include "chainbuilder.h"
 #include "codepanel.h"
+#include "comparedialog.h"
 #include "jobcontrol.h"
 #include "jobdelegate.h"
 #include "jobdetailpane.h"
@@ -21,6 +22,7 @@
 #include "runexporter.h"
 #include "sessionactions.h"
 #include "sessionkeeper.h"
+#include "sessionreader.h"
 #include "threadlab.h"
 #include "threadspanel.h"
 #include "timelinemodel.h"
@@ -120,6 +122,12 @@ void MainWindow::buildActions()
     m_rerunAction->setToolTip(tr("Start the selected group's preset again as a new group (Ctrl+R)"));
     connect(m_rerunAction, &QAction::triggered, this, &MainWindow::rerunSelected);
 
+    m_compareAction = new QAction(tr("Co&mpare runs…"), this);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_compareAction->setToolTip(tr("Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak "
+                                   "memory with the ratios, and their timelines on one time axis (Ctrl+M)"));
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareRuns);
+
     m_clearAction = new QAction(tr("C&lear finished"), this);
     m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_clearAction->setToolTip(tr("Remove every finished group from the table (Ctrl+L)"));
@@ -189,6 +197,7 @@ void MainWindow::buildMenus()
     jobsMenu->addAction(m_stopAction);
     jobsMenu->addAction(m_killAction);
     jobsMenu->addAction(m_rerunAction);
+    jobsMenu->addAction(m_compareAction);
     jobsMenu->addSeparator();
     jobsMenu->addAction(m_control->pauseAction());
     jobsMenu->addAction(m_control->resumeAction());
@@ -441,14 +450,19 @@ void MainWindow::wirePanels()
             m_palette->saveJobAsPreset(run, job, row);
     });
 
-    // What is dropped on the table runs, except files, which are presets to import.
+    // What is dropped on the table runs, except files: sessions and reports
+    // open, other files are presets to import.
     connect(m_jobView, &JobTableView::presetsDropped, this, [this](const QStringList &ids) {
         for (const QString &id : ids)
             runPreset(id);
     });
     connect(m_jobView, &JobTableView::filesDropped, this, [this](const QList<QUrl> &urls) {
-        for (const QUrl &url : urls)
-            m_palette->importPresetsFrom(url.toLocalFile());
+        for (const QUrl &url : urls) {
+            if (m_sessionActions && SessionReader::isSessionFile(url.toLocalFile()))
+                m_sessionActions->openFile(url.toLocalFile());
+            else
+                m_palette->importPresetsFrom(url.toLocalFile());
+        }
     });
     connect(m_jobView, &JobTableView::commandDropped, this, &MainWindow::runDroppedCommand);
     connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
@@ -736,6 +750,30 @@ void MainWindow::showJobMenu(const QPoint &pos)
     menu.addAction(m_saveJobAction);
     menu.addAction(m_clearAction);
     menu.exec(m_jobView->viewport()->mapToGlobal(pos));
+}
+
+CompareDialog *MainWindow::compareRuns()
+{
+    QList<const JobRun *> done;
+    for (const JobRun *run : m_engine->runs()) {
+        if (run->isDone())
+            done << run;
+    }
+    if (done.size() < 2) {
+        showMessage(tr("Compare needs two finished runs: run a preset twice (say serially and in parallel), or "
+                       "open a session."),
+                    6000);
+        return nullptr;
+    }
+    const JobRun *selected = m_jobModel->runAt(currentSourceIndex());
+    const JobRun *a = selected && selected->isDone() ? selected : done.at(done.size() - 2);
+    const JobRun *b = done.last() != a ? done.last() : done.at(done.size() - 2);
+    if (m_engine->indexOf(b) < m_engine->indexOf(a))
+        std::swap(a, b); // A is the earlier run, so B / A reads as then -> now
+    auto *dialog = new CompareDialog(m_engine, a, b, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::setSessionKeeper(SessionKeeper *keeper)

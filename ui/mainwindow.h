@@ -11,6 +11,7 @@
 #include <QMainWindow>
 
 class ChainBuilder;
+class CompareDialog;
 class CodePanel;
 class JobControl;
 class JobDetailPane;
@@ -100,6 +101,9 @@ public:
     // Runs the command field; nullptr with a status message if it is empty.
     JobRun *runCommand();
     void selectRun(const JobRun *run, int jobIndex = -1);
+    // Jobs → Compare runs…: the selected finished run against the latest
+    // other one (or the last two); nullptr, with a message, with fewer than two.
+    CompareDialog *compareRuns();
 
     // Sessions: File → New, Open and Save session as, finished runs kept
     // between restarts, the last session restored now (in the background).
@@ -170,6 +174,7 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_killAction = nullptr;
     QAction *m_rerunAction = nullptr;
+    QAction *m_compareAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_saveJobAction = nullptr;

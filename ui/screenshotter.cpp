@@ -1,5 +1,7 @@
 #include "screenshotter.h"
 
+#include "comparedialog.h"
+
 #include "jobengine.h"
 #include "jobrun.h"
 #include "jobdetailpane.h"
@@ -91,7 +93,17 @@ void Screenshotter::startNext()
             m_window->selectRun(m_last);
             showDetail();
         }
-        if (!m_panel.isEmpty() && !m_window->showPanel(m_panel)) {
+        if (m_panel == QLatin1String("compare")) {
+            // The Compare dialog over the last two runs, as a picture of its own.
+            m_compare = m_window->compareRuns();
+            if (!m_compare) {
+                std::fprintf(stderr, "spawnscope: --panel compare needs two finished runs\n");
+                m_captured = true;
+                emit finished(2);
+                return;
+            }
+            m_compare->resize(m_size);
+        } else if (!m_panel.isEmpty() && !m_window->showPanel(m_panel)) {
             std::fprintf(stderr, "spawnscope: --panel %s: the window has no such panel\n", qPrintable(m_panel));
             m_captured = true;
             emit finished(2);
@@ -154,7 +166,7 @@ void Screenshotter::capture()
     if (m_captured)
         return;
     m_captured = true;
-    const QPixmap pixmap = m_window->grab();
+    const QPixmap pixmap = m_compare ? m_compare->grab() : m_window->grab();
     if (!pixmap.save(m_path, "PNG")) {
         std::fprintf(stderr, "spawnscope: cannot save the screenshot to %s\n", qPrintable(m_path));
         emit finished(2);

@@ -47,6 +47,7 @@ private:
     QSize m_size;
     bool m_captured = false;
     JobRun *m_last = nullptr;
+    QWidget *m_compare = nullptr; // --panel compare: the dialog to capture
     QString m_panel;
     bool m_runLab = false;
     double m_liveSeconds = 0;

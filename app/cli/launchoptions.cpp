@@ -80,7 +80,7 @@ struct Spec
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QObject::tr("Run the --preset ids, save a PNG of the window to FILE and exit."),
                                   QStringLiteral("FILE")};
-    QCommandLineOption panel{QStringLiteral("panel"), QObject::tr("The tab in front: processes, timeline, threads or code."),
+    QCommandLineOption panel{QStringLiteral("panel"), QObject::tr("The tab in front: processes, timeline, threads or code; or compare, the Compare dialog over the last two runs."),
                              QStringLiteral("NAME")};
     QCommandLineOption screenshotAfter{
         QStringLiteral("screenshot-after"),
@@ -371,9 +371,9 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     options.panel = parser.value(spec.panel);
     options.runLab = parser.isSet(spec.runLab);
     static const QStringList panels{QStringLiteral("processes"), QStringLiteral("timeline"), QStringLiteral("threads"),
-                                    QStringLiteral("code")};
+                                    QStringLiteral("code"), QStringLiteral("compare")};
     if (!options.panel.isEmpty() && !panels.contains(options.panel)) {
-        *error = QObject::tr("--panel takes processes, timeline, threads or code, not \"%1\"").arg(options.panel);
+        *error = QObject::tr("--panel takes processes, timeline, threads, code or compare, not \"%1\"").arg(options.panel);
         return false;
     }
     options.lang = parser.value(spec.lang);

@@ -20,9 +20,10 @@ bool isLabWorkerRun(const JobRun *run)
 
 } // namespace
 
-TimelineModel::TimelineModel(JobEngine *engine, QObject *parent)
+TimelineModel::TimelineModel(JobEngine *engine, QObject *parent, const QList<quint64> &onlyRuns)
     : QObject(parent)
     , m_engine(engine)
+    , m_onlyRuns(onlyRuns.cbegin(), onlyRuns.cend())
     , m_notify(new QTimer(this))
 {
     m_notify->setSingleShot(true);
@@ -65,7 +66,7 @@ bool TimelineModel::isLive() const
 
 void TimelineModel::onRunAdded(JobRun *run)
 {
-    if (isLabWorkerRun(run))
+    if (isLabWorkerRun(run) || (!m_onlyRuns.isEmpty() && !m_onlyRuns.contains(run->id())))
         return;
     TimelineGroup group;
     group.kind = TimelineGroup::Kind::Run;

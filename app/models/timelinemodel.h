@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 class JobEngine;
 class JobProcess;
@@ -21,7 +22,8 @@ class TimelineModel : public QObject
 {
     Q_OBJECT
 public:
-    explicit TimelineModel(JobEngine *engine, QObject *parent = nullptr);
+    // onlyRuns: show these runs alone (the Compare dialog); empty: every run.
+    explicit TimelineModel(JobEngine *engine, QObject *parent = nullptr, const QList<quint64> &onlyRuns = {});
 
     int groupCount() const { return int(m_groups.size()); }
     const TimelineGroup &group(int index) const { return m_groups.at(index); }
@@ -59,6 +61,7 @@ private:
     void touch();
 
     JobEngine *m_engine;
+    QSet<quint64> m_onlyRuns;
     QList<TimelineGroup> m_groups;
     QHash<quint64, int> m_groupOfRun; // run id -> index in m_groups
     QTimer *m_notify;

@@ -304,6 +304,17 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
     return true;
 }
 
+bool SessionReader::isSessionFile(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".spawnscope")))
+        return true;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray start = file.read(256);
+    return start.contains(QByteArray("\"format\":\"") + RunReport::FormatName + '"');
+}
+
 SessionReader::Result SessionReader::read(const QString &path, qint64 outputBudget, RecordedRun::Origin origin)
 {
     Result result;

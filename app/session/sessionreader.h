@@ -44,6 +44,10 @@ public:
     // name: how messages call the source.
     static Result read(QIODevice *device, const QString &name, qint64 outputBudget, RecordedRun::Origin origin);
 
+    // A name ending in .spawnscope, or a file that begins as a report does
+    // (its "format"): what a drop on the table opens rather than imports.
+    static bool isSessionFile(const QString &path);
+
     // One job entry (RunReport::jobToJson's object); false with *error
     // saying which field is wrong.
     static bool jobFromJson(const QJsonObject &json, JobProcess::Record *record, QString *error);

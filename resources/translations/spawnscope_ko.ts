@@ -249,6 +249,45 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>The run the ratios are relative to</source>
+        <translation>비율의 기준이 되는 실행</translation>
+    </message>
+    <message>
+        <source>The run measured against A: B ÷ A</source>
+        <translation>A에 대어 잰 실행: B ÷ A</translation>
+    </message>
+    <message>
+        <source>Run &amp;A:</source>
+        <translation>실행 &amp;A:</translation>
+    </message>
+    <message>
+        <source>Run &amp;B:</source>
+        <translation>실행 &amp;B:</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B ÷ A</source>
+        <translation>B ÷ A</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3</source>
+        <translation>#%1 %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>the job log</source>
@@ -1278,6 +1317,18 @@ Every process it starts appears under it, with its pipes, however short its life
             <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Co&amp;mpare runs…</source>
+        <translation>실행 비교(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak memory with the ratios, and their timelines on one time axis (Ctrl+M)</source>
+        <translation>끝난 두 실행을 나란히: 벽시계 시간, Σ, 병렬도, CPU 시간, 최대 메모리와 그 비율, 그리고 한 시간 축 위의 두 타임라인(Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Compare needs two finished runs: run a preset twice (say serially and in parallel), or open a session.</source>
+        <translation>비교하려면 끝난 실행이 둘 있어야 합니다: 프리셋을 두 번(예를 들어 하나씩, 그리고 병렬로) 실행하거나 세션을 여세요.</translation>
+    </message>
 </context>
 <context>
     <name>OutputFindBar</name>
@@ -2055,10 +2106,6 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>--preset의 id들을 실행하고, 창을 PNG로 FILE에 저장한 뒤 끝냅니다.</translation>
     </message>
     <message>
-        <source>The tab in front: processes, timeline, threads or code.</source>
-        <translation>앞에 보일 탭: processes, timeline, threads 또는 code.</translation>
-    </message>
-    <message>
         <source>With --screenshot: run every threads-lab mode first.</source>
         <translation>--screenshot과 함께: 먼저 스레드 실험실의 모든 모드를 실행합니다.</translation>
     </message>
@@ -2173,10 +2220,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>--repeat takes a whole number from 1 to %1, not &quot;%2&quot;</source>
         <translation>--repeat에는 1부터 %1까지의 정수를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
-    </message>
-    <message>
-        <source>--panel takes processes, timeline, threads or code, not &quot;%1&quot;</source>
-        <translation>--panel에는 processes, timeline, threads 또는 code를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
     </message>
     <message>
         <source>--lang takes en or ko, not &quot;%1&quot;</source>
@@ -2668,6 +2711,14 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>SpawnScope sessions and reports (*.spawnscope *.json);;All files (*)</source>
         <translation>SpawnScope 세션과 보고서 (*.spawnscope *.json);;모든 파일 (*)</translation>
     </message>
+    <message>
+        <source>The tab in front: processes, timeline, threads or code; or compare, the Compare dialog over the last two runs.</source>
+        <translation>앞에 보일 탭: processes, timeline, threads, code. 또는 compare: 마지막 두 실행의 비교 대화상자.</translation>
+    </message>
+    <message>
+        <source>--panel takes processes, timeline, threads, code or compare, not &quot;%1&quot;</source>
+        <translation>--panel에는 processes, timeline, threads, code, compare 중 하나를 씁니다(&quot;%1&quot;은 아닙니다)</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
@@ -2704,6 +2755,73 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>No sample yet</source>
         <translation>아직 샘플이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>RunComparison</name>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>측정 안 됨</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>벽시계 시간</translation>
+    </message>
+    <message>
+        <source>From the first child&apos;s start to the last one&apos;s exit</source>
+        <translation>첫 자식의 시작부터 마지막 자식의 종료까지</translation>
+    </message>
+    <message>
+        <source>Σ children&apos;s time</source>
+        <translation>Σ 자식 시간</translation>
+    </message>
+    <message>
+        <source>Every child&apos;s own lifetime, added up</source>
+        <translation>자식마다의 수명을 모두 더한 값</translation>
+    </message>
+    <message>
+        <source>Parallelism (Σ ÷ wall)</source>
+        <translation>병렬도 (Σ ÷ 벽시계)</translation>
+    </message>
+    <message>
+        <source>About 1 when the children ran one at a time, about N when N ran at once</source>
+        <translation>자식이 하나씩 돌았으면 약 1, N개가 동시에 돌았으면 약 N</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU 시간</translation>
+    </message>
+    <message>
+        <source>User plus system time of every child, exact from the kernel where it could tell</source>
+        <translation>모든 자식의 사용자 시간과 시스템 시간의 합(커널이 알려 줄 수 있으면 정확한 값)</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>최대 메모리</translation>
+    </message>
+    <message>
+        <source>The most resident memory one child held</source>
+        <translation>자식 하나가 차지한 가장 큰 상주 메모리</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Children started</source>
+        <translation>시작한 자식 수</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Children that failed, timed out or were killed</source>
+        <translation>실패했거나 시간 초과되었거나 강제 종료된 자식</translation>
     </message>
 </context>
 <context>
