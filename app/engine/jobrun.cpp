@@ -17,6 +17,9 @@ JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject
     , m_releasing(releasing)
 {
     m_clock.start();
+    // begin() sets it again; a report's head is written as the run is added,
+    // a moment before that.
+    m_startedAtEpochMs = QDateTime::currentMSecsSinceEpoch();
     m_jobs.fill(nullptr, qsizetype(preset.copies) * stageCount());
     if (!m_releasing) {
         for (int copy = 0; copy < preset.copies; ++copy)

@@ -84,7 +84,8 @@ public:
     double parallelism() const;
 
     const QElapsedTimer &clock() const { return m_clock; }
-    // Wall-clock time of begin(), in ms since the epoch (0 before), for logs.
+    // Wall-clock time of begin() (of the run's creation before that), in ms
+    // since the epoch, for logs and sessions.
     qint64 startedAtEpochMs() const { return m_startedAtEpochMs; }
 
 signals:

@@ -891,6 +891,14 @@ void JobTreeModel::onRunAdded(JobRun *run)
     m_runs << run;
     m_rowOfRun.insert(run->id(), row);
     endInsertRows();
+    if (run->isDone()) {
+        // A recorded run (or one put back): its descendants are all there
+        // already, and no sampler tick will announce them.
+        QSet<int> jobs;
+        for (int i = 0; i < run->jobs().size(); ++i)
+            jobs.insert(i);
+        flushDescendants(run, index(row, 0), jobs);
+    }
     m_activeRuns.insert(run->id());
     if (!m_flushTimer->isActive())
         m_flushTimer->start();

@@ -94,9 +94,14 @@ QList<Preset> PresetFile::builtIns()
 
 void PresetFile::translateBuiltIn(Preset *preset)
 {
-    if (!preset->builtIn)
-        return;
-    // The English text is the key: translating twice changes nothing.
+    if (preset->builtIn)
+        translateTexts(preset);
+}
+
+void PresetFile::translateTexts(Preset *preset)
+{
+    // The English text is the key: translating twice changes nothing, and a
+    // title of the user's own has no translation.
     preset->title = QCoreApplication::translate(BuiltinPresetTexts::Context, preset->title.toUtf8().constData());
     preset->description =
         QCoreApplication::translate(BuiltinPresetTexts::Context, preset->description.toUtf8().constData());

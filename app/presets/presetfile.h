@@ -29,6 +29,9 @@ public:
     // A built-in preset's title and description in the installed translator's
     // language (builtIns() does this; call it again once a translator is in).
     static void translateBuiltIn(Preset *preset);
+    // The same for a preset that may be a built-in's copy (a recorded run's,
+    // read from a session written in another language or none).
+    static void translateTexts(Preset *preset);
 
     static QByteArray serialize(const QList<Preset> &presets);
     // Atomic: the old file stays whole if anything fails.

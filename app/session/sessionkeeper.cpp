@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "jobengine.h"
 #include "jobrun.h"
+#include "presetfile.h"
 #include "sessionreader.h"
 #include "sessionwriter.h"
 
@@ -138,8 +139,10 @@ bool SessionKeeper::saveAs(const QString &path, QString *error)
 int SessionKeeper::adopt(const QList<RecordedRun> &runs)
 {
     int count = 0;
-    for (const RecordedRun &run : runs)
+    for (RecordedRun run : runs) {
+        PresetFile::translateTexts(&run.preset); // a seed's title in the window's language
         count += m_engine->restore(run) ? 1 : 0;
+    }
     return count;
 }
 

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # Remakes the README's screenshots with spawnscope's own --screenshot command:
-#   bash resources/screenshots/make.sh [path/to/spawnscope]   (default: build/spawnscope)
-# No display is needed. Run it on a quiet machine: the threads lab's speed-ups
-# are measured for real while the picture is taken.
+#   bash resources/screenshots/make.sh [--record] [path/to/spawnscope]   (default: build/spawnscope)
+# No display is needed. The shots of finished runs are drawn from the sessions
+# recorded in resources/screenshots/sessions/ (--open), so remaking them runs
+# nothing and changes no pixel unless the window changed; --record runs those
+# presets again first and records new sessions. The live shots (the monitor,
+# buffering) and the threads lab run for real: run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+record=0
+if [[ ${1:-} == --record ]]; then
+    record=1
+    shift
+fi
 app=${1:-build/spawnscope}
 out=resources/screenshots
+sessions=$out/sessions
 size=1400x860
+# The recorded runs' start times are shown in UTC, whoever remakes them.
+export TZ=UTC
 # The monitor's shots run python3 from Debian's /usr/bin, whatever PATH says, so
 # no version manager's shim shows up as a descendant.
 family="sh -c '/usr/bin/python3 -c \"import time; x = bytearray(120 << 20); time.sleep(1); y = bytearray(200 << 20); time.sleep(8)\" & /usr/bin/python3 -c \"while True: pass\" & sleep 8 & wait'"
@@ -22,12 +33,27 @@ for _ in range(3):
     print(md5.communicate()[0].decode().split()[0])"
 seeds=(--preset hello-child --preset poll-sleep --preset fanout-sleep --preset chain-md5 --preset timeout-kill)
 
+if (( record )); then
+    mkdir -p "$sessions"
+    PATH=/usr/bin:/bin "$app" --headless "${seeds[@]}" --report "$sessions/seeds.spawnscope" >/dev/null
+    PATH=/usr/bin:/bin "$app" --headless --preset python-fanout-watched --preset fanout-sleep \
+        --report "$sessions/watch.spawnscope" >/dev/null
+    "$app" --headless --report "$sessions/watch-pipes.spawnscope" --watch -- /usr/bin/python3 -c "$cpython_chain" >/dev/null
+    # The fan-out lesson twice: one child at a time, then all ten at once.
+    "$app" --headless --preset fanout-sleep --max-parallel 1 --report "$sessions/fanout-serial.spawnscope" >/dev/null
+    "$app" --headless --preset fanout-sleep --report "$sessions/fanout-parallel.spawnscope" >/dev/null
+fi
+
 for lang in en ko; do
-    "$app" --screenshot "$out/processes-$lang.png" "${seeds[@]}" --panel processes --lang "$lang" --size "$size"
-    "$app" --screenshot "$out/timeline-$lang.png" --preset poll-sleep --preset fanout-sleep --preset chain-md5 \
-        --preset timeout-kill --panel timeline --lang "$lang" --size "$size"
+    "$app" --screenshot "$out/processes-$lang.png" --open "$sessions/seeds.spawnscope" --panel processes \
+        --lang "$lang" --size "$size"
+    "$app" --screenshot "$out/timeline-$lang.png" --open "$sessions/seeds.spawnscope" --panel timeline \
+        --lang "$lang" --size "$size"
+    "$app" --screenshot "$out/compare-$lang.png" --open "$sessions/fanout-serial.spawnscope" \
+        --open "$sessions/fanout-parallel.spawnscope" --panel compare --lang "$lang" --size 1100x800
     "$app" --screenshot "$out/threads-$lang.png" --panel threads --run-lab --lang "$lang" --size "$size"
-    "$app" --screenshot "$out/code-$lang.png" --preset timeout-kill --panel code --lang "$lang" --size "$size"
+    "$app" --screenshot "$out/code-$lang.png" --open "$sessions/seeds.spawnscope" --panel code --lang "$lang" \
+        --size "$size"
     # The process monitor, live: a shell's children with their CPU and memory,
     # the chart of one job, and the buffering lesson (pipe against terminal).
     "$app" --screenshot "$out/monitor-$lang.png" --command "$family" --screenshot-after 3.5 --detail resources \
@@ -36,10 +62,10 @@ for lang in en ko; do
         --screenshot-after 1.2 --detail stdout --panel processes --lang "$lang" --size "$size"
     # Watching: the seed's fan-out run by CPython next to SpawnScope's own run
     # of it on one timeline, and CPython's chains with their pipes.
-    PATH=/usr/bin:/bin "$app" --screenshot "$out/watch-$lang.png" --preset python-fanout-watched \
-        --preset fanout-sleep --screenshot-after 1.5 --panel timeline --lang "$lang" --size "$size"
-    "$app" --screenshot "$out/watch-pipes-$lang.png" --screenshot-after 1.5 --panel processes --lang "$lang" \
-        --size "$size" --watch -- /usr/bin/python3 -c "$cpython_chain"
+    "$app" --screenshot "$out/watch-$lang.png" --open "$sessions/watch.spawnscope" --panel timeline \
+        --lang "$lang" --size "$size"
+    "$app" --screenshot "$out/watch-pipes-$lang.png" --open "$sessions/watch-pipes.spawnscope" --panel processes \
+        --lang "$lang" --size "$size"
 done
-"$app" --screenshot "$out/timeline-dark.png" --preset poll-sleep --preset fanout-sleep --preset chain-md5 \
-    --preset timeout-kill --panel timeline --theme dark --size "$size"
+"$app" --screenshot "$out/timeline-dark.png" --open "$sessions/seeds.spawnscope" --panel timeline --theme dark \
+    --size "$size"
