@@ -2,7 +2,9 @@
 
 #include "atomicfile.h"
 #include "jobengine.h"
+#include "jobprocess.h"
 #include "jobrun.h"
+#include "reportstream.h"
 #include "presetfile.h"
 #include "sessionreader.h"
 #include "sessionwriter.h"
@@ -30,18 +32,27 @@ SessionKeeper::SessionKeeper(JobEngine *engine, QObject *parent)
     connect(m_timer, &QTimer::timeout, this, &SessionKeeper::saveInBackground);
     connect(engine, &JobEngine::runFinished, this, &SessionKeeper::schedule);
     connect(engine, &JobEngine::runAdded, this, [this](JobRun *run) {
-        if (run->isDone())
-            schedule(); // a restored or opened run
+        // Each job's line as it ends: the cost is spread over the run.
+        connect(run, &JobRun::jobFinished, this, [this, run](int index) { makeLine(run, index); });
+        if (run->isDone()) { // a restored run, or one put back
+            for (int i = 0; i < run->jobs().size(); ++i)
+                makeLine(run, i);
+            schedule();
+        }
     });
     connect(engine, &JobEngine::runsAboutToBeRemoved, this, [this](int first, int last) {
         for (int i = first; i <= last && i < m_engine->runs().size(); ++i)
-            m_texts.remove(m_engine->runs().at(i)->id());
+            m_lines.remove(m_engine->runs().at(i)->id());
         schedule();
     });
-    connect(engine, &JobEngine::jobChanged, this, [this](JobRun *run, int) {
-        // A finished run changes only when the output budget trims it.
-        if (run->isDone() && m_texts.remove(run->id()))
-            schedule();
+    connect(engine, &JobEngine::jobChanged, this, [this](JobRun *run, int index) {
+        // An ended job changes only when the output budget trims it.
+        const auto it = m_lines.constFind(run->id());
+        if (it != m_lines.cend() && index >= 0 && index < it->size() && !it->at(index).isNull()) {
+            makeLine(run, index);
+            if (run->isDone())
+                schedule();
+        }
     });
 }
 
@@ -70,21 +81,35 @@ void SessionKeeper::schedule()
         m_timer->start();
 }
 
-QList<QByteArray> SessionKeeper::runTexts()
+void SessionKeeper::makeLine(const JobRun *run, int index)
+{
+    const JobProcess *job = run->jobs().value(index);
+    if (!job || !job->outcome().isDone())
+        return;
+    QList<QByteArray> &lines = m_lines[run->id()];
+    if (lines.size() != run->jobs().size())
+        lines.resize(run->jobs().size());
+    lines[index] = SessionWriter::jobLine(run, index);
+    ++m_linesMade;
+}
+
+QList<SessionWriter::RunPieces> SessionKeeper::runPieces()
 {
     QElapsedTimer clock;
     clock.start();
-    QList<QByteArray> texts;
+    QList<SessionWriter::RunPieces> runs;
     for (const JobRun *run : m_engine->runs()) {
         if (!SessionWriter::keeps(run))
             continue;
-        auto it = m_texts.find(run->id());
-        if (it == m_texts.end())
-            it = m_texts.insert(run->id(), SessionWriter::runText(run));
-        texts << *it;
+        for (int i = 0; i < run->jobs().size(); ++i) {
+            const QList<QByteArray> &lines = m_lines[run->id()];
+            if (i >= lines.size() || lines.at(i).isNull())
+                makeLine(run, i);
+        }
+        runs << SessionWriter::RunPieces{ReportStream::runHead(run), m_lines.value(run->id()), ReportStream::runTail(run)};
     }
     m_lastSaveGuiMs = double(clock.nsecsElapsed()) / 1e6;
-    return texts;
+    return runs;
 }
 
 void SessionKeeper::saveInBackground()
@@ -96,12 +121,12 @@ void SessionKeeper::saveInBackground()
         return;
     }
     m_writing = true;
-    const QList<QByteArray> texts = runTexts();
+    const QList<SessionWriter::RunPieces> runs = runPieces();
     const QString path = m_path;
-    m_pool->start([this, texts, path] {
+    m_pool->start([this, runs, path] {
         QString error;
         QDir().mkpath(QFileInfo(path).absolutePath());
-        const bool ok = AtomicFile::write(path, SessionWriter::document(texts), tr("the session"), &error);
+        const bool ok = AtomicFile::write(path, SessionWriter::document(runs), tr("the session"), &error);
         QMetaObject::invokeMethod(
             this,
             [this, ok, error] {
@@ -127,13 +152,13 @@ void SessionKeeper::saveNow()
     m_pool->waitForDone();
     QString error;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    if (!AtomicFile::write(m_path, SessionWriter::document(runTexts()), tr("the session"), &error))
+    if (!AtomicFile::write(m_path, SessionWriter::document(runPieces()), tr("the session"), &error))
         emit saveFailed(error);
 }
 
 bool SessionKeeper::saveAs(const QString &path, QString *error)
 {
-    return AtomicFile::write(path, SessionWriter::document(runTexts()), tr("the session"), error);
+    return AtomicFile::write(path, SessionWriter::document(runPieces()), tr("the session"), error);
 }
 
 int SessionKeeper::adopt(const QList<RecordedRun> &runs)

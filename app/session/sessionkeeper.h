@@ -10,6 +10,7 @@
 #pragma once
 
 #include "recordedrun.h"
+#include "sessionwriter.h"
 
 #include <QHash>
 #include <QObject>
@@ -55,6 +56,9 @@ public:
     // How long the last save took on the GUI thread (assembling the text).
     double lastSaveGuiMs() const { return m_lastSaveGuiMs; }
     int savesWritten() const { return m_savesWritten; }
+    // How many job lines were made: once per job as it ends, again only if
+    // the output budget trimmed its output.
+    int linesMade() const { return m_linesMade; }
 
 signals:
     void restored(int runs, const QString &problem);
@@ -66,8 +70,9 @@ signals:
 private:
     void schedule();
     void saveInBackground();
-    // Every kept run's text, made now for runs that have none yet.
-    QList<QByteArray> runTexts();
+    // Every kept run in pieces, with the job lines not made yet made now.
+    QList<SessionWriter::RunPieces> runPieces();
+    void makeLine(const JobRun *run, int index);
     int adopt(const QList<RecordedRun> &runs);
     void onRead(const QString &path, bool last, const QList<RecordedRun> &runs, const QString &problem);
 
@@ -77,9 +82,10 @@ private:
     bool m_ready = false; // the last session has been read
     QTimer *m_timer;
     QThreadPool *m_pool; // one thread: reads and writes in order
-    QHash<quint64, QByteArray> m_texts; // each finished run's text, by run id
+    QHash<quint64, QList<QByteArray>> m_lines; // by run id: each ended job's line, by job index
     bool m_writing = false;
     bool m_again = false;
     double m_lastSaveGuiMs = 0;
     int m_savesWritten = 0;
+    int m_linesMade = 0;
 };

@@ -12,15 +12,38 @@ bool SessionWriter::keeps(const JobRun *run)
     return run->isDone() && run->preset().id != QLatin1String(WorkerProtocol::PresetId);
 }
 
-QByteArray SessionWriter::runText(const JobRun *run)
+QByteArray SessionWriter::jobLine(const JobRun *run, int index)
 {
-    QByteArray text = ReportStream::runHead(run);
-    for (int i = 0; i < run->jobs().size(); ++i) {
+    return QJsonDocument(RunReport::jobToJson(run, index, RunReport::AllText)).toJson(QJsonDocument::Compact);
+}
+
+SessionWriter::RunPieces SessionWriter::runPieces(const JobRun *run)
+{
+    RunPieces pieces{ReportStream::runHead(run), {}, ReportStream::runTail(run)};
+    for (int i = 0; i < run->jobs().size(); ++i)
+        pieces.jobLines << jobLine(run, i);
+    return pieces;
+}
+
+QByteArray SessionWriter::runText(const RunPieces &pieces)
+{
+    qsizetype size = pieces.head.size() + pieces.tail.size();
+    for (const QByteArray &line : pieces.jobLines)
+        size += line.size() + 2;
+    QByteArray text;
+    text.reserve(size);
+    text += pieces.head;
+    for (qsizetype i = 0; i < pieces.jobLines.size(); ++i) {
         if (i > 0)
             text += ReportStream::Separator;
-        text += QJsonDocument(RunReport::jobToJson(run, i, RunReport::AllText)).toJson(QJsonDocument::Compact);
+        text += pieces.jobLines.at(i);
     }
-    return text + ReportStream::runTail(run);
+    return text + pieces.tail;
+}
+
+QByteArray SessionWriter::runText(const JobRun *run)
+{
+    return runText(runPieces(run));
 }
 
 QByteArray SessionWriter::document(const QList<QByteArray> &runTexts)
@@ -37,4 +60,12 @@ QByteArray SessionWriter::document(const QList<QByteArray> &runTexts)
         document += runTexts.at(i);
     }
     return document + ReportStream::documentTail();
+}
+
+QByteArray SessionWriter::document(const QList<RunPieces> &runs)
+{
+    QList<QByteArray> texts;
+    for (const RunPieces &pieces : runs)
+        texts << runText(pieces);
+    return document(texts);
 }
