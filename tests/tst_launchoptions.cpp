@@ -46,6 +46,7 @@ private slots:
     void byteSizes_data();
     void byteSizes();
     void outputOptions();
+    void openOptions();
 
     void presetsToRunByIds();
     void presetsToRunUnknownId();
@@ -208,6 +209,8 @@ void TestLaunchOptions::badArguments_data()
     QTest::addColumn<QString>("errorPart");
 
     QTest::newRow("headless alone") << QStringList{"--headless"} << "--headless";
+    QTest::newRow("open headless") << QStringList{"--headless", "--preset", "x", "--open", "s.spawnscope"} << "--open";
+    QTest::newRow("a stray file") << QStringList{"notes.txt"} << "unexpected argument \"notes.txt\"";
     QTest::newRow("headless with only a presets file")
         << QStringList{"--headless", "--presets-file", "x.json"} << "--headless";
     QTest::newRow("headless with empty command") << QStringList{"--headless", "--command", ""} << "--headless";
@@ -338,6 +341,25 @@ void TestLaunchOptions::outputOptions()
     // The budget is the window's too.
     QVERIFY2(LaunchOptions::parse(commandLine({"--output-budget", "1G"}), &options, &error), qPrintable(error));
     QCOMPARE(options.outputBudget, qint64(1024) * 1024 * 1024);
+}
+
+void TestLaunchOptions::openOptions()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY2(LaunchOptions::parse(commandLine({"--open", "a.json", "b.spawnscope"}), &options, &error), qPrintable(error));
+    // A .spawnscope file alone is opened, as a file manager passes it.
+    QCOMPARE(options.openFiles, (QStringList{"a.json", "b.spawnscope"}));
+    QVERIFY(options.programArgs.isEmpty());
+    QVERIFY2(LaunchOptions::parse(commandLine({"--screenshot", "x.png", "--open", "s.spawnscope", "--panel", "compare"}),
+                                  &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.panel, QStringLiteral("compare"));
+    // After --watch --, a .spawnscope word is the program's argument, not a file to open.
+    QVERIFY2(LaunchOptions::parse(commandLine({"--watch", "--", "cat", "x.spawnscope"}), &options, &error),
+             qPrintable(error));
+    QVERIFY(options.openFiles.isEmpty());
+    QCOMPARE(options.programArgs, (QStringList{"cat", "x.spawnscope"}));
 }
 
 void TestLaunchOptions::panelLanguageAndTheme()

@@ -42,6 +42,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLocale>
 #include <QSettings>
@@ -788,6 +789,8 @@ void MainWindow::setSessionKeeper(SessionKeeper *keeper)
                                       m_sessionActions->saveAsAction(), m_sessionActions->keepAction()});
     m_fileMenu->insertSeparator(first);
     keeper->setEnabled(SessionActions::keepsSessions());
+    if (keeper->isEnabled() && QFileInfo::exists(keeper->path()))
+        showMessage(tr("Restoring the last session…"), 0);
     keeper->restoreLast();
 }
 

@@ -94,6 +94,12 @@ SessionActions::SessionActions(SessionKeeper *keeper, JobEngine *engine, QUndoSt
             emit message(tr("Restored %n run(s) from the last session (marked ⟲). File → New session starts empty.",
                             nullptr, runs),
                          8000);
+        else
+            emit message(QString(), 1); // clears "Restoring…"
+    });
+    connect(m_keeper, &SessionKeeper::opened, this, [this](const QString &, int, const QString &problem) {
+        if (!problem.isEmpty())
+            emit message(QString(), 1); // clears "Opening…"; the dialog says why
     });
     connect(m_keeper, &SessionKeeper::opened, this, [this](const QString &path, int runs, const QString &problem) {
         if (!problem.isEmpty()) {

@@ -1329,6 +1329,10 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>Compare needs two finished runs: run a preset twice (say serially and in parallel), or open a session.</source>
         <translation>비교하려면 끝난 실행이 둘 있어야 합니다: 프리셋을 두 번(예를 들어 하나씩, 그리고 병렬로) 실행하거나 세션을 여세요.</translation>
     </message>
+    <message>
+        <source>Restoring the last session…</source>
+        <translation>지난 세션을 되살리는 중…</translation>
+    </message>
 </context>
 <context>
     <name>OutputFindBar</name>
