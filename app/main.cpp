@@ -216,7 +216,6 @@ int main(int argc, char **argv)
         return fail(error);
     SessionKeeper sessions(&engine); // before the window, which saves through it as it closes
     MainWindow window(&engine, &lab, presets);
-    window.setSessionKeeper(&sessions);
     if (!userProblem.isEmpty())
         window.protectUnreadablePresets(userProblem);
     if (options.maxParallel >= 0)
@@ -229,9 +228,17 @@ int main(int argc, char **argv)
         window.close();
     });
     window.show();
-    for (const Preset &preset : std::as_const(toRun))
-        window.runPreset(preset);
-    for (const QString &file : std::as_const(options.openFiles))
-        window.sessionActions()->openFile(file);
+    // What the command line asks for comes after the last session's runs,
+    // which are older: once they are back (at once when there are none).
+    QObject::connect(
+        &sessions, &SessionKeeper::restored, &window,
+        [&window, &toRun, &options] {
+            for (const Preset &preset : std::as_const(toRun))
+                window.runPreset(preset);
+            for (const QString &file : std::as_const(options.openFiles))
+                window.sessionActions()->openFile(file);
+        },
+        Qt::SingleShotConnection);
+    window.setSessionKeeper(&sessions);
     return app.exec();
 }
