@@ -41,6 +41,7 @@
 #include <QInputDialog>
 #include <QLocale>
 #include <QSettings>
+#include <QTimer>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -77,6 +78,10 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
         updateStatus();
     });
     connect(m_engine, &JobEngine::runningCountChanged, this, &MainWindow::updateStatus);
+    m_followTimer = new QTimer(this);
+    m_followTimer->setSingleShot(true);
+    m_followTimer->setInterval(0);
+    connect(m_followTimer, &QTimer::timeout, this, &MainWindow::followShownRun);
     connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::onJobDataChanged);
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, [this] {
         onCurrentJobChanged();
@@ -683,7 +688,9 @@ void MainWindow::onCurrentJobChanged()
 
 void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
-    // The model sends at most ~20 batches a second, so following them is cheap.
+    // The model sends at most ~20 batches a second, but a batch of a large
+    // run is many ranges (its scattered finished rows), and describing a
+    // 1,000-job run costs milliseconds: the pane follows once per batch.
     JobRun *shown = m_detail->run();
     if (!shown || m_jobModel->runAt(topLeft) != shown)
         return;
@@ -692,6 +699,14 @@ void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex 
         if (topLeft.parent().isValid() && (row < topLeft.row() || row > bottomRight.row()))
             return;
     }
+    if (!m_followTimer->isActive())
+        m_followTimer->start();
+}
+
+void MainWindow::followShownRun()
+{
+    if (!m_detail->run())
+        return;
     m_detail->refresh();
     updateActions();
 }

@@ -31,6 +31,7 @@ class JobFilterProxyModel;
 class QSpinBox;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 class RunExporter;
 class ThreadLab;
 class ThreadsPanel;
@@ -117,6 +118,7 @@ private:
     void runDroppedCommand(const QString &command);
     void onCurrentJobChanged();
     void onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void followShownRun();
     void updateActions();
     void updateStatus();
     void showMessage(const QString &message, int timeoutMs);
@@ -152,6 +154,9 @@ private:
     TimelinePanel *m_timelinePanel = nullptr;
     CodePanel *m_codePanel = nullptr;
     RunExporter *m_exporter = nullptr;
+    // One refresh of the detail pane and the actions per turn of the event
+    // loop, however many row ranges of the shown run a model flush sends.
+    QTimer *m_followTimer = nullptr;
 
     QAction *m_runCommandAction = nullptr;
     QAction *m_watchProgramAction = nullptr;

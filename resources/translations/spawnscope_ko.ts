@@ -594,6 +594,12 @@
         <translation>… 출력 예산에 맞춰 줄임: 기록된 %2 중 마지막 %1만 표시
 </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more job(s) not listed here: each has its row in the table.</source>
+        <translation>
+            <numerusform>… 그리고 여기에 나열되지 않은 작업 %n개: 각 작업은 표에 자기 행이 있습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
