@@ -20,6 +20,7 @@ private slots:
     void defaultLetsTheSeedFanOutRunAtOnce();
     void limitIsRespected();
     void aThousandQueuedJobsAllComplete();
+    void startBudgetSpreadsAFanOutOverTurns();
     void chainsStartWhole();
     void stoppingQueuedJobsMeansTheyNeverRun();
     void stopAllCancelsTheQueue();
@@ -72,6 +73,23 @@ void TestJobEngine::aThousandQueuedJobsAllComplete()
     QCOMPARE(engine.peakRunning(), 50);
     QCOMPARE(engine.runningCount(), 0);
     QVERIFY(engine.isIdle());
+}
+
+void TestJobEngine::startBudgetSpreadsAFanOutOverTurns()
+{
+    // The window's setting: a call of the scheduler stops starting children
+    // once its budget is spent and goes on in the next turn of the event
+    // loop, so 64 copies never hold the loop for the time of 64 starts.
+    JobEngine engine;
+    engine.setMaxParallel(64);
+    engine.setStartBudgetMs(1);
+    JobRun *run = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.5")}, 64));
+    QVERIFY2(engine.runningCount() >= 1 && engine.runningCount() < 64, qPrintable(QString::number(engine.runningCount())));
+    QTRY_COMPARE(engine.runningCount(), 64);
+    QCOMPARE(engine.queuedCopies(), 0);
+    QVERIFY(waitRun(run));
+    QCOMPARE(run->failedCount(), 0);
+    QCOMPARE(engine.peakRunning(), 64);
 }
 
 void TestJobEngine::chainsStartWhole()

@@ -69,6 +69,8 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
     wirePanels();
     restoreSettings();
 
+    // A large fan-out starts over a few turns of the event loop, not in one.
+    m_engine->setStartBudgetMs(JobEngine::WindowStartBudgetMs);
     connect(m_engine, &JobEngine::runFinished, this, [this] {
         updateActions();
         updateStatus();
