@@ -37,7 +37,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QDateTime>
 #include <QInputDialog>
 #include <QLocale>
 #include <QSettings>
@@ -368,15 +367,6 @@ void MainWindow::buildLayout()
     m_centreSplitter->setStretchFactor(1, 2);
     centreLayout->addLayout(commandBar);
     centreLayout->addLayout(filterBar);
-    // The runs folded away past the row limit, never silently: a summary
-    // where they were, above the table.
-    m_foldedLabel = new QLabel(centre);
-    m_foldedLabel->setObjectName(QStringLiteral("foldedRuns"));
-    m_foldedLabel->setWordWrap(true);
-    m_foldedLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_foldedLabel->setVisible(false);
-    centreLayout->addWidget(m_foldedLabel);
-    connect(m_engine, &JobEngine::foldedChanged, this, &MainWindow::updateFoldedSummary);
     centreLayout->addWidget(m_centreSplitter, 1);
 
     m_threadsPanel = new ThreadsPanel(m_lab, this);
@@ -643,22 +633,6 @@ void MainWindow::rerunSelected()
 {
     if (const JobRun *run = m_jobModel->runAt(currentSourceIndex()))
         runPreset(run->preset());
-}
-
-void MainWindow::updateFoldedSummary()
-{
-    const FoldedRuns &folded = m_engine->folded();
-    m_foldedLabel->setVisible(!folded.isEmpty());
-    if (folded.isEmpty())
-        return;
-    const QLocale locale;
-    m_foldedLabel->setText(
-        tr("⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). "
-           "The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.",
-           nullptr, folded.runs)
-            .arg(locale.toString(folded.jobs), locale.toString(folded.succeeded), locale.toString(folded.failed),
-                 QDateTime::fromMSecsSinceEpoch(qint64(folded.firstStartedEpochMs)).toString(QStringLiteral("HH:mm:ss")),
-                 folded.lastTitle, locale.toString(m_engine->finishedJobLimit())));
 }
 
 void MainWindow::clearFinished()

@@ -94,7 +94,6 @@ public:
     JobRun *runPreset(const Preset &preset);
     // Jobs → Watch a program…: asks for a command line and runs it watched.
     void askWatchProgram();
-    void updateFoldedSummary();
     // Runs the command field; nullptr with a status message if it is empty.
     JobRun *runCommand();
     void selectRun(const JobRun *run, int jobIndex = -1);
@@ -140,7 +139,6 @@ private:
     QCheckBox *m_keepStdinCheck = nullptr; // typed commands: interactive stdin
     QCheckBox *m_terminalCheck = nullptr;  // typed commands: run in a pseudo-terminal
     QCheckBox *m_watchCheck = nullptr;     // typed commands: trace the whole process family
-    QLabel *m_foldedLabel = nullptr;       // the runs folded away past the row limit
     JobTableView *m_jobView = nullptr;
     JobDetailPane *m_detail = nullptr;
     QSplitter *m_centreSplitter = nullptr;

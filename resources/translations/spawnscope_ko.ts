@@ -910,6 +910,26 @@
         <source>exited</source>
         <translation>종료</translation>
     </message>
+    <message numerus="yes">
+        <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
+        <translation>
+            <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n older run(s) folded</source>
+        <translation>
+            <numerusform>⋯ 오래된 실행 %n개 접힘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 jobs, %2 ok, %3 failed, since %4 (the last: %5); the table keeps the newest %6 finished jobs</source>
+        <translation>작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5); 표는 가장 최근의 끝난 작업 %6개를 남깁니다</translation>
+    </message>
+    <message>
+        <source>folded</source>
+        <translation>접힘</translation>
+    </message>
 </context>
 <context>
     <name>LabChart</name>
@@ -940,10 +960,6 @@
         <translation>한도</translation>
     </message>
     <message>
-        <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary above it; running jobs are never folded</source>
-        <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 위의 요약에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
-    </message>
-    <message>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -962,6 +978,10 @@
     <message>
         <source>Both keep a long session fast and its memory bounded. Remembered.</source>
         <translation>둘 다 긴 세션을 빠르게, 메모리를 한정되게 유지합니다. 설정은 기억됩니다.</translation>
+    </message>
+    <message>
+        <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary row at its top; running jobs are never folded</source>
+        <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 맨 위의 요약 행에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -1271,12 +1291,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>&amp;Limits…</source>
         <translation>한도(&amp;L)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
-        <translation>
-            <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
