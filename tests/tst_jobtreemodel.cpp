@@ -4,6 +4,7 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "jobtreemodel.h"
+#include "outputbudget.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -34,6 +35,7 @@ private slots:
     void setsidDescendantIsMarked();
     void watchedFamilyStreamsIntoRows();
     void foldedRunsAreTheFirstRow();
+    void trimmedStreamsAreMarked();
 
 private:
     JobEngine *m_engine = nullptr;
@@ -406,6 +408,33 @@ void TestJobTreeModel::foldedRunsAreTheFirstRow()
     QCOMPARE(removed.at(0).at(1).toInt(), 0);
     QVERIFY(!m_model->isFoldedRow(m_model->index(0, 0)));
     QCOMPARE(m_model->runAt(m_model->index(0, 0)), runs.at(2));
+}
+
+// A job whose tail the output budget trimmed says so in its Stdout cell
+// ("✂" after the exact count, and a tooltip why); one that kept everything,
+// and its stderr that was never trimmed, show the plain count.
+void TestJobTreeModel::trimmedStreamsAreMarked()
+{
+    constexpr int Written = 100000;
+    m_engine->setTailCapacity(64 * 1024);
+    m_engine->setOutputBudget(150 * 1024); // three 64 KiB tails do not fit: the oldest is trimmed
+    m_engine->setMaxParallel(1);
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("flood"), QString::number(Written)}, 3));
+    QVERIFY(waitRun(run, 10000));
+    QVERIFY(run->jobs().first()->stdoutTail().trimmed());
+    QVERIFY(!run->jobs().last()->stdoutTail().trimmed());
+    const QModelIndex group = m_model->indexOfRun(run);
+    const QModelIndex first = m_model->index(0, JobTreeModel::StdoutColumn, group);
+    const QModelIndex last = m_model->index(2, JobTreeModel::StdoutColumn, group);
+    const QString exact = JobFormat::bytes(Written);
+    QCOMPARE(first.data().toString(), QStringLiteral("%1 ✂").arg(exact));
+    QCOMPARE(first.data(JobTreeModel::RawRole).toLongLong(), qint64(Written));
+    const QString why = first.data(Qt::ToolTipRole).toString();
+    QVERIFY2(why.contains(JobFormat::bytes(OutputBudget::TrimmedKeepBytes)) && why.contains(exact), qPrintable(why));
+    QCOMPARE(why, JobFormat::trimmedNote(run->jobs().first()->stdoutTail()));
+    QCOMPARE(last.data().toString(), exact);
+    QVERIFY(!last.data(Qt::ToolTipRole).isValid());
+    QVERIFY(!first.siblingAtColumn(JobTreeModel::StderrColumn).data().toString().contains(QStringLiteral("✂")));
 }
 
 QTEST_GUILESS_MAIN(TestJobTreeModel)

@@ -500,6 +500,14 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
             return job->spec().stage.commandLine();
         case LastLineColumn:
             return JobFormat::lastLine(job);
+        case StdoutColumn:
+            if (!job->pipesStdout() && job->stdoutTail().trimmed())
+                return JobFormat::trimmedNote(job->stdoutTail());
+            return {};
+        case StderrColumn:
+            if (job->stderrTail().trimmed())
+                return JobFormat::trimmedNote(job->stderrTail());
+            return {};
         default:
             return {};
         }
@@ -543,9 +551,9 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
     case StdoutColumn:
         if (job->pipesStdout())
             return raw ? QVariant(qint64(-1)) : QVariant(tr("→ pipe"));
-        return raw ? QVariant(job->stdoutTail().totalBytes()) : QVariant(JobFormat::bytes(job->stdoutTail().totalBytes()));
+        return raw ? QVariant(job->stdoutTail().totalBytes()) : QVariant(JobFormat::streamBytes(job->stdoutTail()));
     case StderrColumn:
-        return raw ? QVariant(job->stderrTail().totalBytes()) : QVariant(JobFormat::bytes(job->stderrTail().totalBytes()));
+        return raw ? QVariant(job->stderrTail().totalBytes()) : QVariant(JobFormat::streamBytes(job->stderrTail()));
     case LastLineColumn:
         return JobFormat::lastLine(job);
     default:

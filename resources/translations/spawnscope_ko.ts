@@ -2650,6 +2650,14 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>%1 ✂</source>
+        <translation>%1 ✂</translation>
+    </message>
+    <message>
+        <source>Trimmed to the output budget: only the last %1 of this stream are kept in memory (the detail pane and reports show those); the count, %2, is exact.</source>
+        <translation>출력 예산에 맞춰 줄임: 이 스트림은 마지막 %1만 메모리에 남습니다(상세 창과 보고서가 그것을 보여 줍니다). 개수 %2는 정확합니다.</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
