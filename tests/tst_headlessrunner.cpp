@@ -1,5 +1,11 @@
 // The headless runner, driven as a user drives it: the spawnscope binary with
 // arguments, its exit code, its report.
+#include "chrometrace.h"
+#include "chrometracestream.h"
+#include "jobengine.h"
+#include "joblog.h"
+#include "joblogstream.h"
+#include "jobrun.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -157,6 +163,8 @@ private slots:
     void binaryOutputKeepsTheReportSmall();
     void outputDirHoldsEveryByte();
     void streamedReportKeepsMemoryFlat();
+    void streamedJoblogAndTraceKeepMemoryFlat();
+    void streamedJoblogAndTraceMatchTheWholeExports();
     void interruptingAHugeRunReportsEveryCopy();
 };
 
@@ -853,6 +861,84 @@ void TestHeadlessRunner::streamedReportKeepsMemoryFlat()
     for (int i = 0; i < jobs.size(); ++i)
         QCOMPARE(jobs.at(i).value("group").toInt(), i);
     QVERIFY(run.value("wallMs").toDouble() > 0);
+}
+
+void TestHeadlessRunner::streamedJoblogAndTraceKeepMemoryFlat()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer's quarantine keeps freed memory resident: the plain build measures this");
+#endif
+    // The job log and the trace are written as copies end, so the run goes
+    // on releasing each copy: 2,500 more jobs cost no more memory (kept,
+    // as they were for these files before, some 10 MB).
+    QTemporaryDir dir;
+    const QString joblog = dir.filePath(QStringLiteral("joblog.tsv"));
+    const QString trace = dir.filePath(QStringLiteral("trace.json"));
+    const auto args = [&](int copies) {
+        return QStringList{"--headless", "--command", "true", "--repeat", QString::number(copies), "--max-parallel",
+                           "32", "--joblog", joblog, "--trace", trace, "--report", "/dev/null"};
+    };
+    int exitCode = -1;
+    const qint64 few = runWatchingMemory(args(500), &exitCode);
+    QCOMPARE(exitCode, 0);
+    const qint64 many = runWatchingMemory(args(3000), &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(many - few < 4 * 1024,
+             qPrintable(QStringLiteral("peak RSS %1 KiB for 500 jobs, %2 KiB for 3000").arg(few).arg(many)));
+
+    // Both files whole and valid: every job once, in order.
+    const QList<QByteArray> lines = readAll(joblog).split('\n');
+    QCOMPARE(lines.size(), 1 + 3000 + 1); // header, jobs, final newline
+    QCOMPARE(lines.at(3000).split('\t').first(), QByteArray("3000"));
+    QCOMPARE(lines.at(3000).split('\t').at(6), QByteArray("0"));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(readAll(trace), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().value("displayTimeUnit").toString(), QStringLiteral("ms"));
+    int spans = 0;
+    for (const QJsonValue &event : doc.object().value("traceEvents").toArray())
+        spans += event.toObject().value("ph").toString() == QLatin1String("X") ? 1 : 0;
+    QCOMPARE(spans, 3000);
+}
+
+// Written job by job, the job log has the bytes JobLog makes from the whole
+// runs (TSV and JSON), and the trace the same events as ChromeTrace's.
+void TestHeadlessRunner::streamedJoblogAndTraceMatchTheWholeExports()
+{
+    JobEngine engine;
+    QList<const JobRun *> runs;
+    JobRun *chain = engine.start(helperPreset({QStringLiteral("echo"), QStringLiteral("x")}, 3, 2));
+    QVERIFY(waitRun(chain));
+    JobRun *failing = engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("3")}, 2));
+    QVERIFY(waitRun(failing));
+    runs << chain << failing;
+
+    QTemporaryDir dir;
+    for (const QString &name : {QStringLiteral("log.tsv"), QStringLiteral("log.json")}) {
+        const QString path = dir.filePath(name);
+        JobLogStream log;
+        QString error;
+        QVERIFY2(log.open(path, &error), qPrintable(error));
+        for (const JobRun *run : runs) {
+            for (int i = 0; i < run->jobs().size(); ++i)
+                log.addJob(run, i);
+        }
+        QVERIFY2(log.finish(&error), qPrintable(error));
+        QCOMPARE(readAll(path), JobLog::forPath(path, runs));
+    }
+
+    const QString path = dir.filePath(QStringLiteral("trace.json"));
+    ChromeTraceStream trace;
+    QString error;
+    QVERIFY2(trace.open(path, &error), qPrintable(error));
+    for (const JobRun *run : runs) {
+        for (int i = 0; i < run->jobs().size(); ++i)
+            trace.addJob(run, i);
+    }
+    QVERIFY2(trace.finish(&error), qPrintable(error));
+    const QJsonDocument streamed = QJsonDocument::fromJson(readAll(path));
+    QVERIFY(streamed.isObject());
+    QCOMPARE(streamed, QJsonDocument::fromJson(ChromeTrace::toJson(runs)));
 }
 
 void TestHeadlessRunner::interruptingAHugeRunReportsEveryCopy()

@@ -1,8 +1,10 @@
 #include "jobengine.h"
+#include "jobfilterproxymodel.h"
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "jobtreemodel.h"
+#include "outputbudget.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -32,6 +34,8 @@ private slots:
     void pausedJobReadsPaused();
     void setsidDescendantIsMarked();
     void watchedFamilyStreamsIntoRows();
+    void foldedRunsAreTheFirstRow();
+    void trimmedStreamsAreMarked();
 
 private:
     JobEngine *m_engine = nullptr;
@@ -336,6 +340,101 @@ void TestJobTreeModel::setsidDescendantIsMarked()
     QVERIFY2(m_model->data(name).toString().endsWith(QStringLiteral("(setsid)")), qPrintable(m_model->data(name).toString()));
     QVERIFY(m_model->data(name, Qt::ToolTipRole).toString().contains(QStringLiteral("Stop")));
     QVERIFY(waitRun(run, 10000));
+}
+
+// Past the row limit the folded runs are summed up in the first top-level
+// row: no run behind it, no children, no drag; it stays first under any sort
+// and filter, and goes when the tally is cleared.
+void TestJobTreeModel::foldedRunsAreTheFirstRow()
+{
+    m_engine->setFinishedJobLimit(4);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QList<JobRun *> runs;
+    for (int i = 0; i < 3; ++i) {
+        runs << m_engine->start(helperPreset({QStringLiteral("exit"), QString::number(i == 0 ? 3 : 0)}, 3));
+        QVERIFY(waitRun(runs.last(), 10000));
+    }
+    // 9 finished jobs, limit 4: the two oldest runs fold, the newest stays.
+    QCOMPARE(m_engine->folded().runs, 2);
+    QCOMPARE(m_model->rowCount(), 2);
+    const QModelIndex summary = m_model->index(0, 0);
+    QVERIFY(m_model->isFoldedRow(summary));
+    QVERIFY(summary.data(JobTreeModel::IsFoldedRole).toBool());
+    QVERIFY(!summary.data(JobTreeModel::IsRunRole).toBool());
+    QVERIFY(!summary.data(JobTreeModel::RunIdRole).isValid());
+    QCOMPARE(m_model->runAt(summary), nullptr);
+    QCOMPARE(m_model->jobAt(summary), nullptr);
+    QCOMPARE(m_model->rowCount(summary), 0);
+    QVERIFY(!m_model->index(0, 0, summary).isValid());
+    QVERIFY(!(m_model->flags(summary) & Qt::ItemIsDragEnabled));
+    QCOMPARE(m_model->mimeData({summary}), nullptr);
+    QVERIFY2(summary.data().toString().contains(QLatin1Char('2')), qPrintable(summary.data().toString()));
+    const QString figures = summary.siblingAtColumn(JobTreeModel::CommandColumn).data().toString();
+    QVERIFY2(figures.contains(QStringLiteral("6 jobs, 3 ok, 3 failed")), qPrintable(figures));
+    QVERIFY2(figures.contains(runs.at(1)->preset().title) && figures.contains(QStringLiteral("newest 4 finished")),
+             qPrintable(figures));
+    QVERIFY(summary.siblingAtColumn(JobTreeModel::StdoutColumn).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("Limits")));
+    // The run left in the table follows the summary.
+    const QModelIndex kept = m_model->index(1, 0);
+    QCOMPARE(m_model->runAt(kept), runs.at(2));
+    QCOMPARE(m_model->indexOfRun(runs.at(2)), kept);
+    QCOMPARE(m_model->parent(m_model->index(0, 0, kept)), kept);
+
+    // First in both sort orders, and shown by any filter.
+    JobFilterProxyModel proxy;
+    proxy.setSourceModel(m_model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        for (const int column : {int(JobTreeModel::NameColumn), int(JobTreeModel::ElapsedColumn)}) {
+            proxy.sort(column, order);
+            QVERIFY(proxy.index(0, 0).data(JobTreeModel::IsFoldedRole).toBool());
+        }
+    }
+    proxy.setFilterText(QStringLiteral("no such command anywhere"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QVERIFY(proxy.index(0, 0).data(JobTreeModel::IsFoldedRole).toBool());
+    proxy.setFilterText(QString());
+    proxy.setShown(JobFilterProxyModel::ShowRunning);
+    QCOMPARE(proxy.rowCount(), 1);
+
+    // A new run comes after it; clearing the tally removes the row.
+    JobRun *next = m_engine->start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}, 1));
+    QCOMPARE(m_model->indexOfRun(next).row(), 2);
+    QVERIFY(waitRun(next, 10000));
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    m_engine->clearFolded();
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 0);
+    QVERIFY(!m_model->isFoldedRow(m_model->index(0, 0)));
+    QCOMPARE(m_model->runAt(m_model->index(0, 0)), runs.at(2));
+}
+
+// A job whose tail the output budget trimmed says so in its Stdout cell
+// ("✂" after the exact count, and a tooltip why); one that kept everything,
+// and its stderr that was never trimmed, show the plain count.
+void TestJobTreeModel::trimmedStreamsAreMarked()
+{
+    constexpr int Written = 100000;
+    m_engine->setTailCapacity(64 * 1024);
+    m_engine->setOutputBudget(150 * 1024); // three 64 KiB tails do not fit: the oldest is trimmed
+    m_engine->setMaxParallel(1);
+    JobRun *run = m_engine->start(helperPreset({QStringLiteral("flood"), QString::number(Written)}, 3));
+    QVERIFY(waitRun(run, 10000));
+    QVERIFY(run->jobs().first()->stdoutTail().trimmed());
+    QVERIFY(!run->jobs().last()->stdoutTail().trimmed());
+    const QModelIndex group = m_model->indexOfRun(run);
+    const QModelIndex first = m_model->index(0, JobTreeModel::StdoutColumn, group);
+    const QModelIndex last = m_model->index(2, JobTreeModel::StdoutColumn, group);
+    const QString exact = JobFormat::bytes(Written);
+    QCOMPARE(first.data().toString(), QStringLiteral("%1 ✂").arg(exact));
+    QCOMPARE(first.data(JobTreeModel::RawRole).toLongLong(), qint64(Written));
+    const QString why = first.data(Qt::ToolTipRole).toString();
+    QVERIFY2(why.contains(JobFormat::bytes(OutputBudget::TrimmedKeepBytes)) && why.contains(exact), qPrintable(why));
+    QCOMPARE(why, JobFormat::trimmedNote(run->jobs().first()->stdoutTail()));
+    QCOMPARE(last.data().toString(), exact);
+    QVERIFY(!last.data(Qt::ToolTipRole).isValid());
+    QVERIFY(!first.siblingAtColumn(JobTreeModel::StderrColumn).data().toString().contains(QStringLiteral("✂")));
 }
 
 QTEST_GUILESS_MAIN(TestJobTreeModel)

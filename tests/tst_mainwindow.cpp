@@ -125,6 +125,7 @@ private slots:
     void failingChainStageIsReadable();
     void stopActionStopsTheSelectedJob();
     void runAgainAndClearFinished();
+    void foldedRunsRowIsInert();
     void quittingStopsEveryChild();
     void paintsWithoutDisplay();
     void threadsLabRefusesBadNumbers_data();
@@ -547,6 +548,34 @@ void TestMainWindow::runAgainAndClearFinished()
     clear->trigger();
     QCOMPARE(m_window->jobModel()->rowCount(), 0);
     QCOMPARE(m_window->detailPane()->run(), nullptr);
+}
+
+// The runs folded past the row limit are the table's first row, not a label
+// above it: selecting it shows nothing and enables no action on a run.
+void TestMainWindow::foldedRunsRowIsInert()
+{
+    JobEngine *engine = m_window->engine();
+    engine->setFinishedJobLimit(2);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(waitRun(m_window->runPreset(QStringLiteral("hello-child"))));
+    QCOMPARE(engine->folded().runs, 1);
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("foldedRuns")));
+    const QModelIndex summary = m_window->jobFilter()->index(0, 0);
+    QVERIFY(summary.data(JobTreeModel::IsFoldedRole).toBool());
+    QVERIFY2(summary.data().toString().contains(QStringLiteral("folded")), qPrintable(summary.data().toString()));
+
+    m_window->jobView()->setCurrentIndex(summary);
+    QCOMPARE(m_window->detailPane()->run(), nullptr);
+    QAction *rerun = actionNamed(m_window, QStringLiteral("Run again"));
+    QVERIFY(!rerun->isEnabled());
+    QVERIFY(!actionNamed(m_window, QStringLiteral("Stop"))->isEnabled());
+    rerun->trigger();
+    QCOMPARE(engine->runs().size(), 2);
+    QVERIFY(!m_window->grab().isNull()); // the delegate paints it
+
+    actionNamed(m_window, QStringLiteral("Clear finished"))->trigger();
+    QVERIFY(engine->folded().isEmpty());
+    QCOMPARE(m_window->jobModel()->rowCount(), 0);
 }
 
 void TestMainWindow::quittingStopsEveryChild()

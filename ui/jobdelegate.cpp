@@ -22,6 +22,13 @@ void JobDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInde
     const bool isRun = index.data(JobTreeModel::IsRunRole).toBool();
     const int column = index.column();
 
+    if (index.data(JobTreeModel::IsFoldedRole).toBool()) {
+        // A summary of rows that are gone, not a run: a quieter voice.
+        option->font.setItalic(true);
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+        return;
+    }
+
     if (isRun) {
         option->font.setBold(true);
         QColor band = option->palette.color(QPalette::Highlight);

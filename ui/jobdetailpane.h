@@ -32,6 +32,8 @@ public:
     // search reaches all of it (a tail keeps at most 1 MiB per stream).
     static constexpr qsizetype SearchedBytes = 1024 * 1024;
     static constexpr int SearchedLines = 50000;
+    // A group's overview lists its first jobs, then at most as many failed ones.
+    static constexpr int ListedJobs = 100;
 
     explicit JobDetailPane(QWidget *parent = nullptr);
 

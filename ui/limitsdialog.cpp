@@ -37,7 +37,7 @@ LimitsDialog::LimitsDialog(JobEngine *engine, QWidget *parent)
     m_jobLimit->setGroupSeparatorShown(true);
     m_jobLimit->setValue(int(engine->finishedJobLimit() > 0 ? engine->finishedJobLimit() : savedJobLimit()));
     m_jobLimit->setToolTip(tr("Past this many finished jobs the oldest finished runs leave the table and are "
-                              "counted in a summary above it; running jobs are never folded"));
+                              "counted in a summary row at its top; running jobs are never folded"));
     m_budgetMiB->setRange(int(std::max<qint64>(1, OutputBudget::MinBytes / MiB)), 64 * 1024);
     m_budgetMiB->setSuffix(tr(" MiB"));
     m_budgetMiB->setValue(int(engine->outputBudget() / MiB));

@@ -46,6 +46,7 @@
 #include <QInputDialog>
 #include <QLocale>
 #include <QSettings>
+#include <QTimer>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -73,6 +74,8 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
     wirePanels();
     restoreSettings();
 
+    // A large fan-out starts over a few turns of the event loop, not in one.
+    m_engine->setStartBudgetMs(JobEngine::WindowStartBudgetMs);
     connect(m_engine, &JobEngine::runFinished, this, [this] {
         updateActions();
         updateStatus();
@@ -82,6 +85,10 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
         updateStatus();
     });
     connect(m_engine, &JobEngine::runningCountChanged, this, &MainWindow::updateStatus);
+    m_followTimer = new QTimer(this);
+    m_followTimer->setSingleShot(true);
+    m_followTimer->setInterval(0);
+    connect(m_followTimer, &QTimer::timeout, this, &MainWindow::followShownRun);
     connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::onJobDataChanged);
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, [this] {
         onCurrentJobChanged();
@@ -374,15 +381,6 @@ void MainWindow::buildLayout()
     m_centreSplitter->setStretchFactor(1, 2);
     centreLayout->addLayout(commandBar);
     centreLayout->addLayout(filterBar);
-    // The runs folded away past the row limit, never silently: a summary
-    // where they were, above the table.
-    m_foldedLabel = new QLabel(centre);
-    m_foldedLabel->setObjectName(QStringLiteral("foldedRuns"));
-    m_foldedLabel->setWordWrap(true);
-    m_foldedLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_foldedLabel->setVisible(false);
-    centreLayout->addWidget(m_foldedLabel);
-    connect(m_engine, &JobEngine::foldedChanged, this, &MainWindow::updateFoldedSummary);
     centreLayout->addWidget(m_centreSplitter, 1);
 
     m_threadsPanel = new ThreadsPanel(m_lab, this);
@@ -656,22 +654,6 @@ void MainWindow::rerunSelected()
         runPreset(run->preset());
 }
 
-void MainWindow::updateFoldedSummary()
-{
-    const FoldedRuns &folded = m_engine->folded();
-    m_foldedLabel->setVisible(!folded.isEmpty());
-    if (folded.isEmpty())
-        return;
-    const QLocale locale;
-    m_foldedLabel->setText(
-        tr("⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). "
-           "The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.",
-           nullptr, folded.runs)
-            .arg(locale.toString(folded.jobs), locale.toString(folded.succeeded), locale.toString(folded.failed),
-                 QDateTime::fromMSecsSinceEpoch(qint64(folded.firstStartedEpochMs)).toString(QStringLiteral("HH:mm:ss")),
-                 folded.lastTitle, locale.toString(m_engine->finishedJobLimit())));
-}
-
 void MainWindow::clearFinished()
 {
     m_engine->clearFinished();
@@ -701,7 +683,9 @@ void MainWindow::onCurrentJobChanged()
 
 void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
-    // The model sends at most ~20 batches a second, so following them is cheap.
+    // The model sends at most ~20 batches a second, but a batch of a large
+    // run is many ranges (its scattered finished rows), and describing a
+    // 1,000-job run costs milliseconds: the pane follows once per batch.
     JobRun *shown = m_detail->run();
     if (!shown || m_jobModel->runAt(topLeft) != shown)
         return;
@@ -710,6 +694,14 @@ void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex 
         if (topLeft.parent().isValid() && (row < topLeft.row() || row > bottomRight.row()))
             return;
     }
+    if (!m_followTimer->isActive())
+        m_followTimer->start();
+}
+
+void MainWindow::followShownRun()
+{
+    if (!m_detail->run())
+        return;
     m_detail->refresh();
     updateActions();
 }

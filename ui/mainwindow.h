@@ -32,6 +32,7 @@ class JobFilterProxyModel;
 class QSpinBox;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 class RunExporter;
 class SessionActions;
 class SessionKeeper;
@@ -97,7 +98,6 @@ public:
     JobRun *runPreset(const Preset &preset);
     // Jobs → Watch a program…: asks for a command line and runs it watched.
     void askWatchProgram();
-    void updateFoldedSummary();
     // Runs the command field; nullptr with a status message if it is empty.
     JobRun *runCommand();
     void selectRun(const JobRun *run, int jobIndex = -1);
@@ -130,6 +130,7 @@ private:
     void runDroppedCommand(const QString &command);
     void onCurrentJobChanged();
     void onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void followShownRun();
     void updateActions();
     void updateStatus();
     void showMessage(const QString &message, int timeoutMs);
@@ -151,7 +152,6 @@ private:
     QCheckBox *m_keepStdinCheck = nullptr; // typed commands: interactive stdin
     QCheckBox *m_terminalCheck = nullptr;  // typed commands: run in a pseudo-terminal
     QCheckBox *m_watchCheck = nullptr;     // typed commands: trace the whole process family
-    QLabel *m_foldedLabel = nullptr;       // the runs folded away past the row limit
     JobTableView *m_jobView = nullptr;
     JobDetailPane *m_detail = nullptr;
     QSplitter *m_centreSplitter = nullptr;
@@ -168,6 +168,9 @@ private:
     SessionKeeper *m_sessionKeeper = nullptr;
     SessionActions *m_sessionActions = nullptr;
     QMenu *m_fileMenu = nullptr;
+    // One refresh of the detail pane and the actions per turn of the event
+    // loop, however many row ranges of the shown run a model flush sends.
+    QTimer *m_followTimer = nullptr;
 
     QAction *m_runCommandAction = nullptr;
     QAction *m_watchProgramAction = nullptr;

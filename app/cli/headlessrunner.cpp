@@ -1,9 +1,6 @@
 #include "headlessrunner.h"
 
-#include "atomicfile.h"
-#include "chrometrace.h"
 #include "jobengine.h"
-#include "joblog.h"
 #include "jobrun.h"
 
 #include <QJsonDocument>
@@ -29,7 +26,7 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
         // Every entry is out by now; should one have gone missing, the
         // ones after it are still written rather than held back.
         for (auto it = m_waiting.cbegin(); it != m_waiting.cend(); ++it)
-            writeOut(it.value());
+            writeEntry(run, it.key(), it.value());
         m_waiting.clear();
         if (m_report)
             m_report->endRun(run);
@@ -51,20 +48,35 @@ void HeadlessRunner::setSampleInterval(int ms)
 void HeadlessRunner::run(const QList<Preset> &presets)
 {
     m_queue = presets;
-    // The job log and the trace are made from every job at the end.
-    m_engine->setReleasingRuns(m_joblogPath.isEmpty() && m_tracePath.isEmpty());
+    m_engine->setReleasingRuns(true);
     if (!m_reportPath.isEmpty()) {
         m_report = std::make_unique<ReportStream>();
-        if (!m_report->open(m_reportPath, &m_reportError)) {
-            m_queue.clear();
-            QTimer::singleShot(0, this, [this] {
-                std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
-                emit finished(2);
-            });
+        if (!openStream(m_report->open(m_reportPath, &m_reportError), m_reportError))
             return;
-        }
+    }
+    if (!m_joblogPath.isEmpty()) {
+        m_joblog = std::make_unique<JobLogStream>();
+        if (!openStream(m_joblog->open(m_joblogPath, &m_reportError), m_reportError))
+            return;
+    }
+    if (!m_tracePath.isEmpty()) {
+        m_trace = std::make_unique<ChromeTraceStream>();
+        if (!openStream(m_trace->open(m_tracePath, &m_reportError), m_reportError))
+            return;
     }
     QTimer::singleShot(0, this, &HeadlessRunner::startNext);
+}
+
+bool HeadlessRunner::openStream(bool opened, const QString &error)
+{
+    if (opened)
+        return true;
+    m_queue.clear();
+    QTimer::singleShot(0, this, [this, error] {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
+        emit finished(2);
+    });
+    return false;
 }
 
 void HeadlessRunner::interrupt(int signal)
@@ -107,11 +119,25 @@ void HeadlessRunner::onJobFinished(JobRun *run, int index)
                                           : RunReport::summaryJobLine(run, i).toUtf8();
         m_waiting.insert(i, entry);
     }
-    run->releaseCopy(copy);
+    if (!streamsJobs())
+        run->releaseCopy(copy);
     while (!m_waiting.isEmpty() && m_waiting.firstKey() == m_nextEntry) {
-        writeOut(m_waiting.take(m_nextEntry));
+        writeEntry(run, m_nextEntry, m_waiting.take(m_nextEntry));
         ++m_nextEntry;
     }
+}
+
+void HeadlessRunner::writeEntry(JobRun *run, int index, const QByteArray &entry)
+{
+    writeOut(entry);
+    if (!streamsJobs() || !run->jobs().at(index))
+        return;
+    if (m_joblog)
+        m_joblog->addJob(run, index);
+    if (m_trace)
+        m_trace->addJob(run, index);
+    if ((index + 1) % run->stageCount() == 0)
+        run->releaseCopy(index / run->stageCount());
 }
 
 void HeadlessRunner::writeOut(const QByteArray &bytes)
@@ -127,18 +153,9 @@ void HeadlessRunner::writeOut(const QByteArray &bytes)
 void HeadlessRunner::writeReport()
 {
     const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
-    const auto writeOrFail = [this](const QString &path, const QByteArray &content, const QString &what) {
-        QString error;
-        if (path.isEmpty() || AtomicFile::write(path, content, what, &error))
-            return true;
-        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
+    if ((m_joblog && !m_joblog->finish(&m_reportError)) || (m_trace && !m_trace->finish(&m_reportError))) {
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
         emit finished(2);
-        return false;
-    };
-    if (!writeOrFail(m_joblogPath, m_joblogPath.isEmpty() ? QByteArray() : JobLog::forPath(m_joblogPath, m_completed),
-                     tr("the job log"))
-        || !writeOrFail(m_tracePath, m_tracePath.isEmpty() ? QByteArray() : ChromeTrace::toJson(m_completed),
-                        tr("the trace"))) {
         return;
     }
     if (m_report && !m_report->finish(&m_reportError)) {

@@ -3,10 +3,13 @@
 // The report (or, without --report, the summary) is written as the jobs end,
 // in each run's job order, and a copy's jobs are released once written, so
 // a run of a million copies needs the memory of the ones running. The job log
-// and the trace are built from every job at the end: with them, the jobs are
-// kept.
+// and the trace are streamed the same way; as they are made from the jobs
+// themselves, with either a copy is released once it and every copy before
+// it are written (the report alone releases a copy as soon as it is done).
 #pragma once
 
+#include "chrometracestream.h"
+#include "joblogstream.h"
 #include "preset.h"
 #include "reportstream.h"
 #include "runreport.h"
@@ -44,8 +47,7 @@ public:
     // preset's interactive stdin is replaced by none (end of file at once).
     void run(const QList<Preset> &presets);
 
-    // The runs, for their sums; their jobs are released unless a job log or
-    // trace needs them.
+    // The runs, for their sums; their jobs are released as they are written.
     const QList<const JobRun *> &completedRuns() const { return m_completed; }
 
     // The app was told to stop: skip the presets not started yet, stop the
@@ -61,6 +63,11 @@ private:
     void startNext();
     void onJobFinished(JobRun *run, int index);
     void writeOut(const QByteArray &bytes);
+    // The entry of job index of run, in job order: the report or summary
+    // line, and the job log's and trace's, then the copy's release.
+    void writeEntry(JobRun *run, int index, const QByteArray &entry);
+    bool streamsJobs() const { return m_joblog || m_trace; }
+    bool openStream(bool opened, const QString &error);
     void writeReport();
 
     JobEngine *m_engine;
@@ -71,6 +78,8 @@ private:
     QString m_tracePath;
     qsizetype m_reportTextBytes = RunReport::DefaultTextBytes;
     std::unique_ptr<ReportStream> m_report;
+    std::unique_ptr<JobLogStream> m_joblog;
+    std::unique_ptr<ChromeTraceStream> m_trace;
     QString m_reportError;
     // The current run's finished entries waiting for an earlier one, by job
     // index, so the report keeps the job order; and the next index due.

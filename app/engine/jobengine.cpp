@@ -28,7 +28,11 @@ JobEngine::JobEngine(QObject *parent)
     : QObject(parent)
     , m_sampler(nullptr)
     , m_firstSampleTimer(new QTimer(this))
+    , m_pumpTimer(new QTimer(this))
 {
+    m_pumpTimer->setSingleShot(true);
+    m_pumpTimer->setInterval(0);
+    connect(m_pumpTimer, &QTimer::timeout, this, &JobEngine::pump);
     m_firstSampleTimer->setSingleShot(true);
     connect(m_firstSampleTimer, &QTimer::timeout, this, &JobEngine::sampleStartedJobs);
     m_sampleClock.start();
@@ -188,9 +192,16 @@ void JobEngine::pump()
     }
     m_pumping = true;
     const int runningBefore = m_running;
+    QElapsedTimer spent;
+    spent.start();
+    bool budgetSpent = false;
     do {
         m_pumpAgain = false;
         while (!m_queue.isEmpty()) {
+            if (m_startBudgetMs > 0 && spent.elapsed() >= m_startBudgetMs) {
+                budgetSpent = true;
+                break;
+            }
             const PendingCopy next = m_queue.first();
             if (!next.run || next.run->isStopping() || next.run->isCopyDone(next.copy)) {
                 m_queue.removeFirst(); // stopped while queued
@@ -204,8 +215,10 @@ void JobEngine::pump()
             m_peakRunning = std::max(m_peakRunning, m_running);
             next.run->startCopy(next.copy);
         }
-    } while (m_pumpAgain);
+    } while (m_pumpAgain && !budgetSpent);
     m_pumping = false;
+    if (budgetSpent && !m_pumpTimer->isActive())
+        m_pumpTimer->start();
     if (m_running != runningBefore)
         emit runningCountChanged(m_running);
 }

@@ -14,6 +14,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <algorithm>
+
 class JobRun;
 struct RecordedRun;
 class ProcessSampler;
@@ -36,6 +38,15 @@ public:
     // toward the output budget like any finished job's. Null if the record
     // does not fit its preset (the reader checks that first).
     JobRun *restore(const RecordedRun &recorded);
+    // The most time one call of the scheduler spends starting children
+    // (a start costs 0.5-1.5 ms of the calling thread); the copies left start
+    // in the next turns of the event loop. 0 (the default, for the headless
+    // runner and tests): every copy a slot allows starts at once. The window
+    // sets WindowStartBudgetMs, so that starting 64 copies at once no longer
+    // holds its event loop for 40-100 ms.
+    void setStartBudgetMs(int ms) { m_startBudgetMs = std::max(0, ms); }
+    int startBudgetMs() const { return m_startBudgetMs; }
+    static constexpr int WindowStartBudgetMs = 8;
 
     // How many children may run at once; 0 for no limit. A chain needs a slot
     // per stage and starts whole; one longer than the limit runs alone.
@@ -161,6 +172,8 @@ private:
     int m_peakRunning = 0;
     bool m_pumping = false;
     bool m_pumpAgain = false;
+    int m_startBudgetMs = 0;
+    QTimer *m_pumpTimer; // the copies a spent start budget left, next turn
     quint64 m_nextId = 1;
     int m_activeRuns = 0;
     qsizetype m_tailCapacity = OutputTail::DefaultCapacity;

@@ -8,6 +8,7 @@
 #include "jobprocess.h"
 #include "jobresources.h"
 #include "jobrun.h"
+#include "outputtail.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -52,6 +53,21 @@ QString JobFormat::bytes(qint64 count)
     if (count < 1024LL * 1024 * 1024)
         return QObject::tr("%1 MiB").arg(double(count) / (1024 * 1024), 0, 'f', 1);
     return QObject::tr("%1 GiB").arg(double(count) / (1024.0 * 1024 * 1024), 0, 'f', 2);
+}
+
+QString JobFormat::streamBytes(const OutputTail &tail)
+{
+    const QString count = bytes(tail.totalBytes());
+    return tail.trimmed() ? QObject::tr("%1 ✂").arg(count) : count;
+}
+
+QString JobFormat::trimmedNote(const OutputTail &tail)
+{
+    if (!tail.trimmed())
+        return {};
+    return QObject::tr("Trimmed to the output budget: only the last %1 of this stream are kept in memory (the "
+                       "detail pane and reports show those); the count, %2, is exact.")
+        .arg(bytes(tail.keptBytes()), bytes(tail.totalBytes()));
 }
 
 QString JobFormat::seconds(double ms)

@@ -6,6 +6,7 @@
 
 class JobProcess;
 class JobRun;
+class OutputTail;
 class ProcessFamily;
 struct JobResources;
 
@@ -15,6 +16,11 @@ QString bytes(qint64 count);          // "532 B", "1.5 KiB", "4.0 MiB"
 QString seconds(double ms);           // "0.103 s"
 QString cpuPercent(double percent);   // "12.5 %" (100 % = one core)
 QString cpuTime(qint64 ms);           // "1.02 s"
+// A stream's exact byte count, with "✂" after it when the output budget
+// trimmed the kept tail ("12.0 MiB ✂"), and the tooltip that explains the
+// mark (empty when not trimmed).
+QString streamBytes(const OutputTail &tail);
+QString trimmedNote(const OutputTail &tail);
 QString kibibytes(qint64 kb);         // as bytes(): "52.0 MiB"
 // A job's totals, saying whether the kernel gave them at the reap or they are
 // the sampled lower bound: "CPU time 1.02 s (exact)", "CPU time ≥ 0.80 s

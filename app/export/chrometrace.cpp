@@ -188,6 +188,64 @@ QJsonArray ChromeTrace::familyEvents(const ProcessFamily &family, const FamilyPl
     return events;
 }
 
+QJsonObject ChromeTrace::processNameEvent(const JobRun *run)
+{
+    return QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
+                       {QStringLiteral("name"), QStringLiteral("process_name")},
+                       {QStringLiteral("pid"), qint64(run->id())},
+                       {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), run->preset().title}}}};
+}
+
+QJsonArray ChromeTrace::jobEvents(const JobRun *run, int i, double runOffsetUs, int *nextFamilyTid, int *sortIndex)
+{
+    QJsonArray events;
+    const qint64 pid = qint64(run->id());
+    const JobProcess *job = run->jobs().at(i);
+    events.append(metadata(QStringLiteral("thread_name"), pid, i, {{QStringLiteral("name"), JobFormat::jobName(run, i)}}));
+    events.append(metadata(QStringLiteral("thread_sort_index"), pid, i, {{QStringLiteral("sort_index"), (*sortIndex)++}}));
+    if (job->startedMs() < 0)
+        return events;
+    const JobOutcome &outcome = job->outcome();
+    QJsonObject args{{QStringLiteral("command"), job->spec().stage.commandLine()},
+                     {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
+                     {QStringLiteral("pid"), job->pid()}};
+    if (outcome.signal)
+        args.insert(QStringLiteral("signal"), UnixSignals::name(outcome.signal));
+    else if (outcome.exitCode >= 0)
+        args.insert(QStringLiteral("exitCode"), outcome.exitCode);
+    events.append(QJsonObject{{QStringLiteral("name"), QFileInfo(job->spec().stage.program).fileName()},
+                              {QStringLiteral("cat"), QStringLiteral("job")},
+                              {QStringLiteral("ph"), QStringLiteral("X")},
+                              {QStringLiteral("ts"), runOffsetUs + job->startedMs() * 1000.0},
+                              {QStringLiteral("dur"), job->elapsedMs() * 1000.0},
+                              {QStringLiteral("pid"), pid},
+                              {QStringLiteral("tid"), i},
+                              {QStringLiteral("args"), args}});
+    // Instant markers where the app signalled the job.
+    for (const auto &[name, ms] : {std::pair{QStringLiteral("SIGTERM"), job->termSentMs()},
+                                   std::pair{QStringLiteral("SIGKILL"), job->killSentMs()}}) {
+        if (ms < 0)
+            continue;
+        events.append(instant(name, runOffsetUs + ms * 1000.0, pid, i));
+    }
+    const ProcessFamily &family = job->family();
+    if (!job->spec().watch || family.members().isEmpty())
+        return events;
+    // The family's clock starts when the tracer forked the program,
+    // a moment after the job's start: close enough to place it.
+    FamilyPlacement where;
+    where.pid = pid;
+    where.firstTid = *nextFamilyTid;
+    where.firstSortIndex = *sortIndex;
+    where.offsetMs = runOffsetUs / 1000.0 + job->startedMs();
+    where.openEndMs = job->elapsedMs();
+    for (const QJsonValue &event : familyEvents(family, where))
+        events.append(event);
+    *nextFamilyTid += int(family.members().size());
+    *sortIndex += int(family.members().size());
+    return events;
+}
+
 QByteArray ChromeTrace::toJson(const QList<const JobRun *> &runs)
 {
     QJsonArray events;
@@ -198,63 +256,16 @@ QByteArray ChromeTrace::toJson(const QList<const JobRun *> &runs)
         origin = std::min(origin, run->startedAtEpochMs());
 
     for (const JobRun *run : runs) {
-        const qint64 pid = qint64(run->id());
         // One "process" per run, one "thread" per job, named for the viewer.
-        events.append(QJsonObject{{QStringLiteral("ph"), QStringLiteral("M")},
-                                  {QStringLiteral("name"), QStringLiteral("process_name")},
-                                  {QStringLiteral("pid"), pid},
-                                  {QStringLiteral("args"), QJsonObject{{QStringLiteral("name"), run->preset().title}}}});
+        events.append(processNameEvent(run));
         const double runOffsetUs = double(run->startedAtEpochMs() - origin) * 1000.0;
         // Job tracks keep tids 0..n-1; family tracks take the tids after
         // them, and sort indices put each family right under its job.
         int nextFamilyTid = int(run->jobs().size());
         int sortIndex = 0;
         for (int i = 0; i < run->jobs().size(); ++i) {
-            const JobProcess *job = run->jobs().at(i);
-            events.append(metadata(QStringLiteral("thread_name"), pid, i,
-                                   {{QStringLiteral("name"), JobFormat::jobName(run, i)}}));
-            events.append(metadata(QStringLiteral("thread_sort_index"), pid, i,
-                                   {{QStringLiteral("sort_index"), sortIndex++}}));
-            if (job->startedMs() < 0)
-                continue;
-            const JobOutcome &outcome = job->outcome();
-            QJsonObject args{{QStringLiteral("command"), job->spec().stage.commandLine()},
-                             {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
-                             {QStringLiteral("pid"), job->pid()}};
-            if (outcome.signal)
-                args.insert(QStringLiteral("signal"), UnixSignals::name(outcome.signal));
-            else if (outcome.exitCode >= 0)
-                args.insert(QStringLiteral("exitCode"), outcome.exitCode);
-            events.append(QJsonObject{{QStringLiteral("name"), QFileInfo(job->spec().stage.program).fileName()},
-                                      {QStringLiteral("cat"), QStringLiteral("job")},
-                                      {QStringLiteral("ph"), QStringLiteral("X")},
-                                      {QStringLiteral("ts"), runOffsetUs + job->startedMs() * 1000.0},
-                                      {QStringLiteral("dur"), job->elapsedMs() * 1000.0},
-                                      {QStringLiteral("pid"), pid},
-                                      {QStringLiteral("tid"), i},
-                                      {QStringLiteral("args"), args}});
-            // Instant markers where the app signalled the job.
-            for (const auto &[name, ms] : {std::pair{QStringLiteral("SIGTERM"), job->termSentMs()},
-                                           std::pair{QStringLiteral("SIGKILL"), job->killSentMs()}}) {
-                if (ms < 0)
-                    continue;
-                events.append(instant(name, runOffsetUs + ms * 1000.0, pid, i));
-            }
-            const ProcessFamily &family = job->family();
-            if (!job->spec().watch || family.members().isEmpty())
-                continue;
-            // The family's clock starts when the tracer forked the program,
-            // a moment after the job's start: close enough to place it.
-            FamilyPlacement where;
-            where.pid = pid;
-            where.firstTid = nextFamilyTid;
-            where.firstSortIndex = sortIndex;
-            where.offsetMs = runOffsetUs / 1000.0 + job->startedMs();
-            where.openEndMs = job->elapsedMs();
-            for (const QJsonValue &event : familyEvents(family, where))
+            for (const QJsonValue &event : jobEvents(run, i, runOffsetUs, &nextFamilyTid, &sortIndex))
                 events.append(event);
-            nextFamilyTid += int(family.members().size());
-            sortIndex += int(family.members().size());
         }
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("traceEvents"), events},

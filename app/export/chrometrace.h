@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 
 class JobRun;
@@ -13,6 +14,14 @@ class ProcessFamily;
 namespace ChromeTrace {
 
 QByteArray toJson(const QList<const JobRun *> &runs);
+
+// The pieces of toJson, for a trace written as jobs end (ChromeTraceStream).
+// A run's "process" name, then each job's events in job order: its track's
+// name and sort index, its span, the TERM/KILL markers and its family's
+// tracks. runOffsetUs places the run on the trace clock; the two counters
+// carry from one job of the run to the next (start: jobs().size() and 0).
+QJsonObject processNameEvent(const JobRun *run);
+QJsonArray jobEvents(const JobRun *run, int index, double runOffsetUs, int *nextFamilyTid, int *sortIndex);
 
 // Where a watched job's family goes in the trace.
 struct FamilyPlacement

@@ -39,26 +39,31 @@ qint64 receivedBytes(const JobProcess *job)
 
 } // namespace
 
+QByteArray JobLog::tsvLine(int seq, const JobRun *run, int index)
+{
+    const JobProcess *job = run->jobs().at(index);
+    const JobOutcome &outcome = job->outcome();
+    QString command = job->spec().stage.commandLine();
+    command.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return QStringLiteral("%1\t:\t%2\t%3\t%4\t%5\t%6\t%7\t%8\n")
+        .arg(seq)
+        .arg(startSeconds(run, job), 0, 'f', 3)
+        .arg(job->elapsedMs() / 1000.0, 0, 'f', 3)
+        .arg(job->stdinBytes())
+        .arg(receivedBytes(job))
+        .arg(exitValue(outcome))
+        .arg(outcome.signal)
+        .arg(command)
+        .toUtf8();
+}
+
 QByteArray JobLog::toTsv(const QList<const JobRun *> &runs)
 {
     QByteArray out = header();
     int seq = 0;
     for (const JobRun *run : runs) {
-        for (const JobProcess *job : run->jobs()) {
-            const JobOutcome &outcome = job->outcome();
-            QString command = job->spec().stage.commandLine();
-            command.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
-            out += QStringLiteral("%1\t:\t%2\t%3\t%4\t%5\t%6\t%7\t%8\n")
-                       .arg(++seq)
-                       .arg(startSeconds(run, job), 0, 'f', 3)
-                       .arg(job->elapsedMs() / 1000.0, 0, 'f', 3)
-                       .arg(job->stdinBytes())
-                       .arg(receivedBytes(job))
-                       .arg(exitValue(outcome))
-                       .arg(outcome.signal)
-                       .arg(command)
-                       .toUtf8();
-        }
+        for (int i = 0; i < run->jobs().size(); ++i)
+            out += tsvLine(++seq, run, i);
     }
     return out;
 }
@@ -72,42 +77,66 @@ QJsonValue knownOrNull(qint64 value)
 
 } // namespace
 
+QJsonObject JobLog::jsonRow(int seq, const JobRun *run, int i)
+{
+    const JobProcess *job = run->jobs().at(i);
+    const JobOutcome &outcome = job->outcome();
+    return QJsonObject{
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("run"), qint64(run->id())},
+        {QStringLiteral("preset"), run->preset().id},
+        {QStringLiteral("job"), JobFormat::jobName(run, i)},
+        {QStringLiteral("starttime"), startSeconds(run, job)},
+        {QStringLiteral("jobRuntime"), job->elapsedMs() / 1000.0},
+        {QStringLiteral("send"), job->stdinBytes()},
+        {QStringLiteral("receive"), receivedBytes(job)},
+        {QStringLiteral("stderrBytes"), job->stderrTail().totalBytes()},
+        {QStringLiteral("exitval"), exitValue(outcome)},
+        {QStringLiteral("signal"), outcome.signal},
+        {QStringLiteral("signalName"), outcome.signal ? UnixSignals::name(outcome.signal) : QString()},
+        {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
+        {QStringLiteral("pid"), job->pid()},
+        {QStringLiteral("command"), job->spec().stage.commandLine()},
+        // Resources as in the report; null when unknown.
+        {QStringLiteral("cpuUserMs"), knownOrNull(job->resources().cpuUserMs)},
+        {QStringLiteral("cpuSysMs"), knownOrNull(job->resources().cpuSysMs)},
+        {QStringLiteral("peakRssKb"), knownOrNull(job->resources().peakRssKb)},
+        {QStringLiteral("peakRssExact"), job->resources().peakRssExact},
+    };
+}
+
+QByteArray JobLog::indentedJsonRow(const QJsonObject &row)
+{
+    // QJsonDocument indents an array's members by four spaces: the same
+    // bytes as toJson, one row at a time.
+    QByteArray text = QJsonDocument(row).toJson(QJsonDocument::Indented);
+    text.chop(1); // its newline
+    QByteArray out = "    ";
+    for (const char c : std::as_const(text)) {
+        out += c;
+        if (c == '\n')
+            out += "    ";
+    }
+    return out;
+}
+
 QByteArray JobLog::toJson(const QList<const JobRun *> &runs)
 {
     QJsonArray rows;
     int seq = 0;
     for (const JobRun *run : runs) {
-        for (int i = 0; i < run->jobs().size(); ++i) {
-            const JobProcess *job = run->jobs().at(i);
-            const JobOutcome &outcome = job->outcome();
-            rows.append(QJsonObject{
-                {QStringLiteral("seq"), ++seq},
-                {QStringLiteral("run"), qint64(run->id())},
-                {QStringLiteral("preset"), run->preset().id},
-                {QStringLiteral("job"), JobFormat::jobName(run, i)},
-                {QStringLiteral("starttime"), startSeconds(run, job)},
-                {QStringLiteral("jobRuntime"), job->elapsedMs() / 1000.0},
-                {QStringLiteral("send"), job->stdinBytes()},
-                {QStringLiteral("receive"), receivedBytes(job)},
-                {QStringLiteral("stderrBytes"), job->stderrTail().totalBytes()},
-                {QStringLiteral("exitval"), exitValue(outcome)},
-                {QStringLiteral("signal"), outcome.signal},
-                {QStringLiteral("signalName"), outcome.signal ? UnixSignals::name(outcome.signal) : QString()},
-                {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
-                {QStringLiteral("pid"), job->pid()},
-                {QStringLiteral("command"), job->spec().stage.commandLine()},
-                // Resources as in the report; null when unknown.
-                {QStringLiteral("cpuUserMs"), knownOrNull(job->resources().cpuUserMs)},
-                {QStringLiteral("cpuSysMs"), knownOrNull(job->resources().cpuSysMs)},
-                {QStringLiteral("peakRssKb"), knownOrNull(job->resources().peakRssKb)},
-                {QStringLiteral("peakRssExact"), job->resources().peakRssExact},
-            });
-        }
+        for (int i = 0; i < run->jobs().size(); ++i)
+            rows.append(jsonRow(++seq, run, i));
     }
     return QJsonDocument(rows).toJson(QJsonDocument::Indented);
 }
 
+bool JobLog::isJsonPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+}
+
 QByteArray JobLog::forPath(const QString &path, const QList<const JobRun *> &runs)
 {
-    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? toJson(runs) : toTsv(runs);
+    return isJsonPath(path) ? toJson(runs) : toTsv(runs);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -20,5 +21,13 @@ QByteArray toTsv(const QList<const JobRun *> &runs);
 QByteArray toJson(const QList<const JobRun *> &runs);
 // toJson for a path ending in .json, else toTsv.
 QByteArray forPath(const QString &path, const QList<const JobRun *> &runs);
+bool isJsonPath(const QString &path);
+
+// One job's row, for a log written as jobs end (JobLogStream): seq is its
+// 1-based place among every job logged. toTsv and toJson are made of these.
+QByteArray tsvLine(int seq, const JobRun *run, int index);
+QJsonObject jsonRow(int seq, const JobRun *run, int index);
+// A row as toJson lays it out inside its array (indented, no separator).
+QByteArray indentedJsonRow(const QJsonObject &row);
 
 } // namespace JobLog

@@ -59,8 +59,21 @@ bool JobFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     if (!isFiltering())
         return true;
     const QModelIndex row = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (row.data(JobTreeModel::IsFoldedRole).toBool())
+        return true; // what was folded away is never hidden as well
     // A child follows its group, so groups stay whole.
     return groupAccepted(sourceParent.isValid() ? sourceParent : row);
+}
+
+bool JobFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // A descending sort compares (right, left): answering by the order keeps
+    // the summary row on top either way.
+    if (left.data(JobTreeModel::IsFoldedRole).toBool())
+        return sortOrder() == Qt::AscendingOrder;
+    if (right.data(JobTreeModel::IsFoldedRole).toBool())
+        return sortOrder() == Qt::DescendingOrder;
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 bool JobFilterProxyModel::groupAccepted(const QModelIndex &group) const

@@ -1,7 +1,8 @@
 // The table's filter and sort: text over a row's name, command and PID, and
 // quick toggles for running, failed and finished jobs. Groups stay whole: a
 // group is shown with all its children when it or any of its children
-// matches, so a filtered table still reads as runs, not loose rows.
+// matches, so a filtered table still reads as runs, not loose rows. The
+// folded-runs summary row stays first and shown, whatever the sort and filter.
 #pragma once
 
 #include <QSortFilterProxyModel>
@@ -32,6 +33,7 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     bool groupAccepted(const QModelIndex &group) const;

@@ -12,6 +12,8 @@
 #include "processsample.h"
 #include "unixsignals.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QMimeData>
 #include <QTimer>
 
@@ -147,8 +149,10 @@ JobTreeModel::JobTreeModel(JobEngine *engine, QObject *parent)
     m_flushTimer->setInterval(UpdateIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &JobTreeModel::flush);
 
+    m_showsFolded = !engine->folded().isEmpty();
     for (JobRun *run : engine->runs())
         onRunAdded(run);
+    connect(engine, &JobEngine::foldedChanged, this, &JobTreeModel::onFoldedChanged);
     connect(engine, &JobEngine::runAdded, this, &JobTreeModel::onRunAdded);
     connect(engine, &JobEngine::runsAboutToBeRemoved, this, &JobTreeModel::onRunsAboutToBeRemoved);
     connect(engine, &JobEngine::runsRemoved, this, &JobTreeModel::onRunsRemoved);
@@ -162,7 +166,7 @@ QModelIndex JobTreeModel::index(int row, int column, const QModelIndex &parent) 
     if (column < 0 || column >= ColumnCount || row < 0)
         return {};
     if (!parent.isValid()) {
-        if (row >= m_runs.size())
+        if (row >= m_runs.size() + foldedRows())
             return {};
         return createIndex(row, column, RunRowId);
     }
@@ -176,10 +180,8 @@ QModelIndex JobTreeModel::index(int row, int column, const QModelIndex &parent) 
             return {};
         return createIndex(row, column, quintptr(key));
     }
-    if (parent.row() >= m_runs.size())
-        return {};
-    const JobRun *run = m_runs.at(parent.row());
-    if (row >= run->jobs().size())
+    const JobRun *run = runAt(parent);
+    if (!run || row >= run->jobs().size())
         return {};
     return createIndex(row, column, quintptr(run->id()));
 }
@@ -207,20 +209,19 @@ QModelIndex JobTreeModel::parent(const QModelIndex &child) const
     const auto it = m_rowOfRun.constFind(quint64(child.internalId()));
     if (it == m_rowOfRun.cend())
         return {};
-    return createIndex(it.value(), 0, RunRowId);
+    return createIndex(it.value() + foldedRows(), 0, RunRowId);
 }
 
 int JobTreeModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_runs.size());
+        return int(m_runs.size()) + foldedRows();
     if (parent.column() != 0 || (parent.internalId() & DescendantKeyBit))
         return 0;
     if (parent.internalId() != RunRowId)
         return m_shownDescendants.value(keyOf(quint64(parent.internalId()), parent.row()));
-    if (parent.row() >= m_runs.size())
-        return 0;
-    return int(m_runs.at(parent.row())->jobs().size());
+    const JobRun *run = runAt(parent);
+    return run ? int(run->jobs().size()) : 0;
 }
 
 int JobTreeModel::columnCount(const QModelIndex &) const
@@ -232,8 +233,10 @@ JobRun *JobTreeModel::runAt(const QModelIndex &index) const
 {
     if (!index.isValid())
         return nullptr;
-    if (index.internalId() == RunRowId)
-        return index.row() < m_runs.size() ? m_runs.at(index.row()) : nullptr;
+    if (index.internalId() == RunRowId) {
+        const int pos = index.row() - foldedRows();
+        return pos >= 0 && pos < m_runs.size() ? m_runs.at(pos) : nullptr;
+    }
     quint64 runId = quint64(index.internalId());
     if (runId & DescendantKeyBit) {
         const auto job = m_jobOfKey.constFind(runId);
@@ -258,10 +261,16 @@ JobProcess *JobTreeModel::jobAt(const QModelIndex &index) const
     return jobIndex < run->jobs().size() ? run->jobs().at(jobIndex) : nullptr;
 }
 
+bool JobTreeModel::isFoldedRow(const QModelIndex &index) const
+{
+    return m_showsFolded && index.isValid() && index.internalId() == RunRowId && index.row() == 0
+           && index.model() == this;
+}
+
 QModelIndex JobTreeModel::indexOfRun(const JobRun *run, int column) const
 {
     const auto it = m_rowOfRun.constFind(run->id());
-    return it == m_rowOfRun.cend() ? QModelIndex() : createIndex(it.value(), column, RunRowId);
+    return it == m_rowOfRun.cend() ? QModelIndex() : createIndex(it.value() + foldedRows(), column, RunRowId);
 }
 
 QModelIndex JobTreeModel::indexOfJob(const JobRun *run, int jobIndex, int column) const
@@ -288,6 +297,8 @@ QVariant JobTreeModel::cellData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
+    if (isFoldedRow(index))
+        return foldedData(index.column(), role);
     const JobRun *run = runAt(index);
     if (!run)
         return {};
@@ -492,6 +503,14 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
             return job->spec().stage.commandLine();
         case LastLineColumn:
             return JobFormat::lastLine(job);
+        case StdoutColumn:
+            if (!job->pipesStdout() && job->stdoutTail().trimmed())
+                return JobFormat::trimmedNote(job->stdoutTail());
+            return {};
+        case StderrColumn:
+            if (job->stderrTail().trimmed())
+                return JobFormat::trimmedNote(job->stderrTail());
+            return {};
         default:
             return {};
         }
@@ -535,9 +554,9 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
     case StdoutColumn:
         if (job->pipesStdout())
             return raw ? QVariant(qint64(-1)) : QVariant(tr("→ pipe"));
-        return raw ? QVariant(job->stdoutTail().totalBytes()) : QVariant(JobFormat::bytes(job->stdoutTail().totalBytes()));
+        return raw ? QVariant(job->stdoutTail().totalBytes()) : QVariant(JobFormat::streamBytes(job->stdoutTail()));
     case StderrColumn:
-        return raw ? QVariant(job->stderrTail().totalBytes()) : QVariant(JobFormat::bytes(job->stderrTail().totalBytes()));
+        return raw ? QVariant(job->stderrTail().totalBytes()) : QVariant(JobFormat::streamBytes(job->stderrTail()));
     case LastLineColumn:
         return JobFormat::lastLine(job);
     default:
@@ -832,12 +851,15 @@ QHash<int, QByteArray> JobTreeModel::roleNames() const
     names.insert(ExactRole, "exact");
     names.insert(PidRole, "pid");
     names.insert(WatchedRole, "watched");
+    names.insert(IsFoldedRole, "isFolded");
     return names;
 }
 
 Qt::ItemFlags JobTreeModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractItemModel::flags(index);
+    if (isFoldedRow(index))
+        return f | Qt::ItemNeverHasChildren; // a summary: no drag, nothing below
     if (index.isValid() && index.internalId() != RunRowId && !(index.internalId() & DescendantKeyBit))
         f |= Qt::ItemIsDragEnabled;
     return f;
@@ -886,10 +908,10 @@ JobProcess *JobTreeModel::jobFromMime(const QByteArray &payload, JobRun **runOut
 
 void JobTreeModel::onRunAdded(JobRun *run)
 {
-    const int row = int(m_runs.size());
-    beginInsertRows({}, row, row);
+    const int pos = int(m_runs.size());
+    beginInsertRows({}, pos + foldedRows(), pos + foldedRows());
     m_runs << run;
-    m_rowOfRun.insert(run->id(), row);
+    m_rowOfRun.insert(run->id(), pos);
     endInsertRows();
     if (run->isDone()) {
         // A recorded run (or one put back): its descendants are all there
@@ -897,7 +919,7 @@ void JobTreeModel::onRunAdded(JobRun *run)
         QSet<int> jobs;
         for (int i = 0; i < run->jobs().size(); ++i)
             jobs.insert(i);
-        flushDescendants(run, index(row, 0), jobs);
+        flushDescendants(run, indexOfRun(run), jobs);
     }
     m_activeRuns.insert(run->id());
     if (!m_flushTimer->isActive())
@@ -906,7 +928,7 @@ void JobTreeModel::onRunAdded(JobRun *run)
 
 void JobTreeModel::onRunsAboutToBeRemoved(int first, int last)
 {
-    beginRemoveRows({}, first, last);
+    beginRemoveRows({}, first + foldedRows(), last + foldedRows());
     for (int row = first; row <= last; ++row) {
         m_dirty.remove(m_runs.at(row)->id());
         m_ticking.remove(m_runs.at(row)->id());
@@ -935,6 +957,64 @@ void JobTreeModel::forgetRun(quint64 runId)
 void JobTreeModel::onRunsRemoved()
 {
     endRemoveRows();
+}
+
+void JobTreeModel::onFoldedChanged()
+{
+    const bool folded = !m_engine->folded().isEmpty();
+    if (folded && !m_showsFolded) {
+        beginInsertRows({}, 0, 0);
+        m_showsFolded = true;
+        endInsertRows();
+    } else if (!folded && m_showsFolded) {
+        beginRemoveRows({}, 0, 0);
+        m_showsFolded = false;
+        endRemoveRows();
+    } else if (folded) {
+        emit dataChanged(index(0, 0), index(0, ColumnCount - 1));
+    }
+}
+
+QVariant JobTreeModel::foldedData(int column, int role) const
+{
+    const FoldedRuns &folded = m_engine->folded();
+    const QLocale locale;
+    const QString since =
+        QDateTime::fromMSecsSinceEpoch(qint64(folded.firstStartedEpochMs)).toString(QStringLiteral("HH:mm:ss"));
+    switch (role) {
+    case IsFoldedRole:
+        return true;
+    case IsRunRole:
+    case SuccessRole:
+    case ShellRole:
+    case IsDescendantRole:
+    case EndedRole:
+    case LeftGroupRole:
+    case PausedRole:
+    case WatchedRole:
+        return false;
+    case Qt::ToolTipRole:
+        return tr("⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). "
+                  "The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.",
+                  nullptr, folded.runs)
+            .arg(locale.toString(folded.jobs), locale.toString(folded.succeeded), locale.toString(folded.failed), since,
+                 folded.lastTitle, locale.toString(m_engine->finishedJobLimit()));
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return tr("⋯ %n older run(s) folded", nullptr, folded.runs);
+        case CommandColumn:
+            return tr("%1 jobs, %2 ok, %3 failed, since %4 (the last: %5); the table keeps the newest %6 finished jobs")
+                .arg(locale.toString(folded.jobs), locale.toString(folded.succeeded), locale.toString(folded.failed),
+                     since, folded.lastTitle, locale.toString(m_engine->finishedJobLimit()));
+        case StateColumn:
+            return tr("folded");
+        default:
+            return QString();
+        }
+    default:
+        return {}; // no RunIdRole, JobIndexRole, StateRole or RawRole: it is no run
+    }
 }
 
 void JobTreeModel::rebuildRowIndex()
@@ -1035,7 +1115,7 @@ void JobTreeModel::flush()
         JobRun *run = m_runs.at(row.value());
         // O(jobs of the run) once per flush, not per paint of the group row.
         m_totals.insert(run->id(), totalsOf(run));
-        const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
+        const QModelIndex runIndex = createIndex(row.value() + foldedRows(), 0, RunRowId);
         emit dataChanged(runIndex.siblingAtColumn(CpuColumn), runIndex.siblingAtColumn(WriteColumn));
         emitRowRanges(runIndex, it->values(), CpuColumn, WriteColumn, {});
         flushDescendants(run, runIndex, *it);
@@ -1047,7 +1127,7 @@ void JobTreeModel::flush()
         const auto row = m_rowOfRun.constFind(it.key());
         if (row == m_rowOfRun.cend())
             continue;
-        const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
+        const QModelIndex runIndex = createIndex(row.value() + foldedRows(), 0, RunRowId);
         emit dataChanged(runIndex, runIndex.siblingAtColumn(ColumnCount - 1));
         emitRowRanges(runIndex, it->values(), 0, ColumnCount - 1, {});
         sent = true;
@@ -1063,7 +1143,7 @@ void JobTreeModel::flush()
             it = m_activeRuns.erase(it);
             continue;
         }
-        const QModelIndex runIndex = createIndex(row.value(), 0, RunRowId);
+        const QModelIndex runIndex = createIndex(row.value() + foldedRows(), 0, RunRowId);
         const QModelIndex wall = runIndex.siblingAtColumn(ElapsedColumn);
         emit dataChanged(wall, wall, {Qt::DisplayRole, RawRole});
         if (const auto ticking = m_ticking.constFind(*it); ticking != m_ticking.cend())

@@ -4,6 +4,10 @@
 // family that the tracer reported, indented under its parent. Updates are coalesced and sent as ranges at
 // most ~20 times a second, however fast the children write.
 //
+// Past the engine's row limit the oldest finished runs are folded away; the
+// first top-level row then sums them up (IsFoldedRole, no run, no children,
+// not draggable), and goes again when nothing is folded.
+//
 // Resource columns: unknown is an empty cell with RawRole -1, never a zero.
 // A job's peak RSS that is only the largest sample (a lower bound) shows as
 // "≥ 52.0 MiB", with ExactRole false and a tooltip saying so.
@@ -61,6 +65,7 @@ public:
         ExactRole,              // peak RSS / CPU time from the kernel at the reap, not from samples
         PidRole,                // the process's pid, for any row below a run
         WatchedRole,            // a job whose family the tracer records (its rows below are exact)
+        IsFoldedRole,           // the summary row of the runs folded away past the row limit
     };
     Q_ENUM(Role)
 
@@ -82,7 +87,9 @@ public:
     // The job a MimeTypes::Job payload refers to, if it still exists.
     JobProcess *jobFromMime(const QByteArray &payload, JobRun **run = nullptr) const;
 
+    // nullptr for the folded-runs row.
     JobRun *runAt(const QModelIndex &index) const;
+    bool isFoldedRow(const QModelIndex &index) const;
     // nullptr for run rows; for a descendant row, the job it belongs to.
     JobProcess *jobAt(const QModelIndex &index) const;
     bool isDescendant(const QModelIndex &index) const;
@@ -96,6 +103,11 @@ private:
     void onRunAdded(JobRun *run);
     void onRunsAboutToBeRemoved(int first, int last);
     void onRunsRemoved();
+    void onFoldedChanged();
+    // 1 while the folded-runs row leads the top level: a run at position
+    // pos in m_runs is top-level row pos + foldedRows().
+    int foldedRows() const { return m_showsFolded ? 1 : 0; }
+    QVariant foldedData(int column, int role) const;
     void onJobChanged(JobRun *run, int jobIndex);
     void onJobResourcesChanged(JobRun *run, int jobIndex);
     void flush();
@@ -139,7 +151,8 @@ private:
 
     JobEngine *m_engine;
     QList<JobRun *> m_runs;        // mirror of the engine's list, changed inside begin/end
-    QHash<quint64, int> m_rowOfRun; // run id -> row, for parent()
+    QHash<quint64, int> m_rowOfRun; // run id -> position in m_runs, for parent()
+    bool m_showsFolded = false;
     QHash<quint64, QSet<int>> m_dirty; // run id -> changed job rows (the group row always goes too)
     QHash<quint64, QSet<int>> m_ticking; // run id -> its running job rows, whose elapsed time ticks
     QSet<quint64> m_activeRuns;     // their group row's wall time ticks

@@ -633,6 +633,12 @@
         <translation>… 출력 예산에 맞춰 줄임: 기록된 %2 중 마지막 %1만 표시
 </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more job(s) not listed here: each has its row in the table.</source>
+        <translation>
+            <numerusform>… 그리고 여기에 나열되지 않은 작업 %n개: 각 작업은 표에 자기 행이 있습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -943,6 +949,26 @@
         <source>exited</source>
         <translation>종료</translation>
     </message>
+    <message numerus="yes">
+        <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
+        <translation>
+            <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n older run(s) folded</source>
+        <translation>
+            <numerusform>⋯ 오래된 실행 %n개 접힘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 jobs, %2 ok, %3 failed, since %4 (the last: %5); the table keeps the newest %6 finished jobs</source>
+        <translation>작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5); 표는 가장 최근의 끝난 작업 %6개를 남깁니다</translation>
+    </message>
+    <message>
+        <source>folded</source>
+        <translation>접힘</translation>
+    </message>
     <message>
         <source>%1
 %2 — read-only; Run again (Ctrl+R) runs it anew</source>
@@ -979,10 +1005,6 @@
         <translation>한도</translation>
     </message>
     <message>
-        <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary above it; running jobs are never folded</source>
-        <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 위의 요약에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
-    </message>
-    <message>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -1001,6 +1023,10 @@
     <message>
         <source>Both keep a long session fast and its memory bounded. Remembered.</source>
         <translation>둘 다 긴 세션을 빠르게, 메모리를 한정되게 유지합니다. 설정은 기억됩니다.</translation>
+    </message>
+    <message>
+        <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary row at its top; running jobs are never folded</source>
+        <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 맨 위의 요약 행에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -1310,12 +1336,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>&amp;Limits…</source>
         <translation>한도(&amp;L)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
-        <translation>
-            <numerusform>⋯ 표를 빠르게 유지하려고 오래된 실행 %n개를 접었습니다: 작업 %1개, 성공 %2, 실패 %3, %4부터 (마지막: %5). 표는 가장 최근의 끝난 작업 %6개를 남깁니다. 작업 → 한도…에서 바꿀 수 있습니다.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Co&amp;mpare runs…</source>
@@ -2684,8 +2704,24 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
+        <source>%1 ✂</source>
+        <translation>%1 ✂</translation>
+    </message>
+    <message>
+        <source>Trimmed to the output budget: only the last %1 of this stream are kept in memory (the detail pane and reports show those); the count, %2, is exact.</source>
+        <translation>출력 예산에 맞춰 줄임: 이 스트림은 마지막 %1만 메모리에 남습니다(상세 창과 보고서가 그것을 보여 줍니다). 개수 %2는 정확합니다.</translation>
+    </message>
+    <message>
         <source>Open a session or a --report file in the window, read-only (FILE.spawnscope alone does the same); with --screenshot, draw it without running anything.</source>
         <translation>세션이나 --report 파일을 창에서 읽기 전용으로 엽니다(FILE.spawnscope만 주어도 같습니다). --screenshot과 함께 쓰면 아무것도 실행하지 않고 그립니다.</translation>
+    </message>
+    <message>
+        <source>The tab in front: processes, timeline, threads or code; or compare, the Compare dialog over the last two runs.</source>
+        <translation>앞에 보일 탭: processes, timeline, threads, code. 또는 compare: 마지막 두 실행의 비교 대화상자.</translation>
+    </message>
+    <message>
+        <source>--panel takes processes, timeline, threads, code or compare, not &quot;%1&quot;</source>
+        <translation>--panel에는 processes, timeline, threads, code, compare 중 하나를 씁니다(&quot;%1&quot;은 아닙니다)</translation>
     </message>
     <message>
         <source>--open applies to the window and to --screenshot, not to --headless</source>
@@ -2714,14 +2750,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>SpawnScope sessions and reports (*.spawnscope *.json);;All files (*)</source>
         <translation>SpawnScope 세션과 보고서 (*.spawnscope *.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>The tab in front: processes, timeline, threads or code; or compare, the Compare dialog over the last two runs.</source>
-        <translation>앞에 보일 탭: processes, timeline, threads, code. 또는 compare: 마지막 두 실행의 비교 대화상자.</translation>
-    </message>
-    <message>
-        <source>--panel takes processes, timeline, threads, code or compare, not &quot;%1&quot;</source>
-        <translation>--panel에는 processes, timeline, threads, code, compare 중 하나를 씁니다(&quot;%1&quot;은 아닙니다)</translation>
     </message>
 </context>
 <context>
