@@ -821,8 +821,8 @@ QVariant JobTreeModel::headerData(int section, Qt::Orientation orientation, int 
         case PollsColumn: return tr("How many times the parent polled while the child was still running");
         case StdoutColumn: return tr("Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)");
         case StderrColumn: return tr("Bytes the child wrote to stderr");
-        case CpuColumn: return tr("CPU use over the last sample interval, as top shows it: 100 % is one core busy");
-        case CpuTimeColumn: return tr("User plus system CPU time: sampled while running, exact from the kernel once it ended");
+        case CpuColumn: return tr("CPU use over the last sample interval, as top shows it, summed over the process and its descendants: 100 % is one core busy");
+        case CpuTimeColumn: return tr("User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended");
         case RssColumn: return tr("Resident memory (RSS) now, summed over the process and its descendants");
         case PeakRssColumn: return tr("The most resident memory one process held; ≥ marks a lower bound from samples");
         case ThreadsColumn: return tr("Threads now, over the process and its descendants");

@@ -890,14 +890,6 @@
         <translation>쓰기</translation>
     </message>
     <message>
-        <source>CPU use over the last sample interval, as top shows it: 100 % is one core busy</source>
-        <translation>마지막 샘플 간격 동안의 CPU 사용률입니다(top과 같은 방식: 100 %는 코어 하나가 꽉 찬 상태)</translation>
-    </message>
-    <message>
-        <source>User plus system CPU time: sampled while running, exact from the kernel once it ended</source>
-        <translation>사용자와 시스템 CPU 시간의 합입니다: 실행 중에는 샘플링 값, 끝난 뒤에는 커널이 준 정확한 값</translation>
-    </message>
-    <message>
         <source>Resident memory (RSS) now, summed over the process and its descendants</source>
         <translation>현재 상주 메모리(RSS)로, 프로세스와 그 자손들을 합한 값입니다</translation>
     </message>
@@ -974,6 +966,14 @@
 %2 — read-only; Run again (Ctrl+R) runs it anew</source>
         <translation>%1
 %2 — 읽기 전용입니다. 다시 실행(Ctrl+R)하면 새로 실행합니다</translation>
+    </message>
+    <message>
+        <source>CPU use over the last sample interval, as top shows it, summed over the process and its descendants: 100 % is one core busy</source>
+        <translation>마지막 샘플링 간격 동안의 CPU 사용률을 top처럼 프로세스와 그 자손에 걸쳐 더한 값: 100 %는 코어 하나가 꽉 찬 상태</translation>
+    </message>
+    <message>
+        <source>User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended</source>
+        <translation>프로세스와 그 자손의 사용자 시간과 시스템 시간의 합: 실행 중에는 샘플링 값, 끝난 뒤에는 커널이 알려 준 정확한 값</translation>
     </message>
 </context>
 <context>
