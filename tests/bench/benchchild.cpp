@@ -6,12 +6,14 @@
 #include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "mainwindow.h"
+#include "sessionkeeper.h"
 #include "presetfile.h"
 #include "threadlab.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QFile>
 #include <QProcess>
 #include <QScrollBar>
@@ -568,8 +570,13 @@ int finishedWorkload(int argc, char **argv)
     QApplication app(argc, argv);
     JobEngine engine;
     ThreadLab lab(&engine);
+    // As the app runs: the session kept as runs finish (in a scratch file).
+    QTemporaryDir sessionDir;
+    SessionKeeper sessions(&engine);
+    sessions.setPath(sessionDir.filePath(QStringLiteral("session.spawnscope")));
     MainWindow window(&engine, &lab, PresetFile::builtIns());
     window.setConfirmQuit(false);
+    window.setSessionKeeper(&sessions);
     window.setMaxParallel(64);
     engine.setFinishedJobLimit(JobEngine::DefaultFinishedJobLimit);
     window.resize(1200, 700);
@@ -597,6 +604,7 @@ int finishedWorkload(int argc, char **argv)
     print("folded_runs", double(engine.folded().runs));
     print("run_start_max_ms", startMs);
     print("peak_rss_mib", double(usage.ru_maxrss) / 1024.0);
+    print("session_saves", double(sessions.savesWritten()));
     return 0;
 }
 
