@@ -37,6 +37,7 @@ private slots:
     void keeperSavesAndRestores();
     void unreadableSessionIsKeptAside();
     void eachRunsTextIsMadeOnce();
+    void saveAsWorksWithKeepingOff();
 
 private:
     // Runs a varied set of presets once: output (some of it not UTF-8), a
@@ -362,6 +363,26 @@ void TstSession::eachRunsTextIsMadeOnce()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), sessionOf(engine));
     qInfo("GUI thread per save of 1,010 jobs: %.2f ms (the first, 1,000 jobs: %.2f ms)", keeper.lastSaveGuiMs(), firstMs);
+}
+
+void TstSession::saveAsWorksWithKeepingOff()
+{
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setPath(m_dir.filePath(QStringLiteral("off.spawnscope")));
+    keeper.setEnabled(false);
+    keeper.restoreLast();
+    QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("flood"), QStringLiteral("3000")}, 3))));
+    QCOMPARE(keeper.linesMade(), 0); // nothing made while keeping is off
+    keeper.saveNow();
+    QVERIFY(!QFile::exists(keeper.path()));
+    // File → Save session as… still writes the whole session.
+    const QString path = m_dir.filePath(QStringLiteral("saved-as.spawnscope"));
+    QString error;
+    QVERIFY2(keeper.saveAs(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), sessionOf(engine));
 }
 
 QTEST_GUILESS_MAIN(TstSession)

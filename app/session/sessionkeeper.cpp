@@ -69,8 +69,10 @@ QString SessionKeeper::defaultPath()
 void SessionKeeper::setEnabled(bool enabled)
 {
     m_enabled = enabled;
-    if (!enabled)
+    if (!enabled) {
         m_timer->stop();
+        m_lines.clear(); // their memory back; nothing is saved now
+    }
 }
 
 void SessionKeeper::schedule()
@@ -83,6 +85,8 @@ void SessionKeeper::schedule()
 
 void SessionKeeper::makeLine(const JobRun *run, int index)
 {
+    if (!m_enabled)
+        return; // made when a save needs them, if keeping is turned on again
     const JobProcess *job = run->jobs().value(index);
     if (!job || !job->outcome().isDone())
         return;
@@ -101,12 +105,19 @@ QList<SessionWriter::RunPieces> SessionKeeper::runPieces()
     for (const JobRun *run : m_engine->runs()) {
         if (!SessionWriter::keeps(run))
             continue;
-        for (int i = 0; i < run->jobs().size(); ++i) {
-            const QList<QByteArray> &lines = m_lines[run->id()];
-            if (i >= lines.size() || lines.at(i).isNull())
-                makeLine(run, i);
+        // The lines made as the jobs ended; any missing (keeping was off)
+        // made now, and kept only while keeping is on.
+        QList<QByteArray> lines = m_lines.value(run->id());
+        lines.resize(run->jobs().size());
+        for (int i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).isNull()) {
+                lines[i] = SessionWriter::jobLine(run, i);
+                ++m_linesMade;
+            }
         }
-        runs << SessionWriter::RunPieces{ReportStream::runHead(run), m_lines.value(run->id()), ReportStream::runTail(run)};
+        if (m_enabled)
+            m_lines.insert(run->id(), lines);
+        runs << SessionWriter::RunPieces{ReportStream::runHead(run), lines, ReportStream::runTail(run)};
     }
     m_lastSaveGuiMs = double(clock.nsecsElapsed()) / 1e6;
     return runs;
