@@ -162,6 +162,9 @@ void TestInstall::filesLandInTheStandardPlaces_data()
     QTest::newRow("metainfo") << desktop + QStringLiteral(".metainfo.xml")
                               << QStringLiteral(SPAWNSCOPE_INSTALL_DATADIR "/metainfo/") + appId
                                      + QStringLiteral(".metainfo.xml");
+    QTest::newRow("session MIME type") << desktop + QStringLiteral(".mime.xml")
+                                       << QStringLiteral(SPAWNSCOPE_INSTALL_DATADIR "/mime/packages/") + appId
+                                              + QStringLiteral(".xml");
     QTest::newRow("binary") << QStringLiteral(SPAWNSCOPE_PATH) << QStringLiteral(SPAWNSCOPE_INSTALL_BINDIR "/spawnscope");
 }
 
@@ -232,6 +235,16 @@ void TestInstall::desktopFileNamesTheInstalledBinaryAndIcon()
     QVERIFY(QFileInfo::exists(iconPath()));
     // The desktop file is named after the same id, which Wayland compositors match.
     QCOMPARE(QFileInfo(desktopPath()).fileName(), icon + QStringLiteral(".desktop"));
+
+    // It opens the session files the installed MIME type describes, passed as %f
+    // (spawnscope FILE.spawnscope opens a session).
+    QVERIFY2(entry.value(QStringLiteral("Exec")).endsWith(QLatin1String(" %f")), qPrintable(entry.value(QStringLiteral("Exec"))));
+    const QByteArray mime = readAll(installed(QStringLiteral(SPAWNSCOPE_INSTALL_DATADIR "/mime/packages/") + appId
+                                              + QStringLiteral(".xml")));
+    QVERIFY(mime.contains("<glob pattern=\"*.spawnscope\"/>"));
+    const QStringList types = entry.value(QStringLiteral("MimeType")).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    QCOMPARE(types, QStringList{QStringLiteral("application/x-spawnscope-session")});
+    QVERIFY(mime.contains("type=\"" + types.first().toUtf8() + "\""));
 }
 
 void TestInstall::iconIsSelfContainedSvg()
