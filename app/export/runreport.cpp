@@ -119,9 +119,32 @@ void insertText(QJsonObject *json, const QString &stream, const OutputTail &tail
     json->insert(stream + QStringLiteral("Trimmed"), tail.trimmed());
 }
 
+// A session's copy of a stream: the last limit bytes of what is kept, as
+// text when it reads as text, else as base64 alone (NULs escaped as \u0000
+// would cost six bytes each: /dev/zero's megabyte would be six). Fewer bytes
+// than were kept count as trimmed, so the restored job says so.
+void insertSessionText(QJsonObject *json, const QString &stream, const OutputTail &tail, qsizetype limit)
+{
+    QByteArray bytes = tail.last(limit);
+    if (bytes.size() < tail.keptBytes())
+        alignToCharacter(&bytes);
+    qsizetype cost = 0;
+    for (const char c : std::as_const(bytes))
+        cost += escapedSize(uchar(c));
+    const QString text = lossyUtf8(bytes);
+    const bool exact = text.toUtf8() == bytes;
+    const bool asText = exact && cost <= bytes.size() + bytes.size() / 2;
+    json->insert(stream + QStringLiteral("Text"), asText ? text : QString());
+    if (!asText)
+        json->insert(stream + QStringLiteral("Base64"), QString::fromLatin1(bytes.toBase64()));
+    json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
+    json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
+    json->insert(stream + QStringLiteral("Trimmed"), tail.trimmed() || bytes.size() < tail.keptBytes());
+}
+
 } // namespace
 
-QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textBytes)
+QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textBytes, TextMode mode)
 {
     const JobProcess *job = run->jobs().at(index);
     const JobOutcome &outcome = job->outcome();
@@ -214,8 +237,13 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
     json.insert(QStringLiteral("pausedStretches"), paused);
     json.insert(QStringLiteral("stdoutTailHex"),
                 QString::fromLatin1(job->stdoutTail().last(RunReport::TailHexBytes).toHex()));
-    insertText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
-    insertText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
+    if (mode == TextMode::Session) {
+        insertSessionText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
+        insertSessionText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
+    } else {
+        insertText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
+        insertText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
+    }
     // --output-dir: where every byte of both streams is.
     if (!job->spec().outputDir.isEmpty())
         json.insert(QStringLiteral("outputDir"), job->spec().outputDir);

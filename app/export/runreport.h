@@ -4,8 +4,6 @@
 #include <QJsonObject>
 #include <QList>
 
-#include <limits>
-
 class JobRun;
 
 namespace RunReport {
@@ -21,12 +19,17 @@ constexpr qsizetype TailHexBytes = 64;
 // --report-output's default: at most this much of each stream's text per
 // job (its last bytes), so a chatty run makes a report of a readable size.
 constexpr qsizetype DefaultTextBytes = 64 * 1024;
-// A session keeps every byte of the kept tails.
-constexpr qsizetype AllText = std::numeric_limits<qsizetype>::max() / 8;
+// How a job's output goes into its entry. Report: at most textBytes of
+// JSON text per stream (what a reader of the report wants), with base64 only
+// for bytes the text cannot carry. Session: the last textBytes bytes of the
+// kept tail, exactly, as text or (binary) as base64 alone; fewer bytes than
+// were kept are marked trimmed.
+enum class TextMode { Report, Session };
 
 // One job's entry; textBytes caps stdoutText and stderrText, and
 // stdoutCut/stderrCut say when the text is not all the stream wrote.
-QJsonObject jobToJson(const JobRun *run, int index, qsizetype textBytes = DefaultTextBytes);
+QJsonObject jobToJson(const JobRun *run, int index, qsizetype textBytes = DefaultTextBytes,
+                      TextMode mode = TextMode::Report);
 // A run's own fields, without "jobs" (a streamed report adds them as they end).
 QJsonObject runFields(const JobRun *run);
 QJsonObject runToJson(const JobRun *run, qsizetype textBytes = DefaultTextBytes);

@@ -1,8 +1,8 @@
 #include "sessionkeeper.h"
 
-#include "atomicfile.h"
 #include "jobengine.h"
 #include "jobprocess.h"
+#include "outputbudget.h"
 #include "jobrun.h"
 #include "reportstream.h"
 #include "presetfile.h"
@@ -41,8 +41,10 @@ SessionKeeper::SessionKeeper(JobEngine *engine, QObject *parent)
         }
     });
     connect(engine, &JobEngine::runsAboutToBeRemoved, this, [this](int first, int last) {
-        for (int i = first; i <= last && i < m_engine->runs().size(); ++i)
-            m_lines.remove(m_engine->runs().at(i)->id());
+        for (int i = first; i <= last && i < m_engine->runs().size(); ++i) {
+            for (const QByteArray &line : m_lines.take(m_engine->runs().at(i)->id()))
+                m_textBytes -= line.size();
+        }
         schedule();
     });
     connect(engine, &JobEngine::jobChanged, this, [this](JobRun *run, int index) {
@@ -72,6 +74,8 @@ void SessionKeeper::setEnabled(bool enabled)
     if (!enabled) {
         m_timer->stop();
         m_lines.clear(); // their memory back; nothing is saved now
+        m_cuttable.clear();
+        m_textBytes = 0;
     }
 }
 
@@ -90,11 +94,37 @@ void SessionKeeper::makeLine(const JobRun *run, int index)
     const JobProcess *job = run->jobs().value(index);
     if (!job || !job->outcome().isDone())
         return;
-    QList<QByteArray> &lines = m_lines[run->id()];
-    if (lines.size() != run->jobs().size())
-        lines.resize(run->jobs().size());
-    lines[index] = SessionWriter::jobLine(run, index);
+    const QByteArray line = SessionWriter::jobLine(run, index);
     ++m_linesMade;
+    setLine(run->id(), index, line);
+    if (line.size() > 4 * OutputBudget::TrimmedKeepBytes)
+        m_cuttable.emplace_back(run->id(), index);
+    keepToTextBudget();
+}
+
+void SessionKeeper::setLine(quint64 runId, int index, const QByteArray &line)
+{
+    const JobRun *run = m_engine->runById(runId);
+    QList<QByteArray> &lines = m_lines[runId];
+    if (run && lines.size() != run->jobs().size())
+        lines.resize(run->jobs().size());
+    if (index >= lines.size())
+        return;
+    m_textBytes += line.size() - lines.at(index).size();
+    lines[index] = line;
+}
+
+void SessionKeeper::keepToTextBudget()
+{
+    while (m_textBytes > m_textBudget && !m_cuttable.empty()) {
+        const auto [runId, index] = m_cuttable.front();
+        m_cuttable.pop_front();
+        const JobRun *run = m_engine->runById(runId);
+        if (!run || !m_lines.contains(runId) || m_lines.value(runId).value(index).isNull())
+            continue; // gone since
+        setLine(runId, index, SessionWriter::jobLine(run, index, OutputBudget::TrimmedKeepBytes));
+        ++m_linesMade;
+    }
 }
 
 QList<SessionWriter::RunPieces> SessionKeeper::runPieces()
@@ -113,10 +143,10 @@ QList<SessionWriter::RunPieces> SessionKeeper::runPieces()
             if (lines.at(i).isNull()) {
                 lines[i] = SessionWriter::jobLine(run, i);
                 ++m_linesMade;
+                if (m_enabled)
+                    setLine(run->id(), i, lines.at(i));
             }
         }
-        if (m_enabled)
-            m_lines.insert(run->id(), lines);
         runs << SessionWriter::RunPieces{ReportStream::runHead(run), lines, ReportStream::runTail(run)};
     }
     m_lastSaveGuiMs = double(clock.nsecsElapsed()) / 1e6;
@@ -137,7 +167,7 @@ void SessionKeeper::saveInBackground()
     m_pool->start([this, runs, path] {
         QString error;
         QDir().mkpath(QFileInfo(path).absolutePath());
-        const bool ok = AtomicFile::write(path, SessionWriter::document(runs), tr("the session"), &error);
+        const bool ok = SessionWriter::write(path, runs, &error);
         QMetaObject::invokeMethod(
             this,
             [this, ok, error] {
@@ -163,13 +193,13 @@ void SessionKeeper::saveNow()
     m_pool->waitForDone();
     QString error;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    if (!AtomicFile::write(m_path, SessionWriter::document(runPieces()), tr("the session"), &error))
+    if (!SessionWriter::write(m_path, runPieces(), &error))
         emit saveFailed(error);
 }
 
 bool SessionKeeper::saveAs(const QString &path, QString *error)
 {
-    return AtomicFile::write(path, SessionWriter::document(runPieces()), tr("the session"), error);
+    return SessionWriter::write(path, runPieces(), error);
 }
 
 int SessionKeeper::adopt(const QList<RecordedRun> &runs)

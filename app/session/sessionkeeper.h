@@ -16,6 +16,8 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
+
 class JobEngine;
 class JobRun;
 class QThreadPool;
@@ -26,6 +28,14 @@ class SessionKeeper : public QObject
     Q_OBJECT
 public:
     static constexpr int SaveIntervalMs = 1000;
+    // The session's text together (its job lines, output included) stays
+    // near this: past it the oldest jobs' lines are made again keeping only
+    // their last OutputBudget::TrimmedKeepBytes of each stream (marked
+    // trimmed), as the output budget does in memory. So keeping a session
+    // costs at most this much more memory, and the file stays this size.
+    static constexpr qint64 DefaultTextBudget = 64LL * 1024 * 1024;
+    void setTextBudget(qint64 bytes) { m_textBudget = bytes; }
+    qint64 textBytes() const { return m_textBytes; }
 
     explicit SessionKeeper(JobEngine *engine, QObject *parent = nullptr);
     ~SessionKeeper() override;
@@ -83,6 +93,12 @@ private:
     QTimer *m_timer;
     QThreadPool *m_pool; // one thread: reads and writes in order
     QHash<quint64, QList<QByteArray>> m_lines; // by run id: each ended job's line, by job index
+    qint64 m_textBudget = DefaultTextBudget;
+    qint64 m_textBytes = 0; // the lines' sizes added up
+    // The lines that a cut would shrink, oldest first: (run id, job index).
+    std::deque<std::pair<quint64, int>> m_cuttable;
+    void setLine(quint64 runId, int index, const QByteArray &line);
+    void keepToTextBudget();
     bool m_writing = false;
     bool m_again = false;
     double m_lastSaveGuiMs = 0;

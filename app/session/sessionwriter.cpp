@@ -2,9 +2,11 @@
 
 #include "jobrun.h"
 #include "reportstream.h"
+#include "streamedfile.h"
 #include "runreport.h"
 #include "workerprotocol.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 bool SessionWriter::keeps(const JobRun *run)
@@ -12,9 +14,10 @@ bool SessionWriter::keeps(const JobRun *run)
     return run->isDone() && run->preset().id != QLatin1String(WorkerProtocol::PresetId);
 }
 
-QByteArray SessionWriter::jobLine(const JobRun *run, int index)
+QByteArray SessionWriter::jobLine(const JobRun *run, int index, qsizetype keepBytes)
 {
-    return QJsonDocument(RunReport::jobToJson(run, index, RunReport::AllText)).toJson(QJsonDocument::Compact);
+    return QJsonDocument(RunReport::jobToJson(run, index, keepBytes, RunReport::TextMode::Session))
+        .toJson(QJsonDocument::Compact);
 }
 
 SessionWriter::RunPieces SessionWriter::runPieces(const JobRun *run)
@@ -68,4 +71,24 @@ QByteArray SessionWriter::document(const QList<RunPieces> &runs)
     for (const RunPieces &pieces : runs)
         texts << runText(pieces);
     return document(texts);
+}
+
+bool SessionWriter::write(const QString &path, const QList<RunPieces> &runs, QString *error)
+{
+    StreamedFile file;
+    if (!file.open(path, QCoreApplication::translate("SessionKeeper", "the session"), error))
+        return false;
+    file.write(ReportStream::documentHead());
+    for (qsizetype r = 0; r < runs.size(); ++r) {
+        const RunPieces &run = runs.at(r);
+        file.write(r > 0 ? ReportStream::Separator + run.head : run.head);
+        for (qsizetype i = 0; i < run.jobLines.size(); ++i) {
+            if (i > 0)
+                file.write(ReportStream::Separator);
+            file.write(run.jobLines.at(i));
+        }
+        file.write(run.tail);
+    }
+    file.write(ReportStream::documentTail());
+    return file.commit(error);
 }

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 class JobRun;
 
@@ -15,8 +16,15 @@ namespace SessionWriter {
 // lab's worker runs (the lab's own results are not in sessions).
 bool keeps(const JobRun *run);
 
-// One job's line: its RunReport entry with every kept byte of its output.
-QByteArray jobLine(const JobRun *run, int index);
+// What a session keeps of each stream of a job at most: its last 64 KiB,
+// as a report does (the counts stay exact; --output-dir keeps everything).
+// A whole 1 MiB tail per job made 300 chatty jobs cost 850 MiB of memory
+// while the lines were made; SessionKeeper cuts older jobs further still.
+constexpr qsizetype JobKeepBytes = 64 * 1024;
+
+// One job's line: its RunReport entry with the last keepBytes of each kept
+// stream, exactly (RunReport::TextMode::Session).
+QByteArray jobLine(const JobRun *run, int index, qsizetype keepBytes = JobKeepBytes);
 
 // A run's text in pieces, so that the job lines (made once, as each job
 // ends) are only referenced, and the text is assembled off the GUI thread.
@@ -32,5 +40,8 @@ QByteArray runText(const JobRun *run);
 
 QByteArray document(const QList<QByteArray> &runTexts);
 QByteArray document(const QList<RunPieces> &runs);
+// Writes the document piece by piece (StreamedFile: atomic, "-" is stdout),
+// never holding it whole. False with *error naming the file and why.
+bool write(const QString &path, const QList<RunPieces> &runs, QString *error);
 
 } // namespace SessionWriter
