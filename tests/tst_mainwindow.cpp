@@ -1451,15 +1451,25 @@ void TestMainWindow::sessionSurvivesARestartAndNewSessionUndoes()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("session.spawnscope"));
+    // The composition root's window with a session kept at path.
+    struct SessionWindow
     {
+        explicit SessionWindow(const QString &path)
+            : window(&engine, &lab, PresetFile::builtIns())
+        {
+            keeper.setPath(path);
+            window.setConfirmQuit(false);
+            window.setSessionKeeper(&keeper);
+            window.show();
+        }
         JobEngine engine;
-        ThreadLab lab(&engine);
-        SessionKeeper keeper(&engine);
-        keeper.setPath(path);
-        MainWindow window(&engine, &lab, PresetFile::builtIns());
-        window.setConfirmQuit(false);
-        window.setSessionKeeper(&keeper);
-        window.show();
+        ThreadLab lab{&engine};
+        SessionKeeper keeper{&engine};
+        MainWindow window;
+    };
+    {
+        SessionWindow first(path);
+        MainWindow &window = first.window;
         QVERIFY(waitRun(window.runPreset(QStringLiteral("hello-child"))));
         JobRun *sleeping = startHelper(&window, {QStringLiteral("sleep"), QStringLiteral("30")});
         QTRY_COMPARE(sleeping->jobs().first()->outcome().state, JobOutcome::State::Running);
@@ -1467,14 +1477,9 @@ void TestMainWindow::sessionSurvivesARestartAndNewSessionUndoes()
         QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
         QVERIFY(QFile::exists(path));
     }
-    JobEngine engine;
-    ThreadLab lab(&engine);
-    SessionKeeper keeper(&engine);
-    keeper.setPath(path);
-    MainWindow window(&engine, &lab, PresetFile::builtIns());
-    window.setConfirmQuit(false);
-    window.setSessionKeeper(&keeper);
-    window.show();
+    SessionWindow second(path);
+    JobEngine &engine = second.engine;
+    MainWindow &window = second.window;
     QTRY_COMPARE(engine.runs().size(), 2);
     const JobRun *hello = engine.runs().at(0);
     QVERIFY(hello->recorded());
