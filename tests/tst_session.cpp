@@ -39,6 +39,7 @@ private slots:
     void eachRunsTextIsMadeOnce();
     void saveAsWorksWithKeepingOff();
     void binaryOutputAndTheTextBudget();
+    void aFailedSaveIsReported();
 
 private:
     // Runs a varied set of presets once: output (some of it not UTF-8), a
@@ -446,6 +447,20 @@ void TstSession::binaryOutputAndTheTextBudget()
     QCOMPARE(flood.stdoutKept, floodBytes(200000).right(SessionWriter::JobKeepBytes));
     QCOMPARE(flood.stdoutTotal, 200000);
     QVERIFY(flood.stdoutTrimmed);
+}
+
+void TstSession::aFailedSaveIsReported()
+{
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    restoreFrom(&keeper, QStringLiteral("/proc/no-such-dir/session.spawnscope"));
+    QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}))));
+    QSignalSpy failed(&keeper, &SessionKeeper::saveFailed);
+    keeper.saveNow();
+    QCOMPARE(failed.size(), 1);
+    const QString problem = failed.first().first().toString();
+    QVERIFY2(problem.contains(QLatin1String("the session")) && problem.contains(QLatin1String("/proc/no-such-dir")),
+             qPrintable(problem));
 }
 
 QTEST_GUILESS_MAIN(TstSession)

@@ -6,6 +6,7 @@
 #include "jobrun.h"
 #include "reportstream.h"
 #include "presetfile.h"
+#include "sessionlog.h"
 #include "sessionreader.h"
 #include "sessionwriter.h"
 
@@ -174,7 +175,7 @@ void SessionKeeper::saveInBackground()
                 m_writing = false;
                 ++m_savesWritten;
                 if (!ok)
-                    emit saveFailed(error);
+                    emit saveFailed(error); // spawnscope.files has logged it
                 emit saved();
                 if (m_again) {
                     m_again = false;
@@ -194,7 +195,7 @@ void SessionKeeper::saveNow()
     QString error;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     if (!SessionWriter::write(m_path, runPieces(), &error))
-        emit saveFailed(error);
+        emit saveFailed(error); // spawnscope.files has logged it
 }
 
 bool SessionKeeper::saveAs(const QString &path, QString *error)
@@ -261,11 +262,13 @@ void SessionKeeper::onRead(const QString &path, bool last, const QList<RecordedR
                                  : tr("Saving this session is off, so that it is not written over.");
         if (!QFileInfo::exists(aside))
             m_enabled = false;
+        qCWarning(lcSession, "%s %s", qPrintable(problem), qPrintable(kept));
         m_ready = true;
         emit restored(0, problem + QLatin1Char(' ') + kept);
         return;
     }
     const int count = adopt(runs);
     m_ready = true;
+    qCInfo(lcSession, "restored %d run(s) from %s", count, qPrintable(path));
     emit restored(count, QString());
 }
