@@ -97,12 +97,12 @@ void TstSession::runVariety(JobEngine *engine)
 
 QByteArray TstSession::sessionOf(const JobEngine &engine)
 {
-    QList<QByteArray> texts;
+    QList<SessionWriter::RunPieces> runs;
     for (const JobRun *run : engine.runs()) {
         if (SessionWriter::keeps(run))
-            texts << SessionWriter::runText(run);
+            runs << SessionWriter::runPieces(run);
     }
-    return SessionWriter::document(texts);
+    return SessionWriter::document(runs);
 }
 
 SessionReader::Result TstSession::readBytes(const QByteArray &bytes, qint64 budget)
@@ -441,7 +441,7 @@ void TstSession::binaryOutputAndTheTextBudget()
     // A job's stream past SessionWriter::JobKeepBytes: its last 64 KiB, marked.
     JobRun *big = engine.start(helperPreset({QStringLiteral("flood"), QStringLiteral("200000")}));
     QVERIFY(waitRun(big));
-    const SessionReader::Result bigResult = readBytes(SessionWriter::document(QList<QByteArray>{SessionWriter::runText(big)}));
+    const SessionReader::Result bigResult = readBytes(SessionWriter::document({SessionWriter::runPieces(big)}));
     QVERIFY2(bigResult.ok(), qPrintable(bigResult.error));
     const JobProcess::Record &flood = bigResult.runs.first().jobs.first();
     QCOMPARE(flood.stdoutKept, floodBytes(200000).right(SessionWriter::JobKeepBytes));

@@ -84,6 +84,21 @@ void alignToCharacter(QByteArray *bytes)
     bytes->remove(0, skip);
 }
 
+// A stream's fields, the same for a report and a session: the bytes given
+// as text (empty when they do not read as text) and, when asked, as base64;
+// how many they are; whether they are less than the stream wrote (cut) and
+// than the job kept (trimmed).
+void insertStream(QJsonObject *json, const QString &stream, const QByteArray &bytes, const QString &text,
+                  bool withBase64, const OutputTail &tail, bool trimmed)
+{
+    json->insert(stream + QStringLiteral("Text"), text);
+    if (withBase64)
+        json->insert(stream + QStringLiteral("Base64"), QString::fromLatin1(bytes.toBase64()));
+    json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
+    json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
+    json->insert(stream + QStringLiteral("Trimmed"), trimmed);
+}
+
 // The last bytes of a stream whose text takes at most limit bytes of the
 // report, with the counts that say what it is. The limit is on the text as
 // written, so binary output (all escapes) cannot make a report six times
@@ -109,14 +124,9 @@ void insertText(QJsonObject *json, const QString &stream, const OutputTail &tail
         alignToCharacter(&bytes);
         text = lossyUtf8(bytes);
     }
-    json->insert(stream + QStringLiteral("Text"), text);
     // Bytes that are not UTF-8 (binary output, a cut character) are kept
     // exactly too, so a session restores the very bytes.
-    if (text.toUtf8() != bytes)
-        json->insert(stream + QStringLiteral("Base64"), QString::fromLatin1(bytes.toBase64()));
-    json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
-    json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
-    json->insert(stream + QStringLiteral("Trimmed"), tail.trimmed());
+    insertStream(json, stream, bytes, text, text.toUtf8() != bytes, tail, tail.trimmed());
 }
 
 // A session's copy of a stream: the last limit bytes of what is kept, as
@@ -134,12 +144,8 @@ void insertSessionText(QJsonObject *json, const QString &stream, const OutputTai
     const QString text = lossyUtf8(bytes);
     const bool exact = text.toUtf8() == bytes;
     const bool asText = exact && cost <= bytes.size() + bytes.size() / 2;
-    json->insert(stream + QStringLiteral("Text"), asText ? text : QString());
-    if (!asText)
-        json->insert(stream + QStringLiteral("Base64"), QString::fromLatin1(bytes.toBase64()));
-    json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
-    json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
-    json->insert(stream + QStringLiteral("Trimmed"), tail.trimmed() || bytes.size() < tail.keptBytes());
+    insertStream(json, stream, bytes, asText ? text : QString(), !asText, tail,
+                 tail.trimmed() || bytes.size() < tail.keptBytes());
 }
 
 } // namespace

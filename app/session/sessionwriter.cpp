@@ -28,49 +28,35 @@ SessionWriter::RunPieces SessionWriter::runPieces(const JobRun *run)
     return pieces;
 }
 
-QByteArray SessionWriter::runText(const RunPieces &pieces)
+namespace {
+
+// Every piece of the document in order, each handed to out.
+template<typename Out>
+void layOut(const QList<SessionWriter::RunPieces> &runs, Out out)
 {
-    qsizetype size = pieces.head.size() + pieces.tail.size();
-    for (const QByteArray &line : pieces.jobLines)
-        size += line.size() + 2;
-    QByteArray text;
-    text.reserve(size);
-    text += pieces.head;
-    for (qsizetype i = 0; i < pieces.jobLines.size(); ++i) {
-        if (i > 0)
-            text += ReportStream::Separator;
-        text += pieces.jobLines.at(i);
+    out(ReportStream::documentHead());
+    for (qsizetype r = 0; r < runs.size(); ++r) {
+        const SessionWriter::RunPieces &run = runs.at(r);
+        if (r > 0)
+            out(QByteArray(ReportStream::Separator));
+        out(run.head);
+        for (qsizetype i = 0; i < run.jobLines.size(); ++i) {
+            if (i > 0)
+                out(QByteArray(ReportStream::Separator));
+            out(run.jobLines.at(i));
+        }
+        out(run.tail);
     }
-    return text + pieces.tail;
+    out(ReportStream::documentTail());
 }
 
-QByteArray SessionWriter::runText(const JobRun *run)
-{
-    return runText(runPieces(run));
-}
-
-QByteArray SessionWriter::document(const QList<QByteArray> &runTexts)
-{
-    qsizetype size = 64;
-    for (const QByteArray &text : runTexts)
-        size += text.size() + 2;
-    QByteArray document;
-    document.reserve(size);
-    document += ReportStream::documentHead();
-    for (qsizetype i = 0; i < runTexts.size(); ++i) {
-        if (i > 0)
-            document += ReportStream::Separator;
-        document += runTexts.at(i);
-    }
-    return document + ReportStream::documentTail();
-}
+} // namespace
 
 QByteArray SessionWriter::document(const QList<RunPieces> &runs)
 {
-    QList<QByteArray> texts;
-    for (const RunPieces &pieces : runs)
-        texts << runText(pieces);
-    return document(texts);
+    QByteArray document;
+    layOut(runs, [&document](const QByteArray &piece) { document += piece; });
+    return document;
 }
 
 bool SessionWriter::write(const QString &path, const QList<RunPieces> &runs, QString *error)
@@ -78,17 +64,6 @@ bool SessionWriter::write(const QString &path, const QList<RunPieces> &runs, QSt
     StreamedFile file;
     if (!file.open(path, QCoreApplication::translate("SessionKeeper", "the session"), error))
         return false;
-    file.write(ReportStream::documentHead());
-    for (qsizetype r = 0; r < runs.size(); ++r) {
-        const RunPieces &run = runs.at(r);
-        file.write(r > 0 ? ReportStream::Separator + run.head : run.head);
-        for (qsizetype i = 0; i < run.jobLines.size(); ++i) {
-            if (i > 0)
-                file.write(ReportStream::Separator);
-            file.write(run.jobLines.at(i));
-        }
-        file.write(run.tail);
-    }
-    file.write(ReportStream::documentTail());
+    layOut(runs, [&file](const QByteArray &piece) { file.write(piece); });
     return file.commit(error);
 }

@@ -35,13 +35,12 @@ struct RunPieces
     QByteArray tail;
 };
 RunPieces runPieces(const JobRun *run); // every job line made now
-QByteArray runText(const RunPieces &pieces);
-QByteArray runText(const JobRun *run);
 
-QByteArray document(const QList<QByteArray> &runTexts);
+// The document, laid out as ReportStream writes a report. document() holds
+// it whole (for tests and small sessions); write() writes it piece by piece
+// (StreamedFile: atomic, "-" is stdout), never holding it whole, false with
+// *error naming the file and why.
 QByteArray document(const QList<RunPieces> &runs);
-// Writes the document piece by piece (StreamedFile: atomic, "-" is stdout),
-// never holding it whole. False with *error naming the file and why.
 bool write(const QString &path, const QList<RunPieces> &runs, QString *error);
 
 } // namespace SessionWriter
