@@ -608,6 +608,46 @@ int finishedWorkload(int argc, char **argv)
     return 0;
 }
 
+// The window with COUNT children printing BYTES each at once, far past the
+// output budget (its default, 256 MiB), the session kept as the app keeps
+// it: the process's peak RSS once every job has ended and the session is
+// written.
+int budgetWindowWorkload(int argc, char **argv)
+{
+    if (argc < 5)
+        return fail("usage: --child budget-window COUNT BYTES");
+    const int count = QByteArray(argv[3]).toInt();
+    const QString bytes = QString::fromLatin1(argv[4]);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    JobEngine engine;
+    ThreadLab lab(&engine);
+    QTemporaryDir sessionDir;
+    SessionKeeper sessions(&engine);
+    sessions.setPath(sessionDir.filePath(QStringLiteral("session.spawnscope")));
+    MainWindow window(&engine, &lab, PresetFile::builtIns());
+    window.setConfirmQuit(false);
+    window.setSessionKeeper(&sessions);
+    window.resize(1200, 700);
+    window.show();
+    JobRun *run = window.runPreset(
+        commandPreset(QStringLiteral("head"), {QStringLiteral("-c"), bytes, QStringLiteral("/dev/zero")}, count));
+    if (!waitFor([&] { return run->isDone(); }, 120000))
+        return fail("the children did not finish in 120 s");
+    for (const JobProcess *job : run->jobs()) {
+        if (job->stdoutTail().totalBytes() != bytes.toLongLong())
+            return fail("a job's byte count is not exact");
+    }
+    sessions.saveNow();
+    waitMs(200);
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    print("peak_rss_mib", double(usage.ru_maxrss) / 1024.0);
+    print("kept_mib", double(engine.budget().finishedBytes()) / (1 << 20));
+    print("trimmed_jobs", double(engine.budget().trimmedJobs()));
+    return 0;
+}
+
 } // namespace
 
 int BenchChild::run(int argc, char **argv)
@@ -631,6 +671,8 @@ int BenchChild::run(int argc, char **argv)
         return liveWorkload(argc, argv);
     if (workload == "finished")
         return finishedWorkload(argc, argv);
+    if (workload == "budget-window")
+        return budgetWindowWorkload(argc, argv);
     if (workload == "spin")
         return spinWorkload(argc, argv);
     if (workload == "watch-family")

@@ -206,6 +206,10 @@ public:
             sampling();
         if (wanted("watch"))
             watch();
+        if (wanted("budget"))
+            budget();
+        if (wanted("scale"))
+            scale();
 
         std::printf("\n%-34s %14s %14s %9s %10s  %s\n", "goal", "SpawnScope", "baseline", "ratio", "target",
                     "verdict");
@@ -512,6 +516,71 @@ private:
         return ms;
     }
 
+    // The real executable, headless, against the C loop at a scale the
+    // window never sees: every job's line on stdout, the report streamed to
+    // a file as the jobs end.
+    void scale()
+    {
+        const int count = m_smoke ? 200 : m_quick ? 20000 : 100000;
+        const QString report = m_scratch.filePath(QStringLiteral("scale.json"));
+        const QString n = QString::number(count);
+        QList<Contender> cs{
+            {QStringLiteral("spawnscope --headless --report FILE"),
+             {m_spawnscope, QStringLiteral("--headless"), QStringLiteral("--command"), QStringLiteral("/bin/true"),
+              QStringLiteral("--repeat"), n, QStringLiteral("--max-parallel"), QStringLiteral("64"),
+              QStringLiteral("--report"), report},
+             {}, {}, {}, {}},
+            {QStringLiteral("posix_spawn loop (C)"), {m_loop, n, QStringLiteral("64"), QStringLiteral("/bin/true")},
+             {}, {}, {}, {}},
+        };
+        const int n0 = m_smoke ? 1 : m_quick ? 2 : 3;
+        compare(qPrintable(QStringLiteral("Scale: %1 x /bin/true, at most 64 at once, the real executable "
+                                          "(wall, fork to reap)").arg(count)),
+                cs, rounds(n0));
+        if (cs.at(0).ms.size() < rounds(n0))
+            return;
+        std::printf("  SpawnScope's CPU per child (its own and the children's): %.1f us; the C loop's: %.1f us\n",
+                    median(cpuMs(cs.at(0))) * 1000 / count, median(cpuMs(cs.at(1))) * 1000 / count);
+        const double reportMiB = double(QFileInfo(report).size()) / (1 << 20);
+        std::printf("  the report: %.1f MiB\n", reportMiB);
+        row(QStringLiteral("%1 x true headless vs C").arg(count), median(cs.at(0).ms), median(cs.at(1).ms), 1.3, "ms",
+            true, false, pairedRatio(cs.at(0).ms, cs.at(1).ms));
+        row(QStringLiteral("%1 x true headless: peak RSS").arg(count), median(cs.at(0).rssKiB) / 1024, std::nan(""), 256,
+            "MiB", false);
+    }
+
+    // The output budget: children that print far more than it, all at once,
+    // headless (with the report) and in the window (offscreen).
+    void budget()
+    {
+        const QString count = m_smoke ? QStringLiteral("30") : QStringLiteral("300");
+        const QString bytes = m_smoke ? QStringLiteral("200000") : QStringLiteral("2000000");
+        const QString command = QStringLiteral("head -c %1 /dev/zero").arg(bytes);
+        const QString report = m_scratch.filePath(QStringLiteral("budget.json"));
+        QList<Contender> cs{
+            {QStringLiteral("spawnscope --headless --report FILE"),
+             {m_spawnscope, QStringLiteral("--headless"), QStringLiteral("--command"), command,
+              QStringLiteral("--repeat"), count, QStringLiteral("--report"), report},
+             {}, {}, {}, {}},
+            {QStringLiteral("window offscreen, session kept"), child({QStringLiteral("budget-window"), count, bytes}),
+             {}, {}, {}, {}},
+        };
+        compare(qPrintable(QStringLiteral("Output budget: %1 x `%2` at once, 256 MiB kept at most").arg(count, command)),
+                cs, rounds(3));
+        if (cs.at(1).ms.size() < rounds(3))
+            return;
+        const Sample &w = cs.at(1).samples.constLast();
+        std::printf("  the window kept %.1f MiB of output at the end, %.0f jobs trimmed\n",
+                    w.values.value("kept_mib"), w.values.value("trimmed_jobs"));
+        const double reportMB = double(QFileInfo(report).size()) / 1e6;
+        const QString what = QStringLiteral("%1 x %2 MB").arg(count, QString::number(bytes.toDouble() / 1e6));
+        row(QStringLiteral("%1 headless: peak RSS").arg(what), median(cs.at(0).rssKiB) / 1024, std::nan(""), 400, "MiB",
+            false);
+        row(QStringLiteral("%1 window: peak RSS").arg(what), median(cs.at(1).rssKiB) / 1024, std::nan(""), 400, "MiB",
+            false);
+        row(QStringLiteral("%1: the report's size").arg(what), reportMB, std::nan(""), 50, "MB", false);
+    }
+
     // spawnscope's tracer around program, its events in the scratch directory.
     QStringList watched(const QStringList &program) const
     {
@@ -624,7 +693,8 @@ int usage(FILE *to)
                "  --quick     fewer rounds and a shorter flood (about a minute)\n"
                "  --smoke     tiny workloads: checks every comparison runs and prints ratios; judges nothing\n"
                "  --rounds N  rounds per comparison (default 7, 9 for presets, 3 for the window ones)\n"
-               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,finished,sampling,watch\n"
+               "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,finished,sampling,watch,\n"
+               "              budget,scale\n"
                "  --check     exit 3 if a goal is missed (not for CI: timings depend on the machine)\n",
                to);
     return to == stderr ? 2 : 0;
