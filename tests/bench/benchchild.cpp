@@ -1,5 +1,6 @@
 #include "benchchild.h"
 
+#include "benchsupport.h"
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
@@ -26,78 +27,9 @@
 #include <ctime>
 #include <sys/resource.h>
 
+using namespace BenchSupport;
+
 namespace {
-
-double monotonicMs()
-{
-    timespec ts{};
-    ::clock_gettime(CLOCK_MONOTONIC, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-qint64 statusKiB(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// The app's own CPU time, every thread, user and system (not its children's).
-double selfCpuMs()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(qsizetype(double(values.size() - 1) * p));
-}
-
-void print(const char *key, double value)
-{
-    std::printf("%s=%.3f\n", key, value);
-}
-
-int fail(const char *what)
-{
-    std::fprintf(stderr, "spawnscope_bench: %s\n", what);
-    return 1;
-}
-
-Preset commandPreset(const QString &program, const QStringList &args, int copies)
-{
-    Preset preset;
-    preset.id = QStringLiteral("bench");
-    preset.title = QStringLiteral("bench");
-    preset.copies = copies;
-    StageSpec stage;
-    stage.program = program;
-    stage.args = args;
-    preset.stages = {stage};
-    return preset;
-}
-
-// Runs one preset on an engine with the table's model attached, as the
-// window does (the model batches and sends its updates; nobody listens).
-JobRun *runWithModel(JobEngine *engine, const Preset &preset)
-{
-    JobRun *run = engine->start(preset);
-    QObject::connect(engine, &JobEngine::idle, QCoreApplication::instance(), &QCoreApplication::quit);
-    if (!engine->isIdle())
-        QCoreApplication::exec();
-    return run;
-}
 
 // Measures how late a 10 ms precise timer fires: the event loop's latency.
 class LatencyProbe : public QObject
@@ -168,118 +100,6 @@ protected:
 private:
     bool m_inside = false;
 };
-
-void waitMs(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-template <typename Predicate>
-bool waitFor(Predicate done, int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
-int spawnWorkload(int argc, char **argv)
-{
-    if (argc < 6)
-        return fail("usage: --child spawn COUNT MAX_PARALLEL PROGRAM [ARGS...]");
-    QCoreApplication app(argc, argv);
-    const int count = QByteArray(argv[3]).toInt();
-    QStringList args;
-    for (int i = 6; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    JobEngine engine;
-    JobTreeModel model(&engine);
-    engine.setMaxParallel(QByteArray(argv[4]).toInt());
-    const JobRun *run = runWithModel(&engine, commandPreset(QString::fromLocal8Bit(argv[5]), args, count));
-    for (const JobProcess *job : run->jobs()) {
-        if (job->outcome().state != JobOutcome::State::Finished || job->outcome().exitCode != 0)
-            return fail(qPrintable(QStringLiteral("a child did not exit 0: %1").arg(job->outcome().error)));
-    }
-    print("wall_ms", run->wallMs());
-    print("peak_running", engine.peakRunning());
-    print("rss_kib", double(statusKiB("VmHWM:")));
-    return 0;
-}
-
-int captureWorkload(int argc, char **argv)
-{
-    if (argc < 4)
-        return fail("usage: --child capture BYTES");
-    QCoreApplication app(argc, argv);
-    const qint64 bytes = QByteArray(argv[3]).toLongLong();
-    JobEngine engine;
-    JobTreeModel model(&engine);
-    const JobRun *run = runWithModel(
-        &engine, commandPreset(QStringLiteral("head"), {QStringLiteral("-c"), QString::number(bytes), QStringLiteral("/dev/zero")}, 1));
-    const JobProcess *job = run->jobs().constFirst();
-    if (job->outcome().state != JobOutcome::State::Finished || job->stdoutTail().totalBytes() != bytes)
-        return fail(qPrintable(QStringLiteral("captured %1 bytes of %2").arg(job->stdoutTail().totalBytes()).arg(bytes)));
-    // The tail must hold the stream's last bytes: zeros from /dev/zero.
-    if (job->stdoutTail().last(64) != QByteArray(std::min<qint64>(64, bytes), '\0'))
-        return fail("the kept tail is not the stream's end");
-    print("wall_ms", run->wallMs());
-    print("bytes", double(job->stdoutTail().totalBytes()));
-    print("cpu_ms", selfCpuMs());
-    print("rss_kib", double(statusKiB("VmHWM:")));
-    return 0;
-}
-
-// The reference the issue quotes: a bare QProcess and readAll() per signal.
-int captureNaiveWorkload(int argc, char **argv)
-{
-    if (argc < 4)
-        return fail("usage: --child capture-naive BYTES");
-    QCoreApplication app(argc, argv);
-    const qint64 bytes = QByteArray(argv[3]).toLongLong();
-    QProcess process;
-    qint64 got = 0;
-    QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
-                     [&] { got += process.readAllStandardOutput().size(); });
-    QObject::connect(&process, &QProcess::finished, &app, [&] {
-        got += process.readAllStandardOutput().size();
-        app.quit();
-    });
-    QElapsedTimer timer;
-    timer.start();
-    process.start(QStringLiteral("head"), {QStringLiteral("-c"), QString::number(bytes), QStringLiteral("/dev/zero")});
-    app.exec();
-    if (got != bytes)
-        return fail("the naive reader lost bytes");
-    print("wall_ms", double(timer.nsecsElapsed()) / 1e6);
-    print("rss_kib", double(statusKiB("VmHWM:")));
-    return 0;
-}
-
-int presetWorkload(int argc, char **argv)
-{
-    if (argc < 4)
-        return fail("usage: --child preset ID");
-    QCoreApplication app(argc, argv);
-    const QString id = QString::fromLocal8Bit(argv[3]);
-    const QList<Preset> presets = PresetFile::builtIns();
-    const auto it = std::find_if(presets.cbegin(), presets.cend(), [&](const Preset &p) { return p.id == id; });
-    if (it == presets.cend())
-        return fail("no such built-in preset");
-    JobEngine engine;
-    JobTreeModel model(&engine);
-    const JobRun *run = runWithModel(&engine, *it);
-    if (!run->isDone())
-        return fail("the run did not finish");
-    print("wall_ms", run->wallMs());
-    print("sum_ms", run->sumMs());
-    return 0;
-}
 
 int startupWorkload(int argc, char **argv)
 {
@@ -653,14 +473,6 @@ int budgetWindowWorkload(int argc, char **argv)
 int BenchChild::run(int argc, char **argv)
 {
     const QByteArray workload = argc > 2 ? QByteArray(argv[2]) : QByteArray();
-    if (workload == "spawn")
-        return spawnWorkload(argc, argv);
-    if (workload == "capture")
-        return captureWorkload(argc, argv);
-    if (workload == "capture-naive")
-        return captureNaiveWorkload(argc, argv);
-    if (workload == "preset")
-        return presetWorkload(argc, argv);
     if (workload == "startup")
         return startupWorkload(argc, argv);
     if (workload == "flood")

@@ -3,8 +3,10 @@
 //
 //   spawnscope_bench [--quick | --smoke] [--rounds N] [--only NAME,...] [--check]
 //
-// Every measured workload runs in a fresh process (this program with --child,
-// see benchchild.h); the baselines are posix_spawn_loop (C, built next to it),
+// Every measured workload runs in a fresh process: the engine's in
+// spawnscope_bench_engine, which loads Qt Core only (enginechild.h), the
+// window's in this program (--child, benchchild.h), and the scale rows in
+// spawnscope itself; the baselines are posix_spawn_loop (C, built next to it),
 // the shell pipe, and baseline.py when python3 is on PATH. The watch rows run
 // the same program bare and under spawnscope's tracer (its --trace-worker mode).
 #include "benchchild.h"
@@ -167,6 +169,7 @@ public:
         const QString dir = QCoreApplication::applicationDirPath();
         m_self = QCoreApplication::applicationFilePath();
         m_loop = dir + QStringLiteral("/posix_spawn_loop");
+        m_engineHost = dir + QStringLiteral("/spawnscope_bench_engine");
         m_script = dir + QStringLiteral("/baseline.py");
         m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
         m_smoke = options.mode == QLatin1String("smoke");
@@ -249,6 +252,11 @@ private:
     {
         return QStringList{m_self, QStringLiteral("--child")} + args;
     }
+    // The engine's workloads run in the Qt Core–only host.
+    QStringList engineChild(const QStringList &args) const
+    {
+        return QStringList{m_engineHost, QStringLiteral("--child")} + args;
+    }
 
     // Alternates the contenders for n rounds; the first is SpawnScope.
     void compare(const char *title, QList<Contender> &contenders, int n)
@@ -325,8 +333,13 @@ private:
         const int parallel = m_smoke ? 8 : 64;
         const QStringList work{QString::number(count), QString::number(parallel), QStringLiteral("/bin/true")};
         QList<Contender> cs{
-            {QStringLiteral("SpawnScope engine + model"), child(QStringList{QStringLiteral("spawn")} + work), {}, {}, {}, {}},
+            {QStringLiteral("SpawnScope engine + model"), engineChild(QStringList{QStringLiteral("spawn")} + work), {}, {}, {}, {}},
             {QStringLiteral("posix_spawn loop (C)"), QStringList{m_loop} + work, {}, {}, {}, {}},
+            {QStringLiteral("bare QProcess loop"), engineChild(QStringList{QStringLiteral("spawn-qprocess")} + work), {}, {}, {}, {}},
+            {QStringLiteral("spawnscope --headless (the executable)"),
+             {m_spawnscope, QStringLiteral("--headless"), QStringLiteral("--command"), QStringLiteral("/bin/true"),
+              QStringLiteral("--repeat"), work.at(0), QStringLiteral("--max-parallel"), work.at(1)},
+             {}, {}, {}, {}},
         };
         if (havePython())
             cs << Contender{QStringLiteral("Python subprocess.Popen"), python(QStringList{QStringLiteral("spawn")} + work), {}, {}, {}, {}};
@@ -338,9 +351,19 @@ private:
         const QString goal = QStringLiteral("spawn %1 x true vs posix_spawn").arg(count);
         row(goal, median(cs.at(0).ms), median(cs.at(1).ms), 1.15, "ms", true, false,
             pairedRatio(cs.at(0).ms, cs.at(1).ms));
-        if (cs.size() > 2)
-            reference(QStringLiteral("  Python Popen vs posix_spawn"), median(cs.at(2).ms), median(cs.at(1).ms),
-                      pairedRatio(cs.at(2).ms, cs.at(1).ms));
+        reference(QStringLiteral("  bare QProcess vs posix_spawn"), median(cs.at(2).ms), median(cs.at(1).ms),
+                  pairedRatio(cs.at(2).ms, cs.at(1).ms));
+        reference(QStringLiteral("  the executable vs posix_spawn"), median(cs.at(3).ms), median(cs.at(1).ms),
+                  pairedRatio(cs.at(3).ms, cs.at(1).ms));
+        if (cs.size() > 4)
+            reference(QStringLiteral("  Python Popen vs posix_spawn"), median(cs.at(4).ms), median(cs.at(1).ms),
+                      pairedRatio(cs.at(4).ms, cs.at(1).ms));
+        // Each process's own CPU and its children's, per child: what the
+        // app adds to the same children.
+        std::printf("  CPU per child, the children's included: SpawnScope %.1f us, C loop %.1f us, bare QProcess "
+                    "%.1f us\n",
+                    median(cpuMs(cs.at(0))) * 1000 / count, median(cpuMs(cs.at(1))) * 1000 / count,
+                    median(cpuMs(cs.at(2))) * 1000 / count);
     }
 
     void capture()
@@ -348,11 +371,11 @@ private:
         const qint64 bytes = m_smoke ? (8 << 20) : (qint64(1) << 30);
         const QString n = QString::number(bytes);
         QList<Contender> cs{
-            {QStringLiteral("SpawnScope engine + model"), child({QStringLiteral("capture"), n}), {}, {}, {}, {}},
+            {QStringLiteral("SpawnScope engine + model"), engineChild({QStringLiteral("capture"), n}), {}, {}, {}, {}},
             {QStringLiteral("head -c N /dev/zero | cat >/dev/null"),
              {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("head -c %1 /dev/zero | cat >/dev/null").arg(n)},
              {}, {}, {}, {}},
-            {QStringLiteral("bare QProcess, readAll() per signal"), child({QStringLiteral("capture-naive"), n}), {}, {}, {}, {}},
+            {QStringLiteral("bare QProcess, readAll() per signal"), engineChild({QStringLiteral("capture-naive"), n}), {}, {}, {}, {}},
         };
         if (havePython())
             cs << Contender{QStringLiteral("Python read loop"), python({QStringLiteral("capture"), n}), {}, {}, {}, {}};
@@ -384,7 +407,7 @@ private:
 
     void presetWall(const QString &id, double targetMs)
     {
-        QList<Contender> cs{{QStringLiteral("SpawnScope engine + model (run wall)"), child({QStringLiteral("preset"), id}),
+        QList<Contender> cs{{QStringLiteral("SpawnScope engine + model (run wall)"), engineChild({QStringLiteral("preset"), id}),
                              "wall_ms", {}, {}, {}}};
         if (havePython())
             cs << Contender{QStringLiteral("Python, the seed's code"), python({id}), "wall_ms", {}, {}, {}};
@@ -678,6 +701,7 @@ private:
     QTemporaryDir m_scratch;
     QString m_self;
     QString m_loop;
+    QString m_engineHost;
     QString m_script;
     QString m_python;
     bool m_smoke = false;
