@@ -110,6 +110,7 @@ private slots:
     void codeTabRunsItsPythonWatched();
     void enterInThePresetListRunsIt();
     void helloChildOutputIsShown();
+    void groupOutputListsTheJobsThatWrote();
     void commandFieldRunsWithoutAShell();
     void shellTickIsVisibleOnTheRow();
     void emptyCommandGetsAMessage();
@@ -216,6 +217,50 @@ void TestMainWindow::helloChildOutputIsShown()
     QVERIFY(m_window->detailPane()->stdoutText().contains(QStringLiteral("Hello from the child!")));
     QVERIFY(!m_window->detailPane()->hexMode());
     QVERIFY(m_window->detailPane()->headerText().contains(QStringLiteral("code 0")));
+}
+
+void TestMainWindow::groupOutputListsTheJobsThatWrote()
+{
+    JobDetailPane *pane = m_window->detailPane();
+    const auto runCopies = [&](const QString &command, int copies) -> JobRun * {
+        QString error;
+        Preset preset = Preset::fromCommand(command, true, &error);
+        if (!error.isEmpty())
+            return nullptr;
+        preset.copies = copies;
+        JobRun *run = m_window->runPreset(preset);
+        if (!waitRun(run))
+            return nullptr;
+        m_window->selectRun(run);
+        pane->refresh();
+        return run;
+    };
+    const auto headers = [&] { return pane->stdoutText().count(QStringLiteral("── ")); };
+
+    // One at a time, so exactly the first three copies find fewer than three
+    // marks in the folder and write; the other 102 write nothing.
+    QTemporaryDir marks;
+    const int parallel = m_window->engine()->maxParallel();
+    m_window->setMaxParallel(1);
+    JobRun *some = runCopies(QStringLiteral("n=$(ls '%1' | wc -l); touch '%1'/$$; [ \"$n\" -lt 3 ] && echo wrote; exit 0")
+                                 .arg(marks.path()),
+                             105);
+    m_window->setMaxParallel(parallel);
+    QVERIFY(some);
+    QCOMPARE(pane->run(), some);
+    QCOMPARE(headers(), 3);
+    QCOMPARE(pane->stdoutText().count(QStringLiteral("wrote\n")), 3);
+    QVERIFY2(!pane->stdoutText().contains(QStringLiteral("(nothing)")), qPrintable(pane->stdoutText()));
+
+    // Past ListedJobs writers the rest are counted, not laid out.
+    QVERIFY(runCopies(QStringLiteral("echo hi"), JobDetailPane::ListedJobs + 5));
+    QCOMPARE(headers(), JobDetailPane::ListedJobs);
+    QVERIFY2(pane->stdoutText().contains(QStringLiteral("and 5 more job(s) that wrote here")), qPrintable(pane->stdoutText().right(200)));
+
+    // A group where nobody wrote says so once.
+    QVERIFY(runCopies(QStringLiteral("true"), 4));
+    QCOMPARE(pane->stdoutText(), QStringLiteral("(nothing)\n"));
+    QCOMPARE(pane->stderrText(), QStringLiteral("(nothing)\n"));
 }
 
 void TestMainWindow::commandFieldRunsWithoutAShell()

@@ -316,28 +316,48 @@ void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outByt
     const qsizetype budget = !m_find->isHidden() ? SearchedBytes
                              : jobs.size() > 1    ? ShownBytesPerJobInGroup
                                                   : ShownBytes;
+    // A group shows the jobs that wrote something, at most ListedJobs of them
+    // unless a search needs them all: a thousand "(nothing)" entries said
+    // nothing and took the GUI thread tens of milliseconds to lay out.
+    const bool group = jobs.size() != 1;
+    const int listed = !m_find->isHidden() ? int(jobs.size()) : ListedJobs;
+    const auto renderGroup = [&](StyledOutput &text, bool stdoutStream) {
+        int shown = 0;
+        int more = 0;
+        for (const JobProcess *job : jobs) {
+            if (stdoutStream && job->pipesStdout())
+                continue;
+            if ((stdoutStream ? job->stdoutTail() : job->stderrTail()).totalBytes() == 0)
+                continue;
+            if (shown == listed) {
+                ++more;
+                continue;
+            }
+            ++shown;
+            text.appendPlain(QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job))));
+            renderStream(text, job, stdoutStream, budget);
+        }
+        if (shown == 0)
+            text.appendPlain(tr("(nothing)\n"));
+        else if (more > 0)
+            text.appendPlain(tr("… and %n more job(s) that wrote here: select one to see its output, or press "
+                                "Ctrl+F to search them all\n", nullptr, more));
+    };
     if (outBytes != m_shownOut) {
         StyledOutput text;
-        for (const JobProcess *job : jobs) {
-            if (job->pipesStdout() && jobs.size() > 1)
-                continue;
-            if (jobs.size() > 1)
-                text.appendPlain(QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job))));
-            renderStream(text, job, true, budget);
-        }
+        if (group)
+            renderGroup(text, true);
+        else
+            renderStream(text, jobs.value(0), true, budget);
         setTextKeepingScroll(m_stdout, text);
         m_shownOut = outBytes;
     }
     if (errBytes != m_shownErr) {
         StyledOutput text;
-        for (const JobProcess *job : jobs) {
-            if (jobs.size() > 1) {
-                if (job->stderrTail().totalBytes() == 0)
-                    continue;
-                text.appendPlain(QStringLiteral("── %1 ──\n").arg(JobFormat::jobName(m_run, m_run->indexOf(job))));
-            }
-            renderStream(text, job, false, budget);
-        }
+        if (group)
+            renderGroup(text, false);
+        else
+            renderStream(text, jobs.value(0), false, budget);
         // Only stdout is styled for now: stderr keeps the text alone.
         setTextKeepingScroll(m_stderr, text.text());
         m_shownErr = errBytes;

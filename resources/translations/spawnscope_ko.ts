@@ -639,6 +639,14 @@
             <numerusform>… 그리고 여기에 나열되지 않은 작업 %n개: 각 작업은 표에 자기 행이 있습니다.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more job(s) that wrote here: select one to see its output, or press Ctrl+F to search them all
+</source>
+        <translation>
+            <numerusform>… 그리고 여기에 출력한 작업 %n개가 더 있습니다: 작업을 선택해 출력을 보거나, Ctrl+F로 모두 검색하세요
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
