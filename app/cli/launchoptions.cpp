@@ -38,7 +38,7 @@ struct Spec
     QCommandLineOption command{QStringLiteral("command"), QObject::tr("Run CMD, split into words, no shell."),
                                QStringLiteral("CMD")};
     QCommandLineOption shell{QStringLiteral("shell"), QObject::tr("Run --command through /bin/sh -c.")};
-    QCommandLineOption repeat{QStringLiteral("repeat"), QObject::tr("Start N copies of --command at once."),
+    QCommandLineOption repeat{QStringLiteral("repeat"), QObject::tr("Start N copies of --command (at most --max-parallel at a time)."),
                               QStringLiteral("N"), QStringLiteral("1")};
     QCommandLineOption timeout{QStringLiteral("timeout"), QObject::tr("Stop --command after SEC seconds."),
                                QStringLiteral("SEC")};

@@ -2,6 +2,7 @@
 
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "openfilelimit.h"
 #include "processsampler.h"
 #include "recordedrun.h"
 #include "rootsample.h"
@@ -30,6 +31,9 @@ JobEngine::JobEngine(QObject *parent)
     , m_firstSampleTimer(new QTimer(this))
     , m_pumpTimer(new QTimer(this))
 {
+    // Three descriptors per running child: the usual soft limit of 1024
+    // would stop a fan-out at about 340.
+    OpenFileLimit::raise();
     m_pumpTimer->setSingleShot(true);
     m_pumpTimer->setInterval(0);
     connect(m_pumpTimer, &QTimer::timeout, this, &JobEngine::pump);

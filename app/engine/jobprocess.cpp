@@ -2,6 +2,7 @@
 
 #include "childusage.h"
 #include "enginelog.h"
+#include "openfilelimit.h"
 #include "outputdir.h"
 #include "outputpoller.h"
 #include "outputreader.h"
@@ -176,7 +177,10 @@ void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, in
     // slave side, opened by the app, becomes all three of stdin, stdout and
     // stderr.
     const pid_t app = ::getpid();
-    m_process->setChildProcessModifier([app, processLimit, stdinFd, stdoutFd, stderrFd, terminalFd] {
+    // The app raised its own open-files limit (OpenFileLimit); the child
+    // gets the one the app was started with.
+    const rlimit files = OpenFileLimit::original();
+    m_process->setChildProcessModifier([app, processLimit, files, stdinFd, stdoutFd, stderrFd, terminalFd] {
         if (terminalFd >= 0) {
             ::setsid();
             ::ioctl(terminalFd, TIOCSCTTY, 0);
@@ -194,6 +198,8 @@ void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, in
         markInheritedDescriptorsCloseOnExec();
         if (terminalFd < 0)
             ::setpgid(0, 0);
+        if (files.rlim_cur != RLIM_INFINITY)
+            ::setrlimit(RLIMIT_NOFILE, &files);
         if (processLimit > 0) {
             const rlimit limit{processLimit, processLimit};
             if (::setrlimit(RLIMIT_NPROC, &limit) != 0) {

@@ -2110,10 +2110,6 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>--command를 /bin/sh -c로 실행합니다.</translation>
     </message>
     <message>
-        <source>Start N copies of --command at once.</source>
-        <translation>--command의 복사본 N개를 동시에 시작합니다.</translation>
-    </message>
-    <message>
         <source>Stop --command after SEC seconds.</source>
         <translation>SEC초 후에 --command를 중지합니다.</translation>
     </message>
@@ -2758,6 +2754,10 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>SpawnScope sessions and reports (*.spawnscope *.json);;All files (*)</source>
         <translation>SpawnScope 세션과 보고서 (*.spawnscope *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Start N copies of --command (at most --max-parallel at a time).</source>
+        <translation>--command를 N개 복사해 시작합니다 (한 번에 최대 --max-parallel개).</translation>
     </message>
 </context>
 <context>
