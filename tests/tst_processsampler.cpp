@@ -232,9 +232,12 @@ void TestProcessSampler::endedDescendantIsKeptWithLastSeen()
     sampler.setInterval(ProcessSampler::MinIntervalMs);
     QVERIFY(sampler.add(helper->processId()));
     QTRY_COMPARE(liveDescendants(sampler.results().value(0)), 2);
+    QCOMPARE(sampler.keptFiles(), 6); // stat and children of the helper and its two children
     QTRY_COMPARE_WITH_TIMEOUT(liveDescendants(sampler.results().value(0)), 0, 5000);
 
     const RootSample root = sampler.sampleNow().value(0);
+    // The ended children's files are closed; the helper's too once it ended.
+    QCOMPARE(sampler.keptFiles(), root.root.ended ? 0 : 2);
     QCOMPARE(root.descendants.size(), 2);
     for (const ProcessSample &child : root.descendants) {
         QVERIFY(child.ended);
@@ -265,6 +268,7 @@ void TestProcessSampler::rootThatEndedIsMarkedEnded()
     QCOMPARE(root.pid, pid);
     QCOMPARE(root.lastSeenMs, firstSeen);
     QCOMPARE(sampler.result(pid).liveCount(), 0);
+    QCOMPARE(sampler.keptFiles(), 0);
 }
 
 void TestProcessSampler::cpuPercentTellsBusyFromIdle_data()

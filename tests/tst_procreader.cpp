@@ -1,3 +1,4 @@
+#include "procfilecache.h"
 #include "procreader.h"
 #include "testsupport.h"
 
@@ -31,6 +32,8 @@ private slots:
     void vanishedPidIsGone();
     void zombieHasStateZAndNoRss();
     void childrenOfEveryThreadAreListed();
+    void keptFilesReadFreshAndDropAReapedProcess();
+    void keptFilesStayWithinCapacityAndForget();
     void missingIoIsUnknownNotZero();
     void ioOfAnotherUsersProcessIsUnknown();
 };
@@ -290,6 +293,53 @@ void TestProcReader::childrenOfEveryThreadAreListed()
     QVERIFY(grandchild.present);
     QVERIFY(grandchild.ppid == helper.processId());
     QVERIFY(helper.waitForFinished(5000));
+}
+
+void TestProcReader::keptFilesReadFreshAndDropAReapedProcess()
+{
+    // A child that burns CPU until killed: its utime must move between two
+    // reads of the same kept stat file.
+    const pid_t child = fork();
+    if (child == 0) {
+        for (volatile unsigned long i = 0;; i = i + 1) { }
+    }
+    QVERIFY(child > 0);
+    ProcFileCache cache(16);
+    ProcSnapshot s;
+    QVERIFY(ProcReader::read(child, ProcReader::Stat | ProcReader::Children, s, QByteArray(), &cache));
+    QCOMPARE(cache.size(), 2); // stat and children, kept
+    const qint64 firstMs = s.cpuMs();
+    QTRY_VERIFY_WITH_TIMEOUT((ProcReader::read(child, ProcReader::Stat, s, QByteArray(), &cache),
+                              s.cpuMs() > firstMs + 50),
+                             5000);
+    QCOMPARE(cache.size(), 2); // read again, not opened again
+    QVERIFY(s.children.isEmpty());
+
+    ::kill(child, SIGKILL);
+    QCOMPARE(waitpid(child, nullptr, 0), child);
+    // The kept descriptor fails once the process is reaped; the path is gone
+    // too, so the process reads as gone and nothing of it stays kept for stat.
+    QVERIFY(!ProcReader::read(child, ProcReader::Stat | ProcReader::Children, s, QByteArray(), &cache));
+    QVERIFY(s.isGone());
+    QCOMPARE(cache.size(), 1); // its children file, until forgotten
+    cache.forget(child);
+    QCOMPARE(cache.size(), 0);
+}
+
+void TestProcReader::keptFilesStayWithinCapacityAndForget()
+{
+    ProcFileCache cache(1);
+    ProcSnapshot s;
+    const qint64 self = QCoreApplication::applicationPid();
+    QVERIFY(ProcReader::read(self, ProcReader::Stat | ProcReader::Children, s, QByteArray(), &cache));
+    QCOMPARE(cache.size(), 1); // stat kept; children read and closed
+    QVERIFY(ProcReader::read(self, ProcReader::Stat | ProcReader::Children, s, QByteArray(), &cache));
+    QCOMPARE(s.pid, self);
+    QCOMPARE(cache.size(), 1);
+    cache.forget(self);
+    QCOMPARE(cache.size(), 0);
+    QVERIFY(ProcFileCache::defaultCapacity() > 0);
+    QVERIFY(ProcFileCache::defaultCapacity() <= 4096);
 }
 
 void TestProcReader::missingIoIsUnknownNotZero()

@@ -5,6 +5,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
 
 namespace {
 
@@ -70,6 +71,9 @@ void ProcessSampler::remove(qint64 pid)
     const int index = indexOf(pid);
     if (index < 0)
         return;
+    m_files.forget(pid);
+    for (auto it = m_states[size_t(index)].live.cbegin(); it != m_states[size_t(index)].live.cend(); ++it)
+        m_files.forget(it.key());
     m_results.removeAt(index);
     m_states.erase(m_states.begin() + index);
     if (m_results.isEmpty())
@@ -143,10 +147,17 @@ void ProcessSampler::tick()
 
 void ProcessSampler::sampleAll()
 {
+    const auto threadCpuMs = [] {
+        timespec ts{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    };
+    const double cpuBefore = threadCpuMs();
     ++m_tick;
     const double now = nowMs();
     for (size_t i = 0; i < m_states.size(); ++i)
         sampleRoot(m_results[qsizetype(i)], m_states[i], now);
+    m_cpuMsSpent += threadCpuMs() - cpuBefore;
 }
 
 void ProcessSampler::sampleRoot(RootSample &result, RootState &state, double now)
@@ -158,7 +169,7 @@ void ProcessSampler::sampleRoot(RootSample &result, RootState &state, double now
     if (!root.ended) {
         const bool firstRead = root.firstSeenMs < 0;
         const unsigned parts = partsFor(firstRead ? nullptr : &state.root);
-        bool present = ProcReader::read(result.pid, parts, m_snapshot, m_procRoot);
+        bool present = ProcReader::read(result.pid, parts, m_snapshot, m_procRoot, files());
         if (present && !firstRead && m_snapshot.startTicks != root.startTicks)
             present = false; // the root was reaped and its pid reused
         if (present) {
@@ -202,7 +213,7 @@ void ProcessSampler::readDescendant(RootSample &result, RootState &state, const 
     if (index >= 0 && state.tracks[size_t(index)].seenTick == m_tick)
         return; // already read this tick
     const unsigned parts = partsFor(index < 0 ? nullptr : &state.tracks[size_t(index)]);
-    if (!ProcReader::read(pending.pid, parts, m_snapshot, m_procRoot))
+    if (!ProcReader::read(pending.pid, parts, m_snapshot, m_procRoot, files()))
         return; // ended; the sweep in sampleRoot() marks it
 
     if (index >= 0 && m_snapshot.startTicks != result.descendants[index].startTicks) {
@@ -299,6 +310,7 @@ void ProcessSampler::readArgv(ProcessSample &sample, Track &track)
 
 void ProcessSampler::markEnded(ProcessSample &sample)
 {
+    m_files.forget(sample.pid);
     sample.ended = true;
     sample.cpuKnown = false;
     sample.cpuPercent = 0;

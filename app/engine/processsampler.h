@@ -9,12 +9,14 @@
 // and the old one is marked ended.
 //
 // Everything here is sampled: for a child's exact CPU time and peak memory
-// at its end, see ChildUsage. Reading a process costs three small /proc
-// files a tick (stat, io, children) in a reused buffer; status (for VmHWM)
-// only every few ticks and the command line only when it changes. The timer
+// at its end, see ChildUsage. Reading a process costs two small /proc files
+// a tick (stat and children, kept open and read again with pread) in a
+// reused buffer; status (for VmHWM) and io only every few ticks, and the
+// command line only when it changes. The timer
 // runs only while there are roots.
 #pragma once
 
+#include "procfilecache.h"
 #include "procsnapshot.h"
 #include "rootsample.h"
 
@@ -64,6 +66,11 @@ public:
     RootSample result(qint64 pid) const;
 
     double nowMs() const;
+    // The CPU time the ticks took so far (this thread's, user and system):
+    // what sampling costs, apart from whatever else the thread does.
+    double cpuMsSpent() const { return m_cpuMsSpent; }
+    // How many /proc files are kept open: two for each live process followed.
+    int keptFiles() const { return m_files.size(); }
 
     // For tests: read a directory laid out like /proc instead.
     void setProcRoot(const QByteArray &dir) { m_procRoot = dir; }
@@ -104,7 +111,10 @@ private:
     void readDescendant(RootSample &result, RootState &state, const Pending &pending, double now);
     void update(ProcessSample &sample, Track &track, const RootSample &result, double now);
     void readArgv(ProcessSample &sample, Track &track);
-    static void markEnded(ProcessSample &sample);
+    void markEnded(ProcessSample &sample);
+    // The kept stat and children files (real /proc only: a test's fake one
+    // is rewritten between reads).
+    ProcFileCache *files() { return m_procRoot.isEmpty() ? &m_files : nullptr; }
     int indexOf(qint64 pid) const;
 
     QElapsedTimer m_ownClock;
@@ -118,4 +128,6 @@ private:
     ProcSnapshot m_snapshot;
     ProcSnapshot m_argvSnapshot;
     std::vector<Pending> m_queue;
+    ProcFileCache m_files;
+    double m_cpuMsSpent = 0;
 };

@@ -1,5 +1,7 @@
 #include "procreader.h"
 
+#include "procfilecache.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -263,6 +265,11 @@ void appendChildren(QByteArrayView text, QList<qint64> &out)
 
 bool read(qint64 pid, unsigned parts, ProcSnapshot &out, const QByteArray &procRoot)
 {
+    return read(pid, parts, out, procRoot, nullptr);
+}
+
+bool read(qint64 pid, unsigned parts, ProcSnapshot &out, const QByteArray &procRoot, ProcFileCache *cache)
+{
     out.pid = pid;
     out.present = false;
     out.children.clear();
@@ -283,8 +290,13 @@ bool read(qint64 pid, unsigned parts, ProcSnapshot &out, const QByteArray &procR
     char *name = path + prefix;
     const auto text = [&](qsizetype length) { return QByteArrayView(fileBuffer().constData(), length); };
 
+    // The two files read every tick come through the cache when there is one.
+    const auto readKept = [&](ProcFileCache::File file) {
+        return cache ? cache->read(path, pid, file, fileBuffer()) : readFile(path);
+    };
+
     std::strcpy(name, "stat");
-    qsizetype length = readFile(path);
+    qsizetype length = readKept(ProcFileCache::File::Stat);
     if (length <= 0 || !parseStat(text(length), out))
         return false;
 
@@ -318,7 +330,7 @@ bool read(qint64 pid, unsigned parts, ProcSnapshot &out, const QByteArray &procR
         if (out.threads <= 1) {
             // The common case costs one file and no directory listing.
             std::snprintf(name, sizeof path - size_t(prefix), "task/%lld/children", static_cast<long long>(pid));
-            length = readFile(path);
+            length = readKept(ProcFileCache::File::Children);
             if (length > 0)
                 appendChildren(text(length), out.children);
         } else {

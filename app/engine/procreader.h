@@ -1,7 +1,7 @@
 // Reads one process's /proc files into a ProcSnapshot, the way htop and
 // libksysguard do: stat, status, io, cmdline and task/*/children. Built for
-// sampling many processes often: plain open/read/close into a per-thread
-// buffer that is reused, hand-written number parsing, and no allocation for a
+// sampling many processes often: plain open/read/close (or a pread of a kept
+// descriptor) into a per-thread buffer that is reused, hand-written number parsing, and no allocation for a
 // process whose argv is not asked for. Linux only.
 //
 // The parse functions take a file's text, so tests and fuzzers can feed them
@@ -12,6 +12,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+
+class ProcFileCache;
 
 namespace ProcReader {
 
@@ -33,6 +35,9 @@ enum Part : unsigned {
 // children empty. procRoot is a directory laid out like /proc (tests build
 // fake ones); empty means "/proc".
 bool read(qint64 pid, unsigned parts, ProcSnapshot &out, const QByteArray &procRoot = QByteArray());
+// The same, with stat and children read through cache (kept open between
+// calls; see ProcFileCache), unless cache is null.
+bool read(qint64 pid, unsigned parts, ProcSnapshot &out, const QByteArray &procRoot, ProcFileCache *cache);
 ProcSnapshot read(qint64 pid, unsigned parts = Everything);
 
 // Parsers of one file's text each. parseStat() reads the comm from the first

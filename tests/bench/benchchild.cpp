@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "sessionkeeper.h"
 #include "presetfile.h"
+#include "processsampler.h"
 #include "threadlab.h"
 
 #include <QApplication>
@@ -310,11 +311,13 @@ int samplingWorkload(int argc, char **argv)
     probe.start();
     rusage before{};
     ::getrusage(RUSAGE_SELF, &before);
+    const double samplerBefore = engine.sampler()->cpuMsSpent();
     QElapsedTimer wall;
     wall.start();
     waitMs(int(seconds * 1000));
     rusage after{};
     ::getrusage(RUSAGE_SELF, &after);
+    const double samplerMs = engine.sampler()->cpuMsSpent() - samplerBefore;
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
     probe.stop();
     const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
@@ -326,6 +329,7 @@ int samplingWorkload(int argc, char **argv)
     if (!ended)
         return fail("the children did not stop");
     print("cpu_percent", 100.0 * cpuMs / wallMs);
+    print("sampler_percent", 100.0 * samplerMs / wallMs);
     print("p99_ms", probe.p99());
     return 0;
 }
