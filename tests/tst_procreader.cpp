@@ -339,7 +339,7 @@ void TestProcReader::keptFilesStayWithinCapacityAndForget()
     cache.forget(self);
     QCOMPARE(cache.size(), 0);
     QVERIFY(ProcFileCache::defaultCapacity() > 0);
-    QVERIFY(ProcFileCache::defaultCapacity() <= 4096);
+    QVERIFY(ProcFileCache::defaultCapacity() <= 2048);
 }
 
 void TestProcReader::missingIoIsUnknownNotZero()

@@ -35,8 +35,8 @@ int ProcFileCache::defaultCapacity()
 {
     rlimit limit{};
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
-        return 4096;
-    return int(std::min<rlim_t>(4096, limit.rlim_cur / 4));
+        return 2048;
+    return int(std::min<rlim_t>(2048, limit.rlim_cur / 8));
 }
 
 ProcFileCache::ProcFileCache(int capacity)

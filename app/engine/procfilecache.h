@@ -6,9 +6,15 @@
 //
 // A kept descriptor stays bound to the process it was opened for: once that
 // process is reaped, reading it fails (even if its pid was reused), the entry
-// is closed and dropped, and the next read opens the path again. At most
-// capacity() descriptors are kept; past that, files are read the usual way.
-// One thread only.
+// is closed and dropped, and the next read opens the path again.
+//
+// At most capacity() descriptors are kept, 2,048 by default (1,024
+// processes); past that, files are read the usual way. The price: every
+// descriptor the app holds is copied into each child it starts and closed
+// again at its exec, so with 2,000 kept (1,000 processes followed) starting
+// 1,000 more children took about 14 % longer (median of seven pairs, 1,166 ms
+// against 1,025 ms), while following those 1,000 cost 3.0-3.3 % of a core
+// instead of 4.9-5.6 %. One thread only.
 #pragma once
 
 #include <QByteArray>
@@ -20,7 +26,7 @@ class ProcFileCache
 public:
     enum class File : quint8 { Stat, Children };
 
-    // The most files kept: a quarter of the open-files limit, at most 4096.
+    // The most files kept: 2,048, or an eighth of the open-files limit if less.
     static int defaultCapacity();
     explicit ProcFileCache(int capacity = defaultCapacity());
     ~ProcFileCache();
