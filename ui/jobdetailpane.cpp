@@ -343,23 +343,21 @@ void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outByt
             text.appendPlain(tr("… and %n more job(s) that wrote here: select one to see its output, or press "
                                 "Ctrl+F to search them all\n", nullptr, more));
     };
-    if (outBytes != m_shownOut) {
+    const auto render = [&](bool stdoutStream) {
         StyledOutput text;
         if (group)
-            renderGroup(text, true);
+            renderGroup(text, stdoutStream);
         else
-            renderStream(text, jobs.value(0), true, budget);
-        setTextKeepingScroll(m_stdout, text);
+            renderStream(text, jobs.value(0), stdoutStream, budget);
+        return text;
+    };
+    if (outBytes != m_shownOut) {
+        setTextKeepingScroll(m_stdout, render(true));
         m_shownOut = outBytes;
     }
     if (errBytes != m_shownErr) {
-        StyledOutput text;
-        if (group)
-            renderGroup(text, false);
-        else
-            renderStream(text, jobs.value(0), false, budget);
         // Only stdout is styled for now: stderr keeps the text alone.
-        setTextKeepingScroll(m_stderr, text.text());
+        setTextKeepingScroll(m_stderr, render(false).text());
         m_shownErr = errBytes;
     }
 }

@@ -382,6 +382,26 @@ int watchFamilyWorkload(int argc, char **argv)
     return 0;
 }
 
+// The window as the app builds it (main.cpp), keeping its session as runs
+// finish, in a scratch file; shown offscreen. Made after the QApplication.
+struct AppWindow
+{
+    JobEngine engine;
+    ThreadLab lab{&engine};
+    QTemporaryDir sessionDir;
+    SessionKeeper sessions{&engine};
+    MainWindow window{&engine, &lab, PresetFile::builtIns()};
+
+    AppWindow()
+    {
+        sessions.setPath(sessionDir.filePath(QStringLiteral("session.spawnscope")));
+        window.setConfirmQuit(false);
+        window.setSessionKeeper(&sessions);
+        window.resize(1200, 700);
+        window.show();
+    }
+};
+
 // The window after many finished jobs: RUNS runs of COPIES × /bin/true, one
 // after another, with the window's default row limit (10,000 finished jobs),
 // so the oldest runs fold. The event loop's lateness while they run and
@@ -392,19 +412,11 @@ int finishedWorkload(int argc, char **argv)
     const int copies = argc > 4 ? QByteArray(argv[4]).toInt() : 1000;
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
-    JobEngine engine;
-    ThreadLab lab(&engine);
-    // As the app runs: the session kept as runs finish (in a scratch file).
-    QTemporaryDir sessionDir;
-    SessionKeeper sessions(&engine);
-    sessions.setPath(sessionDir.filePath(QStringLiteral("session.spawnscope")));
-    MainWindow window(&engine, &lab, PresetFile::builtIns());
-    window.setConfirmQuit(false);
-    window.setSessionKeeper(&sessions);
+    AppWindow shown;
+    MainWindow &window = shown.window;
+    JobEngine &engine = shown.engine;
     window.setMaxParallel(64);
     engine.setFinishedJobLimit(JobEngine::DefaultFinishedJobLimit);
-    window.resize(1200, 700);
-    window.show();
     LatencyProbe probe(&app);
     probe.start();
     double startMs = 0; // the longest runPreset(): adding a run's rows, lanes and first starts
@@ -428,7 +440,7 @@ int finishedWorkload(int argc, char **argv)
     print("folded_runs", double(engine.folded().runs));
     print("run_start_max_ms", startMs);
     print("peak_rss_mib", double(usage.ru_maxrss) / 1024.0);
-    print("session_saves", double(sessions.savesWritten()));
+    print("session_saves", double(shown.sessions.savesWritten()));
     return 0;
 }
 
@@ -444,17 +456,8 @@ int budgetWindowWorkload(int argc, char **argv)
     const QString bytes = QString::fromLatin1(argv[4]);
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
-    JobEngine engine;
-    ThreadLab lab(&engine);
-    QTemporaryDir sessionDir;
-    SessionKeeper sessions(&engine);
-    sessions.setPath(sessionDir.filePath(QStringLiteral("session.spawnscope")));
-    MainWindow window(&engine, &lab, PresetFile::builtIns());
-    window.setConfirmQuit(false);
-    window.setSessionKeeper(&sessions);
-    window.resize(1200, 700);
-    window.show();
-    JobRun *run = window.runPreset(
+    AppWindow shown;
+    JobRun *run = shown.window.runPreset(
         commandPreset(QStringLiteral("head"), {QStringLiteral("-c"), bytes, QStringLiteral("/dev/zero")}, count));
     if (!waitFor([&] { return run->isDone(); }, 120000))
         return fail("the children did not finish in 120 s");
@@ -462,13 +465,13 @@ int budgetWindowWorkload(int argc, char **argv)
         if (job->stdoutTail().totalBytes() != bytes.toLongLong())
             return fail("a job's byte count is not exact");
     }
-    sessions.saveNow();
+    shown.sessions.saveNow();
     waitMs(200);
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
     print("peak_rss_mib", double(usage.ru_maxrss) / 1024.0);
-    print("kept_mib", double(engine.budget().finishedBytes()) / (1 << 20));
-    print("trimmed_jobs", double(engine.budget().trimmedJobs()));
+    print("kept_mib", double(shown.engine.budget().finishedBytes()) / (1 << 20));
+    print("trimmed_jobs", double(shown.engine.budget().trimmedJobs()));
     return 0;
 }
 
