@@ -6,16 +6,13 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-namespace {
-
-// The whole file from offset 0: /proc regenerates a file read from its start.
-qsizetype readFrom(int fd, QByteArray &buffer, bool positioned)
+qsizetype ProcFileCache::readWhole(int fd, QByteArray &buffer, bool fromStart)
 {
     qsizetype length = 0;
     for (;;) {
         if (length == buffer.size())
             buffer.resize(std::max<qsizetype>(4096, buffer.size() * 2));
-        const ssize_t n = positioned
+        const ssize_t n = fromStart
                               ? ::pread(fd, buffer.data() + length, size_t(buffer.size() - length), off_t(length))
                               : ::read(fd, buffer.data() + length, size_t(buffer.size() - length));
         if (n < 0) {
@@ -28,8 +25,6 @@ qsizetype readFrom(int fd, QByteArray &buffer, bool positioned)
         length += n;
     }
 }
-
-} // namespace
 
 int ProcFileCache::defaultCapacity()
 {
@@ -57,7 +52,7 @@ qsizetype ProcFileCache::read(const char *path, qint64 pid, File file, QByteArra
         // An empty file is an answer (a process without children); a
         // failed read (ESRCH once the process is reaped) is not: open the
         // path again below, which finds whatever has that pid now.
-        const qsizetype length = readFrom(it.value(), buffer, true);
+        const qsizetype length = readWhole(it.value(), buffer, true);
         if (length >= 0)
             return length;
         ::close(it.value());
@@ -66,7 +61,7 @@ qsizetype ProcFileCache::read(const char *path, qint64 pid, File file, QByteArra
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    const qsizetype length = readFrom(fd, buffer, false);
+    const qsizetype length = readWhole(fd, buffer, false);
     if (length >= 0 && m_fds.size() < m_capacity) {
         m_fds.insert(k, fd);
     } else {

@@ -37,6 +37,10 @@ public:
     // into buffer, growing it as needed. Returns the length, or -1 with errno
     // set when the file cannot be opened or read (the process is gone).
     qsizetype read(const char *path, qint64 pid, File file, QByteArray &buffer);
+    // Reads fd to its end into buffer (grown as needed): from offset 0 with
+    // pread when fromStart (a kept /proc file is regenerated from its
+    // start), else from where it is. The length, or -1 with errno set.
+    static qsizetype readWhole(int fd, QByteArray &buffer, bool fromStart);
     // Closes what is kept for pid: the sampler no longer follows it.
     void forget(qint64 pid);
     void clear();

@@ -27,25 +27,10 @@ qsizetype readFile(const char *path)
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    QByteArray &buffer = fileBuffer();
-    qsizetype length = 0;
-    for (;;) {
-        if (length == buffer.size())
-            buffer.resize(buffer.size() * 2);
-        const ssize_t n = ::read(fd, buffer.data() + length, size_t(buffer.size() - length));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int error = errno;
-            ::close(fd);
-            errno = error;
-            return -1;
-        }
-        if (n == 0)
-            break;
-        length += n;
-    }
+    const qsizetype length = ProcFileCache::readWhole(fd, fileBuffer(), false);
+    const int error = errno;
     ::close(fd);
+    errno = error;
     return length;
 }
 

@@ -252,6 +252,11 @@ private:
     {
         return QStringList{m_self, QStringLiteral("--child")} + args;
     }
+    // The spawnscope executable itself, headless.
+    QStringList headless(const QStringList &args) const
+    {
+        return QStringList{m_spawnscope, QStringLiteral("--headless")} + args;
+    }
     // The engine's workloads run in the Qt Core–only host.
     QStringList engineChild(const QStringList &args) const
     {
@@ -337,8 +342,8 @@ private:
             {QStringLiteral("posix_spawn loop (C)"), QStringList{m_loop} + work, {}, {}, {}, {}},
             {QStringLiteral("bare QProcess loop"), engineChild(QStringList{QStringLiteral("spawn-qprocess")} + work), {}, {}, {}, {}},
             {QStringLiteral("spawnscope --headless (the executable)"),
-             {m_spawnscope, QStringLiteral("--headless"), QStringLiteral("--command"), QStringLiteral("/bin/true"),
-              QStringLiteral("--repeat"), work.at(0), QStringLiteral("--max-parallel"), work.at(1)},
+             headless({QStringLiteral("--command"), QStringLiteral("/bin/true"), QStringLiteral("--repeat"), work.at(0),
+                       QStringLiteral("--max-parallel"), work.at(1)}),
              {}, {}, {}, {}},
         };
         if (havePython())
@@ -554,9 +559,8 @@ private:
         const QString n = QString::number(count);
         QList<Contender> cs{
             {QStringLiteral("spawnscope --headless --report FILE"),
-             {m_spawnscope, QStringLiteral("--headless"), QStringLiteral("--command"), QStringLiteral("/bin/true"),
-              QStringLiteral("--repeat"), n, QStringLiteral("--max-parallel"), QStringLiteral("64"),
-              QStringLiteral("--report"), report},
+             headless({QStringLiteral("--command"), QStringLiteral("/bin/true"), QStringLiteral("--repeat"), n,
+                       QStringLiteral("--max-parallel"), QStringLiteral("64"), QStringLiteral("--report"), report}),
              {}, {}, {}, {}},
             {QStringLiteral("posix_spawn loop (C)"), {m_loop, n, QStringLiteral("64"), QStringLiteral("/bin/true")},
              {}, {}, {}, {}},
@@ -587,8 +591,8 @@ private:
         const QString report = m_scratch.filePath(QStringLiteral("budget.json"));
         QList<Contender> cs{
             {QStringLiteral("spawnscope --headless --report FILE"),
-             {m_spawnscope, QStringLiteral("--headless"), QStringLiteral("--command"), command,
-              QStringLiteral("--repeat"), count, QStringLiteral("--report"), report},
+             headless({QStringLiteral("--command"), command, QStringLiteral("--repeat"), count, QStringLiteral("--report"),
+                       report}),
              {}, {}, {}, {}},
             {QStringLiteral("window offscreen, session kept"), child({QStringLiteral("budget-window"), count, bytes}),
              {}, {}, {}, {}},
