@@ -3,6 +3,7 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "processsampler.h"
+#include "rootsample.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -21,6 +22,7 @@ private slots:
     void forkShowsDescendants();
     void pauseAndResume();
     void pauseIsReadFromProc();
+    void pauseOutlivesSamplesBeforeTheStopLands();
     void signalThatKillsIsTheUsers();
 };
 
@@ -150,6 +152,48 @@ void TstJobResources::pauseIsReadFromProc()
     QVERIFY(job->stdoutTail().tail().contains("resumed"));
     QVERIFY(!job->isPaused());
     QVERIFY(job->pausedStretches().first().endMs >= job->pausedStretches().first().startMs);
+}
+
+void TstJobResources::pauseOutlivesSamplesBeforeTheStopLands()
+{
+    // A SIGSTOP takes effect when the child next runs; on a busy machine a
+    // tick can read it running after pause() returned. Fed by hand here, so
+    // the order is the one a loaded CI machine produced once.
+    JobEngine engine;
+    engine.setSampleInterval(ProcessSampler::MaxIntervalMs);
+    JobRun *run = engine.start(helperPreset({"sleep", "30"}));
+    JobProcess *job = run->jobs().first();
+    QTRY_COMPARE(job->outcome().state, JobOutcome::State::Running);
+    const auto tick = [job](char state, double laterMs) {
+        RootSample sample;
+        sample.pid = job->pid();
+        sample.root.pid = job->pid();
+        sample.root.state = state;
+        sample.sampledMs = 1e6 + laterMs; // the sampler's clock, laterMs past the call
+        job->applySample(sample, 1e6);
+    };
+    QVERIFY(job->pause());
+    tick('R', 1);
+    QVERIFY2(job->isPaused(), "a tick before the stop landed undid pause()");
+    QCOMPARE(job->pausedStretches().size(), 1);
+    tick('T', 2);
+    QVERIFY(job->isPaused());
+    // Once a tick agreed, a running state is someone else's SIGCONT.
+    tick('R', 3);
+    QVERIFY(!job->isPaused());
+    QCOMPARE(job->pausedStretches().size(), 1);
+    QVERIFY(job->pausedStretches().first().endMs > job->pausedStretches().first().startMs);
+
+    // A stop the child never acts on (SIGTSTP caught) gives way after SignalSettleMs.
+    QVERIFY(job->pause());
+    tick('R', 10);
+    QVERIFY(job->isPaused());
+    tick('R', JobProcess::SignalSettleMs + 10);
+    QVERIFY(!job->isPaused());
+    QCOMPARE(job->pausedStretches().size(), 2);
+    QVERIFY(job->resume());
+    QVERIFY(job->sendSignal(SIGKILL, true));
+    QVERIFY(waitRun(run));
 }
 
 void TstJobResources::signalThatKillsIsTheUsers()

@@ -842,6 +842,7 @@ bool JobProcess::pause()
     if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGSTOP))
         return false;
     m_pauseSignalMs = now();
+    m_pauseSettled = false;
     setPaused(true, m_pauseSignalMs);
     return true;
 }
@@ -851,6 +852,7 @@ bool JobProcess::resume()
     if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGCONT))
         return false;
     m_pauseSignalMs = now();
+    m_pauseSettled = false;
     setPaused(false, m_pauseSignalMs);
     return true;
 }
@@ -874,6 +876,7 @@ bool JobProcess::sendSignal(int signal, bool groupToo)
     m_userSignal = signal;
     if (signal == SIGSTOP || signal == SIGTSTP || signal == SIGCONT) {
         m_pauseSignalMs = now();
+        m_pauseSettled = false;
         setPaused(signal != SIGCONT, m_pauseSignalMs);
     }
     return true;
@@ -903,10 +906,15 @@ void JobProcess::applySample(const RootSample &sample, double samplerNowMs)
         // paused. The sampler reads /proc on its own thread, so a sample read
         // before the app's own stop or continue can arrive after it; such a
         // stale state must not undo (or redo) what the app just did.
+        // Nor can a sample read after a SIGSTOP was sent but before the child
+        // was scheduled to act on it (on a busy machine, milliseconds later).
         const double sampledAt = sample.sampledMs - offset;
         if (sampledAt > m_pauseSignalMs) {
             const bool stopped = sample.root.state == 'T' || sample.root.state == 't';
-            setPaused(stopped, sampledAt);
+            if (stopped == m_paused || sampledAt - m_pauseSignalMs >= SignalSettleMs)
+                m_pauseSettled = true;
+            if (m_pauseSettled)
+                setPaused(stopped, sampledAt);
         }
     }
     emit resourcesChanged();

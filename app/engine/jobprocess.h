@@ -67,7 +67,10 @@ public:
     bool sendSignal(int signal, bool groupToo);
 
     // Stopped, whoever stopped it: set by pause() at once and otherwise read
-    // from the sampled /proc state ('T' or 't').
+    // from the sampled /proc state ('T' or 't'). After the app's own stop or
+    // continue, samples that still read the old state are ignored until one
+    // agrees or SignalSettleMs pass.
+    static constexpr double SignalSettleMs = 1000;
     bool isPaused() const { return m_paused; }
     struct PausedStretch
     {
@@ -258,6 +261,10 @@ private:
     bool m_recorded = false;
     double m_recordedElapsedMs = 0;
     double m_pauseSignalMs = -1; // when the app last stopped or continued the child
+    // False from the app's own stop or continue until a sample agrees with
+    // it (or SignalSettleMs pass): a SIGSTOP is acted on only when the child
+    // is next scheduled, so a sample can still read it running meanwhile.
+    bool m_pauseSettled = true;
     int m_userSignal = 0; // the last signal sent through sendSignal()
     bool m_pipesStdout = false;
     bool m_readsFromPipe = false;
