@@ -64,6 +64,21 @@ QList<QJsonObject> jobsOf(const QJsonObject &run)
     return jobs;
 }
 
+// A 'fork' job's descendants in the report: the ones the helper forked, by
+// the pids it printed, in forked; any other in others. Under ASan there was
+// one in CI: LeakSanitizer's check at exit runs in a short-lived clone (the
+// helper now turns the check off).
+void splitForked(const QJsonObject &job, QList<QJsonObject> &forked, QList<QJsonObject> &others)
+{
+    QSet<qint64> printed;
+    for (const QString &line : job.value(QStringLiteral("stdoutText")).toString().split('\n', Qt::SkipEmptyParts))
+        printed.insert(line.toLongLong());
+    for (const QJsonValue &value : job.value(QStringLiteral("descendants")).toArray()) {
+        const QJsonObject child = value.toObject();
+        (printed.contains(child.value(QStringLiteral("pid")).toInteger()) ? forked : others) << child;
+    }
+}
+
 // Live (non-zombie) processes whose parent is pid.
 QList<qint64> childrenOf(qint64 pid)
 {
@@ -721,11 +736,13 @@ void TestHeadlessRunner::forkDescendantsInReport()
     QCOMPARE(result.exitCode, 0);
     const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
     QCOMPARE(jobs.size(), 1);
-    const QJsonArray descendants = jobs[0].value("descendants").toArray();
-    QCOMPARE(descendants.size(), 3);
+    QList<QJsonObject> forked, others;
+    splitForked(jobs[0], forked, others);
+    QCOMPARE(forked.size(), 3);
+    QVERIFY2(others.size() <= 1, qPrintable(QString::number(others.size())));
     const qint64 pid = jobs[0].value("pid").toInteger();
-    for (const QJsonValue &value : descendants) {
-        const QJsonObject child = value.toObject();
+    for (const QJsonObject &child : std::as_const(forked)) {
+        QVERIFY2(child.value("lastSeenMs").toDouble() - child.value("firstSeenMs").toDouble() >= 1000, "a forked child sleeps 2 s");
         QCOMPARE(child.value("ppid").toInteger(), pid);
         QVERIFY(child.value("pid").toInteger() > 0);
         QCOMPARE(child.value("argv").toArray().first().toString(), helper());
@@ -742,10 +759,11 @@ void TestHeadlessRunner::sampleIntervalReachesTheSampler()
     // only by luck; sampled every 100 ms they are seen several times.
     const Result result = runSpawnscope({"--headless", "--command", helper() + " fork 2 0.35", "--sample-interval", "100", "--report", "-"});
     QCOMPARE(result.exitCode, 0);
-    const QJsonArray descendants = jobsOf(onlyRun(result)).first().value("descendants").toArray();
-    QCOMPARE(descendants.size(), 2);
-    for (const QJsonValue &value : descendants) {
-        const QJsonObject child = value.toObject();
+    QList<QJsonObject> forked, others;
+    splitForked(jobsOf(onlyRun(result)).first(), forked, others);
+    QCOMPARE(forked.size(), 2);
+    QVERIFY2(others.size() <= 1, qPrintable(QString::number(others.size())));
+    for (const QJsonObject &child : std::as_const(forked)) {
         QVERIFY2(child.value("lastSeenMs").toDouble() - child.value("firstSeenMs").toDouble() >= 150,
                  qPrintable(QString::fromUtf8(QJsonDocument(child).toJson(QJsonDocument::Compact))));
     }
