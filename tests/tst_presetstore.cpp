@@ -1,9 +1,13 @@
 #include "presetfile.h"
 #include "presetstore.h"
 
+#include "atomicfile.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -27,6 +31,24 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The mode bits of path, as stat() gives them; -1 when it cannot be read.
+int modeOf(const QString &path)
+{
+    struct stat info = {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+}
+
+// Sets the process's umask for the life of the object.
+class UmaskScope
+{
+public:
+    explicit UmaskScope(mode_t mask) : m_old(::umask(mask)) {}
+    ~UmaskScope() { ::umask(m_old); }
+
+private:
+    mode_t m_old;
+};
+
 } // namespace
 
 class TestPresetStore : public QObject
@@ -43,6 +65,9 @@ private slots:
     void badImportsLeaveTheStoreByteForByte_data();
     void badImportsLeaveTheStoreByteForByte();
     void aFailingWriteLeavesTheOldFileIntact();
+    void theFileAndItsFolderArePrivate();
+    void aWiderOldFileIsMadePrivate();
+    void reportsStillFollowTheUmask();
 };
 
 void TestPresetStore::missingFileIsEmpty()
@@ -198,6 +223,55 @@ void TestPresetStore::aFailingWriteLeavesTheOldFileIntact()
     QCOMPARE(readAll(storePath), before);
     // No half-written temporary file is left beside it either.
     QCOMPARE(QDir(QFileInfo(storePath).absolutePath()).entryList(QDir::Files), QStringList{"presets.json"});
+}
+
+void TestPresetStore::theFileAndItsFolderArePrivate()
+{
+    const UmaskScope umask(022);
+    QTemporaryDir dir;
+    PresetStore store(dir.filePath("config/SpawnScope/presets.json"));
+    QString error;
+    QVERIFY2(store.save({preset("a", "s3cret")}, &error), qPrintable(error));
+    QCOMPARE(modeOf(store.path()), 0600);
+    QCOMPARE(modeOf(dir.filePath("config/SpawnScope")), 0700);
+    QCOMPARE(modeOf(dir.filePath("config")), 0700); // made on the way: private too
+    QCOMPARE(modeOf(dir.path()), 0700);              // QTemporaryDir's own, untouched
+    // A second save replaces the file and keeps it private.
+    QVERIFY2(store.save({preset("a", "s3cret"), preset("b")}, &error), qPrintable(error));
+    QCOMPARE(modeOf(store.path()), 0600);
+    QCOMPARE(store.load().presets.size(), 2);
+}
+
+void TestPresetStore::aWiderOldFileIsMadePrivate()
+{
+    const UmaskScope umask(022);
+    QTemporaryDir dir;
+    const QString shared = dir.filePath("shared");
+    QVERIFY(QDir().mkpath(shared));
+    QVERIFY(QFile::setPermissions(shared, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                              | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+    PresetStore store(shared + "/presets.json");
+    {
+        QFile old(store.path());
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(PresetFile::serialize({preset("old")}));
+    }
+    QVERIFY(::chmod(QFile::encodeName(store.path()).constData(), 0644) == 0);
+    QString error;
+    QVERIFY2(store.save({preset("new", "s3cret")}, &error), qPrintable(error));
+    QCOMPARE(modeOf(store.path()), 0600);
+    QCOMPARE(modeOf(shared), 0755); // a folder the user made stays as they set it
+    QCOMPARE(store.load().presets.first().id, QStringLiteral("new"));
+}
+
+void TestPresetStore::reportsStillFollowTheUmask()
+{
+    const UmaskScope umask(022);
+    QTemporaryDir dir;
+    const QString report = dir.filePath("report.json");
+    QString error;
+    QVERIFY2(AtomicFile::write(report, "{}\n", QStringLiteral("the report"), &error), qPrintable(error));
+    QCOMPARE(modeOf(report), 0644);
 }
 
 QTEST_GUILESS_MAIN(TestPresetStore)

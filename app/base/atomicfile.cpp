@@ -6,11 +6,14 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
 
 namespace AtomicFile {
 
-bool write(const QString &path, const QByteArray &bytes, const QString &what, QString *error)
+bool write(const QString &path, const QByteArray &bytes, const QString &what, QString *error, Access access)
 {
     const QString shownPath = path == QLatin1String("-") ? QStringLiteral("stdout") : path;
     auto fail = [&](const QString &why) {
@@ -38,6 +41,14 @@ bool write(const QString &path, const QByteArray &bytes, const QString &what, QS
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(file.errorString());
+    // Before a byte is written: QSaveFile gives the temporary file the old
+    // file's mode, or 0666 less the umask, and renames it into place as it is.
+    if (access == Access::Private && ::fchmod(file.handle(), S_IRUSR | S_IWUSR) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        file.cancelWriting();
+        file.commit();
+        return fail(reason);
+    }
     // A short write (a full disk, a file-size limit) must fail the save:
     // check the write and the flush, not only commit(), since QSaveFile buffers.
     if (file.write(bytes) != bytes.size() || !file.flush()) {

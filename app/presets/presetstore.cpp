@@ -1,6 +1,8 @@
 #include "presetstore.h"
 
-#include <QDir>
+#include "atomicfile.h"
+#include "privatedir.h"
+
 #include <QFileInfo>
 #include <QSet>
 #include <QStandardPaths>
@@ -27,12 +29,18 @@ PresetFile::Result PresetStore::load() const
 
 bool PresetStore::save(const QList<Preset> &presets, QString *error) const
 {
-    const QString dir = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(dir)) {
-        *error = QObject::tr("%1: cannot create the folder for the presets file").arg(dir);
-        return false;
+    // What is saved must load back: PresetFile::save refuses a bad preset,
+    // in its words, before anything is written.
+    for (const Preset &preset : presets) {
+        if (!preset.validate().isEmpty())
+            return PresetFile::save(m_path, presets, error);
     }
-    return PresetFile::save(m_path, presets, error);
+    // The file keeps secret values (a preset needs them to run), so it is
+    // the user's alone, in a folder that is the user's alone.
+    if (!PrivateDir::make(QFileInfo(m_path).absolutePath(), error))
+        return false;
+    return AtomicFile::write(m_path, PresetFile::serialize(presets), QObject::tr("the presets"), error,
+                             AtomicFile::Access::Private);
 }
 
 QList<Preset> PresetStore::merge(QList<Preset> *existing, const QList<Preset> &incoming, const QStringList &takenIds)

@@ -18,7 +18,8 @@ public:
     QString path() const { return m_path; }
     // A missing file is an empty, valid store.
     PresetFile::Result load() const;
-    // Creates the directory if needed; the old file stays whole if anything fails.
+    // Creates the directory if needed (0700); the file is written 0600, even
+    // over an older, wider one. The old file stays whole if anything fails.
     bool save(const QList<Preset> &presets, QString *error) const;
 
     // Adds imported presets to existing ones; an id that is taken (by a
