@@ -1,6 +1,7 @@
 #include "headlessrunner.h"
 
 #include "jobengine.h"
+#include "jobprocess.h"
 #include "jobrun.h"
 
 #include <QJsonDocument>
@@ -74,7 +75,7 @@ bool HeadlessRunner::openStream(bool opened, const QString &error)
     m_queue.clear();
     QTimer::singleShot(0, this, [this, error] {
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
-        emit finished(2);
+        emit finished(ReportFailedExit);
     });
     return false;
 }
@@ -115,6 +116,7 @@ void HeadlessRunner::onJobFinished(JobRun *run, int index)
     if (!run->isCopyDone(copy))
         return;
     for (int i = copy * stages; i < (copy + 1) * stages; ++i) {
+        checkOutputFiles(run, i);
         const QByteArray entry = m_report ? QJsonDocument(RunReport::jobToJson(run, i, m_reportTextBytes)).toJson(QJsonDocument::Compact)
                                           : RunReport::summaryJobLine(run, i).toUtf8();
         m_waiting.insert(i, entry);
@@ -125,6 +127,21 @@ void HeadlessRunner::onJobFinished(JobRun *run, int index)
         writeEntry(run, m_nextEntry, m_waiting.take(m_nextEntry));
         ++m_nextEntry;
     }
+}
+
+void HeadlessRunner::checkOutputFiles(const JobRun *run, int index)
+{
+    const JobProcess *job = run->jobs().at(index);
+    if (!job)
+        return;
+    QStringList errors;
+    for (const OutputTail *tail : {&job->stdoutTail(), &job->stderrTail()}) {
+        if (tail->copyIncomplete() && !errors.contains(tail->fileError()))
+            errors << tail->fileError();
+    }
+    for (const QString &error : std::as_const(errors))
+        std::fprintf(stderr, "spawnscope: %s\n", qPrintable(error));
+    m_outputIncomplete = m_outputIncomplete || !errors.isEmpty();
 }
 
 void HeadlessRunner::writeEntry(JobRun *run, int index, const QByteArray &entry)
@@ -152,15 +169,15 @@ void HeadlessRunner::writeOut(const QByteArray &bytes)
 
 void HeadlessRunner::writeReport()
 {
-    const int success = m_interruptSignal ? 128 + m_interruptSignal : 0;
+    const int success = m_interruptSignal ? 128 + m_interruptSignal : m_outputIncomplete ? OutputIncompleteExit : 0;
     if ((m_joblog && !m_joblog->finish(&m_reportError)) || (m_trace && !m_trace->finish(&m_reportError))) {
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
-        emit finished(2);
+        emit finished(ReportFailedExit);
         return;
     }
     if (m_report && !m_report->finish(&m_reportError)) {
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
-        emit finished(2);
+        emit finished(ReportFailedExit);
         return;
     }
     emit finished(success);

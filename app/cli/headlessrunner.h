@@ -54,9 +54,14 @@ public:
     // running children, report what ran, then finish with 128 + signal.
     void interrupt(int signal);
 
+    // The exit codes finished() gives, besides 0 (every run carried out and
+    // reported) and 128 + N after interrupt(N).
+    static constexpr int OutputIncompleteExit = 1; // an --output-dir file not written in full
+    static constexpr int ReportFailedExit = 2;     // the report, job log or trace could not be written
+
 signals:
-    // 0 when every run was carried out and reported; 2 if the report could not be
-    // written; 128 + N after interrupt(N).
+    // 0, OutputIncompleteExit, ReportFailedExit or 128 + N: a report that
+    // failed outweighs the others, an interrupt an incomplete output file.
     void finished(int exitCode);
 
 private:
@@ -69,6 +74,8 @@ private:
     bool streamsJobs() const { return m_joblog || m_trace; }
     bool openStream(bool opened, const QString &error);
     void writeReport();
+    // Says on stderr which of the job's --output-dir files is incomplete and why.
+    void checkOutputFiles(const JobRun *run, int index);
 
     JobEngine *m_engine;
     QList<Preset> m_queue;
@@ -86,4 +93,5 @@ private:
     QMap<int, QByteArray> m_waiting;
     int m_nextEntry = 0;
     int m_interruptSignal = 0;
+    bool m_outputIncomplete = false;
 };

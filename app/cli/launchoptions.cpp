@@ -71,7 +71,9 @@ struct Spec
                                     QStringLiteral("BYTES")};
     QCommandLineOption outputDir{QStringLiteral("output-dir"),
                                  QObject::tr("Also write every job's full stdout and stderr to files: "
-                                             "DIR/RUN/JOB/stdout, stderr and cmd (with --headless)."),
+                                             "DIR/RUN/JOB/stdout, stderr and cmd (with --headless). DIR must be yours and "
+                                             "writable by no one else; a link inside it is refused. If a file cannot "
+                                             "be written in full (a full disk), the run exits 1."),
                                  QStringLiteral("DIR")};
     QCommandLineOption open{QStringLiteral("open"),
                             QObject::tr("Open a session or a --report file in the window, read-only (FILE.spawnscope "

@@ -6,7 +6,10 @@
 #include <QObject>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 OutputTail::OutputTail(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(capacity, 1))
@@ -161,18 +164,40 @@ void OutputTail::restore(const QByteArray &kept, qint64 total, bool trimmed)
     m_trimmed = trimmed;
 }
 
+struct OutputTail::Copy
+{
+    Copy(int fd, const QString &path) : fd(fd), path(path) {}
+    ~Copy() { ::close(fd); }
+    Copy(const Copy &) = delete;
+    Copy &operator=(const Copy &) = delete;
+
+    int fd;
+    QString path;
+};
+
 bool OutputTail::copyTo(const QString &path, QString *error)
 {
-    auto file = std::make_shared<QFile>(path);
-    // Unbuffered: each chunk goes to the kernel as it arrives, with no second
-    // copy in memory, and what a crash leaves on disk is what was read.
-    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
-        *error = QObject::tr("cannot write %1: %2").arg(path, file->errorString());
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+                          0666);
+    if (fd < 0) {
+        *error = QObject::tr("cannot write %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
-    m_file = std::move(file);
-    m_fileError.clear();
+    copyTo(fd, path);
     return true;
+}
+
+void OutputTail::copyTo(int fd, const QString &path)
+{
+    m_file = std::make_shared<Copy>(fd, path);
+    m_fileError.clear();
+    m_copied = 0;
+}
+
+void OutputTail::failCopy(const QString &error)
+{
+    m_file.reset();
+    m_fileError = error;
 }
 
 void OutputTail::closeCopy()
@@ -184,9 +209,23 @@ void OutputTail::writeCopy(const char *data, qsizetype size)
 {
     if (!m_file)
         return;
-    if (m_file->write(data, size) == size)
-        return;
-    m_fileError = m_file->errorString();
-    qCWarning(lcEngine) << "stopped writing" << m_file->fileName() << "after an error:" << m_fileError;
-    m_file.reset();
+    // Unbuffered: each chunk goes to the kernel as it arrives, with no second
+    // copy in memory, and what a crash leaves on disk is what was read. A
+    // short write is retried, so a full disk shows as its errno (ENOSPC),
+    // not as a silent short count.
+    while (size > 0) {
+        const ssize_t n = ::write(m_file->fd, data, size_t(size));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const QString why = n < 0 ? QString::fromLocal8Bit(std::strerror(errno)) : QStringLiteral("no progress");
+            m_fileError = QObject::tr("cannot write %1: %2").arg(m_file->path, why);
+            qCWarning(lcEngine).noquote() << "stopped copying output:" << m_fileError;
+            m_file.reset();
+            return;
+        }
+        m_copied += n;
+        data += n;
+        size -= n;
+    }
 }

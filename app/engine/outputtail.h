@@ -8,8 +8,6 @@
 
 #include <memory>
 
-class QFile;
-
 class OutputTail
 {
 public:
@@ -50,12 +48,23 @@ public:
     void restore(const QByteArray &kept, qint64 total, bool trimmed);
 
     // Also writes every byte that passes to the file at path, as it arrives
-    // (created or truncated), so a full copy costs no memory. False, with
-    // *error set, if it cannot be opened. A write that fails (disk full) is
-    // logged once and ends the copy; fileError() says why.
+    // (created or truncated, never through a symbolic link), so a full copy
+    // costs no memory. False, with *error set, if it cannot be opened.
     bool copyTo(const QString &path, QString *error);
+    // The same into fd, a file opened for writing (OutputDir opens it safely);
+    // the tail owns fd from now on, path names it in messages.
+    void copyTo(int fd, const QString &path);
+    // The copy could not even be opened (a refused --output-dir file): the
+    // copy is incomplete from the start, with error saying why.
+    void failCopy(const QString &error);
     void closeCopy();
+    // A write that fails (disk full, quota, a size limit) is logged once and
+    // ends the copy: copyIncomplete() is then true, fileError() says which
+    // file and why ("cannot write PATH: No space left on device"), and
+    // copiedBytes() is what reached the file.
+    bool copyIncomplete() const { return !m_fileError.isEmpty(); }
     QString fileError() const { return m_fileError; }
+    qint64 copiedBytes() const { return m_copied; }
 
 private:
     void writeCopy(const char *data, qsizetype size);
@@ -69,7 +78,9 @@ private:
     qsizetype m_size = 0;
     qint64 m_total = 0;
     bool m_trimmed = false;
+    struct Copy;
     // Shared, so a tail stays copyable; it closes with the last copy.
-    std::shared_ptr<QFile> m_file;
+    std::shared_ptr<Copy> m_file;
     QString m_fileError;
+    qint64 m_copied = 0;
 };

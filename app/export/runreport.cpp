@@ -148,6 +148,24 @@ void insertSessionText(QJsonObject *json, const QString &stream, const OutputTai
                  tail.trimmed() || bytes.size() < tail.keptBytes());
 }
 
+// "outputIncomplete", and with it the bytes that reached each file and the
+// errors (a full disk, a refused link), so no count claims what is not there.
+void insertOutputFiles(QJsonObject *json, const OutputTail &out, const OutputTail &err)
+{
+    const bool incomplete = out.copyIncomplete() || err.copyIncomplete();
+    json->insert(QStringLiteral("outputIncomplete"), incomplete);
+    if (!incomplete)
+        return;
+    json->insert(QStringLiteral("stdoutFileBytes"), out.copiedBytes());
+    json->insert(QStringLiteral("stderrFileBytes"), err.copiedBytes());
+    QStringList errors;
+    for (const OutputTail *tail : {&out, &err}) {
+        if (tail->copyIncomplete() && !errors.contains(tail->fileError()))
+            errors << tail->fileError();
+    }
+    json->insert(QStringLiteral("outputError"), errors.join(QStringLiteral("; ")));
+}
+
 } // namespace
 
 QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textBytes, TextMode mode)
@@ -250,9 +268,12 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
         insertText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
         insertText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
     }
-    // --output-dir: where every byte of both streams is.
-    if (!job->spec().outputDir.isEmpty())
+    // --output-dir: where every byte of both streams is, or, when a file
+    // could not be written in full, what reached the files and why not.
+    if (!job->spec().outputDir.isEmpty()) {
         json.insert(QStringLiteral("outputDir"), job->spec().outputDir);
+        insertOutputFiles(&json, job->stdoutTail(), job->stderrTail());
+    }
     return json;
 }
 
