@@ -484,8 +484,9 @@ void TestPresetFile::badFiles_data()
     QTest::newRow("env object value not string")
         << fileWith(stageWith("\"program\": \"env\", \"env\": {\"FOO\": {\"value\": 5}}"))
         << QStringList{"preset \"p\".stages[0].env.FOO.value", "string"};
+    // A secret may come without its value (withheld); a plain variable may not.
     QTest::newRow("env object without value")
-        << fileWith(stageWith("\"program\": \"env\", \"env\": {\"FOO\": {\"secret\": true}}"))
+        << fileWith(stageWith("\"program\": \"env\", \"env\": {\"FOO\": {\"secret\": false}}"))
         << QStringList{"env.FOO.value"};
     QTest::newRow("env secret not bool")
         << fileWith(stageWith("\"program\": \"env\", \"env\": {\"FOO\": {\"value\": \"x\", \"secret\": \"yes\"}}"))

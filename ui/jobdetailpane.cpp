@@ -258,7 +258,8 @@ void JobDetailPane::refresh()
             m_tabs->setFocus();
     }
     const Preset &preset = m_run->preset();
-    m_python->setPlainText(preset.python.isEmpty() ? tr("(This preset has no seed code.)") : preset.python);
+    // Secret values are masked here as everywhere (the notes spell out the password).
+    m_python->setPlainText(preset.python.isEmpty() ? tr("(This preset has no seed code.)") : preset.maskedPython());
 
     qint64 outBytes = 0;
     qint64 errBytes = 0;

@@ -20,6 +20,7 @@
 #include "processsampler.h"
 #include "shellwords.h"
 #include "runexporter.h"
+#include "rungate.h"
 #include "sessionactions.h"
 #include "sessionkeeper.h"
 #include "sessionreader.h"
@@ -70,6 +71,8 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
     buildActions();
     buildLayout();
     m_exporter = new RunExporter(m_engine, this, m_tabs, this);
+    m_runGate = new RunGate(this);
+    connect(m_runGate, &RunGate::approved, this, [this](const Preset &preset) { runPreset(preset); });
     buildMenus();
     wirePanels();
     restoreSettings();
@@ -549,6 +552,11 @@ JobRun *MainWindow::runPreset(const Preset &preset)
 {
     if (m_quitting)
         return nullptr;
+    if (!preset.withheldSecrets().isEmpty()) {
+        // Never with an empty stand-in: the gate asks, then comes back here.
+        m_runGate->request(preset);
+        return nullptr;
+    }
     JobRun *run = m_engine->start(preset);
     // Watch it in the table, unless the timeline is already in front.
     if (m_tabs->currentWidget() != m_timelinePanel)
@@ -650,8 +658,9 @@ void MainWindow::killSelected()
 
 void MainWindow::rerunSelected()
 {
+    // A run read from a file is shown first and runs once the user agrees.
     if (const JobRun *run = m_jobModel->runAt(currentSourceIndex()))
-        runPreset(run->preset());
+        m_runGate->request(run->preset(), run);
 }
 
 void MainWindow::clearFinished()

@@ -34,6 +34,7 @@ class QSplitter;
 class QTabWidget;
 class QTimer;
 class RunExporter;
+class RunGate;
 class SessionActions;
 class SessionKeeper;
 class QMenu;
@@ -71,6 +72,7 @@ public:
     CodePanel *codePanel() const { return m_codePanel; }
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
     RunExporter *exporter() const { return m_exporter; }
+    RunGate *runGate() const { return m_runGate; }
     JobControl *jobControl() const { return m_control; }
     // "Sample every N ms" in the toolbar; remembered, applied to the engine.
     QSpinBox *sampleIntervalBox() const { return m_sampleInterval; }
@@ -177,6 +179,7 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_killAction = nullptr;
     QAction *m_rerunAction = nullptr;
+    RunGate *m_runGate = nullptr;
     QAction *m_compareAction = nullptr;
     QAction *m_clearAction = nullptr;
     QAction *m_quitAction = nullptr;

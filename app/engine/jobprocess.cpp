@@ -243,6 +243,14 @@ void JobProcess::pipeTo(JobProcess *next)
 
 QString JobProcess::preflight(QString *resolved) const
 {
+    // Never run with an empty stand-in for a secret: the front ends ask for
+    // the value first; this is the last guard (a run from a file, headless).
+    const QStringList withheld = m_spec.stage.withheldSecrets();
+    if (!withheld.isEmpty()) {
+        return tr("the value of the secret %1 was not saved with this preset (secrets never are, outside your "
+                  "presets file): give it again to run it")
+            .arg(withheld.join(QStringLiteral(", ")));
+    }
     static thread_local QHash<QString, PassedPreflight> passed;
     static thread_local QElapsedTimer clock;
     if (!clock.isValid())

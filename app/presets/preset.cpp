@@ -52,7 +52,7 @@ QString Preset::commandLine() const
     return parts.join(QStringLiteral(" | "));
 }
 
-QJsonObject Preset::toJson() const
+QJsonObject Preset::toJson(SecretValues secrets) const
 {
     QJsonObject json;
     json.insert(QStringLiteral("id"), id);
@@ -62,7 +62,7 @@ QJsonObject Preset::toJson() const
     json.insert(QStringLiteral("copies"), copies);
     QJsonArray stageArray;
     for (const StageSpec &stage : stages)
-        stageArray.append(stage.toJson());
+        stageArray.append(stage.toJson(secrets));
     json.insert(QStringLiteral("stages"), stageArray);
     const QJsonValue stdinJson = stdinSpec.toJson();
     if (!stdinJson.isUndefined())
@@ -73,7 +73,7 @@ QJsonObject Preset::toJson() const
     if (pollIntervalSec > 0)
         json.insert(QStringLiteral("pollIntervalSec"), pollIntervalSec);
     if (!python.isEmpty())
-        json.insert(QStringLiteral("python"), python);
+        json.insert(QStringLiteral("python"), secrets == SecretValues::Keep ? python : maskedPython());
     if (maxProcesses > 0)
         json.insert(QStringLiteral("maxProcesses"), maxProcesses);
     // Only when set: format v1 readers ignore unknown fields, so an older
@@ -85,6 +85,47 @@ QJsonObject Preset::toJson() const
     if (watch)
         json.insert(QStringLiteral("watch"), true);
     return json;
+}
+
+QString Preset::maskedPython() const
+{
+    QString code = python;
+    for (const StageSpec &stage : stages) {
+        for (const EnvVar &var : stage.env) {
+            // An empty value has nothing to hide and would match everywhere.
+            if (!var.secret || var.value.isEmpty())
+                continue;
+            const QString read = QStringLiteral("os.environ[\"%1\"]").arg(var.name);
+            for (const QChar quote : {QLatin1Char('\''), QLatin1Char('"')})
+                code.replace(quote + var.value + quote, read);
+            code.replace(var.value, EnvVar::mask());
+        }
+    }
+    return code;
+}
+
+QStringList Preset::withheldSecrets() const
+{
+    QStringList names;
+    for (const StageSpec &stage : stages) {
+        for (const QString &name : stage.withheldSecrets()) {
+            if (!names.contains(name))
+                names << name;
+        }
+    }
+    return names;
+}
+
+void Preset::supplySecret(const QString &name, const QString &value)
+{
+    for (StageSpec &stage : stages) {
+        for (EnvVar &var : stage.env) {
+            if (var.withheld && var.name == name) {
+                var.value = value;
+                var.withheld = false;
+            }
+        }
+    }
 }
 
 bool Preset::fromJson(const QJsonObject &json, int index, Preset *out, QString *error)

@@ -69,7 +69,18 @@ struct Preset
     // what one accepts the others accept too.
     QList<Problem> validate() const;
 
-    QJsonObject toJson() const;
+    // Reports and sessions write it as it is by default, secret values left
+    // out (also from the seed's code); the presets file passes Keep.
+    QJsonObject toJson(SecretValues secrets = SecretValues::Omit) const;
+    // The seed's code with every secret value replaced by a read of its
+    // variable (os.environ["NAME"]) or, outside quotes, the mask: what
+    // every view and file shows of it.
+    QString maskedPython() const;
+    // The secrets (by name, each once) this preset needs and does not have:
+    // it came from a file that did not keep their values.
+    QStringList withheldSecrets() const;
+    // Gives every withheld secret called name its value again.
+    void supplySecret(const QString &name, const QString &value);
     // On failure returns false with *error naming the preset and the field.
     static bool fromJson(const QJsonObject &json, int index, Preset *out, QString *error);
 

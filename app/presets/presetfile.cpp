@@ -107,16 +107,16 @@ void PresetFile::translateTexts(Preset *preset)
         QCoreApplication::translate(BuiltinPresetTexts::Context, preset->description.toUtf8().constData());
 }
 
-QByteArray PresetFile::serialize(const QList<Preset> &presets)
+QByteArray PresetFile::serialize(const QList<Preset> &presets, SecretValues secrets)
 {
     QJsonArray array;
     for (const Preset &preset : presets)
-        array.append(preset.toJson());
+        array.append(preset.toJson(secrets));
     const QJsonObject root{{QStringLiteral("version"), CurrentVersion}, {QStringLiteral("presets"), array}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-bool PresetFile::save(const QString &path, const QList<Preset> &presets, QString *error)
+bool PresetFile::save(const QString &path, const QList<Preset> &presets, QString *error, SecretValues secrets)
 {
     // What is saved must load back: the loader refuses a whole file for one
     // bad preset, so a bad one is refused here, before anything is written.
@@ -128,5 +128,5 @@ bool PresetFile::save(const QString &path, const QList<Preset> &presets, QString
             return false;
         }
     }
-    return AtomicFile::write(path, serialize(presets), QObject::tr("the presets"), error);
+    return AtomicFile::write(path, serialize(presets, secrets), QObject::tr("the presets"), error);
 }

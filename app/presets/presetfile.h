@@ -33,7 +33,11 @@ public:
     // read from a session written in another language or none).
     static void translateTexts(Preset *preset);
 
-    static QByteArray serialize(const QList<Preset> &presets);
+    // The presets file is the one file that keeps secret values (it is
+    // private, 0600): Keep is the default here, and an export without
+    // secrets passes Omit.
+    static QByteArray serialize(const QList<Preset> &presets, SecretValues secrets = SecretValues::Keep);
     // Atomic: the old file stays whole if anything fails.
-    static bool save(const QString &path, const QList<Preset> &presets, QString *error);
+    static bool save(const QString &path, const QList<Preset> &presets, QString *error,
+                     SecretValues secrets = SecretValues::Keep);
 };

@@ -16,7 +16,7 @@ bool StageSpec::runsShell() const
     return shells.contains(QFileInfo(program).fileName()) && args.contains(QStringLiteral("-c"));
 }
 
-QJsonObject StageSpec::toJson() const
+QJsonObject StageSpec::toJson(SecretValues secrets) const
 {
     QJsonObject json;
     json.insert(QStringLiteral("program"), program);
@@ -24,7 +24,11 @@ QJsonObject StageSpec::toJson() const
     if (!env.isEmpty()) {
         QJsonObject envJson;
         for (const EnvVar &var : env) {
-            QJsonObject entry{{QStringLiteral("value"), var.value}};
+            QJsonObject entry;
+            // A secret's value stays out unless asked for; one never known
+            // (withheld) has nothing to write.
+            if (!var.secret || (secrets == SecretValues::Keep && !var.withheld))
+                entry.insert(QStringLiteral("value"), var.value);
             if (var.secret)
                 entry.insert(QStringLiteral("secret"), true);
             envJson.insert(var.name, entry);
@@ -89,18 +93,25 @@ bool StageSpec::fromJson(const QJsonObject &json, const QString &where, StageSpe
                 var.value = it.value().toString();
             } else if (it.value().isObject()) {
                 const QJsonObject entry = it.value().toObject();
-                const QJsonValue value = entry.value(QStringLiteral("value"));
-                if (!value.isString()) {
-                    *error = QObject::tr("%1.value must be a string").arg(field);
-                    return false;
-                }
-                var.value = value.toString();
                 const QJsonValue secret = entry.value(QStringLiteral("secret"));
                 if (!secret.isUndefined() && !secret.isBool()) {
                     *error = QObject::tr("%1.secret must be true or false").arg(field);
                     return false;
                 }
                 var.secret = secret.toBool(false);
+                const QJsonValue value = entry.value(QStringLiteral("value"));
+                if (var.secret && value.isUndefined()) {
+                    // Written without its value (a report, a session, an
+                    // export without secrets): asked for before it runs.
+                    var.withheld = true;
+                } else if (!value.isString()) {
+                    *error = var.secret ? QObject::tr("%1.value must be a string, or absent for a secret whose value "
+                                                      "was not saved").arg(field)
+                                        : QObject::tr("%1.value must be a string").arg(field);
+                    return false;
+                } else {
+                    var.value = value.toString();
+                }
             } else {
                 *error = QObject::tr("%1 must be a string or an object with \"value\"").arg(field);
                 return false;
@@ -120,4 +131,14 @@ bool StageSpec::fromJson(const QJsonObject &json, const QString &where, StageSpe
 
     *out = stage;
     return true;
+}
+
+QStringList StageSpec::withheldSecrets() const
+{
+    QStringList names;
+    for (const EnvVar &var : env) {
+        if (var.withheld)
+            names << var.name;
+    }
+    return names;
 }

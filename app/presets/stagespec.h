@@ -22,7 +22,10 @@ struct StageSpec
     // True for "/bin/sh -c ..." and friends: the row must say a shell is involved.
     bool runsShell() const;
 
-    QJsonObject toJson() const;
+    // Secret values are left out unless secrets is Keep (the presets file).
+    QJsonObject toJson(SecretValues secrets = SecretValues::Omit) const;
+    // Names of the secrets whose values this stage does not have (withheld).
+    QStringList withheldSecrets() const;
     // Fills *out from json; on failure returns false and sets *error to a
     // message naming the field ("stages[1].args must be an array of strings").
     static bool fromJson(const QJsonObject &json, const QString &where, StageSpec *out, QString *error);

@@ -108,7 +108,8 @@ void ChainBuilder::addCommand(const QString &command, int row)
 void ChainBuilder::insertStage(const StageSpec &stage, int row)
 {
     auto *item = new QListWidgetItem(stage.commandLine());
-    item->setData(StageRole, QJsonDocument(stage.toJson()).toJson(QJsonDocument::Compact));
+    // Kept in memory only, so a secret keeps its value here.
+    item->setData(StageRole, QJsonDocument(stage.toJson(SecretValues::Keep)).toJson(QJsonDocument::Compact));
     item->setToolTip(stage.runsShell() ? tr("[shell] %1").arg(stage.commandLine()) : stage.commandLine());
     item->setFlags(item->flags() & ~Qt::ItemIsDropEnabled);
     if (row < 0 || row > m_list->count())

@@ -306,12 +306,13 @@ void PresetPalette::exportPresetsDialog()
     if (hasSecrets) {
         withSecrets = QMessageBox::question(this, tr("Include secrets?"),
                                             tr("Some presets have secret values. Write them into the file in plain "
-                                               "text? Choose No to leave them blank."),
+                                               "text? Choose No to leave them out: whoever imports the file is asked "
+                                               "for each value before the preset runs."),
                                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
                       == QMessageBox::Yes;
     }
     QString error;
-    if (!PresetFile::save(path, withSecrets ? mine : PresetStore::withoutSecrets(mine), &error)) {
+    if (!PresetFile::save(path, mine, &error, withSecrets ? SecretValues::Keep : SecretValues::Omit)) {
         qCWarning(lcUi, "Exporting presets to %s failed: %s", qUtf8Printable(path), qUtf8Printable(error));
         QMessageBox::warning(this, tr("Export failed"), error);
     } else {
