@@ -19,7 +19,9 @@
 
 #include <cmath>
 #include <csignal>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace TestSupport;
 
@@ -181,6 +183,9 @@ private slots:
     void streamedJoblogAndTraceKeepMemoryFlat();
     void streamedJoblogAndTraceMatchTheWholeExports();
     void interruptingAHugeRunReportsEveryCopy();
+    void aFifoWithoutAReaderGivesWayToSignals_data();
+    void aFifoWithoutAReaderGivesWayToSignals();
+    void aFifoReportReachesItsReader();
 };
 
 void TestHeadlessRunner::listPresets()
@@ -978,6 +983,71 @@ void TestHeadlessRunner::interruptingAHugeRunReportsEveryCopy()
     for (const QJsonObject &job : jobs)
         neverRan += job.value("pid").isNull() && job.value("error").toString().contains("never ran");
     QCOMPARE(neverRan, 4998);
+}
+
+void TestHeadlessRunner::aFifoWithoutAReaderGivesWayToSignals_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<int>("signal");
+    QTest::newRow("report, SIGTERM") << "--report" << SIGTERM;
+    QTest::newRow("report, SIGINT") << "--report" << SIGINT;
+    QTest::newRow("job log, SIGTERM") << "--joblog" << SIGTERM;
+}
+
+void TestHeadlessRunner::aFifoWithoutAReaderGivesWayToSignals()
+{
+    // Nobody opens the FIFO for reading: an open() for writing would wait in
+    // the kernel for ever, through any signal the app handles.
+    QFETCH(QString, option);
+    QFETCH(int, signal);
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QProcess process;
+    process.start(QStringLiteral(SPAWNSCOPE_PATH), {"--headless", "--command", "true", option, fifo});
+    QVERIFY(process.waitForStarted());
+    process.setReadChannel(QProcess::StandardError);
+    QByteArray err;
+    while (!err.contains("waiting for a reader") && process.waitForReadyRead(10000))
+        err += process.readAllStandardError();
+    QVERIFY2(err.contains("waiting for a reader of " + fifo.toUtf8()), err.constData());
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(pid_t(process.processId()), signal);
+    QVERIFY(process.waitForFinished(5000));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + signal);
+}
+
+void TestHeadlessRunner::aFifoReportReachesItsReader()
+{
+    // A reader that comes late still gets the whole report.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QProcess process;
+    process.start(QStringLiteral(SPAWNSCOPE_PATH), {"--headless", "--command", "echo through the fifo", "--report", fifo});
+    QVERIFY(process.waitForStarted());
+    process.setReadChannel(QProcess::StandardError);
+    QByteArray err;
+    while (!err.contains("waiting for a reader") && process.waitForReadyRead(10000))
+        err += process.readAllStandardError();
+    QVERIFY2(err.contains("waiting for a reader"), err.constData());
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(reader >= 0);
+    QVERIFY(process.waitForFinished(30000)); // a small report fits in the pipe
+    QCOMPARE(process.exitCode(), 0);
+    QByteArray bytes;
+    char buffer[65536];
+    ssize_t n = 0;
+    while ((n = ::read(reader, buffer, sizeof buffer)) > 0)
+        bytes.append(buffer, n);
+    ::close(reader);
+    const QJsonArray runs = QJsonDocument::fromJson(bytes).object().value("runs").toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject job = runs.first().toObject().value("jobs").toArray().first().toObject();
+    QCOMPARE(job.value("stdoutText").toString(), QStringLiteral("through the fifo\n"));
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

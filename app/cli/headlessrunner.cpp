@@ -50,6 +50,14 @@ void HeadlessRunner::run(const QList<Preset> &presets)
 {
     m_queue = presets;
     m_engine->setReleasingRuns(true);
+    connect(&m_readerWait, &ReaderWait::ready, this, &HeadlessRunner::openStreams, Qt::UniqueConnection);
+    m_readerWait.start({m_reportPath, m_joblogPath, m_tracePath});
+    for (const QString &fifo : m_readerWait.waitingFor())
+        std::fprintf(stderr, "spawnscope: waiting for a reader of %s; Ctrl+C gives up\n", qPrintable(fifo));
+}
+
+void HeadlessRunner::openStreams()
+{
     if (!m_reportPath.isEmpty()) {
         m_report = std::make_unique<ReportStream>();
         if (!openStream(m_report->open(m_reportPath, &m_reportError), m_reportError))
@@ -65,6 +73,7 @@ void HeadlessRunner::run(const QList<Preset> &presets)
         if (!openStream(m_trace->open(m_tracePath, &m_reportError), m_reportError))
             return;
     }
+    m_readerWait.release();
     QTimer::singleShot(0, this, &HeadlessRunner::startNext);
 }
 
@@ -86,6 +95,7 @@ void HeadlessRunner::interrupt(int signal)
         return;
     m_interruptSignal = signal;
     m_queue.clear();
+    m_readerWait.stop(); // nothing ran yet: nothing to report
     std::fprintf(stderr, "spawnscope: interrupted; stopping the children\n");
     if (m_engine->isIdle())
         QTimer::singleShot(0, this, &HeadlessRunner::startNext);

@@ -11,6 +11,7 @@
 #include "chrometracestream.h"
 #include "joblogstream.h"
 #include "preset.h"
+#include "readerwait.h"
 #include "reportstream.h"
 #include "runreport.h"
 
@@ -72,6 +73,8 @@ private:
     // line, and the job log's and trace's, then the copy's release.
     void writeEntry(JobRun *run, int index, const QByteArray &entry);
     bool streamsJobs() const { return m_joblog || m_trace; }
+    // Once every FIFO to write to has a reader: opens the streams, then runs.
+    void openStreams();
     bool openStream(bool opened, const QString &error);
     void writeReport();
     // Says on stderr which of the job's --output-dir files is incomplete and why.
@@ -87,6 +90,7 @@ private:
     std::unique_ptr<ReportStream> m_report;
     std::unique_ptr<JobLogStream> m_joblog;
     std::unique_ptr<ChromeTraceStream> m_trace;
+    ReaderWait m_readerWait;
     QString m_reportError;
     // The current run's finished entries waiting for an earlier one, by job
     // index, so the report keeps the job order; and the next index due.
