@@ -2378,10 +2378,6 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>%1: 파일 크기가 %2 MiB입니다. 프리셋 파일은 최대 %3 MiB까지 허용됩니다</translation>
     </message>
     <message>
-        <source>%1: cannot create the folder for the presets file</source>
-        <translation>%1: 프리셋 파일용 폴더를 만들 수 없습니다</translation>
-    </message>
-    <message>
         <source>%1.program is missing: every stage needs a program to run</source>
         <translation>%1.program이 없습니다: 모든 단계에는 실행할 프로그램이 필요합니다</translation>
     </message>
@@ -2668,8 +2664,8 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>보고서에 작업마다 각 스트림의 텍스트를 최대 BYTES만 넣습니다 (기본값 64K). 바이트 수는 정확하게 유지됩니다.</translation>
     </message>
     <message>
-        <source>Also write every job&apos;s full stdout and stderr to files: DIR/RUN/JOB/stdout, stderr and cmd (with --headless).</source>
-        <translation>모든 작업의 stdout과 stderr 전체를 파일에도 씁니다: DIR/RUN/JOB/stdout, stderr, cmd (--headless와 함께).</translation>
+        <source>Also write every job&apos;s full stdout and stderr to files: DIR/RUN/JOB/stdout, stderr and cmd (with --headless). DIR must be yours and writable by no one else; a link inside it is refused. If a file cannot be written in full (a full disk), the run exits 1.</source>
+        <translation>모든 작업의 stdout과 stderr 전체를 파일에도 씁니다: DIR/RUN/JOB/stdout, stderr, cmd (--headless와 함께). DIR은 본인 소유여야 하고 다른 사람이 쓸 수 없어야 하며, 그 안의 링크는 거부됩니다. 파일을 끝까지 쓰지 못하면(디스크가 가득 찬 경우 등) 종료 코드 1로 끝납니다.</translation>
     </message>
     <message>
         <source>--repeat takes a whole number from 1 to %1 with a window (up to %2 with --headless), not &quot;%3&quot;</source>
@@ -2700,8 +2696,8 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>--output-dir %1: 그곳에 쓸 수 없습니다 (%2). 쓰기 권한이 있는 디렉터리를 고르세요</translation>
     </message>
     <message>
-        <source>cannot create %1 for its output files</source>
-        <translation>출력 파일을 둘 %1을(를) 만들 수 없습니다</translation>
+        <source>cannot create %1 for its output files: %2</source>
+        <translation>출력 파일을 둘 %1을(를) 만들 수 없습니다: %2</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
@@ -2758,6 +2754,38 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>Start N copies of --command (at most --max-parallel at a time).</source>
         <translation>--command를 N개 복사해 시작합니다 (한 번에 최대 --max-parallel개).</translation>
+    </message>
+    <message>
+        <source>--output-dir: cannot check %1: %2</source>
+        <translation>--output-dir: %1을(를) 확인할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1 belongs to another user (uid %2), who could swap its files for links; choose a directory of your own</source>
+        <translation>--output-dir: %1은(는) 다른 사용자(uid %2)의 것이라, 그 사용자가 안의 파일을 링크로 바꿔치기할 수 있습니다. 본인 소유의 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1 is writable by other users, who could swap its files for links; remove their write permission (chmod go-w) or choose another directory</source>
+        <translation>--output-dir: %1은(는) 다른 사용자도 쓸 수 있어서, 안의 파일을 링크로 바꿔치기할 수 있습니다. 그 쓰기 권한을 없애거나(chmod go-w) 다른 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1 is a symbolic link or not a directory; SpawnScope never follows links inside --output-dir: remove it or choose another directory</source>
+        <translation>--output-dir: %1은(는) 심볼릭 링크이거나 디렉터리가 아닙니다. SpawnScope는 --output-dir 안의 링크를 따라가지 않습니다: 지우거나 다른 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>cannot open %1 for its output files: %2</source>
+        <translation>출력 파일을 둘 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1 is a symbolic link; SpawnScope never writes through links inside --output-dir: remove it or choose another directory</source>
+        <translation>--output-dir: %1은(는) 심볼릭 링크입니다. SpawnScope는 --output-dir 안의 링크를 거쳐 쓰지 않습니다: 지우거나 다른 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>--output-dir: %1 is already there and is not a file of a run of yours; remove it or choose another directory</source>
+        <translation>--output-dir: %1이(가) 이미 있는데, 이전 실행이 만든 본인의 파일이 아닙니다. 지우거나 다른 디렉터리를 고르세요</translation>
+    </message>
+    <message>
+        <source>--output-dir %1: cannot open that directory (%2); choose one you can write to</source>
+        <translation>--output-dir %1: 그 디렉터리를 열 수 없습니다 (%2). 쓰기 권한이 있는 곳을 고르세요</translation>
     </message>
 </context>
 <context>
@@ -3759,6 +3787,17 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     <message>
         <source>signal %1</source>
         <translation>시그널 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateDir</name>
+    <message>
+        <source>%1: cannot create the folder: %2</source>
+        <translation>%1: 폴더를 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder: a file of that name is in the way</source>
+        <translation>%1: 폴더를 만들 수 없습니다: 같은 이름의 파일이 있습니다</translation>
     </message>
 </context>
 </TS>
