@@ -1,5 +1,7 @@
 #include "processfamily.h"
 
+#include "jsonnumber.h"
+
 #include <QCoreApplication>
 
 #include <QFileInfo>
@@ -7,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -309,33 +312,41 @@ ProcessFamily ProcessFamily::fromJson(const QJsonArray &array, const QString &re
     for (const QJsonValue &value : array) {
         const QJsonObject o = value.toObject();
         Member m;
-        m.pid = qint64(o.value(QStringLiteral("pid")).toDouble());
-        m.ppid = qint64(o.value(QStringLiteral("ppid")).toDouble());
+        // Checked as JsonNumber does; what fails keeps the member's default.
+        const auto whole = [&o](const char *key, qint64 min, qint64 max, qint64 fallback) {
+            return JsonNumber::whole(o.value(QLatin1String(key)), min, max).value_or(fallback);
+        };
+        const auto ms = [](const QJsonObject &json, const char *key, double fallback) {
+            return JsonNumber::ms(json.value(QLatin1String(key))).value_or(fallback);
+        };
+        m.pid = whole("pid", 0, JsonNumber::MaxPid, 0);
+        m.ppid = whole("ppid", 0, JsonNumber::MaxPid, 0);
         m.how = o.value(QStringLiteral("how")).toString();
-        m.forkMs = o.value(QStringLiteral("forkMs")).toDouble();
+        m.forkMs = ms(o, "forkMs", 0);
         for (const QJsonValue &execValue : o.value(QStringLiteral("execs")).toArray()) {
             const QJsonObject e = execValue.toObject();
             Exec exec;
-            exec.ms = e.value(QStringLiteral("ms")).toDouble();
+            exec.ms = ms(e, "ms", 0);
             for (const QJsonValue &arg : e.value(QStringLiteral("argv")).toArray())
                 exec.argv << arg.toString();
             exec.exe = e.value(QStringLiteral("exe")).toString();
             m.execs << exec;
         }
         m.exited = o.contains(QStringLiteral("exitMs"));
-        m.exitMs = o.value(QStringLiteral("exitMs")).toDouble(-1);
-        m.signal = o.value(QStringLiteral("signal")).toInt(0);
-        m.exitCode = o.value(QStringLiteral("exitCode")).toInt(-1);
-        m.cpuUserMs = o.value(QStringLiteral("cpuUserMs")).toDouble(-1);
-        m.cpuSysMs = o.value(QStringLiteral("cpuSysMs")).toDouble(-1);
-        m.peakRssKb = qint64(o.value(QStringLiteral("peakRssKb")).toDouble(-1));
-        m.threads = o.value(QStringLiteral("threads")).toInt(1);
+        m.exitMs = ms(o, "exitMs", -1);
+        m.signal = int(whole("signal", 0, 128, 0));
+        m.exitCode = int(whole("exitCode", -1, 255, -1));
+        m.cpuUserMs = JsonNumber::real(o.value(QStringLiteral("cpuUserMs")), -1, JsonNumber::MaxMs).value_or(-1);
+        m.cpuSysMs = JsonNumber::real(o.value(QStringLiteral("cpuSysMs")), -1, JsonNumber::MaxMs).value_or(-1);
+        m.peakRssKb = whole("peakRssKb", -1, JsonNumber::MaxWhole, -1);
+        m.threads = int(whole("threads", 1, std::numeric_limits<int>::max(), 1));
         for (int fd = 0; fd < 3; ++fd) {
             const QJsonObject f = o.value(QLatin1String(fdKeys[fd])).toObject();
             const QString kind = f.value(QStringLiteral("kind")).toString();
             StdFd &std = m.fds[size_t(fd)];
             if (kind == StdFd::kindKey(StdFd::Kind::Pipe)) {
-                std = StdFd::fromLink(QStringLiteral("pipe:[%1]").arg(qulonglong(f.value(QStringLiteral("id")).toDouble())));
+                std = StdFd::fromLink(QStringLiteral("pipe:[%1]").arg(
+                    JsonNumber::whole(f.value(QStringLiteral("id")), 0, JsonNumber::MaxWhole).value_or(0)));
             } else if (kind == StdFd::kindKey(StdFd::Kind::Null)) {
                 std = StdFd::fromLink(QStringLiteral("/dev/null"));
             } else if (kind == StdFd::kindKey(StdFd::Kind::File) || kind == StdFd::kindKey(StdFd::Kind::Tty)) {

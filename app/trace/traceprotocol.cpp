@@ -1,5 +1,7 @@
 #include "traceprotocol.h"
 
+#include "jsonnumber.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,28 +53,47 @@ bool toList(const QJsonValue &value, QStringList *out)
     return true;
 }
 
-// A pid is a positive whole number that fits pid_t.
-bool toPid(const QJsonValue &value, qint64 *out)
+// Each field's check, through JsonNumber; a refusal names the field.
+struct Checker
 {
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    if (!(d >= 1 && d <= 4194304.0 * 1024) || d != std::floor(d))
-        return false;
-    *out = qint64(d);
-    return true;
-}
+    const QJsonObject &o;
+    QString *error;
 
-bool toMs(const QJsonValue &value, double *out)
-{
-    if (!value.isDouble())
+    bool fail(const char *key, const QString &problem) const
+    {
+        if (error)
+            *error = QStringLiteral("\"%1\" %2").arg(QLatin1String(key), problem);
         return false;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || d < 0 || d > 1e12)
-        return false;
-    *out = d;
-    return true;
-}
+    }
+    template<typename T>
+    bool take(const char *key, const std::optional<T> &value, const QString &problem, T *out) const
+    {
+        if (!value)
+            return fail(key, problem);
+        *out = *value;
+        return true;
+    }
+    // A pid is a positive whole number that fits pid_t.
+    bool pid(const char *key, qint64 *out) const
+    {
+        QString problem;
+        return take(key, JsonNumber::whole(o.value(QLatin1String(key)), 1, JsonNumber::MaxPid, &problem), problem, out);
+    }
+    bool ms(const char *key, double *out) const
+    {
+        QString problem;
+        return take(key, JsonNumber::real(o.value(QLatin1String(key)), 0, JsonNumber::MaxMs, &problem), problem, out);
+    }
+    bool whole(const char *key, int min, int max, int *out) const
+    {
+        QString problem;
+        return take(key, JsonNumber::wholeInt(o.value(QLatin1String(key)), min, max, &problem), problem, out);
+    }
+    bool list(const char *key, QStringList *out) const
+    {
+        return toList(o.value(QLatin1String(key)), out) || fail(key, QStringLiteral("is not a list of strings"));
+    }
+};
 
 } // namespace
 
@@ -147,14 +168,20 @@ QByteArray TraceProtocol::format(const Event &event)
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
-bool TraceProtocol::parse(const QByteArray &line, Event *out)
+bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
 {
     using Kind = Event::Kind;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(line.trimmed(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
         return false;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line.trimmed(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return fail(QStringLiteral("not a JSON object"));
     const QJsonObject o = doc.object();
+    const Checker c{o, error};
     const QString key = o.value(QStringLiteral("ev")).toString();
     Event e;
     bool known = false;
@@ -165,65 +192,47 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out)
         }
     }
     if (!known)
+        return fail(QStringLiteral("\"ev\" is not a known event"));
+    if (e.kind != Kind::Hello && e.kind != Kind::Refused && !c.ms("ms", &e.ms))
         return false;
-    if (e.kind != Kind::Hello && e.kind != Kind::Refused && !toMs(o.value(QStringLiteral("ms")), &e.ms))
+    if (e.kind != Kind::Hello && e.kind != Kind::Refused && e.kind != Kind::End && !c.pid("pid", &e.pid))
         return false;
-    if (e.kind != Kind::Hello && e.kind != Kind::Refused && e.kind != Kind::End
-        && !toPid(o.value(QStringLiteral("pid")), &e.pid)) {
-        return false;
-    }
     switch (e.kind) {
-    case Kind::Hello: {
-        const QJsonValue v = o.value(QStringLiteral("v"));
-        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) || v.toDouble() < 1 || v.toDouble() > 1e6)
+    case Kind::Hello:
+        if (!c.whole("v", 1, 1000000, &e.version))
             return false;
-        e.version = int(v.toDouble());
-        toPid(o.value(QStringLiteral("tracer")), &e.pid); // informative only
+        // Informative only: a bad one is left out.
+        e.pid = JsonNumber::whole(o.value(QStringLiteral("tracer")), 1, JsonNumber::MaxPid).value_or(0);
         break;
-    }
     case Kind::Spawn:
-        if (!toPid(o.value(QStringLiteral("ppid")), &e.ppid) || !toList(o.value(QStringLiteral("fds")), &e.fds))
+        if (!c.pid("ppid", &e.ppid) || !c.list("fds", &e.fds))
             return false;
         e.how = o.value(QStringLiteral("how")).toString();
         break;
     case Kind::Exec:
-        if (!toList(o.value(QStringLiteral("argv")), &e.argv) || !toList(o.value(QStringLiteral("fds")), &e.fds))
+        if (!c.list("argv", &e.argv) || !c.list("fds", &e.fds))
             return false;
         e.exe = o.value(QStringLiteral("exe")).toString();
         break;
     case Kind::Thread:
-        if (!toPid(o.value(QStringLiteral("tid")), &e.tid))
+        if (!c.pid("tid", &e.tid))
             return false;
         break;
-    case Kind::Exit: {
-        const QJsonValue code = o.value(QStringLiteral("code"));
-        const QJsonValue signal = o.value(QStringLiteral("signal"));
-        if (signal.isDouble()) {
-            const double s = signal.toDouble();
-            if (!(s >= 1 && s <= 128) || s != std::floor(s))
+    case Kind::Exit:
+        if (o.contains(QStringLiteral("signal"))) {
+            if (!c.whole("signal", 1, 128, &e.signal))
                 return false;
-            e.signal = int(s);
-        } else if (code.isDouble()) {
-            const double c = code.toDouble();
-            if (!(c >= 0 && c <= 255) || c != std::floor(c))
-                return false;
-            e.exitCode = int(c);
-        } else {
+        } else if (!c.whole("code", 0, 255, &e.exitCode)) {
             return false;
         }
-        double value = 0;
-        if (toMs(o.value(QStringLiteral("cpuUserMs")), &value))
-            e.cpuUserMs = value;
-        if (toMs(o.value(QStringLiteral("cpuSysMs")), &value))
-            e.cpuSysMs = value;
-        const QJsonValue rss = o.value(QStringLiteral("peakRssKb"));
-        if (rss.isDouble() && rss.toDouble() >= 0 && rss.toDouble() < 1e15)
-            e.peakRssKb = qint64(rss.toDouble());
+        // Usage is optional: a value that does not pass stays unknown.
+        e.cpuUserMs = JsonNumber::real(o.value(QStringLiteral("cpuUserMs")), 0, JsonNumber::MaxMs).value_or(-1);
+        e.cpuSysMs = JsonNumber::real(o.value(QStringLiteral("cpuSysMs")), 0, JsonNumber::MaxMs).value_or(-1);
+        e.peakRssKb = JsonNumber::whole(o.value(QStringLiteral("peakRssKb")), 0, JsonNumber::MaxWhole).value_or(-1);
         break;
-    }
     case Kind::Refused:
         if (!o.value(QStringLiteral("reason")).isString())
-            return false;
+            return fail(QStringLiteral("\"reason\" is not a string"));
         e.reason = o.value(QStringLiteral("reason")).toString();
         break;
     case Kind::End:

@@ -70,8 +70,10 @@ public:
     // One event as one line, with the final '\n'.
     static QByteArray format(const Event &event);
     // Reads one line (with or without '\n'). False, and *out untouched, for
-    // anything that is not a well-formed event: garbage never crashes.
-    static bool parse(const QByteArray &line, Event *out);
+    // anything that is not a well-formed event: garbage never crashes. Every
+    // number goes through JsonNumber; *error (if given) names the field that
+    // was refused and why.
+    static bool parse(const QByteArray &line, Event *out, QString *error = nullptr);
 
     static QString kindKey(Event::Kind kind);
 };
