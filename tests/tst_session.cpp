@@ -13,12 +13,16 @@
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace TestSupport;
 
@@ -33,9 +37,17 @@ private slots:
     void headlessReportOpens();
     void hostileFilesAreRefused_data();
     void hostileFilesAreRefused();
+    void hostileNumbersAreRefused_data();
+    void hostileNumbersAreRefused();
+    void compactAndIndentedDocumentsRead();
+    void reportIsRecognisedByItsFormat_data();
+    void reportIsRecognisedByItsFormat();
     void readingKeepsToTheBudget();
     void keeperSavesAndRestores();
     void unreadableSessionIsKeptAside();
+    void restoreLeavesOutTheOldestRunsPastTheMemoryBudget();
+    void restoreTooLargeForTheMemoryBudgetStartsEmpty();
+    void keptSessionIsPrivate();
     void eachRunsTextIsMadeOnce();
     void saveAsWorksWithKeepingOff();
     void binaryOutputAndTheTextBudget();
@@ -344,10 +356,13 @@ void TstSession::unreadableSessionIsKeptAside()
     const QList<QVariant> restored = restoreFrom(&keeper, path);
     QCOMPARE(restored.value(0).toInt(), 0);
     const QString problem = restored.value(1).toString();
-    QVERIFY2(problem.contains(QLatin1String("cut short")) && problem.contains(QLatin1String(".unreadable")),
-             qPrintable(problem));
+    // Moved aside as bad.spawnscope.broken-yyyyMMdd-HHmmss, and the message names it.
+    const QRegularExpression asideName(QRegularExpression::escape(path) + QStringLiteral("\\.broken-\\d{8}-\\d{6}"));
+    const QRegularExpressionMatch named = asideName.match(problem);
+    QVERIFY2(problem.contains(QLatin1String("cut short")) && named.hasMatch(), qPrintable(problem));
+    QVERIFY2(problem.contains(QLatin1String("this session starts empty")), qPrintable(problem));
     QVERIFY(!QFile::exists(path));
-    QFile aside(path + QStringLiteral(".unreadable"));
+    QFile aside(named.captured());
     QVERIFY(aside.open(QIODevice::ReadOnly));
     QCOMPARE(aside.readAll(), m_session.left(m_session.size() - 100));
     QVERIFY(engine.runs().isEmpty());
@@ -461,6 +476,313 @@ void TstSession::aFailedSaveIsReported()
     const QString problem = failed.first().first().toString();
     QVERIFY2(problem.contains(QLatin1String("the session")) && problem.contains(QLatin1String("/proc/no-such-dir")),
              qPrintable(problem));
+}
+
+namespace {
+
+// good with one job's field set to raw JSON text: the first job line that
+// contains needle, its value at path ("history/0/2": the first point's RSS).
+QByteArray withJobValue(const QByteArray &good, const QByteArray &needle, const QString &path, const QByteArray &raw)
+{
+    const QList<QByteArray> lines = good.split('\n');
+    QByteArray out;
+    bool done = false;
+    for (const QByteArray &line : lines) {
+        QByteArray text = line;
+        if (!done && line.startsWith("{\"args\"") && line.contains(needle)) {
+            const bool comma = text.endsWith(',');
+            if (comma)
+                text.chop(1);
+            // Each step of the path, from the job object down, then back up.
+            QList<QJsonValue> chain{QJsonDocument::fromJson(text).object()};
+            const QStringList keys = path.split(QLatin1Char('/'));
+            for (int i = 0; i + 1 < keys.size(); ++i) {
+                const QJsonValue at = chain.last();
+                chain << (at.isArray() ? at.toArray().at(keys.at(i).toInt()) : at.toObject().value(keys.at(i)));
+            }
+            QJsonValue value = QStringLiteral("@HOSTILE@");
+            for (int i = int(keys.size()) - 1; i >= 0; --i) {
+                QJsonValue parent = chain.at(i);
+                if (parent.isArray()) {
+                    QJsonArray array = parent.toArray();
+                    array[keys.at(i).toInt()] = value;
+                    value = array;
+                } else {
+                    QJsonObject object = parent.toObject();
+                    object.insert(keys.at(i), value);
+                    value = object;
+                }
+            }
+            text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+            text.replace("\"@HOSTILE@\"", raw);
+            if (comma)
+                text += ',';
+            done = true;
+        }
+        out += text + '\n';
+    }
+    out.chop(1);
+    return out;
+}
+
+mode_t modeOf(const QString &path)
+{
+    struct stat st;
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return 0;
+    return st.st_mode & 07777;
+}
+
+} // namespace
+
+void TstSession::hostileNumbersAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("field");
+    const QByteArray good = m_session;
+    const QByteArray anyJob = "\"state\"";
+    const QByteArray withHistory = "\"history\":[[";
+    const QByteArray withDescendants = "\"descendants\":[{";
+    struct Row
+    {
+        const char *name;
+        QByteArray needle;
+        QString path;
+        QByteArray raw;
+        QString field; // as the message names it
+    };
+    const QList<Row> rows{
+        {"pid 1e300", anyJob, QStringLiteral("pid"), "1e300", QStringLiteral("\"pid\"")},
+        {"pid 2^63", anyJob, QStringLiteral("pid"), "9223372036854775808", QStringLiteral("\"pid\"")},
+        {"pid past pid_t", anyJob, QStringLiteral("pid"), "4294967296", QStringLiteral("\"pid\"")},
+        {"pid fractional", anyJob, QStringLiteral("pid"), "12.5", QStringLiteral("\"pid\"")},
+        {"polls -1e300", anyJob, QStringLiteral("polls"), "-1e300", QStringLiteral("\"polls\"")},
+        {"polls negative", anyJob, QStringLiteral("polls"), "-3", QStringLiteral("\"polls\"")},
+        {"samples 2^31", anyJob, QStringLiteral("samples"), "2147483648", QStringLiteral("\"samples\"")},
+        {"stdoutBytes negative", anyJob, QStringLiteral("stdoutBytes"), "-1", QStringLiteral("\"stdoutBytes\"")},
+        {"stdoutBytes 2^63", anyJob, QStringLiteral("stdoutBytes"), "9223372036854775807", QStringLiteral("\"stdoutBytes\"")},
+        {"stdinBytes 1e19", anyJob, QStringLiteral("stdinBytes"), "1e19", QStringLiteral("\"stdinBytes\"")},
+        {"exitCode 1e300", anyJob, QStringLiteral("exitCode"), "1e300", QStringLiteral("\"exitCode\"")},
+        {"signal 1e6", anyJob, QStringLiteral("signal"), "1000000", QStringLiteral("\"signal\"")},
+        {"startedMs 1e300", anyJob, QStringLiteral("startedMs"), "1e300", QStringLiteral("\"startedMs\"")},
+        {"cpuUserMs -5", anyJob, QStringLiteral("cpuUserMs"), "-5", QStringLiteral("\"cpuUserMs\"")},
+        {"peakRssKb 1e300", anyJob, QStringLiteral("peakRssKb"), "1e300", QStringLiteral("\"peakRssKb\"")},
+        {"a poll time 1e300", anyJob, QStringLiteral("pollTimesMs"), "[1, 1e300]", QStringLiteral("\"pollTimesMs\"")},
+        {"a pause 1e300", anyJob, QStringLiteral("pausedStretches"), "[{\"startMs\":1e300,\"endMs\":2}]",
+         QStringLiteral("\"startMs\"")},
+        {"history RSS 1e300", withHistory, QStringLiteral("history/0/2"), "1e300", QStringLiteral("\"history\"")},
+        {"history RSS 2^63", withHistory, QStringLiteral("history/0/2"), "9223372036854775808",
+         QStringLiteral("\"history\"")},
+        {"history ms -1e300", withHistory, QStringLiteral("history/0/0"), "-1e300", QStringLiteral("\"history\"")},
+        {"descendant pid 1e300", withDescendants, QStringLiteral("descendants/0/pid"), "1e300", QStringLiteral("\"pid\"")},
+        {"descendant cpuMs negative", withDescendants, QStringLiteral("descendants/0/cpuMs"), "-7",
+         QStringLiteral("\"cpuMs\"")},
+    };
+    for (const Row &row : rows) {
+        const QByteArray bytes = withJobValue(good, row.needle, row.path, row.raw);
+        QVERIFY2(bytes != good, row.name); // the row did change the file
+        QTest::newRow(row.name) << bytes << row.field;
+    }
+    // The document's and the run's own numbers.
+    QByteArray version = good;
+    version.replace("\"version\":1", "\"version\":1e300");
+    QVERIFY(version != good);
+    QTest::newRow("version 1e300") << version << QStringLiteral("\"version\"");
+    QByteArray copies = good;
+    copies.replace("\"copies\":3", "\"copies\":1e300");
+    QVERIFY(copies != good);
+    QTest::newRow("copies 1e300") << copies << QStringLiteral("\"copies\"");
+    // A report without "presetDefinition": the copies come from the jobs'
+    // "group", where group + 1 would overflow an int.
+    const qsizetype jobAt = good.indexOf("\n{\"args\"") + 1;
+    QJsonObject job = QJsonDocument::fromJson(good.mid(jobAt, good.indexOf('\n', jobAt) - jobAt).chopped(1)).object();
+    QVERIFY(!job.isEmpty());
+    job.insert(QStringLiteral("group"), QStringLiteral("@HOSTILE@"));
+    const QJsonObject run{{QStringLiteral("preset"), QStringLiteral("p")}, {QStringLiteral("jobs"), QJsonArray{job}}};
+    QByteArray group = QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("spawnscope-runs")},
+                                                 {QStringLiteral("version"), 1},
+                                                 {QStringLiteral("runs"), QJsonArray{run}}})
+                           .toJson(QJsonDocument::Compact);
+    group.replace("\"@HOSTILE@\"", "2147483647");
+    QTest::newRow("group INT_MAX") << group << QStringLiteral("\"group\"");
+}
+
+void TstSession::hostileNumbersAreRefused()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, field);
+    const SessionReader::Result result = readBytes(bytes);
+    QVERIFY2(!result.ok(), "a hostile number was accepted");
+    QVERIFY(result.runs.isEmpty());
+    QVERIFY2(result.error.startsWith(QLatin1String("test.spawnscope ")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(field), qPrintable(result.error));
+}
+
+void TstSession::compactAndIndentedDocumentsRead()
+{
+    // Another tool's spelling of the same session: every job read, whatever the layout.
+    const QJsonDocument doc = QJsonDocument::fromJson(m_session);
+    for (const QJsonDocument::JsonFormat format : {QJsonDocument::Compact, QJsonDocument::Indented}) {
+        const SessionReader::Result result = readBytes(doc.toJson(format));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.runs.size(), 6);
+        QCOMPARE(result.runs.at(1).jobs.at(1).stdoutKept, QByteArray("caf\xc3\xa9 \xff\xfe end\n"));
+    }
+}
+
+void TstSession::reportIsRecognisedByItsFormat_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("isReport");
+    const QJsonDocument doc = QJsonDocument::fromJson(m_session);
+    QTest::newRow("as SpawnScope writes it") << m_session << true;
+    QTest::newRow("compact") << doc.toJson(QJsonDocument::Compact) << true;
+    QTest::newRow("pretty-printed") << doc.toJson(QJsonDocument::Indented) << true;
+    QTest::newRow("format last, after the runs")
+        << QByteArray("{\n  \"runs\": [ {\"jobs\": [\"}\", {\"format\": \"x\"}]} ],\n  \"version\": 1,\n"
+                      "  \"format\" :\n \"spawnscope-runs\"\n}\n")
+        << true;
+    QTest::newRow("escaped") << QByteArray("{\"form\\u0061t\": \"spawnscope\\u002druns\"}") << true;
+    QTest::newRow("presets") << QByteArray("{\"version\": 1, \"presets\": [{\"id\": \"a\"}]}") << false;
+    QTest::newRow("format only nested") << QByteArray("{\"x\": {\"format\": \"spawnscope-runs\"}, \"y\": 2}") << false;
+    QTest::newRow("format in a string")
+        << QByteArray("{\"note\": \"\\\"format\\\":\\\"spawnscope-runs\\\"\"}") << false;
+    QTest::newRow("another format") << QByteArray("{\"format\": \"chrome-trace\"}") << false;
+    QTest::newRow("not JSON") << QByteArray("format: spawnscope-runs\n") << false;
+}
+
+void TstSession::reportIsRecognisedByItsFormat()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, isReport);
+    // Not named .spawnscope: only what it holds can say what it is.
+    const QString path = m_dir.filePath(QStringLiteral("dropped.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+    QCOMPARE(SessionReader::isSessionFile(path), isReport);
+}
+
+void TstSession::restoreLeavesOutTheOldestRunsPastTheMemoryBudget()
+{
+    // What each run costs, read with no budget to speak of.
+    const SessionReader::Result whole = readBytes(m_session);
+    QVERIFY2(whole.ok(), qPrintable(whole.error));
+    QList<qint64> costs;
+    for (const RecordedRun &run : whole.runs) {
+        qint64 cost = 0;
+        for (const JobProcess::Record &job : run.jobs)
+            cost += SessionReader::memoryCost(job);
+        costs << cost;
+    }
+    // A budget that holds the newest three runs but not the newest four.
+    const qint64 budget = costs.at(3) + costs.at(4) + costs.at(5) + costs.at(2) / 2;
+    const QString path = m_dir.filePath(QStringLiteral("budget/session.spawnscope"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_session);
+    file.close();
+
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setMemoryBudget(budget);
+    const QList<QVariant> restored = restoreFrom(&keeper, path);
+    QCOMPARE(restored.value(0).toInt(), 3);
+    QCOMPARE(engine.runs().size(), 3);
+    QCOMPARE(engine.runs().first()->preset().id, whole.runs.at(3).preset.id);
+    QCOMPARE(engine.runs().last()->preset().id, whole.runs.at(5).preset.id);
+    const QString message = restored.value(1).toString();
+    QVERIFY2(message.contains(QLatin1String("its 3 oldest run")), qPrintable(message));
+    // The whole file is kept aside, never written over by the next save.
+    const QRegularExpressionMatch named =
+        QRegularExpression(QRegularExpression::escape(path) + QStringLiteral("\\.broken-\\d{8}-\\d{6}")).match(message);
+    QVERIFY2(named.hasMatch(), qPrintable(message));
+    QFile aside(named.captured());
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), m_session);
+
+    // Reading directly says the same in numbers.
+    QByteArray copy = m_session;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    const SessionReader::Result cut = SessionReader::read(&buffer, QStringLiteral("t"), OutputBudget::DefaultBytes,
+                                                          RecordedRun::Origin::Opened, budget);
+    QVERIFY2(cut.ok(), qPrintable(cut.error));
+    QCOMPARE(cut.droppedRuns, 3);
+    QCOMPARE(cut.runs.size(), 3);
+}
+
+void TstSession::restoreTooLargeForTheMemoryBudgetStartsEmpty()
+{
+    const QString path = m_dir.filePath(QStringLiteral("toolarge/session.spawnscope"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_session);
+    file.close();
+    const QDateTime before = QDateTime::currentDateTime();
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setMemoryBudget(1024); // less than any one job
+    const QList<QVariant> restored = restoreFrom(&keeper, path);
+    QCOMPARE(restored.value(0).toInt(), 0);
+    QVERIFY(engine.runs().isEmpty());
+    const QString message = restored.value(1).toString();
+    QVERIFY2(message.contains(QLatin1String("cannot be restored within")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("this session starts empty")), qPrintable(message));
+    QVERIFY(!QFile::exists(path));
+    // Named for when it was moved aside.
+    const QStringList aside = QDir(QFileInfo(path).path()).entryList(QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    const QDateTime stamp = QDateTime::fromString(aside.first().section(QStringLiteral(".broken-"), 1),
+                                                  QStringLiteral("yyyyMMdd-HHmmss"));
+    QVERIFY2(aside.first().startsWith(QLatin1String("session.spawnscope.broken-")) && stamp.isValid(),
+             qPrintable(aside.first()));
+    QVERIFY(stamp >= before.addSecs(-1) && stamp <= QDateTime::currentDateTime());
+    QVERIFY2(message.contains(QFileInfo(path).path() + QLatin1Char('/') + aside.first()), qPrintable(message));
+
+    // Saving starts again, into a new file, once a run finishes.
+    QSignalSpy saved(&keeper, &SessionKeeper::saved);
+    QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}))));
+    QVERIFY(saved.wait(5000));
+    QVERIFY(QFile::exists(path));
+}
+
+void TstSession::keptSessionIsPrivate()
+{
+    const mode_t oldMask = ::umask(022); // what most users have: 0644 files, 0755 folders
+    const QString folder = m_dir.filePath(QStringLiteral("data/SpawnScope/spawnscope"));
+    const QString path = folder + QStringLiteral("/session.spawnscope");
+    {
+        JobEngine engine;
+        SessionKeeper keeper(&engine);
+        keeper.setPath(path);
+        keeper.restoreLast();
+        QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}))));
+        keeper.saveNow();
+    }
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(modeOf(path), mode_t(0600));
+    QCOMPARE(modeOf(folder), mode_t(0700));
+    QCOMPARE(modeOf(QFileInfo(folder).path()), mode_t(0700));
+    QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("data"))), mode_t(0700));
+
+    // A session and folder an older SpawnScope left readable are made private
+    // at the next save.
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+    QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
+    {
+        JobEngine engine;
+        SessionKeeper keeper(&engine);
+        const QList<QVariant> restored = restoreFrom(&keeper, path);
+        QCOMPARE(restored.value(0).toInt(), 1);
+        keeper.saveNow();
+    }
+    QCOMPARE(modeOf(path), mode_t(0600));
+    QCOMPARE(modeOf(folder), mode_t(0700));
+    ::umask(oldMask);
 }
 
 QTEST_GUILESS_MAIN(TstSession)

@@ -6,15 +6,18 @@
 #include "jobrun.h"
 #include "reportstream.h"
 #include "presetfile.h"
+#include "privatefiles.h"
 #include "sessionlog.h"
 #include "sessionreader.h"
 #include "sessionwriter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
@@ -167,8 +170,7 @@ void SessionKeeper::saveInBackground()
     const QString path = m_path;
     m_pool->start([this, runs, path] {
         QString error;
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        const bool ok = SessionWriter::write(path, runs, &error);
+        const bool ok = writePrivately(path, runs, &error);
         QMetaObject::invokeMethod(
             this,
             [this, ok, error] {
@@ -193,9 +195,26 @@ void SessionKeeper::saveNow()
     m_timer->stop();
     m_pool->waitForDone();
     QString error;
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    if (!SessionWriter::write(m_path, runPieces(), &error))
+    if (!writePrivately(m_path, runPieces(), &error))
         emit saveFailed(error); // spawnscope.files has logged it
+}
+
+bool SessionKeeper::writePrivately(const QString &path, const QList<SessionWriter::RunPieces> &runs, QString *error)
+{
+    bool created = false;
+    QString why;
+    if (!PrivateFiles::prepareFile(path, &created, &why)) {
+        // Worded as StreamedFile words a failed write.
+        *error = QCoreApplication::translate("AtomicFile", "cannot write %1 to %2: %3")
+                     .arg(QCoreApplication::translate("SessionKeeper", "the session"), path, why);
+        qCWarning(lcSession, "%s", qPrintable(*error));
+        return false;
+    }
+    if (SessionWriter::write(path, runs, error))
+        return true;
+    if (created)
+        QFile::remove(path); // the empty file made for it, not a session
+    return false;
 }
 
 bool SessionKeeper::saveAs(const QString &path, QString *error)
@@ -222,52 +241,89 @@ void SessionKeeper::restoreLast()
     }
     const QString path = m_path;
     const qint64 budget = m_engine->outputBudget();
-    m_pool->start([this, path, budget] {
-        const SessionReader::Result result = SessionReader::read(path, budget, RecordedRun::Origin::EarlierSession);
+    const qint64 memory = m_memoryBudget;
+    m_pool->start([this, path, budget, memory] {
+        const SessionReader::Result result =
+            SessionReader::read(path, budget, RecordedRun::Origin::EarlierSession, memory);
         QMetaObject::invokeMethod(
-            this, [this, path, result] { onRead(path, true, result.runs, result.error); }, Qt::QueuedConnection);
+            this, [this, path, result] { onRead(path, true, result); }, Qt::QueuedConnection);
     });
 }
 
 void SessionKeeper::open(const QString &path)
 {
     const qint64 budget = m_engine->outputBudget();
-    m_pool->start([this, path, budget] {
-        const SessionReader::Result result = SessionReader::read(path, budget, RecordedRun::Origin::Opened);
+    const qint64 memory = m_memoryBudget;
+    m_pool->start([this, path, budget, memory] {
+        const SessionReader::Result result = SessionReader::read(path, budget, RecordedRun::Origin::Opened, memory);
         QMetaObject::invokeMethod(
-            this, [this, path, result] { onRead(path, false, result.runs, result.error); }, Qt::QueuedConnection);
+            this, [this, path, result] { onRead(path, false, result); }, Qt::QueuedConnection);
     });
 }
 
 QString SessionKeeper::openNow(const QString &path)
 {
-    const SessionReader::Result result = SessionReader::read(path, m_engine->outputBudget(), RecordedRun::Origin::Opened);
+    const SessionReader::Result result =
+        SessionReader::read(path, m_engine->outputBudget(), RecordedRun::Origin::Opened, m_memoryBudget);
     if (result.ok())
         adopt(result.runs);
     return result.error;
 }
 
-void SessionKeeper::onRead(const QString &path, bool last, const QList<RecordedRun> &runs, const QString &problem)
+QString SessionKeeper::brokenPath(const QString &path, const QDateTime &when)
+{
+    return path + QStringLiteral(".broken-") + when.toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+QString SessionKeeper::moveAside(const QString &path)
+{
+    const QString aside = brokenPath(path, QDateTime::currentDateTime());
+    // Two in one second: a number after the date, never over an older one.
+    for (int n = 1; n < 100; ++n) {
+        const QString name = n == 1 ? aside : aside + QStringLiteral("-%1").arg(n);
+        if (!QFileInfo::exists(name) && QFile::rename(path, name))
+            return name;
+    }
+    return QString();
+}
+
+void SessionKeeper::onRead(const QString &path, bool last, const SessionReader::Result &result)
 {
     if (!last) {
-        emit opened(path, problem.isEmpty() ? adopt(runs) : 0, problem);
+        QString problem = result.error;
+        if (result.ok() && result.droppedRuns > 0)
+            problem = tr("%1 needs more than %2 of memory: its %n oldest run(s) were left out.", nullptr,
+                         result.droppedRuns)
+                          .arg(path, QLocale().formattedDataSize(m_memoryBudget));
+        emit opened(path, result.ok() ? adopt(result.runs) : 0, problem);
         return;
     }
-    if (!problem.isEmpty()) {
-        // Never written over: what it holds may still be read by hand.
-        const QString aside = path + QStringLiteral(".unreadable");
-        QFile::remove(aside);
-        const QString kept = QFile::rename(path, aside)
-                                 ? tr("It was kept as %1, and this session starts empty.").arg(aside)
-                                 : tr("Saving this session is off, so that it is not written over.");
-        if (!QFileInfo::exists(aside))
+    if (!result.ok() || result.droppedRuns > 0) {
+        // Never written over: what it holds may still be read by hand, or
+        // opened whole by a SpawnScope with more memory to give.
+        const QString aside = moveAside(path);
+        if (aside.isEmpty())
             m_enabled = false;
-        qCWarning(lcSession, "%s %s", qPrintable(problem), qPrintable(kept));
+        QString message;
+        if (!result.ok()) {
+            message = result.error + QLatin1Char(' ')
+                      + (aside.isEmpty() ? tr("Saving this session is off, so that it is not written over.")
+                                         : tr("It was moved aside as %1, and this session starts empty.").arg(aside));
+        } else {
+            message = tr("The last session needs more than %1 of memory: its %n oldest run(s) were left out.",
+                         nullptr, result.droppedRuns)
+                          .arg(QLocale().formattedDataSize(m_memoryBudget))
+                      + QLatin1Char(' ')
+                      + (aside.isEmpty() ? tr("Saving this session is off, so that it is not written over.")
+                                         : tr("The whole file was kept as %1.").arg(aside));
+        }
+        qCWarning(lcSession, "%s", qPrintable(message));
+        const int count = result.ok() ? adopt(result.runs) : 0;
         m_ready = true;
-        emit restored(0, problem + QLatin1Char(' ') + kept);
+        emit restored(count, message);
         return;
     }
-    const int count = adopt(runs);
+    const int count = adopt(result.runs);
     m_ready = true;
     qCInfo(lcSession, "restored %d run(s) from %s", count, qPrintable(path));
     emit restored(count, QString());

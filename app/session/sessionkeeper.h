@@ -6,10 +6,15 @@
 // from an earlier session.
 //
 // A session file that cannot be read is never written over: it is renamed
-// aside (NAME.unreadable) and the message says so.
+// aside (NAME.broken-yyyyMMdd-HHmmss), the window starts empty, and the
+// message says so. The restored runs stay within a memory budget
+// (SessionReader::DefaultMemoryBudget): past it the oldest runs are left
+// out, the whole file is kept aside the same way, and the message says how
+// many. The kept file is private: 0600 in folders made 0700 (PrivateFiles).
 #pragma once
 
 #include "recordedrun.h"
+#include "sessionreader.h"
 #include "sessionwriter.h"
 
 #include <QHash>
@@ -19,6 +24,7 @@
 #include <deque>
 
 class JobEngine;
+class QDateTime;
 class JobRun;
 class QThreadPool;
 class QTimer;
@@ -35,6 +41,11 @@ public:
     // costs at most this much more memory, and the file stays this size.
     static constexpr qint64 DefaultTextBudget = 64LL * 1024 * 1024;
     void setTextBudget(qint64 bytes) { m_textBudget = bytes; }
+    // What restoring may take in memory (SessionReader::DefaultMemoryBudget).
+    void setMemoryBudget(qint64 bytes) { m_memoryBudget = bytes; }
+    qint64 memoryBudget() const { return m_memoryBudget; }
+    // Where an unreadable session is moved: PATH.broken-yyyyMMdd-HHmmss.
+    static QString brokenPath(const QString &path, const QDateTime &when);
     qint64 textBytes() const { return m_textBytes; }
 
     explicit SessionKeeper(JobEngine *engine, QObject *parent = nullptr);
@@ -84,7 +95,11 @@ private:
     QList<SessionWriter::RunPieces> runPieces();
     void makeLine(const JobRun *run, int index);
     int adopt(const QList<RecordedRun> &runs);
-    void onRead(const QString &path, bool last, const QList<RecordedRun> &runs, const QString &problem);
+    void onRead(const QString &path, bool last, const SessionReader::Result &result);
+    // Renames path to brokenPath(); the new name, or empty if it failed.
+    static QString moveAside(const QString &path);
+    static bool writePrivately(const QString &path, const QList<SessionWriter::RunPieces> &runs, QString *error);
+    qint64 m_memoryBudget = SessionReader::DefaultMemoryBudget;
 
     JobEngine *m_engine;
     QString m_path;

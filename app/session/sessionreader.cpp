@@ -1,5 +1,7 @@
 #include "sessionreader.h"
 
+#include "documentformat.h"
+#include "jsonnumber.h"
 #include "outputbudget.h"
 #include "processfamily.h"
 #include "reportstream.h"
@@ -28,36 +30,53 @@ struct Fields
         *error = SessionReader::tr("\"%1\" %2").arg(QLatin1String(key), what);
         return false;
     }
-    // Absent: the default stays (older reports lack the newer fields).
+    // Absent: the default stays (older reports lack the newer fields). Every
+    // number goes through JsonNumber: a time is finite and within
+    // ±JsonNumber::MaxMs, a whole number within [min, max].
     bool number(const char *key, double *out, bool nullable = false) const
     {
         const QJsonValue value = json.value(QLatin1String(key));
         if (value.isUndefined() || (nullable && value.isNull()))
             return true;
-        if (!value.isDouble())
-            return fail(key, SessionReader::tr("is not a number"));
-        *out = value.toDouble();
+        QString problem;
+        const std::optional<double> ms = JsonNumber::ms(value, &problem);
+        if (!ms)
+            return fail(key, problem);
+        *out = *ms;
         return true;
     }
-    bool integer(const char *key, qint64 *out, bool nullable = false) const
+    bool integer(const char *key, qint64 *out, qint64 min, qint64 max, bool nullable = false) const
     {
-        double value = double(*out);
-        if (!number(key, &value, nullable))
-            return false;
-        if (value != std::floor(value) || std::abs(value) > 9e15)
-            return fail(key, SessionReader::tr("is not a whole number"));
-        *out = qint64(value);
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined() || (nullable && value.isNull()))
+            return true;
+        QString problem;
+        const std::optional<qint64> n = JsonNumber::whole(value, min, max, &problem);
+        if (!n)
+            return fail(key, problem);
+        *out = *n;
         return true;
     }
-    bool integer(const char *key, int *out, bool nullable = false) const
+    bool integer(const char *key, int *out, int min, int max, bool nullable = false) const
     {
         qint64 wide = *out;
-        if (!integer(key, &wide, nullable))
+        if (!integer(key, &wide, min, max, nullable))
             return false;
-        if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max())
-            return fail(key, SessionReader::tr("is out of range"));
         *out = int(wide);
         return true;
+    }
+    // A count or a size: 0 up; -1 too when unknown is allowed.
+    bool count(const char *key, qint64 *out, bool unknown = false) const
+    {
+        return integer(key, out, unknown ? -1 : 0, JsonNumber::MaxWhole, unknown);
+    }
+    bool count(const char *key, int *out, bool unknown = false) const
+    {
+        return integer(key, out, unknown ? -1 : 0, std::numeric_limits<int>::max(), unknown);
+    }
+    bool pid(const char *key, qint64 *out, bool nullable = false) const
+    {
+        return integer(key, out, -1, JsonNumber::MaxPid, nullable);
     }
     bool boolean(const char *key, bool *out) const
     {
@@ -124,18 +143,18 @@ bool readDescendants(const QJsonArray &array, QList<ProcessSample> *out, QString
         qint64 cpuMs = 0;
         QJsonArray argv;
         QString state;
-        if (!f.integer("pid", &p.pid) || !f.integer("ppid", &p.ppid) || !f.integer("pgrp", &p.pgrp)
+        if (!f.pid("pid", &p.pid) || !f.pid("ppid", &p.ppid) || !f.pid("pgrp", &p.pgrp)
             || !f.array("argv", &argv) || !f.number("firstSeenMs", &p.firstSeenMs)
             || !f.number("lastSeenMs", &p.lastSeenMs) || !f.boolean("ended", &p.ended)
-            || !f.boolean("leftGroup", &p.leftGroup) || !f.integer("cpuMs", &cpuMs)
-            || !f.integer("peakRssKb", &p.peakRssKb) || !f.integer("maxThreads", &p.maxThreads)
+            || !f.boolean("leftGroup", &p.leftGroup) || !f.count("cpuMs", &cpuMs)
+            || !f.count("peakRssKb", &p.peakRssKb, true) || !f.count("maxThreads", &p.maxThreads, true)
             || !f.string("state", &state)) {
             return false;
         }
         for (const QJsonValue &arg : std::as_const(argv))
             p.argv << arg.toString();
         p.userMs = cpuMs;
-        if (json.contains(QStringLiteral("userMs")) && (!f.integer("userMs", &p.userMs) || !f.integer("systemMs", &p.systemMs)))
+        if (json.contains(QStringLiteral("userMs")) && (!f.count("userMs", &p.userMs) || !f.count("systemMs", &p.systemMs)))
             return false;
         p.cpuKnown = true;
         p.state = state.size() == 1 && state.at(0).unicode() < 128 ? char(state.at(0).unicode()) : '?';
@@ -144,30 +163,66 @@ bool readDescendants(const QJsonArray &array, QList<ProcessSample> *out, QString
     return true;
 }
 
+qint64 stringsCost(const QStringList &strings)
+{
+    qint64 cost = 0;
+    for (const QString &text : strings)
+        cost += 32 + 2 * text.size();
+    return cost;
+}
+
+// Two budgets while reading: the output the window would keep (past it the
+// oldest jobs' tails are cut, as the window's output budget does), and the
+// memory the whole session takes (past it the oldest runs are left out).
 struct Budget
 {
     using Jobs = QList<QList<JobProcess::Record>>;
     qint64 limit;
+    qint64 memoryLimit;
     Jobs *jobs; // by run
-    qint64 kept = 0;
+    QList<QJsonArray> *ids; // by run: each job's place and command
+    qint64 kept = 0; // output bytes
+    qint64 other = 0; // everything else, estimated
+    QList<qint64> keptByRun;
+    QList<qint64> otherByRun;
     int trimmedJobs = 0;
+    qsizetype dropped = 0; // runs [0, dropped) are left out
     // (run, job) of the jobs read so far that a cut would free something
     // of, oldest first; indices, since the lists grow.
     std::deque<std::pair<qsizetype, qsizetype>> queue;
 
     static qint64 keptBy(const JobProcess::Record &r) { return r.stdoutKept.size() + r.stderrKept.size(); }
+    qint64 total() const { return kept + other; }
 
-    // The job just appended to run's list.
+    // The job just appended to run's list. The oldest runs are left out,
+    // the newest (this one) too if it alone does not fit.
     void added(qsizetype run)
     {
+        if (run < dropped) { // the rest of a run left out
+            (*jobs)[run] = QList<JobProcess::Record>();
+            (*ids)[run] = QJsonArray();
+            return;
+        }
+        if (keptByRun.size() <= run) {
+            keptByRun.resize(run + 1);
+            otherByRun.resize(run + 1);
+        }
         const JobProcess::Record &record = jobs->at(run).last();
-        kept += keptBy(record);
-        if (keptBy(record) > 2 * OutputBudget::TrimmedKeepBytes)
+        const qint64 output = keptBy(record);
+        const qint64 rest = SessionReader::memoryCost(record) - output;
+        kept += output;
+        keptByRun[run] += output;
+        other += rest;
+        otherByRun[run] += rest;
+        if (output > 2 * OutputBudget::TrimmedKeepBytes)
             queue.emplace_back(run, jobs->at(run).size() - 1);
         while (kept > limit && !queue.empty()) {
-            JobProcess::Record &oldest = (*jobs)[queue.front().first][queue.front().second];
+            const auto [r, j] = queue.front();
             queue.pop_front();
-            kept -= keptBy(oldest);
+            if (r < dropped)
+                continue;
+            JobProcess::Record &oldest = (*jobs)[r][j];
+            const qint64 before = keptBy(oldest);
             for (auto [bytes, trimmed] : {std::pair{&oldest.stdoutKept, &oldest.stdoutTrimmed},
                                           std::pair{&oldest.stderrKept, &oldest.stderrTrimmed}}) {
                 if (bytes->size() > OutputBudget::TrimmedKeepBytes) {
@@ -175,8 +230,16 @@ struct Budget
                     *trimmed = true;
                 }
             }
-            kept += keptBy(oldest);
+            kept -= before - keptBy(oldest);
+            keptByRun[r] -= before - keptBy(oldest);
             ++trimmedJobs;
+        }
+        while (total() > memoryLimit && dropped <= run) {
+            kept -= keptByRun.at(dropped);
+            other -= otherByRun.at(dropped);
+            (*jobs)[dropped] = QList<JobProcess::Record>(); // its memory back now
+            (*ids)[dropped] = QJsonArray();
+            ++dropped;
         }
     }
 };
@@ -204,9 +267,14 @@ bool presetFromJobs(const QJsonObject &run, const QJsonArray &jobs, Preset *pres
     int copies = 0;
     for (const QJsonValue &value : jobs) {
         const QJsonObject job = value.toObject();
-        const int copy = job.value(QStringLiteral("group")).toInt();
-        copies = std::max(copies, copy + 1);
-        if (copy != 0)
+        QString problem;
+        const std::optional<int> copy = JsonNumber::wholeInt(job.value(QStringLiteral("group")), 0, Preset::MaxCopies - 1, &problem);
+        if (!copy) {
+            *error = SessionReader::tr("\"group\" %1").arg(problem);
+            return false;
+        }
+        copies = std::max(copies, *copy + 1);
+        if (*copy != 0)
             continue;
         StageSpec stage;
         stage.program = job.value(QStringLiteral("program")).toString();
@@ -246,20 +314,22 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
     res.cpuPercent = -1;
     res.rssKb = -1;
     res.threads = -1;
-    if (!f.integer("exitCode", &r.outcome.exitCode, true) || !f.integer("signal", &r.outcome.signal, true)
-        || !f.string("error", &r.outcome.error) || !f.integer("pid", &r.pid, true)
+    constexpr int intMin = std::numeric_limits<int>::min();
+    constexpr int intMax = std::numeric_limits<int>::max();
+    if (!f.integer("exitCode", &r.outcome.exitCode, intMin, intMax, true) || !f.integer("signal", &r.outcome.signal, 0, 128, true)
+        || !f.string("error", &r.outcome.error) || !f.pid("pid", &r.pid, true)
         || !f.number("startedMs", &r.startedMs) || !f.number("finishedMs", &r.finishedMs)
         || !f.number("termSentMs", &r.termSentMs, true) || !f.number("killSentMs", &r.killSentMs, true)
-        || !f.number("firstStdoutMs", &r.firstStdoutMs, true) || !f.integer("polls", &r.polls)
-        || !f.array("pollTimesMs", &pollTimes) || !f.integer("stdinBytes", &r.stdinBytes)
-        || !f.integer("stdoutBytes", &r.stdoutTotal) || !f.integer("stderrBytes", &r.stderrTotal)
+        || !f.number("firstStdoutMs", &r.firstStdoutMs, true) || !f.count("polls", &r.polls)
+        || !f.array("pollTimesMs", &pollTimes) || !f.count("stdinBytes", &r.stdinBytes)
+        || !f.count("stdoutBytes", &r.stdoutTotal) || !f.count("stderrBytes", &r.stderrTotal)
         || !f.boolean("stdoutTrimmed", &r.stdoutTrimmed) || !f.boolean("stderrTrimmed", &r.stderrTrimmed)
-        || !f.boolean("terminal", &r.terminal) || !f.integer("inputBytes", &r.inputBytes)
-        || !f.array("input", &input) || !f.integer("cpuUserMs", &res.cpuUserMs, true)
-        || !f.integer("cpuSysMs", &res.cpuSysMs, true) || !f.boolean("cpuExact", &res.cpuExact)
-        || !f.integer("peakRssKb", &res.peakRssKb, true) || !f.boolean("peakRssExact", &res.peakRssExact)
-        || !f.integer("maxThreads", &res.maxThreads, true) || !f.integer("readBytes", &res.readBytes, true)
-        || !f.integer("writeBytes", &res.writeBytes, true) || !f.integer("samples", &res.samples)
+        || !f.boolean("terminal", &r.terminal) || !f.count("inputBytes", &r.inputBytes)
+        || !f.array("input", &input) || !f.count("cpuUserMs", &res.cpuUserMs, true)
+        || !f.count("cpuSysMs", &res.cpuSysMs, true) || !f.boolean("cpuExact", &res.cpuExact)
+        || !f.count("peakRssKb", &res.peakRssKb, true) || !f.boolean("peakRssExact", &res.peakRssExact)
+        || !f.count("maxThreads", &res.maxThreads, true) || !f.count("readBytes", &res.readBytes, true)
+        || !f.count("writeBytes", &res.writeBytes, true) || !f.count("samples", &res.samples)
         || !f.array("history", &history) || !f.array("descendants", &descendants)
         || !f.array("pausedStretches", &paused) || !f.array("family", &family)
         || !f.string("watchRefused", &refusal) || !keptBytes(f, "stdoutText", "stdoutBase64", &r.stdoutKept)
@@ -275,13 +345,18 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
         return false;
     if (r.stdoutTotal < r.stdoutKept.size() || r.stderrTotal < r.stderrKept.size())
         return f.fail("stdoutBytes", tr("is less than the text kept"));
-    for (const QJsonValue &ms : std::as_const(pollTimes))
-        r.pollTimesMs << ms.toDouble();
+    for (const QJsonValue &value : std::as_const(pollTimes)) {
+        QString problem;
+        const std::optional<double> ms = JsonNumber::ms(value, &problem);
+        if (!ms)
+            return f.fail("pollTimesMs", tr("has a time that %1").arg(problem));
+        r.pollTimesMs << *ms;
+    }
     for (const QJsonValue &value : std::as_const(input)) {
         const QJsonObject entry = value.toObject();
         const Fields e{entry, error};
         JobProcess::InputRecord in;
-        if (!e.number("atMs", &in.atMs) || !e.integer("stdoutOffset", &in.stdoutOffset)
+        if (!e.number("atMs", &in.atMs) || !e.count("stdoutOffset", &in.stdoutOffset)
             || !keptBytes(e, "text", "base64", &in.bytes))
             return false;
         r.inputRecords << in;
@@ -290,32 +365,59 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
         const QJsonArray point = value.toArray();
         if (point.size() != 3)
             return f.fail("history", tr("has a point that is not [ms, CPU %, RSS KiB]"));
-        res.history << ResourcePoint{point.at(0).toDouble(), point.at(1).toDouble(), qint64(point.at(2).toDouble())};
+        QString problem;
+        const std::optional<double> ms = JsonNumber::ms(point.at(0), &problem);
+        const std::optional<double> cpu = ms ? JsonNumber::real(point.at(1), -1, 1e9, &problem) : std::nullopt;
+        const std::optional<qint64> rss = cpu ? JsonNumber::whole(point.at(2), -1, JsonNumber::MaxWhole, &problem)
+                                              : std::nullopt;
+        if (!rss)
+            return f.fail("history", tr("has a point whose value %1").arg(problem));
+        res.history << ResourcePoint{*ms, *cpu, *rss};
     }
     if (!readDescendants(descendants, &res.descendants, error))
         return false;
     for (const QJsonValue &value : std::as_const(paused)) {
         const QJsonObject stretch = value.toObject();
-        r.pausedStretches << JobProcess::PausedStretch{stretch.value(QStringLiteral("startMs")).toDouble(),
-                                                       stretch.value(QStringLiteral("endMs")).toDouble(-1)};
+        const Fields s{stretch, error};
+        JobProcess::PausedStretch p{0, -1};
+        if (!s.number("startMs", &p.startMs) || !s.number("endMs", &p.endMs))
+            return false;
+        r.pausedStretches << p;
     }
     r.family = ProcessFamily::fromJson(family, refusal);
     *record = r;
     return true;
 }
 
+qint64 SessionReader::memoryCost(const JobProcess::Record &r)
+{
+    qint64 cost = qint64(sizeof(r)) + r.stdoutKept.size() + r.stderrKept.size() + r.outcome.error.size() * 2
+                  + r.pollTimesMs.size() * qint64(sizeof(double))
+                  + r.pausedStretches.size() * qint64(sizeof(JobProcess::PausedStretch))
+                  + r.resources.history.size() * qint64(sizeof(ResourcePoint));
+    for (const JobProcess::InputRecord &in : r.inputRecords)
+        cost += qint64(sizeof(in)) + in.bytes.size();
+    for (const ProcessSample &p : r.resources.descendants)
+        cost += qint64(sizeof(p)) + stringsCost(p.argv);
+    for (const ProcessFamily::Member &m : r.family.members()) {
+        cost += qint64(sizeof(m)) + 32 + 2 * m.how.size();
+        for (const ProcessFamily::StdFd &fd : m.fds)
+            cost += 2 * fd.target.size();
+        for (const ProcessFamily::Exec &exec : m.execs)
+            cost += qint64(sizeof(exec)) + stringsCost(exec.argv) + 32 + 2 * exec.exe.size();
+    }
+    return cost;
+}
+
 bool SessionReader::isSessionFile(const QString &path)
 {
     if (path.endsWith(QLatin1String(".spawnscope")))
         return true;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray start = file.read(256);
-    return start.contains(QByteArray("\"format\":\"") + RunReport::FormatName + '"');
+    return DocumentFormat::read(path) == QLatin1String(RunReport::FormatName);
 }
 
-SessionReader::Result SessionReader::read(const QString &path, qint64 outputBudget, RecordedRun::Origin origin)
+SessionReader::Result SessionReader::read(const QString &path, qint64 outputBudget, RecordedRun::Origin origin,
+                                          qint64 memoryBudget)
 {
     Result result;
     QFile file(path);
@@ -324,14 +426,14 @@ SessionReader::Result SessionReader::read(const QString &path, qint64 outputBudg
         result.error = tr("Cannot open %1: %2").arg(path, file.errorString());
         return result;
     }
-    result = read(&file, path, outputBudget, origin);
+    result = read(&file, path, outputBudget, origin, memoryBudget);
     for (RecordedRun &run : result.runs)
         run.file = path;
     return result;
 }
 
 SessionReader::Result SessionReader::read(QIODevice *device, const QString &name, qint64 outputBudget,
-                                          RecordedRun::Origin origin)
+                                          RecordedRun::Origin origin, qint64 memoryBudget)
 {
     Result result;
     auto fail = [&](const QString &problem) {
@@ -353,7 +455,7 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
             id.insert(QLatin1String(key), job.value(QLatin1String(key)));
         return id;
     };
-    Budget budget{std::max<qint64>(outputBudget, OutputBudget::MinBytes), &jobsByRun};
+    Budget budget{std::max<qint64>(outputBudget, OutputBudget::MinBytes), memoryBudget, &jobsByRun, &idsByRun};
     QByteArray skeleton;
     bool inJobs = false;
     bool lineByLine = true;
@@ -420,12 +522,22 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
         return fail(tr("is JSON but not a SpawnScope session or report (it has no \"runs\" list)"));
     if (top.contains(QStringLiteral("format")) && top.value(QStringLiteral("format")).toString() != QLatin1String(RunReport::FormatName))
         return fail(tr("is another program's JSON (its format is \"%1\")").arg(top.value(QStringLiteral("format")).toString()));
-    const int version = top.value(QStringLiteral("version")).toInt(0);
-    if (version > RunReport::FormatVersion)
+    QString versionProblem;
+    const std::optional<int> version = top.contains(QStringLiteral("version"))
+                                           ? JsonNumber::wholeInt(top.value(QStringLiteral("version")), 0,
+                                                                  std::numeric_limits<int>::max(), &versionProblem)
+                                           : std::optional<int>(0);
+    if (!version)
+        return fail(tr("has a bad \"version\": it %1").arg(versionProblem));
+    if (*version > RunReport::FormatVersion)
         return fail(tr("was written by a newer SpawnScope (format version %1; this one reads up to %2)")
-                        .arg(version)
+                        .arg(*version)
                         .arg(RunReport::FormatVersion));
     const QJsonArray runs = top.value(QStringLiteral("runs")).toArray();
+    // One line, or no line ending in the jobs' opening (compact JSON from
+    // another tool): the whole document is already in skeleton.
+    if (lineByLine && jobsByRun.isEmpty())
+        lineByLine = false;
     if (lineByLine && jobsByRun.size() != runs.size())
         return fail(tr("has %1 runs but job lists for %2").arg(runs.size()).arg(jobsByRun.size()));
     if (!lineByLine) {
@@ -444,7 +556,11 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
             }
         }
     }
-    for (int i = 0; i < runs.size(); ++i) {
+    if (!runs.isEmpty() && budget.dropped >= runs.size())
+        return fail(tr("cannot be restored within %1 of memory: even its newest run needs more")
+                        .arg(QLocale().formattedDataSize(memoryBudget)));
+    // The oldest runs, left out to keep the memory budget, are not checked.
+    for (int i = int(budget.dropped); i < runs.size(); ++i) {
         const QString where = tr("run %1").arg(i + 1);
         if (!runs.at(i).isObject())
             return fail(tr("has a bad run (%1): it is not an object").arg(where));
@@ -455,16 +571,21 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
         const Fields f{json, &problem};
         const QJsonArray &ids = idsByRun.at(i);
         run.jobs = std::move(jobsByRun[i]);
-        if (!f.integer("startedAtEpochMs", &run.startedAtEpochMs) || !f.number("wallMs", &run.wallMs)
+        if (!f.integer("startedAtEpochMs", &run.startedAtEpochMs, -qint64(JsonNumber::MaxMs), qint64(JsonNumber::MaxMs)) || !f.number("wallMs", &run.wallMs)
             || !f.number("sumMs", &run.sumMs) || !f.number("parallelism", &run.parallelism)
             || !f.boolean("endedByQuit", &run.endedByQuit))
             return fail(tr("has a bad run (%1): %2").arg(where, problem));
         const QJsonValue definition = json.value(QStringLiteral("presetDefinition"));
         if (definition.isObject()) {
-            const double copies = definition.toObject().value(QStringLiteral("copies")).toDouble(1);
-            if (copies > Preset::MaxCopies)
+            const QJsonValue copiesValue = definition.toObject().value(QStringLiteral("copies"));
+            const std::optional<qint64> copies = copiesValue.isUndefined()
+                                                     ? std::optional<qint64>(1)
+                                                     : JsonNumber::whole(copiesValue, 0, JsonNumber::MaxWhole, &problem);
+            if (!copies)
+                return fail(tr("has a bad run (%1): \"copies\" %2").arg(where, problem));
+            if (*copies > Preset::MaxCopies)
                 return fail(tr("has a run of %1 copies (%2); the window shows runs of up to %3 copies")
-                                .arg(QLocale().toString(qint64(copies)), where)
+                                .arg(QLocale().toString(*copies), where)
                                 .arg(Preset::MaxCopies));
             if (!Preset::fromJson(definition.toObject(), i, &run.preset, &problem))
                 return fail(tr("has a bad run (%1): %2").arg(where, problem));
@@ -492,5 +613,6 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
         result.runs << run;
     }
     result.trimmedJobs = budget.trimmedJobs;
+    result.droppedRuns = int(budget.dropped);
     return result;
 }

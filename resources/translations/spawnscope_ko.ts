@@ -3069,12 +3069,28 @@ Nothing in the table was changed.</source>
         <translation>세션</translation>
     </message>
     <message>
-        <source>It was kept as %1, and this session starts empty.</source>
-        <translation>파일은 %1(으)로 남겨 두었고, 이번 세션은 빈 상태로 시작합니다.</translation>
-    </message>
-    <message>
         <source>Saving this session is off, so that it is not written over.</source>
         <translation>그 파일을 덮어쓰지 않도록 이번 세션은 저장하지 않습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs more than %2 of memory: its %n oldest run(s) were left out.</source>
+        <translation>
+            <numerusform>%1을(를) 되살리려면 메모리가 %2보다 많이 필요합니다: 가장 오래된 실행 %n개는 빼고 열었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It was moved aside as %1, and this session starts empty.</source>
+        <translation>파일은 %1(으)로 옮겨 두었고, 이번 세션은 빈 상태로 시작합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last session needs more than %1 of memory: its %n oldest run(s) were left out.</source>
+        <translation>
+            <numerusform>지난 세션을 되살리려면 메모리가 %1보다 많이 필요합니다: 가장 오래된 실행 %n개는 빼고 되살렸습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The whole file was kept as %1.</source>
+        <translation>파일 전체는 %1(으)로 남겨 두었습니다.</translation>
     </message>
 </context>
 <context>
@@ -3082,18 +3098,6 @@ Nothing in the table was changed.</source>
     <message>
         <source>&quot;%1&quot; %2</source>
         <translation>&quot;%1&quot; 값이 %2</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>숫자가 아닙니다</translation>
-    </message>
-    <message>
-        <source>is not a whole number</source>
-        <translation>정수가 아닙니다</translation>
-    </message>
-    <message>
-        <source>is out of range</source>
-        <translation>범위를 벗어났습니다</translation>
     </message>
     <message>
         <source>is not true or false</source>
@@ -3218,6 +3222,30 @@ Nothing in the table was changed.</source>
     <message>
         <source>has a bad run (%1): job %2 is not copy %3, stage %4, where the order puts it</source>
         <translation>잘못된 실행이 있습니다(%1): 작업 %2이(가) 순서상 자리인 사본 %3, 단계 %4가 아닙니다</translation>
+    </message>
+    <message>
+        <source>has a time that %1</source>
+        <translation>안의 시간 하나가 %1</translation>
+    </message>
+    <message>
+        <source>has a point whose value %1</source>
+        <translation>안의 점 하나가 %1</translation>
+    </message>
+    <message>
+        <source>&quot;group&quot; %1</source>
+        <translation>&quot;group&quot; 값이 %1</translation>
+    </message>
+    <message>
+        <source>has a bad &quot;version&quot;: it %1</source>
+        <translation>잘못된 &quot;version&quot;이 있습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot be restored within %1 of memory: even its newest run needs more</source>
+        <translation>메모리 %1 안에서 되살릴 수 없습니다: 가장 최근 실행 하나에도 그보다 많이 필요합니다</translation>
+    </message>
+    <message>
+        <source>has a bad run (%1): &quot;copies&quot; %2</source>
+        <translation>잘못된 실행이 있습니다(%1): &quot;copies&quot; 값이 %2</translation>
     </message>
 </context>
 <context>
@@ -3798,6 +3826,28 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     <message>
         <source>%1: cannot create the folder: a file of that name is in the way</source>
         <translation>%1: 폴더를 만들 수 없습니다: 같은 이름의 파일이 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>JsonNumber</name>
+    <message>
+        <source>is %1, outside %2 to %3</source>
+        <translation>%1(으)로, %2~%3 범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>정수가 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>it cannot be made: %1</source>
+        <translation>파일을 만들 수 없습니다: %1</translation>
     </message>
 </context>
 </TS>
