@@ -149,6 +149,8 @@ int main(int argc, char **argv)
             runner.setReportTextBytes(options.reportTextBytes);
         runner.engine()->setOutputRoot(options.outputDir);
         runner.engine()->setOutputBudget(outputBudget(options));
+        if (options.drainLimitMs >= 0)
+            runner.engine()->setDrainLimitMs(options.drainLimitMs);
         runner.setJoblogPath(options.joblogPath);
         runner.setTracePath(options.tracePath);
         if (options.maxParallel >= 0)
@@ -186,6 +188,8 @@ int main(int argc, char **argv)
     JobEngine engine;
     ThreadLab lab(&engine);
     engine.setOutputBudget(outputBudget(options));
+    if (options.drainLimitMs >= 0)
+        engine.setDrainLimitMs(options.drainLimitMs);
 
     if (!options.screenshotPath.isEmpty()) {
         QList<Preset> toRun;

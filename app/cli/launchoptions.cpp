@@ -1,5 +1,7 @@
 #include "launchoptions.h"
 
+#include "jobprocess.h"
+
 #include "outputbudget.h"
 #include "presetcatalog.h"
 #include "processsampler.h"
@@ -65,6 +67,12 @@ struct Spec
                                                 "the default; K, M and G count in 1024s); past it the oldest "
                                                 "finished jobs keep only their last 4 KiB of each stream."),
                                     QStringLiteral("BYTES")};
+    QCommandLineOption drainLimit{QStringLiteral("drain-limit"),
+                                  QObject::tr("After a job's own process exits, keep reading its output for at most "
+                                              "SECONDS while a descendant still holds it (default %1; 0 stops "
+                                              "reading at once). Whoever holds it then is named in the report.")
+                                      .arg(JobProcess::DefaultDrainLimitMs / 1000.0),
+                                  QStringLiteral("SECONDS")};
     QCommandLineOption reportOutput{QStringLiteral("report-output"),
                                     QObject::tr("Put at most BYTES of each stream's text per job in the report "
                                                 "(default 64K); the byte counts stay exact."),
@@ -135,7 +143,7 @@ struct Spec
         traceWorker.setFlags(QCommandLineOption::HiddenFromHelp);
         traceOut.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOptions({list, headless, preset, presetsFile, importPresets, report, joblog, trace, command, shell, repeat, timeout, grace,
-                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, outputBudget, reportOutput, outputDir, open, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
+                           stdinFile, pty, maxProcesses, maxParallel, sampleInterval, outputBudget, drainLimit, reportOutput, outputDir, open, screenshot, screenshotAfter, detail, size, panel, runLab, lang, theme, factorize, blockingIo, seconds, mode, scale, algorithm, worker,
                            watch, traceWorker, traceOut, help, version});
     }
 };
@@ -369,6 +377,18 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     if (parser.isSet(spec.grace)
         && !parseSeconds(parser.value(spec.grace), QStringLiteral("grace"), 0, &options.graceSec, error)) {
         return false;
+    }
+    if (parser.isSet(spec.drainLimit)) {
+        double seconds = 0;
+        if (!parseSeconds(parser.value(spec.drainLimit), QStringLiteral("drain-limit"), 0, &seconds, error))
+            return false;
+        if (seconds * 1000 > JobProcess::MaxDrainLimitMs) {
+            *error = QObject::tr("--drain-limit takes at most %1 seconds, not \"%2\"")
+                         .arg(JobProcess::MaxDrainLimitMs / 1000)
+                         .arg(parser.value(spec.drainLimit));
+            return false;
+        }
+        options.drainLimitMs = int(seconds * 1000 + 0.5);
     }
     options.panel = parser.value(spec.panel);
     options.runLab = parser.isSet(spec.runLab);

@@ -163,6 +163,7 @@ JobRun *JobEngine::restore(const RecordedRun &recorded)
 void JobEngine::wireJob(JobRun *run, int index)
 {
     JobProcess *job = run->jobs().at(index);
+    job->setDrainLimitMs(m_drainLimitMs);
     connect(job, &JobProcess::started, this, [this, run, job, index] {
         m_budget.jobStarted(job);
         if (!m_samplingEnabled || job->pid() <= 0)

@@ -5,6 +5,7 @@
 
 #include "outputbudget.h"
 #include "foldedruns.h"
+#include "jobprocess.h"
 #include "outputtail.h"
 #include "preset.h"
 
@@ -87,6 +88,10 @@ public:
     void setSamplingEnabled(bool enabled) { m_samplingEnabled = enabled; }
     bool samplingEnabled() const { return m_samplingEnabled; }
 
+    // How long a job's output is still read after its own process exits
+    // (JobProcess::DefaultDrainLimitMs, --drain-limit); for jobs started from now on.
+    void setDrainLimitMs(int ms) { m_drainLimitMs = ms; }
+    int drainLimitMs() const { return m_drainLimitMs; }
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
     qsizetype tailCapacity() const { return m_tailCapacity; }
 
@@ -177,6 +182,7 @@ private:
     quint64 m_nextId = 1;
     int m_activeRuns = 0;
     qsizetype m_tailCapacity = OutputTail::DefaultCapacity;
+    int m_drainLimitMs = JobProcess::DefaultDrainLimitMs;
     OutputBudget m_budget;
     QString m_outputRoot;
     bool m_releasingRuns = false;

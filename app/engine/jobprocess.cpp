@@ -629,6 +629,12 @@ void JobProcess::watchOutputPipe(OutputPipe &pipe, OutputTail &tail)
         // A bounded helping per wake-up, so one flooding child cannot starve
         // the others or the window; the poller asks again for the rest.
         drainOutputPipe(pipe, tail, 4 * 1024 * 1024);
+        if (m_draining) {
+            // After the job's own exit: no reader thread, only until the end.
+            if (!outputPipesOpen())
+                endDrain();
+            return;
+        }
         if (pipe.fd >= 0 && tail.totalBytes() >= HeavyWriterBytes && OutputReader::mayStart())
             startReader(pipe);
         emit changed();
@@ -801,6 +807,12 @@ void JobProcess::stop()
             m_outcome.cause = JobOutcome::Cause::UserStop;
         return;
     }
+    if (m_draining) {
+        // Its own process is gone; what still writes is in its group.
+        ::kill(pid_t(-m_pid), SIGTERM);
+        endDrain();
+        return;
+    }
     if (m_process->state() == QProcess::NotRunning || m_termSentMs >= 0)
         return;
     if (m_outcome.cause == JobOutcome::Cause::None)
@@ -834,6 +846,11 @@ void JobProcess::kill()
     }
     if (m_outcome.state == JobOutcome::State::Starting) {
         m_outcome.cause = JobOutcome::Cause::UserKill;
+        return;
+    }
+    if (m_draining) {
+        ::kill(pid_t(-m_pid), SIGKILL);
+        endDrain();
         return;
     }
     if (m_process->state() == QProcess::NotRunning)
@@ -949,17 +966,26 @@ void JobProcess::onFinished(int exitCode, int exitStatus)
 {
     // First thing: the delta is this child's only until the next reap.
     m_resources.applyUsage(ChildUsage::takeDelta());
-    // Whatever the child wrote before it exited is in the pipes now. Only a
-    // descendant that kept them open can still write; what it writes later
-    // is not this job's (as with QProcess, which also stops reading here).
-    // The pipe holds at most WidePipeBytes; the cap keeps a grandchild that
-    // floods the inherited pipe from holding the app here.
+    m_exitedMs = now();
+    // Whatever the child wrote before it exited is in the pipes now. A
+    // descendant that kept them open can still write: it is read until it
+    // closes them, up to the drain limit (endDrain). The cap keeps a
+    // grandchild that floods the inherited pipe from holding the app here.
     for (OutputPipe *pipe : {&m_stdoutPipe, &m_stderrPipe}) {
+        OutputTail &tail = tailOf(*pipe);
         if (pipe->reader) {
             pipe->reader->stop(FinalDrainBytes);
-            pipe->reader->takeInto(&tailOf(*pipe));
+            pipe->reader->takeInto(&tail);
+            if (pipe->reader->atEnd()) {
+                closeOutputPipe(*pipe);
+            } else {
+                // The rest comes through the poller, like a light writer's.
+                delete pipe->reader;
+                pipe->reader = nullptr;
+                watchOutputPipe(*pipe, tail);
+            }
         } else {
-            drainOutputPipe(*pipe, tailOf(*pipe), FinalDrainBytes);
+            drainOutputPipe(*pipe, tail, FinalDrainBytes);
         }
     }
 
@@ -991,7 +1017,64 @@ void JobProcess::onFinished(int exitCode, int exitStatus)
         }
         break;
     }
+    m_draining = true;
+    if (outputPipesOpen() && m_drainLimitMs > 0 && !m_terminal) {
+        drainTimer()->start(m_drainLimitMs);
+        emit changed();
+        return;
+    }
+    endDrain();
+}
+
+QTimer *JobProcess::drainTimer()
+{
+    if (!m_drainTimer) {
+        m_drainTimer = new QTimer(this);
+        m_drainTimer->setSingleShot(true);
+        connect(m_drainTimer, &QTimer::timeout, this, &JobProcess::endDrain);
+    }
+    return m_drainTimer;
+}
+
+bool JobProcess::outputPipesOpen() const
+{
+    return m_stdoutPipe.fd >= 0 || m_stderrPipe.fd >= 0;
+}
+
+void JobProcess::endDrain()
+{
+    if (!m_draining)
+        return;
+    // A process that just closed the pipe by exiting may not be a zombie
+    // yet (its files close before its parent is told): when anything of the
+    // group is left, it is asked again a moment later, once, so that only
+    // what really stays is named.
+    if (!m_settling && m_pid > 0 && ::kill(pid_t(-m_pid), 0) == 0) {
+        m_settling = true;
+        drainTimer()->start(LeftoverSettleMs);
+        return;
+    }
+    m_draining = false;
     finish();
+}
+
+void JobProcess::findLeftovers()
+{
+    // One kill(2) tells whether anything of the job's group is left (a
+    // zombie counts, and is skipped by find()); /proc is read only then, or
+    // when a writer held the pipes past the drain limit.
+    QList<quint64> inodes;
+    for (const OutputPipe *pipe : {&m_stdoutPipe, &m_stderrPipe}) {
+        struct stat info;
+        if (pipe->fd >= 0 && ::fstat(pipe->fd, &info) == 0)
+            inodes << quint64(info.st_ino);
+    }
+    if (m_pid <= 0 || (inodes.isEmpty() && ::kill(pid_t(-m_pid), 0) != 0))
+        return;
+    m_leftovers = LeftoverProcess::find(m_pid, inodes);
+    for (const LeftoverProcess &left : std::as_const(m_leftovers))
+        qCInfo(lcEngine).noquote() << m_spec.stage.program << "left" << left.describe()
+                                   << (left.heldOutput ? "holding its output" : "running");
 }
 
 void JobProcess::onErrorOccurred(int error)
@@ -1072,7 +1155,13 @@ void JobProcess::readFamily(bool atEnd)
 void JobProcess::finish()
 {
     readFamily(true);
-    m_finishedMs = now();
+    if (m_exitedMs >= 0)
+        findLeftovers(); // before the pipes close: who holds them is asked by inode
+    if (m_drainTimer)
+        m_drainTimer->stop();
+    m_draining = false;
+    // The job's own exit, not the end of reading what its descendants wrote.
+    m_finishedMs = m_exitedMs >= 0 ? m_exitedMs : now();
     if (m_startedMs < 0)
         m_startedMs = m_finishedMs;
     for (QTimer *timer : {m_pollTimer, m_timeoutTimer, m_killTimer, m_readerTimer}) {

@@ -17,6 +17,7 @@
 #include "joboutcome.h"
 #include "jobresources.h"
 #include "jobspec.h"
+#include "leftoverprocess.h"
 #include "outputtail.h"
 #include "processfamily.h"
 
@@ -83,6 +84,22 @@ public:
     // One sampler tick for this job's pid; samplerNowMs is ProcessSampler::nowMs()
     // at the call, to move the sample's times onto the run's clock.
     void applySample(const RootSample &sample, double samplerNowMs);
+
+    // After the job's own process exits, its output is read until every
+    // writer has closed the pipes (as Python's communicate() does: a
+    // background "(sleep 1; echo late) &" is heard), for at most this long;
+    // then finished() follows, naming in leftovers() whoever still held them.
+    // The job's times end at its own exit, not at the end of the reading.
+    static constexpr int DefaultDrainLimitMs = 3000;
+    static constexpr int MaxDrainLimitMs = 3600 * 1000;
+    void setDrainLimitMs(int ms) { m_drainLimitMs = ms; }
+    int drainLimitMs() const { return m_drainLimitMs; }
+    // True between the job's own exit and the end of reading its output.
+    bool isDraining() const { return m_draining; }
+    // What the job left running when it ended: processes still in its
+    // process group, or still holding its output pipes at the drain limit.
+    // Empty for most jobs; found once, at the end.
+    const QList<LeftoverProcess> &leftovers() const { return m_leftovers; }
 
     const JobSpec &spec() const { return m_spec; }
     // For a watched job (spec().watch), the family the tracer reported so
@@ -226,6 +243,12 @@ private:
     // Why the child cannot start, or empty; *resolved gets the program found
     // on PATH. preflight() remembers a check that passed for a moment.
     QString preflight(QString *resolved) const;
+    // The drain after the job's own exit (see DefaultDrainLimitMs).
+    bool outputPipesOpen() const;
+    void endDrain();
+    QTimer *drainTimer();
+    static constexpr int LeftoverSettleMs = 50;
+    void findLeftovers();
     QString check(QString *resolved) const;
     static QString interpreterProblem(const QString &path, const QString &shown);
 
@@ -276,4 +299,10 @@ private:
     bool m_inputClosed = false;
     QList<InputRecord> m_inputRecords;
     qint64 m_inputBytes = 0;
+    int m_drainLimitMs = DefaultDrainLimitMs;
+    bool m_draining = false;
+    bool m_settling = false;
+    double m_exitedMs = -1; // when its own process was reaped, on the run's clock
+    QTimer *m_drainTimer = nullptr;
+    QList<LeftoverProcess> m_leftovers;
 };

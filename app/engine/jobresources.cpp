@@ -39,7 +39,10 @@ void JobResources::applySample(const RootSample &sample, double offsetMs)
         qint64 peak = root.peakRssKb;
         for (const ProcessSample &child : sample.descendants)
             peak = std::max(peak, child.peakRssKb);
-        peakRssKb = std::max(peakRssKb, peak);
+        // A leader that called pthread_exit reads as a zombie with no
+        // memory while its threads run on: 0 is "not known", never a figure.
+        if (peak > 0)
+            peakRssKb = std::max(peakRssKb, peak);
     }
 
     if (root.ioKnown) {
@@ -72,7 +75,7 @@ void JobResources::applyUsage(const ChildUsage::Delta &usage)
     cpuUserMs = qint64(std::llround(usage.userMs));
     cpuSysMs = qint64(std::llround(usage.systemMs));
     cpuExact = true;
-    if (usage.maxRssIsThisChild) {
+    if (usage.maxRssIsThisChild && usage.maxRssKb > 0) {
         peakRssKb = usage.maxRssKb;
         peakRssExact = true;
     }

@@ -230,6 +230,17 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
     json.insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
     json.insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
     json.insert(QStringLiteral("descendants"), descendantsToJson(res));
+    // What the job left behind: in its group when its own process exited, or
+    // holding its output when the drain limit passed. Absent when nothing.
+    if (!job->leftovers().isEmpty()) {
+        QJsonArray left;
+        for (const LeftoverProcess &process : job->leftovers()) {
+            left.append(QJsonObject{{QStringLiteral("pid"), process.pid},
+                                    {QStringLiteral("argv"), QJsonArray::fromStringList(process.argv)},
+                                    {QStringLiteral("heldOutput"), process.heldOutput}});
+        }
+        json.insert(QStringLiteral("stillRunning"), left);
+    }
     // The chart: [ms, CPU %, RSS KiB] per kept sample, -1 where unknown.
     json.insert(QStringLiteral("samples"), res.samples);
     QJsonArray history;
