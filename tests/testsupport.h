@@ -3,6 +3,7 @@
 
 #include "jobrun.h"
 #include "jobspec.h"
+#include "traceprotocol.h"
 
 #include <QSignalSpy>
 
@@ -66,7 +67,7 @@ inline JobSpec helperSpec(const QStringList &args)
 // it (this process's own check was configured when it started).
 inline void useSpawnscopeAsTracer()
 {
-    qputenv("SPAWNSCOPE_TRACER", SPAWNSCOPE_PATH);
+    TraceProtocol::setTracerProgram(QStringLiteral(SPAWNSCOPE_PATH));
     const QByteArray asan = qgetenv("ASAN_OPTIONS");
     if (!asan.contains("detect_leaks=0"))
         qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");

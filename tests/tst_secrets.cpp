@@ -78,6 +78,7 @@ private slots:
     void headlessFilesNeverHoldTheValue();
     void sessionNeverHoldsTheValue();
     void runAgainFromAFileAsksOnceAndForTheSecret();
+    void environmentCannotChooseTheTracer();
 };
 
 void TestSecrets::initTestCase()
@@ -266,6 +267,32 @@ void TestSecrets::runAgainFromAFileAsksOnceAndForTheSecret()
     QVERIFY(!window.runGate()->pendingDialog());
     QVERIFY(waitRun(engine.runs().last()));
     QVERIFY(engine.runs().last()->jobs().at(0)->stdoutTail().tail().contains("length 3"));
+}
+
+// The release binary runs what it is, whatever the environment says: the
+// tests' own seam (TraceProtocol::setTracerProgram) is a call, not a variable.
+void TestSecrets::environmentCannotChooseTheTracer()
+{
+    QTemporaryDir dir;
+    const QString marker = dir.filePath(QStringLiteral("ran"));
+    const QString impostor = dir.filePath(QStringLiteral("impostor.sh"));
+    QFile script(impostor);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write(QStringLiteral("#!/bin/sh\ntouch '%1'\nexit 9\n").arg(marker).toUtf8());
+    script.close();
+    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    QProcess spawnscope;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SPAWNSCOPE_TRACER"), impostor);
+    env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("detect_leaks=0"));
+    spawnscope.setProcessEnvironment(env);
+    spawnscope.start(QStringLiteral(SPAWNSCOPE_PATH),
+                     {QStringLiteral("--headless"), QStringLiteral("--watch"), QStringLiteral("--command"),
+                      QStringLiteral("sh -c 'exit 0'"), QStringLiteral("--report"), QStringLiteral("-")});
+    QVERIFY(spawnscope.waitForFinished(30000));
+    QCOMPARE(spawnscope.exitCode(), 0);
+    QVERIFY(!QFile::exists(marker));
 }
 
 QTEST_MAIN(TestSecrets)

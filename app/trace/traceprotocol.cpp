@@ -104,10 +104,23 @@ QStringList TraceProtocol::workerArguments(const QString &outPath, const QString
            + args;
 }
 
+namespace {
+QString &tracerOverride()
+{
+    static QString path;
+    return path;
+}
+} // namespace
+
 QString TraceProtocol::tracerProgram()
 {
-    const QString overridden = qEnvironmentVariable("SPAWNSCOPE_TRACER");
+    const QString &overridden = tracerOverride();
     return overridden.isEmpty() ? QCoreApplication::applicationFilePath() : overridden;
+}
+
+void TraceProtocol::setTracerProgram(const QString &path)
+{
+    tracerOverride() = path;
 }
 
 QString TraceProtocol::kindKey(Event::Kind kind)

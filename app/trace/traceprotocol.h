@@ -61,8 +61,11 @@ public:
     };
 
     // Where the tracer is: this binary (QCoreApplication::applicationFilePath),
-    // or $SPAWNSCOPE_TRACER when set (tests, whose own binary is not spawnscope).
+    // unless the program that links the engine is not spawnscope (a test, the
+    // benchmark) and names it with setTracerProgram(). Never read from the
+    // environment: what a released binary runs is not anyone else's to change.
     static QString tracerProgram();
+    static void setTracerProgram(const QString &path);
 
     // The worker's argv after the program: write events to outPath, run program.
     static QStringList workerArguments(const QString &outPath, const QString &program, const QStringList &args);

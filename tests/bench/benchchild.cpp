@@ -11,6 +11,7 @@
 #include "presetfile.h"
 #include "processsampler.h"
 #include "threadlab.h"
+#include "traceprotocol.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -357,6 +358,8 @@ int watchFamilyWorkload(int argc, char **argv)
 {
     const int count = argc > 3 ? QByteArray(argv[3]).toInt() : 1000;
     QCoreApplication app(argc, argv);
+    // The tracer is spawnscope's hidden mode, not this program's.
+    TraceProtocol::setTracerProgram(QStringLiteral(SPAWNSCOPE_PATH));
     JobEngine engine;
     JobTreeModel model(&engine);
     Preset family = commandPreset(

@@ -682,11 +682,8 @@ private:
         reference(QStringLiteral("  CPU time, the tracer's included"), median(cpuMs(forks.at(0))),
                   median(cpuMs(forks.at(1))), pairedRatio(cpuMs(forks.at(0)), cpuMs(forks.at(1))));
 
-        // Through the engine, as the app runs a watched job: the engine
-        // starts TraceProtocol::tracerProgram(), which is this program
-        // unless SPAWNSCOPE_TRACER names spawnscope.
-        if (qEnvironmentVariableIsEmpty("SPAWNSCOPE_TRACER"))
-            qputenv("SPAWNSCOPE_TRACER", QFile::encodeName(m_spawnscope));
+        // Through the engine, as the app runs a watched job (the child names
+        // spawnscope as its tracer with TraceProtocol::setTracerProgram).
         const QString count = m_smoke ? QStringLiteral("20") : QStringLiteral("1000");
         QList<Contender> family{{QStringLiteral("engine + model, watched job"),
                                  child({QStringLiteral("watch-family"), count}), "p99_ms", {}, {}, {}}};
