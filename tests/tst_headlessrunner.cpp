@@ -20,6 +20,7 @@
 #include <cmath>
 #include <csignal>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -186,6 +187,7 @@ private slots:
     void aFifoWithoutAReaderGivesWayToSignals_data();
     void aFifoWithoutAReaderGivesWayToSignals();
     void aFifoReportReachesItsReader();
+    void aFifoReaderThatStopsReadingGivesWayToSignals();
 };
 
 void TestHeadlessRunner::listPresets()
@@ -1048,6 +1050,40 @@ void TestHeadlessRunner::aFifoReportReachesItsReader()
     QCOMPARE(runs.size(), 1);
     const QJsonObject job = runs.first().toObject().value("jobs").toArray().first().toObject();
     QCOMPARE(job.value("stdoutText").toString(), QStringLiteral("through the fifo\n"));
+}
+
+void TestHeadlessRunner::aFifoReaderThatStopsReadingGivesWayToSignals()
+{
+    // The reader opens the FIFO and never reads: once the pipe is full, a
+    // blocking write would wait for ever, through the signal.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(reader >= 0);
+    const int capacity = ::fcntl(reader, F_GETPIPE_SZ);
+    QVERIFY(capacity > 0);
+    QProcess process;
+    // The job's entry alone is several times the pipe's size.
+    process.start(QStringLiteral(SPAWNSCOPE_PATH), {"--headless", "--command", helper() + " flood 400000",
+                                                    "--report-output", "1M", "--report", fifo});
+    QVERIFY(process.waitForStarted());
+    auto buffered = [reader] {
+        int n = 0;
+        return ::ioctl(reader, FIONREAD, &n) == 0 ? n : -1;
+    };
+    // Full: the kernel fills a pipe a page at a time, so up to a page short.
+    QTRY_VERIFY_WITH_TIMEOUT(buffered() > capacity - int(::sysconf(_SC_PAGESIZE)), 20000);
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(5000));
+    const qint64 took = clock.elapsed();
+    ::close(reader);
+    QVERIFY2(took < 1000, qPrintable(QString::number(took)));
+    QCOMPARE(process.exitCode(), 128 + SIGTERM);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.contains("cannot write the report to " + fifo.toUtf8()), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

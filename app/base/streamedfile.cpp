@@ -1,18 +1,34 @@
 #include "streamedfile.h"
 
 #include "fileslog.h"
+#include "stoprequest.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+// How long a write to a full FIFO waits before looking for a stop request.
+constexpr int PollSliceMs = 100;
+
+} // namespace
 
 StreamedFile::StreamedFile() = default;
 
 StreamedFile::~StreamedFile()
 {
+    if (m_pipe >= 0)
+        ::close(m_pipe);
     // Never committed (an error elsewhere): the previous file stays.
     if (auto *save = m_atomic ? static_cast<QSaveFile *>(m_file.get()) : nullptr)
         save->cancelWriting();
@@ -39,6 +55,15 @@ bool StreamedFile::open(const QString &path, const QString &what, QString *error
         return true;
     }
     const QFileInfo target(path);
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode))) {
+        // Its reader is there by now (HeadlessRunner waits with ReaderWait).
+        m_pipe = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
+        if (m_pipe < 0)
+            return fail(QString::fromLocal8Bit(std::strerror(errno)), error);
+        ::fcntl(m_pipe, F_SETFL, ::fcntl(m_pipe, F_GETFL) | O_NONBLOCK);
+        return true;
+    }
     if (target.exists() && !target.isFile()) {
         auto file = std::make_unique<QFile>(path);
         if (!file->open(QIODevice::WriteOnly))
@@ -56,14 +81,51 @@ bool StreamedFile::open(const QString &path, const QString &what, QString *error
 
 void StreamedFile::write(const QByteArray &bytes)
 {
+    if (m_pipe >= 0 && !m_failed) {
+        writeToPipe(bytes);
+        return;
+    }
     if (!m_file || m_failed)
         return;
     if (m_file->write(bytes) != bytes.size())
         m_failed = true;
 }
 
+void StreamedFile::writeToPipe(const QByteArray &bytes)
+{
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(m_pipe, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n > 0) {
+            done += n;
+            continue;
+        }
+        if (n < 0 && errno != EAGAIN && errno != EINTR) {
+            m_pipeError = QString::fromLocal8Bit(std::strerror(errno));
+            m_failed = true;
+            return;
+        }
+        // Full: wait for the reader to read, a slice at a time; a signal
+        // ends poll() at once (poll is never restarted).
+        if (const int signal = StopRequest::signal()) {
+            m_pipeError = QCoreApplication::translate("StreamedFile", "stopped by signal %1 while waiting for its "
+                                                                      "reader to read")
+                              .arg(signal);
+            m_failed = true;
+            return;
+        }
+        pollfd out = {m_pipe, POLLOUT, 0};
+        ::poll(&out, 1, PollSliceMs);
+    }
+}
+
 bool StreamedFile::commit(QString *error)
 {
+    if (m_pipe >= 0) {
+        ::close(m_pipe);
+        m_pipe = -1;
+        return m_failed ? fail(m_pipeError, error) : true;
+    }
     if (!m_file)
         return fail(QCoreApplication::translate("AtomicFile", "the write failed"), error);
     if (m_failed || !m_file->flush()) {

@@ -3,6 +3,7 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "stoprequest.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -50,6 +51,9 @@ void HeadlessRunner::run(const QList<Preset> &presets)
 {
     m_queue = presets;
     m_engine->setReleasingRuns(true);
+    // The signal watcher is in place by now: a write waiting on a FIFO's
+    // reader gives up when it fires.
+    StopRequest::watch();
     connect(&m_readerWait, &ReaderWait::ready, this, &HeadlessRunner::openStreams, Qt::UniqueConnection);
     m_readerWait.start({m_reportPath, m_joblogPath, m_tracePath});
     for (const QString &fifo : m_readerWait.waitingFor())
@@ -179,15 +183,19 @@ void HeadlessRunner::writeOut(const QByteArray &bytes)
 
 void HeadlessRunner::writeReport()
 {
-    const int success = m_interruptSignal ? 128 + m_interruptSignal : m_outputIncomplete ? OutputIncompleteExit : 0;
+    // An interrupt outweighs a stream it cut short (its message still says
+    // which one), also when the write it ended came before interrupt().
+    const int signal = m_interruptSignal ? m_interruptSignal : StopRequest::signal();
+    const int failed = signal ? 128 + signal : ReportFailedExit;
+    const int success = signal ? 128 + signal : m_outputIncomplete ? OutputIncompleteExit : 0;
     if ((m_joblog && !m_joblog->finish(&m_reportError)) || (m_trace && !m_trace->finish(&m_reportError))) {
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
-        emit finished(ReportFailedExit);
+        emit finished(failed);
         return;
     }
     if (m_report && !m_report->finish(&m_reportError)) {
         std::fprintf(stderr, "spawnscope: %s\n", qPrintable(m_reportError));
-        emit finished(ReportFailedExit);
+        emit finished(failed);
         return;
     }
     emit finished(success);

@@ -61,8 +61,8 @@ public:
     static constexpr int ReportFailedExit = 2;     // the report, job log or trace could not be written
 
 signals:
-    // 0, OutputIncompleteExit, ReportFailedExit or 128 + N: a report that
-    // failed outweighs the others, an interrupt an incomplete output file.
+    // 0, OutputIncompleteExit, ReportFailedExit or 128 + N: an interrupt
+    // outweighs the others, a report that failed an incomplete output file.
     void finished(int exitCode);
 
 private:
