@@ -3850,4 +3850,11 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
         <translation>파일을 만들 수 없습니다: %1</translation>
     </message>
 </context>
+<context>
+    <name>StreamedFile</name>
+    <message>
+        <source>stopped by signal %1 while waiting for its reader to read</source>
+        <translation>읽는 쪽이 읽기를 기다리는 중에 시그널 %1을(를) 받아 멈췄습니다</translation>
+    </message>
+</context>
 </TS>
