@@ -63,27 +63,46 @@ class TestOutputDir : public QObject
     Q_OBJECT
 
 private slots:
+    void aPlantedLinkIsRefusedNeverFollowed_data();
     void aPlantedLinkIsRefusedNeverFollowed();
     void aRerunReplacesItsOwnFiles();
     void aSharedDirIsRefused_data();
     void aSharedDirIsRefused();
     void aFailedWriteIsNotSilent();
+    void theReportAndOutputFilesFollowTheUmask();
 };
+
+void TestOutputDir::aPlantedLinkIsRefusedNeverFollowed_data()
+{
+    QTest::addColumn<QString>("at");      // where the link is planted, under ROOT
+    QTest::addColumn<bool>("toFolder");   // to the victim folder, else to the victim file
+    QTest::addColumn<QString>("message"); // after the link's path
+    QTest::newRow("the job's stdout") << "1/1/stdout" << false << " is a symbolic link";
+    QTest::newRow("the job's cmd") << "1/1/cmd" << false << " is a symbolic link";
+    QTest::newRow("the job's folder") << "1/1" << true << " is a symbolic link or not a directory";
+    QTest::newRow("the run's folder") << "1" << true << " is a symbolic link or not a directory";
+}
 
 void TestOutputDir::aPlantedLinkIsRefusedNeverFollowed()
 {
+    QFETCH(QString, at);
+    QFETCH(bool, toFolder);
+    QFETCH(QString, message);
     QTemporaryDir dir;
     const QString victim = dir.filePath("victim");
+    const QString victimFolder = dir.filePath("victim-folder");
     QVERIFY(writeFile(victim, "precious\n"));
+    QVERIFY(QDir().mkdir(victimFolder));
     const QString root = dir.filePath("out");
-    QVERIFY(QDir().mkpath(root + "/1/1"));
-    const QString planted = root + "/1/1/stdout";
-    QVERIFY(QFile::link(victim, planted));
+    const QString planted = root + '/' + at;
+    QVERIFY(QDir().mkpath(QFileInfo(planted).path()));
+    QVERIFY(QFile::link(toFolder ? victimFolder : victim, planted));
     const Result result =
         runSpawnscope({"--headless", "--command", "echo overwritten", "--output-dir", root, "--report", "-"});
     QCOMPARE(readAll(victim), QByteArray("precious\n"));
+    QCOMPARE(QDir(victimFolder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
     QCOMPARE(result.exitCode, 1);
-    QVERIFY2(result.err.contains(planted.toUtf8() + " is a symbolic link"), result.err.constData());
+    QVERIFY2(result.err.contains(planted.toUtf8() + message.toUtf8()), result.err.constData());
     QCOMPARE(result.job.value("state").toString(), QStringLiteral("failedToStart"));
     QVERIFY(result.job.value("outputIncomplete").toBool());
     QVERIFY(result.job.value("outputError").toString().contains(planted));
@@ -164,6 +183,31 @@ void TestOutputDir::aFailedWriteIsNotSilent()
     QVERIFY(onDisk < 100000);
     QCOMPARE(result.job.value("stderrFileBytes").toInteger(), 0);
     QVERIFY(result.job.value("outputError").toString().contains(stdoutFile));
+}
+
+void TestOutputDir::theReportAndOutputFilesFollowTheUmask()
+{
+    // Only the presets file is private: what a run writes is for sharing, as
+    // other tools' output is (the child inherits this umask).
+    const mode_t old = ::umask(022);
+    QTemporaryDir dir;
+    const QString root = dir.filePath("out");
+    const QString report = dir.filePath("report.json");
+    const QString joblog = dir.filePath("joblog.tsv");
+    const Result result = runSpawnscope({"--headless", "--command", "echo hi", "--output-dir", root, "--report", report,
+                                         "--joblog", joblog});
+    ::umask(old);
+    QCOMPARE(result.exitCode, 0);
+    auto mode = [](const QString &path) {
+        struct stat info = {};
+        return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+    };
+    QCOMPARE(mode(report), 0644);
+    QCOMPARE(mode(joblog), 0644);
+    QCOMPARE(mode(root + "/1/1/stdout"), 0644);
+    QCOMPARE(mode(root + "/1/1/cmd"), 0644);
+    QCOMPARE(mode(root + "/1/1"), 0755);
+    QCOMPARE(mode(root), 0755);
 }
 
 QTEST_GUILESS_MAIN(TestOutputDir)
