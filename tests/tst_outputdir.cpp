@@ -69,6 +69,7 @@ private slots:
     void aSharedDirIsRefused_data();
     void aSharedDirIsRefused();
     void aFailedWriteIsNotSilent();
+    void aFullDiskIsNotSilent();
     void theReportAndOutputFilesFollowTheUmask();
 };
 
@@ -182,6 +183,35 @@ void TestOutputDir::aFailedWriteIsNotSilent()
     QCOMPARE(result.job.value("stdoutFileBytes").toInteger(), onDisk); // what the file holds
     QVERIFY(onDisk < 100000);
     QCOMPARE(result.job.value("stderrFileBytes").toInteger(), 0);
+    QVERIFY(result.job.value("outputError").toString().contains(stdoutFile));
+}
+
+void TestOutputDir::aFullDiskIsNotSilent()
+{
+    // The real thing, where a tiny tmpfs can be mounted (root, as in CI).
+    if (::geteuid() != 0)
+        QSKIP("mounting a tiny tmpfs takes root (CI runs as root); aFailedWriteIsNotSilent covers the rest");
+    QTemporaryDir dir;
+    const QString disk = dir.filePath("disk");
+    QVERIFY(QDir().mkdir(disk));
+    if (QProcess::execute(QStringLiteral("mount"), {"-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", disk}) != 0)
+        QSKIP("this machine refuses to mount a tmpfs (a container without CAP_SYS_ADMIN)");
+    struct Unmount
+    {
+        QString path;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {path}); }
+    } unmount{disk};
+    const QString root = disk + "/out";
+    const Result result = runSpawnscope(
+        {"--headless", "--command", "head -c 300000 /dev/zero", "--output-dir", root, "--report", "-"});
+    const QString stdoutFile = root + "/1/1/stdout";
+    const qint64 onDisk = QFileInfo(stdoutFile).size();
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("cannot write " + stdoutFile.toUtf8()), result.err.constData());
+    QCOMPARE(result.job.value("stdoutBytes").toInteger(), 300000);
+    QVERIFY(result.job.value("outputIncomplete").toBool());
+    QCOMPARE(result.job.value("stdoutFileBytes").toInteger(), onDisk);
+    QVERIFY(onDisk < 300000);
     QVERIFY(result.job.value("outputError").toString().contains(stdoutFile));
 }
 
