@@ -47,6 +47,7 @@ private slots:
     void unreadableSessionIsKeptAside();
     void restoreLeavesOutTheOldestRunsPastTheMemoryBudget();
     void restoreTooLargeForTheMemoryBudgetStartsEmpty();
+    void historyCountsTowardsTheMemoryBudget();
     void keptSessionIsPrivate();
     void eachRunsTextIsMadeOnce();
     void saveAsWorksWithKeepingOff();
@@ -712,6 +713,18 @@ void TstSession::restoreLeavesOutTheOldestRunsPastTheMemoryBudget()
     QVERIFY2(cut.ok(), qPrintable(cut.error));
     QCOMPARE(cut.droppedRuns, 3);
     QCOMPARE(cut.runs.size(), 3);
+
+    // A file opened by hand is all or nothing: the table is left as it was.
+    const QString other = m_dir.filePath(QStringLiteral("budget/opened.spawnscope"));
+    QVERIFY(QFile::copy(named.captured(), other));
+    QSignalSpy opened(&keeper, &SessionKeeper::opened);
+    keeper.open(other);
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(opened.first().at(1).toInt(), 0);
+    QVERIFY2(opened.first().at(2).toString().contains(QLatin1String("would be left out")),
+             qPrintable(opened.first().at(2).toString()));
+    QCOMPARE(engine.runs().size(), 3);
+    QVERIFY(QFile::exists(other)); // never moved: it is not the kept session
 }
 
 void TstSession::restoreTooLargeForTheMemoryBudgetStartsEmpty()
@@ -748,6 +761,40 @@ void TstSession::restoreTooLargeForTheMemoryBudgetStartsEmpty()
     QVERIFY(waitRun(engine.start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}))));
     QVERIFY(saved.wait(5000));
     QVERIFY(QFile::exists(path));
+}
+
+void TstSession::historyCountsTowardsTheMemoryBudget()
+{
+    // Three jobs with 100,000 history points each (2.4 MB in memory, little
+    // output): a 4 MiB budget holds one of them, though their output is tiny
+    // and the output budget alone would keep them all.
+    constexpr int Points = 100000;
+    QByteArray points = "[";
+    for (int i = 0; i < Points; ++i)
+        points += i ? ",[1,2,3]" : "[1,2,3]";
+    points += ']';
+    QByteArray bytes = m_session;
+    for (const QByteArray needle : {QByteArray("ignore-term"), QByteArray("\"crash\""), QByteArray("echo hi | cat")})
+        bytes = withJobValue(bytes, needle, QStringLiteral("history"), points);
+    QVERIFY(bytes.size() > m_session.size() + 3 * 7 * Points);
+
+    const SessionReader::Result all = readBytes(bytes);
+    QVERIFY2(all.ok(), qPrintable(all.error));
+    QCOMPARE(all.runs.size(), 6);
+    QCOMPARE(all.droppedRuns, 0);
+
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    const SessionReader::Result cut = SessionReader::read(&buffer, QStringLiteral("t"), OutputBudget::DefaultBytes,
+                                                          RecordedRun::Origin::Opened, 4 * 1024 * 1024);
+    QVERIFY2(cut.ok(), qPrintable(cut.error));
+    // The newest run with its history and the small run before it fit;
+    // the crash run's history would not, nor anything older.
+    QCOMPARE(cut.droppedRuns, 4);
+    QCOMPARE(cut.runs.size(), 2);
+    QCOMPARE(cut.runs.first().preset.id, all.runs.at(4).preset.id);
+    QCOMPARE(cut.runs.last().preset.id, all.runs.last().preset.id);
+    QCOMPARE(cut.runs.last().jobs.first().resources.history.size(), Points);
 }
 
 void TstSession::keptSessionIsPrivate()

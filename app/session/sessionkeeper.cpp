@@ -290,12 +290,16 @@ QString SessionKeeper::moveAside(const QString &path)
 void SessionKeeper::onRead(const QString &path, bool last, const SessionReader::Result &result)
 {
     if (!last) {
-        QString problem = result.error;
-        if (result.ok() && result.droppedRuns > 0)
-            problem = tr("%1 needs more than %2 of memory: its %n oldest run(s) were left out.", nullptr,
-                         result.droppedRuns)
-                          .arg(path, QLocale().formattedDataSize(m_memoryBudget));
-        emit opened(path, result.ok() ? adopt(result.runs) : 0, problem);
+        // An opened file is all or nothing: the window's message says the
+        // table is unchanged whenever there is a problem.
+        if (result.ok() && result.droppedRuns > 0) {
+            emit opened(path, 0,
+                        tr("%1 needs more than %2 of memory to open whole: its %n oldest run(s) would be left out.",
+                           nullptr, result.droppedRuns)
+                            .arg(path, QLocale().formattedDataSize(m_memoryBudget)));
+            return;
+        }
+        emit opened(path, result.ok() ? adopt(result.runs) : 0, result.error);
         return;
     }
     if (!result.ok() || result.droppedRuns > 0) {

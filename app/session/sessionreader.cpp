@@ -244,6 +244,23 @@ struct Budget
     }
 };
 
+// One line, '\n' included, of at most limit bytes. Read a piece at a time:
+// readLine(n) allocates n bytes up front, and 64 MiB per line made every
+// small file cost a 64 MiB allocation a line.
+QByteArray readLine(QIODevice *device, qint64 limit)
+{
+    constexpr qint64 Piece = 64 * 1024;
+    QByteArray line;
+    while (!line.endsWith('\n') && line.size() < limit) {
+        // readLine(n) reads at most n - 1 bytes.
+        const QByteArray piece = device->readLine(std::min(Piece, limit - line.size()) + 1);
+        if (piece.isEmpty())
+            break;
+        line += piece;
+    }
+    return line;
+}
+
 QString parseProblem(const QJsonParseError &parse, const QByteArray &text)
 {
     if (parse.error == QJsonParseError::DeepNesting)
@@ -460,8 +477,7 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
     bool inJobs = false;
     bool lineByLine = true;
     while (!device->atEnd()) {
-        // readLine(n) reads at most n - 1 bytes.
-        const QByteArray line = device->readLine(MaxLineBytes + 2);
+        const QByteArray line = readLine(device, MaxLineBytes + 1);
         if (line.size() > MaxLineBytes && !line.endsWith('\n'))
             return fail(tr("has a line longer than %1 MiB: it is not a session or report SpawnScope can read")
                             .arg(MaxLineBytes >> 20));

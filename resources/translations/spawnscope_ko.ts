@@ -3073,9 +3073,9 @@ Nothing in the table was changed.</source>
         <translation>그 파일을 덮어쓰지 않도록 이번 세션은 저장하지 않습니다.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 needs more than %2 of memory: its %n oldest run(s) were left out.</source>
+        <source>%1 needs more than %2 of memory to open whole: its %n oldest run(s) would be left out.</source>
         <translation>
-            <numerusform>%1을(를) 되살리려면 메모리가 %2보다 많이 필요합니다: 가장 오래된 실행 %n개는 빼고 열었습니다.</numerusform>
+            <numerusform>%1을(를) 통째로 열려면 메모리가 %2보다 많이 필요합니다: 가장 오래된 실행 %n개를 빼야 합니다.</numerusform>
         </translation>
     </message>
     <message>
