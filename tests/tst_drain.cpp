@@ -3,6 +3,7 @@
 // running (in its group, or holding its output) is named, never silent.
 #include "jobengine.h"
 #include "jobrun.h"
+#include "jobtreemodel.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -38,6 +39,7 @@ private slots:
     void groupMemberWithoutThePipeIsNamed();
     void stopDuringTheDrainEndsIt();
     void nothingLeftNothingNamed();
+    void tableRowSaysWhatWasLeft();
 
 private:
     QList<qint64> m_toKill;
@@ -128,6 +130,26 @@ void TestDrain::nothingLeftNothingNamed()
     QCOMPARE(job->outcome().exitCode, 3);
     QVERIFY(job->leftovers().isEmpty());
     QVERIFY(!job->isDraining());
+}
+
+void TestDrain::tableRowSaysWhatWasLeft()
+{
+    JobEngine engine;
+    engine.setDrainLimitMs(300);
+    JobTreeModel model(&engine);
+    JobRun *run = engine.start(shellPreset(QStringLiteral("sleep 30 & echo hi")));
+    JobProcess *job = run->jobs().first();
+    // While reading after the exit, the row says so.
+    QTRY_VERIFY_WITH_TIMEOUT(job->isDraining(), 5000);
+    QVERIFY2(model.indexOfJob(run, 0, JobTreeModel::StateColumn).data().toString().contains(QStringLiteral("reading")),
+             qPrintable(model.indexOfJob(run, 0, JobTreeModel::StateColumn).data().toString()));
+    QVERIFY(waitRun(run));
+    for (const LeftoverProcess &left : job->leftovers())
+        m_toKill << left.pid;
+    const QModelIndex state = model.indexOfJob(run, 0, JobTreeModel::StateColumn);
+    QVERIFY2(state.data().toString().endsWith(QStringLiteral(", 1 left running")), qPrintable(state.data().toString()));
+    const QString tip = state.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("holding its output")) && tip.contains(QStringLiteral("sleep 30")), qPrintable(tip));
 }
 
 QTEST_GUILESS_MAIN(TestDrain)

@@ -19,6 +19,7 @@ private slots:
     void intervalIsClamped();
     void burnReportsExactCpu();
     void allocReportsPeakRss();
+    void leaderThatLeftFirstHasNoMadeUpPeak();
     void forkShowsDescendants();
     void pauseAndResume();
     void pauseIsReadFromProc();
@@ -73,6 +74,22 @@ void TstJobResources::allocReportsPeakRss()
     const JobResources &res = run->jobs().first()->resources();
     QVERIFY2(res.peakRssKb >= 200 * 1024, qPrintable(QString::number(res.peakRssKb)));
     QVERIFY(res.maxThreads >= 1);
+}
+
+// The main thread calls pthread_exit while a worker runs on: /proc shows a
+// zombie leader with no memory. Its peak is unknown then (-1, null in a
+// report), never the 0 KiB that was read.
+void TstJobResources::leaderThatLeftFirstHasNoMadeUpPeak()
+{
+    JobEngine engine;
+    engine.setSampleInterval(100);
+    JobRun *run = engine.start(helperPreset({"leader-exit", "0.6"}));
+    JobProcess *job = run->jobs().first();
+    QVERIFY(waitRun(run));
+    QCOMPARE(job->outcome().exitCode, 0);
+    const JobResources &res = job->resources();
+    QVERIFY2(res.peakRssKb == -1 || res.peakRssKb > 0, qPrintable(QString::number(res.peakRssKb)));
+    QVERIFY(res.samples > 0); // it was sampled while the worker ran, so the 0 was there to be read
 }
 
 void TstJobResources::forkShowsDescendants()

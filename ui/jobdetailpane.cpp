@@ -461,15 +461,9 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
                                                     : tr("code %1").arg(outcome.exitCode));
     if (job->startedMs() >= 0)
         lines << tr("Started at %1, elapsed %2").arg(JobFormat::seconds(job->startedMs()), JobFormat::seconds(job->elapsedMs()));
-    if (job->isDraining()) {
-        lines << tr("Its own process has exited; its output is still read while a descendant holds it "
-                    "(at most %1).").arg(JobFormat::seconds(job->drainLimitMs()));
-    }
-    for (const LeftoverProcess &left : job->leftovers()) {
-        lines << (left.heldOutput ? tr("Left running, holding its output when SpawnScope stopped reading (its next "
-                                       "write there gets SIGPIPE):  %1").arg(left.describe())
-                                  : tr("Left running in its process group:  %1").arg(left.describe()));
-    }
+    const QString left = JobFormat::leftBehind(job);
+    if (!left.isEmpty())
+        lines << left.split(QLatin1Char('\n'));
     if (job->termSentMs() >= 0)
         lines << tr("SIGTERM sent at %1").arg(JobFormat::seconds(job->termSentMs()));
     if (job->killSentMs() >= 0)

@@ -148,6 +148,20 @@ bool JobFormat::looksBinary(const QByteArray &raw)
     return decoder.hasError();
 }
 
+QString JobFormat::leftBehind(const JobProcess *job)
+{
+    if (job->isDraining())
+        return QObject::tr("its own process exited; still reading what a descendant writes (at most %1)")
+            .arg(seconds(job->drainLimitMs()));
+    QStringList lines;
+    for (const LeftoverProcess &left : job->leftovers()) {
+        lines << (left.heldOutput ? QObject::tr("left running, holding its output when reading stopped: %1")
+                                  : QObject::tr("left running in its process group: %1"))
+                     .arg(left.describe());
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString JobFormat::lastLine(const JobProcess *job)
 {
     if (job->outcome().state == JobOutcome::State::FailedToStart)

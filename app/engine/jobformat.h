@@ -34,6 +34,9 @@ QString hexDump(const QByteArray &data, qint64 firstOffset = 0);
 // While the job runs this is its last complete line: a trailing line without its
 // newline yet is held back until the newline or the job's end.
 QString lastLine(const JobProcess *job);
+// What a finished job left behind, one line each (LeftoverProcess), or that
+// its output is still being read after its own exit; empty for most jobs.
+QString leftBehind(const JobProcess *job);
 // "copy 3/10", "chain 2 · stage 1/2", "child"
 QString jobName(const JobRun *run, int jobIndex);
 // True when bytes are not readable text (control characters or invalid UTF-8).

@@ -497,8 +497,11 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
                        : tr("At least this much: the largest peak read at a sample (the last sample's high-water "
                             "mark); the kernel's exact figure for this child was not available.");
         case StateColumn:
-        case ExitColumn:
-            return outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
+        case ExitColumn: {
+            const QString left = JobFormat::leftBehind(job);
+            const QString why = outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
+            return left.isEmpty() ? why : why + QLatin1Char('\n') + left;
+        }
         case CommandColumn:
             return job->spec().stage.commandLine();
         case LastLineColumn:
@@ -540,6 +543,10 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
             return tr("stopping…");
         if (outcome.isActive() && job->isPaused())
             return tr("paused");
+        if (job->isDraining())
+            return tr("%1, reading…").arg(JobOutcome::stateToString(outcome.state));
+        if (!job->leftovers().isEmpty())
+            return tr("%1, %n left running", nullptr, int(job->leftovers().size())).arg(JobOutcome::stateToString(outcome.state));
         return JobOutcome::stateToString(outcome.state);
     case ExitColumn:
         if (raw)

@@ -37,6 +37,8 @@
 //                                  group) and sleeps S seconds; print its pid; sleep S, reap, exit 0
 //   spawnhelper threads N S        start N threads that sleep S seconds; print "ready" once all
 //                                  have started; join them, exit 0
+//   spawnhelper leader-exit S      the main thread calls pthread_exit at once; a second thread
+//                                  sleeps S seconds, then exits the process with code 0
 //   spawnhelper thread-fork S      a second thread forks a child that sleeps S seconds, prints
 //                                  its pid, sleeps S and reaps it (so only that thread's
 //                                  /proc children file lists the child); exit 0
@@ -207,6 +209,12 @@ void *sleepThread(void *seconds)
 {
     sleepSeconds(*static_cast<double *>(seconds));
     return nullptr;
+}
+
+void *exitThread(void *seconds)
+{
+    sleepSeconds(*static_cast<double *>(seconds));
+    std::exit(0);
 }
 
 void *forkThread(void *seconds)
@@ -449,6 +457,14 @@ int main(int argc, char **argv)
         for (int i = 0; i < started; ++i)
             pthread_join(threads[i], nullptr);
         return started == count ? 0 : 1;
+    }
+
+    if (!std::strcmp(mode, "leader-exit")) {
+        static double seconds = arg ? std::atof(arg) : 1;
+        pthread_t thread;
+        if (pthread_create(&thread, nullptr, exitThread, &seconds) != 0)
+            return 1;
+        pthread_exit(nullptr);
     }
 
     if (!std::strcmp(mode, "thread-fork")) {
