@@ -226,6 +226,8 @@ int main(int argc, char **argv)
         window.setMaxParallel(options.maxParallel);
     if (options.sampleIntervalMs > 0)
         window.setSampleInterval(options.sampleIntervalMs);
+    if (options.drainLimitMs >= 0) // over the remembered one the window restored
+        engine.setDrainLimitMs(options.drainLimitMs);
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &window, [&window] {
         window.setConfirmQuit(false);

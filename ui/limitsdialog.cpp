@@ -1,9 +1,11 @@
 #include "limitsdialog.h"
 
 #include "jobengine.h"
+#include "jobprocess.h"
 #include "outputbudget.h"
 
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSettings>
@@ -15,6 +17,7 @@ namespace {
 
 const QString JobLimitKey = QStringLiteral("jobs/finishedJobLimit");
 const QString BudgetKey = QStringLiteral("jobs/outputBudgetBytes");
+const QString DrainKey = QStringLiteral("jobs/drainLimitMs");
 constexpr qint64 MiB = 1024 * 1024;
 
 qint64 savedJobLimit()
@@ -30,6 +33,7 @@ LimitsDialog::LimitsDialog(JobEngine *engine, QWidget *parent)
     , m_engine(engine)
     , m_jobLimit(new QSpinBox(this))
     , m_budgetMiB(new QSpinBox(this))
+    , m_drainSec(new QDoubleSpinBox(this))
 {
     setWindowTitle(tr("Limits"));
     m_jobLimit->setRange(MinJobLimit, MaxJobLimit);
@@ -44,10 +48,21 @@ LimitsDialog::LimitsDialog(JobEngine *engine, QWidget *parent)
     m_budgetMiB->setToolTip(tr("Output kept in memory over all jobs; past it the oldest finished jobs keep only "
                                "their last 4 KiB (marked trimmed, byte counts exact), never a running job's"));
 
+    m_drainSec->setRange(0, JobProcess::MaxDrainLimitMs / 1000.0);
+    m_drainSec->setDecimals(1);
+    m_drainSec->setSingleStep(0.5);
+    m_drainSec->setSuffix(tr(" s"));
+    m_drainSec->setValue(engine->drainLimitMs() / 1000.0);
+    m_drainSec->setToolTip(tr("After a job's own process exits, a descendant may still hold its output (a "
+                              "background \"(sleep 1; echo late) &\"): it is read until they all close it, as "
+                              "Python's communicate() does, for at most this long. Whoever still holds it then is "
+                              "named on the job's row; 0 stops reading at the exit."));
+
     auto *form = new QFormLayout(this);
     form->addRow(tr("Finished jobs kept in the table:"), m_jobLimit);
     form->addRow(tr("Output kept in memory:"), m_budgetMiB);
-    auto *note = new QLabel(tr("Both keep a long session fast and its memory bounded. Remembered."), this);
+    form->addRow(tr("Read output after a job exits, at most:"), m_drainSec);
+    auto *note = new QLabel(tr("They keep a long session fast and its memory bounded. Remembered."), this);
     note->setWordWrap(true);
     form->addRow(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -66,9 +81,14 @@ void LimitsDialog::apply()
     settings.setValue(BudgetKey, qint64(m_budgetMiB->value()) * MiB);
     m_engine->setFinishedJobLimit(m_jobLimit->value());
     m_engine->setOutputBudget(qint64(m_budgetMiB->value()) * MiB);
+    const int drainMs = int(m_drainSec->value() * 1000 + 0.5);
+    settings.setValue(DrainKey, drainMs);
+    m_engine->setDrainLimitMs(drainMs);
 }
 
 void LimitsDialog::restore(JobEngine *engine)
 {
     engine->setFinishedJobLimit(savedJobLimit());
+    const int drainMs = QSettings().value(DrainKey, JobProcess::DefaultDrainLimitMs).toInt();
+    engine->setDrainLimitMs(std::clamp(drainMs, 0, JobProcess::MaxDrainLimitMs));
 }

@@ -1,11 +1,13 @@
 // Jobs → Limits…: how much the window keeps, so a long session stays fast
 // and bounded: finished jobs in the table (older runs fold into a summary)
-// and output held in memory over all jobs (the oldest finished tails shrink).
+// and output held in memory over all jobs (the oldest finished tails shrink);
+// and how long a job's output is still read after its own exit.
 #pragma once
 
 #include <QDialog>
 
 class JobEngine;
+class QDoubleSpinBox;
 class QSpinBox;
 
 class LimitsDialog : public QDialog
@@ -26,4 +28,5 @@ private:
     JobEngine *m_engine;
     QSpinBox *m_jobLimit;
     QSpinBox *m_budgetMiB;
+    QDoubleSpinBox *m_drainSec;
 };
