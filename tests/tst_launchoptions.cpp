@@ -46,6 +46,7 @@ private slots:
     void byteSizes_data();
     void byteSizes();
     void outputOptions();
+    void drainLimit();
     void openOptions();
 
     void presetsToRunByIds();
@@ -254,6 +255,10 @@ void TestLaunchOptions::badArguments_data()
                                            << "--timeout";
     QTest::newRow("timeout empty") << QStringList{"--headless", "--command", "true", "--timeout="} << "--timeout";
     QTest::newRow("grace -1") << QStringList{"--headless", "--command", "true", "--grace", "-1"} << "--grace";
+    QTest::newRow("drain limit -1") << QStringList{"--headless", "--command", "true", "--drain-limit", "-1"}
+                                    << "--drain-limit";
+    QTest::newRow("drain limit past an hour")
+        << QStringList{"--headless", "--command", "true", "--drain-limit", "3601"} << "at most 3600 seconds";
     QTest::newRow("size 10x10") << QStringList{"--size", "10x10"} << "--size";
     QTest::newRow("size without height") << QStringList{"--size", "800"} << "--size";
     QTest::newRow("size with empty height") << QStringList{"--size", "800x"} << "--size";
@@ -619,6 +624,19 @@ void TestLaunchOptions::loadPresetsAddsAndReplaces()
     QVERIFY2(options.presetsToRun(presets, &chosen, &error), qPrintable(error));
     QCOMPARE(chosen.size(), 1);
     QCOMPARE(chosen.first().copies, 5);
+}
+
+void TestLaunchOptions::drainLimit()
+{
+    LaunchOptions options;
+    QString error;
+    QVERIFY2(LaunchOptions::parse(commandLine({"--headless", "--command", "true"}), &options, &error), qPrintable(error));
+    QCOMPARE(options.drainLimitMs, -1); // the engine's default then
+    QVERIFY2(LaunchOptions::parse(commandLine({"--headless", "--command", "true", "--drain-limit", "0.25"}), &options, &error),
+             qPrintable(error));
+    QCOMPARE(options.drainLimitMs, 250);
+    QVERIFY(LaunchOptions::parse(commandLine({"--drain-limit", "0"}), &options, &error));
+    QCOMPARE(options.drainLimitMs, 0);
 }
 
 QTEST_GUILESS_MAIN(TestLaunchOptions)
