@@ -26,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace TestSupport;
 
 namespace {
@@ -73,6 +75,7 @@ private slots:
     void initTestCase();
     void reportFormLeavesTheValueOut();
     void presetsFileKeepsTheValue();
+    void exportWithSecretsIsPrivate();
     void seedCodeIsMasked();
     void withheldSecretIsNotRunEmpty();
     void headlessFilesNeverHoldTheValue();
@@ -134,6 +137,25 @@ void TestSecrets::presetsFileKeepsTheValue()
     const PresetFile::Result imported = PresetFile::parse(exported, QStringLiteral("exported"));
     QVERIFY2(imported.ok(), qPrintable(imported.error));
     QCOMPARE(imported.presets.at(0).withheldSecrets(), QStringList{QStringLiteral("TOKEN")});
+}
+
+void TestSecrets::exportWithSecretsIsPrivate()
+{
+    QTemporaryDir dir;
+    const mode_t old = ::umask(022);
+    QString error;
+    const QString with = dir.filePath(QStringLiteral("with.json"));
+    const QString without = dir.filePath(QStringLiteral("without.json"));
+    const bool saved = PresetFile::save(with, {secretPreset()}, &error, SecretValues::Keep)
+                       && PresetFile::save(without, {secretPreset()}, &error, SecretValues::Omit);
+    ::umask(old);
+    QVERIFY2(saved, qPrintable(error));
+    struct stat info;
+    QCOMPARE(::stat(QFile::encodeName(with).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0600));
+    // Without the values it is an ordinary file, as the umask says.
+    QCOMPARE(::stat(QFile::encodeName(without).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0644));
 }
 
 void TestSecrets::seedCodeIsMasked()

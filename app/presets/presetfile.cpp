@@ -128,5 +128,15 @@ bool PresetFile::save(const QString &path, const QList<Preset> &presets, QString
             return false;
         }
     }
-    return AtomicFile::write(path, serialize(presets, secrets), QObject::tr("the presets"), error);
+    // A file that carries secret values (an export the user asked to carry
+    // them) is the user's alone, as the presets file is.
+    bool holdsSecrets = false;
+    for (const Preset &preset : presets) {
+        for (const StageSpec &stage : preset.stages) {
+            for (const EnvVar &var : stage.env)
+                holdsSecrets = holdsSecrets || (var.secret && !var.withheld && secrets == SecretValues::Keep);
+        }
+    }
+    return AtomicFile::write(path, serialize(presets, secrets), QObject::tr("the presets"), error,
+                             holdsSecrets ? AtomicFile::Access::Private : AtomicFile::Access::Shared);
 }
