@@ -7,6 +7,7 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "outputbudget.h"
+#include "reportstream.h"
 #include "sessionkeeper.h"
 #include "sessionreader.h"
 #include "sessionwriter.h"
@@ -14,6 +15,7 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,6 +50,7 @@ private slots:
     void restoreLeavesOutTheOldestRunsPastTheMemoryBudget();
     void restoreTooLargeForTheMemoryBudgetStartsEmpty();
     void historyCountsTowardsTheMemoryBudget();
+    void aLargeSessionRestoresWithinTheMemoryBudget();
     void keptSessionIsPrivate();
     void eachRunsTextIsMadeOnce();
     void saveAsWorksWithKeepingOff();
@@ -63,7 +66,7 @@ private:
     static SessionReader::Result readBytes(const QByteArray &bytes, qint64 budget = OutputBudget::DefaultBytes);
     // restoreLast() from path, waited for: the restored() signal's arguments
     // (runs, problem), empty if it never came.
-    static QList<QVariant> restoreFrom(SessionKeeper *keeper, const QString &path);
+    static QList<QVariant> restoreFrom(SessionKeeper *keeper, const QString &path, int timeoutMs = 5000);
 
     QTemporaryDir m_dir;
     QByteArray m_session; // runVariety's session, made once
@@ -126,12 +129,12 @@ SessionReader::Result TstSession::readBytes(const QByteArray &bytes, qint64 budg
     return SessionReader::read(&buffer, QStringLiteral("test.spawnscope"), budget, RecordedRun::Origin::Opened);
 }
 
-QList<QVariant> TstSession::restoreFrom(SessionKeeper *keeper, const QString &path)
+QList<QVariant> TstSession::restoreFrom(SessionKeeper *keeper, const QString &path, int timeoutMs)
 {
     keeper->setPath(path);
     QSignalSpy restored(keeper, &SessionKeeper::restored);
     keeper->restoreLast();
-    if (restored.isEmpty() && !restored.wait(5000))
+    if (restored.isEmpty() && !restored.wait(timeoutMs))
         return {};
     return restored.first();
 }
@@ -795,6 +798,73 @@ void TstSession::historyCountsTowardsTheMemoryBudget()
     QCOMPARE(cut.runs.first().preset.id, all.runs.at(4).preset.id);
     QCOMPARE(cut.runs.last().preset.id, all.runs.last().preset.id);
     QCOMPARE(cut.runs.last().jobs.first().resources.history.size(), Points);
+}
+
+void TstSession::aLargeSessionRestoresWithinTheMemoryBudget()
+{
+    // A 300 MB session, written a run at a time: 375 runs of one job with
+    // 100,000 history points each (2.4 MB in memory apiece, 900 MB together
+    // read as they were). The window's keeper restores the newest that fit
+    // the budget, says how many were left out, and keeps the file.
+    constexpr int Points = 100000;
+    constexpr int Runs = 375;
+    JobEngine source;
+    QVERIFY(waitRun(source.start(helperPreset({QStringLiteral("exit"), QStringLiteral("0")}))));
+    const SessionWriter::RunPieces pieces = SessionWriter::runPieces(source.runs().first());
+    QJsonObject job = QJsonDocument::fromJson(pieces.jobLines.first()).object();
+    job.insert(QStringLiteral("history"), QStringLiteral("@POINTS@"));
+    QByteArray points = "[";
+    for (int i = 0; i < Points; ++i)
+        points += i ? ",[1,2,3]" : "[1,2,3]";
+    points += ']';
+    QByteArray line = QJsonDocument(job).toJson(QJsonDocument::Compact);
+    line.replace("\"@POINTS@\"", points);
+    const QByteArray run = pieces.head + line + pieces.tail;
+
+    const QString path = m_dir.filePath(QStringLiteral("large/session.spawnscope"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ReportStream::documentHead());
+        for (int i = 0; i < Runs; ++i) {
+            if (i > 0)
+                file.write(ReportStream::Separator);
+            QCOMPARE(file.write(run), run.size());
+        }
+        file.write(ReportStream::documentTail());
+        QVERIFY(file.size() > 300LL * 1000 * 1000);
+    }
+
+    // What one such run costs, as the budget counts it.
+    QByteArray one = ReportStream::documentHead() + run + ReportStream::documentTail();
+    const SessionReader::Result single = readBytes(one);
+    QVERIFY2(single.ok(), qPrintable(single.error));
+    const qint64 cost = SessionReader::memoryCost(single.runs.first().jobs.first());
+    // A quarter of the default budget: restoring 256 MiB of runs, each job's
+    // session line then made again for the next save, takes the GUI thread
+    // longer than a test should wait.
+    constexpr qint64 Budget = SessionReader::DefaultMemoryBudget / 4;
+    const int fit = int(Budget / cost);
+    QVERIFY(fit > 10 && fit < Runs);
+
+    const qint64 fileSize = QFileInfo(path).size();
+    QElapsedTimer clock;
+    clock.start();
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    QCOMPARE(keeper.memoryBudget(), SessionReader::DefaultMemoryBudget);
+    keeper.setMemoryBudget(Budget);
+    const QList<QVariant> restored = restoreFrom(&keeper, path, 60000);
+    qInfo("restored %d of %d runs from a %lld MB session in %lld ms", restored.value(0).toInt(), Runs,
+          fileSize / 1000000, clock.elapsed());
+    QCOMPARE(restored.value(0).toInt(), fit);
+    QCOMPARE(engine.runs().size(), fit);
+    QCOMPARE(engine.runs().last()->jobs().first()->resources().history.size(), Points);
+    const QString message = restored.value(1).toString();
+    QVERIFY2(message.contains(QStringLiteral("its %1 oldest run").arg(Runs - fit)), qPrintable(message));
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(QFileInfo(path).path()).entryList(QDir::Files).size(), 1);
 }
 
 void TstSession::keptSessionIsPrivate()
