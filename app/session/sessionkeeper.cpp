@@ -265,9 +265,18 @@ QString SessionKeeper::openNow(const QString &path)
 {
     const SessionReader::Result result =
         SessionReader::read(path, m_engine->outputBudget(), RecordedRun::Origin::Opened, m_memoryBudget);
+    if (result.ok() && result.droppedRuns > 0)
+        return tooLargeToOpen(path, result.droppedRuns);
     if (result.ok())
         adopt(result.runs);
     return result.error;
+}
+
+QString SessionKeeper::tooLargeToOpen(const QString &path, int droppedRuns) const
+{
+    return tr("%1 needs more than %2 of memory to open whole: its %n oldest run(s) would be left out.", nullptr,
+              droppedRuns)
+        .arg(path, QLocale().formattedDataSize(m_memoryBudget));
 }
 
 QString SessionKeeper::brokenPath(const QString &path, const QDateTime &when)
@@ -293,10 +302,7 @@ void SessionKeeper::onRead(const QString &path, bool last, const SessionReader::
         // An opened file is all or nothing: the window's message says the
         // table is unchanged whenever there is a problem.
         if (result.ok() && result.droppedRuns > 0) {
-            emit opened(path, 0,
-                        tr("%1 needs more than %2 of memory to open whole: its %n oldest run(s) would be left out.",
-                           nullptr, result.droppedRuns)
-                            .arg(path, QLocale().formattedDataSize(m_memoryBudget)));
+            emit opened(path, 0, tooLargeToOpen(path, result.droppedRuns));
             return;
         }
         emit opened(path, result.ok() ? adopt(result.runs) : 0, result.error);

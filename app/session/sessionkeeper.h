@@ -96,6 +96,8 @@ private:
     void makeLine(const JobRun *run, int index);
     int adopt(const QList<RecordedRun> &runs);
     void onRead(const QString &path, bool last, const SessionReader::Result &result);
+    // An opened file is all or nothing: why this one is not opened.
+    QString tooLargeToOpen(const QString &path, int droppedRuns) const;
     // Renames path to brokenPath(); the new name, or empty if it failed.
     static QString moveAside(const QString &path);
     static bool writePrivately(const QString &path, const QList<SessionWriter::RunPieces> &runs, QString *error);
