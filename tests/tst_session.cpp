@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +47,7 @@ private slots:
     void reportIsRecognisedByItsFormat();
     void readingKeepsToTheBudget();
     void keeperSavesAndRestores();
+    void unreadableSessionIsKeptAside_data();
     void unreadableSessionIsKeptAside();
     void restoreLeavesOutTheOldestRunsPastTheMemoryBudget();
     void restoreTooLargeForTheMemoryBudgetStartsEmpty();
@@ -348,27 +350,43 @@ void TstSession::keeperSavesAndRestores()
     QCOMPARE(sessionOf(engine), first);
 }
 
+void TstSession::unreadableSessionIsKeptAside_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("cut short") << m_session.left(m_session.size() - 100) << QStringLiteral("cut short");
+    QByteArray garbage;
+    QRandomGenerator rng(21);
+    for (int i = 0; i < 100000; ++i)
+        garbage += char(rng.bounded(256));
+    garbage[0] = '\x7f'; // not '{' nor white space, whatever the generator gives
+    QTest::newRow("garbage") << garbage << QStringLiteral("is not JSON");
+}
+
 void TstSession::unreadableSessionIsKeptAside()
 {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, problem);
     const QString path = m_dir.filePath(QStringLiteral("bad.spawnscope"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(m_session.left(m_session.size() - 100));
+    file.write(bytes);
     file.close();
     JobEngine engine;
     SessionKeeper keeper(&engine);
     const QList<QVariant> restored = restoreFrom(&keeper, path);
     QCOMPARE(restored.value(0).toInt(), 0);
-    const QString problem = restored.value(1).toString();
+    const QString message = restored.value(1).toString();
     // Moved aside as bad.spawnscope.broken-yyyyMMdd-HHmmss, and the message names it.
     const QRegularExpression asideName(QRegularExpression::escape(path) + QStringLiteral("\\.broken-\\d{8}-\\d{6}"));
-    const QRegularExpressionMatch named = asideName.match(problem);
-    QVERIFY2(problem.contains(QLatin1String("cut short")) && named.hasMatch(), qPrintable(problem));
-    QVERIFY2(problem.contains(QLatin1String("this session starts empty")), qPrintable(problem));
+    const QRegularExpressionMatch named = asideName.match(message);
+    QVERIFY2(message.contains(problem) && named.hasMatch(), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("this session starts empty")), qPrintable(message));
     QVERIFY(!QFile::exists(path));
     QFile aside(named.captured());
     QVERIFY(aside.open(QIODevice::ReadOnly));
-    QCOMPARE(aside.readAll(), m_session.left(m_session.size() - 100));
+    QCOMPARE(aside.readAll(), bytes);
+    QVERIFY(aside.remove()); // the next row's is not taken for this one's
     QVERIFY(engine.runs().isEmpty());
 }
 
