@@ -39,7 +39,7 @@ QString RunGate::describe(const Preset &preset, const QString &file)
             if (var.withheld)
                 lines << tr("  %1 = (secret, not in the file: you give it below)").arg(var.name);
             else if (var.secret)
-                lines << tr("  %1 = %2   (secret, kept by this SpawnScope)").arg(var.name, EnvVar::mask());
+                lines << tr("  %1 = %2   (secret, known to SpawnScope)").arg(var.name, EnvVar::mask());
             else
                 lines << QStringLiteral("  %1 = %2   %3").arg(var.name, var.value, fromFile);
         }
@@ -70,7 +70,7 @@ void RunGate::request(const Preset &preset, const JobRun *source)
     auto *dialog = new QDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("runGateDialog"));
-    dialog->setWindowTitle(fromFile ? tr("Run a run from a file?") : tr("Secret values needed"));
+    dialog->setWindowTitle(fromFile ? tr("Run a recorded run again?") : tr("Secret values needed"));
     auto *layout = new QVBoxLayout(dialog);
     auto *intro = new QLabel(dialog);
     intro->setWordWrap(true);

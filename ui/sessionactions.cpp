@@ -88,9 +88,16 @@ SessionActions::SessionActions(SessionKeeper *keeper, JobEngine *engine, QUndoSt
                      5000);
     });
     connect(m_keeper, &SessionKeeper::restored, this, [this](int runs, const QString &problem) {
-        if (!problem.isEmpty())
-            QMessageBox::warning(m_window, tr("The last session could not be restored"), problem);
-        else if (runs > 0)
+        if (!problem.isEmpty()) {
+            // Not modal to the event loop: the window is up and working meanwhile.
+            auto *box = new QMessageBox(QMessageBox::Warning,
+                                        runs > 0 ? tr("Part of the last session was restored")
+                                                 : tr("The last session could not be restored"),
+                                        problem, QMessageBox::Ok, m_window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setObjectName(QStringLiteral("sessionRestoreProblem"));
+            box->open();
+        } else if (runs > 0)
             emit message(tr("Restored %n run(s) from the last session (marked ⟲). File → New session starts empty.",
                             nullptr, runs),
                          8000);

@@ -714,6 +714,10 @@
         <source>the job&apos;s stdin is already closed (end of input was sent)</source>
         <translation>작업의 stdin은 이미 닫혔습니다(입력 끝을 보냈습니다)</translation>
     </message>
+    <message>
+        <source>the value of the secret %1 was not saved with this preset (secrets never are, outside your presets file): give it again to run it</source>
+        <translation>비밀 값 %1은(는) 이 프리셋과 함께 저장되지 않았습니다(비밀 값은 본인의 프리셋 파일 말고는 어디에도 저장되지 않습니다): 실행하려면 값을 다시 입력하세요</translation>
+    </message>
 </context>
 <context>
     <name>JobTreeModel</name>
@@ -983,6 +987,31 @@
         <source>User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended</source>
         <translation>프로세스와 그 자손의 사용자 시간과 시스템 시간의 합: 실행 중에는 샘플링 값, 끝난 뒤에는 커널이 알려 준 정확한 값</translation>
     </message>
+    <message>
+        <source>%1, reading…</source>
+        <translation>%1, 읽는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n left running</source>
+        <translation>
+            <numerusform>%1, %n개가 계속 실행 중</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JsonNumber</name>
+    <message>
+        <source>is %1, outside %2 to %3</source>
+        <translation>%1(으)로, %2~%3 범위를 벗어났습니다</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>정수가 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>LabChart</name>
@@ -1029,12 +1058,24 @@
         <translation>메모리에 둘 출력:</translation>
     </message>
     <message>
-        <source>Both keep a long session fast and its memory bounded. Remembered.</source>
-        <translation>둘 다 긴 세션을 빠르게, 메모리를 한정되게 유지합니다. 설정은 기억됩니다.</translation>
-    </message>
-    <message>
         <source>Past this many finished jobs the oldest finished runs leave the table and are counted in a summary row at its top; running jobs are never folded</source>
         <translation>끝난 작업이 이 수를 넘으면 가장 오래된 끝난 실행이 표에서 빠지고 표 맨 위의 요약 행에 집계됩니다. 실행 중인 작업은 접히지 않습니다</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>After a job&apos;s own process exits, a descendant may still hold its output (a background &quot;(sleep 1; echo late) &amp;&quot;): it is read until they all close it, as Python&apos;s communicate() does, for at most this long. Whoever still holds it then is named on the job&apos;s row; 0 stops reading at the exit.</source>
+        <translation>작업의 프로세스가 끝난 뒤에도 자손 프로세스가 출력을 쥐고 있을 수 있습니다(백그라운드의 &quot;(sleep 1; echo late) &amp;&quot;처럼). 파이썬의 communicate()처럼 모두가 출력을 닫을 때까지 읽되, 최대 이 시간까지만 읽습니다. 그때까지도 쥐고 있는 프로세스는 작업의 행에 이름이 표시됩니다. 0이면 종료 즉시 읽기를 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Read output after a job exits, at most:</source>
+        <translation>작업이 끝난 뒤 출력을 읽는 최대 시간:</translation>
+    </message>
+    <message>
+        <source>They keep a long session fast and its memory bounded. Remembered.</source>
+        <translation>긴 세션도 빠르게, 메모리는 한도 안에 유지합니다. 설정은 기억됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1752,10 +1793,6 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>비밀 값을 포함하시겠습니까?</translation>
     </message>
     <message>
-        <source>Some presets have secret values. Write them into the file in plain text? Choose No to leave them blank.</source>
-        <translation>일부 프리셋에 비밀 값이 있습니다. 파일에 평문으로 기록하시겠습니까? 비워 두려면 아니요를 선택하십시오.</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -1802,6 +1839,28 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>Your presets were not saved: %1</source>
         <translation>내 프리셋을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Some presets have secret values. Write them into the file in plain text? Choose No to leave them out: whoever imports the file is asked for each value before the preset runs.</source>
+        <translation>일부 프리셋에 비밀 값이 있습니다. 파일에 평문으로 기록하시겠습니까? 빼려면 아니요를 선택하십시오: 파일을 가져온 사람은 프리셋을 실행하기 전에 각 값을 입력하라는 요청을 받습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateDir</name>
+    <message>
+        <source>%1: cannot create the folder: %2</source>
+        <translation>%1: 폴더를 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder: a file of that name is in the way</source>
+        <translation>%1: 폴더를 만들 수 없습니다: 같은 이름의 파일이 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>it cannot be made: %1</source>
+        <translation>파일을 만들 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +2846,30 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>--output-dir %1: cannot open that directory (%2); choose one you can write to</source>
         <translation>--output-dir %1: 그 디렉터리를 열 수 없습니다 (%2). 쓰기 권한이 있는 곳을 고르세요</translation>
     </message>
+    <message>
+        <source>After a job&apos;s own process exits, keep reading its output for at most SECONDS while a descendant still holds it (default %1; 0 stops reading at once). Whoever holds it then is named in the report.</source>
+        <translation>작업의 프로세스가 끝난 뒤에도 자손 프로세스가 출력을 쥐고 있으면 최대 SECONDS초 동안 계속 읽습니다(기본값 %1, 0이면 즉시 멈춤). 그때까지 쥐고 있는 프로세스는 보고서에 이름이 남습니다.</translation>
+    </message>
+    <message>
+        <source>--drain-limit takes at most %1 seconds, not &quot;%2&quot;</source>
+        <translation>--drain-limit에는 최대 %1초까지 지정할 수 있습니다(입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>its own process exited; still reading what a descendant writes (at most %1)</source>
+        <translation>자기 프로세스는 끝났고, 자손 프로세스가 쓰는 출력을 아직 읽는 중입니다(최대 %1)</translation>
+    </message>
+    <message>
+        <source>left running, holding its output when reading stopped: %1</source>
+        <translation>읽기를 멈출 때 출력을 쥔 채 계속 실행 중: %1</translation>
+    </message>
+    <message>
+        <source>left running in its process group: %1</source>
+        <translation>프로세스 그룹에 남아 계속 실행 중: %1</translation>
+    </message>
+    <message>
+        <source>%1.value must be a string, or absent for a secret whose value was not saved</source>
+        <translation>%1.value는 문자열이어야 합니다. 값을 저장하지 않은 비밀 값이라면 생략할 수 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
@@ -2960,6 +3043,89 @@ Every process it starts appears under it, with its pipes, however short its life
     </message>
 </context>
 <context>
+    <name>RunGate</name>
+    <message>
+        <source>(saved with the preset)</source>
+        <translation>(프리셋에 저장된 값)</translation>
+    </message>
+    <message>
+        <source>(from the file)</source>
+        <translation>(파일에서 읽음)</translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2</source>
+        <translation>%2단계 중 %1단계</translation>
+    </message>
+    <message>
+        <source>Command:  %1   %2</source>
+        <translation>명령:  %1   %2</translation>
+    </message>
+    <message>
+        <source>          [shell] /bin/sh -c runs this line: pipes, globs and $VARIABLES are the shell&apos;s</source>
+        <translation>          [shell] /bin/sh -c가 이 줄을 실행합니다: 파이프, 글롭, $변수는 셸이 처리합니다</translation>
+    </message>
+    <message>
+        <source>Working directory:  %1   (SpawnScope&apos;s own)</source>
+        <translation>작업 디렉터리:  %1   (SpawnScope 자신의 것)</translation>
+    </message>
+    <message>
+        <source>Working directory:  %1   %2</source>
+        <translation>작업 디렉터리:  %1   %2</translation>
+    </message>
+    <message>
+        <source>Environment:  yours, unchanged</source>
+        <translation>환경 변수:  사용자의 것 그대로</translation>
+    </message>
+    <message>
+        <source>Environment:  yours, with these set:</source>
+        <translation>환경 변수:  사용자의 것에 다음을 설정:</translation>
+    </message>
+    <message>
+        <source>  %1 = (secret, not in the file: you give it below)</source>
+        <translation>  %1 = (비밀 값, 파일에 없음: 아래에 입력하세요)</translation>
+    </message>
+    <message>
+        <source>Copies:  %1 at once</source>
+        <translation>복사본:  동시에 %1개</translation>
+    </message>
+    <message>
+        <source>Timeout:  %1 s</source>
+        <translation>타임아웃:  %1초</translation>
+    </message>
+    <message>
+        <source>Secret values needed</source>
+        <translation>비밀 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>This run was read from %1. Running it again starts these programs on this machine, as you:</source>
+        <translation>이 실행은 %1에서 읽은 것입니다. 다시 실행하면 이 컴퓨터에서 사용자 권한으로 다음 프로그램들이 시작됩니다:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs secret values that were not saved with it (secrets never are, outside your own presets file):</source>
+        <translation>&quot;%1&quot;에는 함께 저장되지 않은 비밀 값이 필요합니다(비밀 값은 본인의 프리셋 파일 말고는 어디에도 저장되지 않습니다):</translation>
+    </message>
+    <message>
+        <source>the value of %1 (never saved, never shown)</source>
+        <translation>%1의 값 (저장되지도, 표시되지도 않습니다)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Give every secret value first</source>
+        <translation>먼저 비밀 값을 모두 입력하세요</translation>
+    </message>
+    <message>
+        <source>  %1 = %2   (secret, known to SpawnScope)</source>
+        <translation>  %1 = %2   (비밀 값, SpawnScope가 알고 있음)</translation>
+    </message>
+    <message>
+        <source>Run a recorded run again?</source>
+        <translation>기록된 실행을 다시 실행할까요?</translation>
+    </message>
+</context>
+<context>
     <name>SessionActions</name>
     <message>
         <source>&amp;New session</source>
@@ -3060,6 +3226,10 @@ Nothing in the table was changed.</source>
     <message>
         <source>Saved the session to %1.</source>
         <translation>세션을 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Part of the last session was restored</source>
+        <translation>지난 세션의 일부만 되살렸습니다</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3431,13 @@ Nothing in the table was changed.</source>
     <message>
         <source>The command ends with a backslash, which escapes nothing: remove it or quote it as &apos;\&apos;</source>
         <translation>명령이 아무것도 이스케이프하지 않는 백슬래시로 끝납니다: 지우거나 &apos;\&apos;처럼 따옴표로 감싸세요</translation>
+    </message>
+</context>
+<context>
+    <name>StreamedFile</name>
+    <message>
+        <source>stopped by signal %1 while waiting for its reader to read</source>
+        <translation>읽는 쪽이 읽기를 기다리는 중에 시그널 %1을(를) 받아 멈췄습니다</translation>
     </message>
 </context>
 <context>
@@ -3815,46 +3992,6 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     <message>
         <source>signal %1</source>
         <translation>시그널 %1</translation>
-    </message>
-</context>
-<context>
-    <name>PrivateDir</name>
-    <message>
-        <source>%1: cannot create the folder: %2</source>
-        <translation>%1: 폴더를 만들 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>%1: cannot create the folder: a file of that name is in the way</source>
-        <translation>%1: 폴더를 만들 수 없습니다: 같은 이름의 파일이 있습니다</translation>
-    </message>
-</context>
-<context>
-    <name>JsonNumber</name>
-    <message>
-        <source>is %1, outside %2 to %3</source>
-        <translation>%1(으)로, %2~%3 범위를 벗어났습니다</translation>
-    </message>
-    <message>
-        <source>is not a number</source>
-        <translation>숫자가 아닙니다</translation>
-    </message>
-    <message>
-        <source>is not a whole number</source>
-        <translation>정수가 아닙니다</translation>
-    </message>
-</context>
-<context>
-    <name>PrivateFiles</name>
-    <message>
-        <source>it cannot be made: %1</source>
-        <translation>파일을 만들 수 없습니다: %1</translation>
-    </message>
-</context>
-<context>
-    <name>StreamedFile</name>
-    <message>
-        <source>stopped by signal %1 while waiting for its reader to read</source>
-        <translation>읽는 쪽이 읽기를 기다리는 중에 시그널 %1을(를) 받아 멈췄습니다</translation>
     </message>
 </context>
 </TS>
