@@ -7,6 +7,7 @@
 #include "outputdir.h"
 #include "presetcatalog.h"
 #include "presetfile.h"
+#include "privatefiles.h"
 #include "screenshotter.h"
 #include "sessionactions.h"
 #include "sessionkeeper.h"
@@ -18,7 +19,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cstdio>
@@ -212,6 +215,19 @@ int main(int argc, char **argv)
         QObject::connect(&shooter, &Screenshotter::finished, &app, &QCoreApplication::exit);
         shooter.start();
         return app.exec();
+    }
+
+    // The window keeps settings, presets (with secret values) and sessions:
+    // SpawnScope's own folders are the user's alone, 0700, before anything
+    // (QSettings first) writes there. Not fatal: each file says why it could
+    // not be written when it is.
+    for (const auto location : {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation}) {
+        const QString dir = QStandardPaths::writableLocation(location);
+        QString problem;
+        for (const QString &folder : {QFileInfo(dir).absolutePath(), dir}) {
+            if (!PrivateFiles::makeFolder(folder, &problem))
+                std::fprintf(stderr, "spawnscope: %s: %s\n", qUtf8Printable(folder), qUtf8Printable(problem));
+        }
     }
 
     // --preset, --command and --watch -- PROGRAM start at once in the window too.

@@ -82,6 +82,7 @@ private slots:
     void sessionNeverHoldsTheValue();
     void runAgainFromAFileAsksOnceAndForTheSecret();
     void environmentCannotChooseTheTracer();
+    void windowFoldersArePrivate();
 };
 
 void TestSecrets::initTestCase()
@@ -315,6 +316,40 @@ void TestSecrets::environmentCannotChooseTheTracer()
     QVERIFY(spawnscope.waitForFinished(30000));
     QCOMPARE(spawnscope.exitCode(), 0);
     QVERIFY(!QFile::exists(marker));
+}
+
+// The window's own folders (settings, presets, the kept session) are 0700
+// from its first start, and an older, wider one of SpawnScope's is tightened.
+void TestSecrets::windowFoldersArePrivate()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString config = home.filePath(QStringLiteral("config"));
+    const QString data = home.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(config + QStringLiteral("/SpawnScope")));
+    QVERIFY(QFile::setPermissions(config + QStringLiteral("/SpawnScope"),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    window.setProcessEnvironment(env);
+    window.start(QStringLiteral(SPAWNSCOPE_PATH), {QStringLiteral("--command"), QStringLiteral("true")});
+    const QString session = data + QStringLiteral("/SpawnScope/spawnscope/session.spawnscope");
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(session), 20000);
+    window.terminate();
+    QVERIFY(window.waitForFinished(20000));
+    for (const QString &folder : {config + QStringLiteral("/SpawnScope"), config + QStringLiteral("/SpawnScope/spawnscope"),
+                                  data + QStringLiteral("/SpawnScope"), data + QStringLiteral("/SpawnScope/spawnscope")}) {
+        struct stat info;
+        QVERIFY2(::stat(QFile::encodeName(folder).constData(), &info) == 0, qPrintable(folder));
+        QVERIFY2((info.st_mode & 0777) == 0700, qPrintable(QStringLiteral("%1: %2").arg(folder).arg(info.st_mode & 0777, 0, 8)));
+    }
+    struct stat info;
+    QCOMPARE(::stat(QFile::encodeName(session).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0600));
 }
 
 QTEST_MAIN(TestSecrets)
