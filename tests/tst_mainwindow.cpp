@@ -1063,8 +1063,15 @@ void TestMainWindow::codeTabRunsItsPythonWatched()
     QVERIFY(preset.stdinSpec.data.contains("md5sum"));
     QVERIFY(preset.title.contains(QStringLiteral("openssl | md5sum")));
     const QList<Preset> builtIns = PresetFile::builtIns(); // kept: the loop reads into it
-    for (const EnvVar &var : builtIns.at(m_window->presetModel()->rowOf(QStringLiteral("chain-md5"))).stages.first().env)
+    // The password is in neither the command nor the code the run keeps: the
+    // code reads it from python3's environment, where it is a secret.
+    for (const EnvVar &var : builtIns.at(m_window->presetModel()->rowOf(QStringLiteral("chain-md5"))).stages.first().env) {
         QVERIFY(!preset.commandLine().contains(var.value));
+        QVERIFY(!preset.stdinSpec.data.contains(var.value.toUtf8()));
+        QVERIFY(!preset.python.contains(var.value));
+    }
+    QCOMPARE(preset.stages.first().env.size(), 1);
+    QVERIFY(preset.stages.first().env.first().secret);
     QVERIFY(waitRun(run, 20000));
     QVERIFY2(run->jobs().first()->outcome().exitCode == 0, run->jobs().first()->stderrTail().tail().constData());
 }

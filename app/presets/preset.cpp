@@ -282,7 +282,22 @@ QList<Preset::Problem> Preset::validate() const
     return problems;
 }
 
-Preset Preset::watchedPython(const QString &title, const QString &code)
+QList<EnvVar> Preset::secretEnv() const
+{
+    QList<EnvVar> secrets;
+    QStringList names;
+    for (const StageSpec &stage : stages) {
+        for (const EnvVar &var : stage.env) {
+            if (var.secret && !names.contains(var.name)) {
+                names << var.name;
+                secrets << var;
+            }
+        }
+    }
+    return secrets;
+}
+
+Preset Preset::watchedPython(const QString &title, const QString &code, const QList<EnvVar> &env)
 {
     Preset preset;
     preset.id = QStringLiteral("watched-python");
@@ -290,6 +305,7 @@ Preset Preset::watchedPython(const QString &title, const QString &code)
     StageSpec stage;
     stage.program = QStringLiteral("python3");
     stage.args = {QStringLiteral("-")};
+    stage.env = env;
     preset.stages << stage;
     preset.stdinSpec.kind = StdinSpec::Kind::Text;
     preset.stdinSpec.data = code.toUtf8();

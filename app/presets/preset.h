@@ -90,8 +90,13 @@ struct Preset
     static Preset fromCommand(const QString &command, bool viaShell, QString *error);
     // Python code run by python3 under watch, so its children show as the
     // family of one job. The code goes in on stdin ("python3 -"), not in
-    // argv, so a password in it never shows in the table or the report.
-    static Preset watchedPython(const QString &title, const QString &code);
+    // argv. A secret never goes in the code (whose text a report or session
+    // keeps): pass the code as maskedPython() gives it, which reads
+    // os.environ["NAME"], and the secrets as env, which python3 gets as
+    // secret variables of its own.
+    static Preset watchedPython(const QString &title, const QString &code, const QList<EnvVar> &env = {});
+    // Every secret variable of the preset's stages, each name once.
+    QList<EnvVar> secretEnv() const;
 
     friend bool operator==(const Preset &a, const Preset &b)
     {

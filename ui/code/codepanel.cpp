@@ -109,7 +109,8 @@ CodePanel::CodePanel(QWidget *parent)
     m_runPython->setObjectName(QStringLiteral("runPython"));
     connect(m_runPython, &QPushButton::clicked, this, [this] {
         if (m_hasPreset)
-            emit runRequested(Preset::watchedPython(tr("%1 (its Python, watched)").arg(m_preset.title), runnablePython()));
+            emit runRequested(Preset::watchedPython(tr("%1 (its Python, watched)").arg(m_preset.title), runnablePython(),
+                                                    m_preset.secretEnv()));
     });
     m_copyPython->setObjectName(QStringLiteral("copyPython"));
     m_copyCpp->setObjectName(QStringLiteral("copyCpp"));
@@ -204,8 +205,10 @@ QString CodePanel::cppCode() const
 
 QString CodePanel::runnablePython() const
 {
+    // The secrets reach python3 as its environment (Preset::watchedPython),
+    // so the code that is kept with the run reads them from there.
     const bool fromNotes = !m_preset.python.isEmpty() && pythonSource() == PythonSource::FromNotes;
-    return fromNotes ? m_preset.python : PythonGenerator::generate(m_preset);
+    return fromNotes ? m_preset.maskedPython() : PythonGenerator::generate(m_preset);
 }
 
 void CodePanel::showPython()
