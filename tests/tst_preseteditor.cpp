@@ -5,6 +5,8 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDialogButtonBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +32,7 @@ private slots:
     void whatTheEditorSavesLoadsBack_data();
     void whatTheEditorSavesLoadsBack();
     void savingRefusesWhatTheLoaderRefuses();
+    void aWithheldSecretStaysWithheld();
     void stdinKindRoundTrips_data();
     void stdinKindRoundTrips();
 };
@@ -67,6 +70,30 @@ void TestPresetEditor::whatTheEditorSavesLoadsBack()
     QCOMPARE(loaded.presets.size(), 1);
     QCOMPARE(loaded.presets.first().graceSec, edited.graceSec);
     QCOMPARE(loaded.presets.first().pollIntervalSec, edited.pollIntervalSec);
+}
+
+// A secret whose value was not saved (an import without secrets) opens with an
+// empty cell; saving without typing keeps it "not known", so the run asks for
+// it, rather than turning it into an empty value that would run as such.
+void TestPresetEditor::aWithheldSecretStaysWithheld()
+{
+    Preset preset = simplePreset();
+    EnvVar var;
+    var.name = QStringLiteral("TOKEN");
+    var.secret = true;
+    var.withheld = true;
+    preset.stages[0].env << var;
+    const Preset untouched = PresetEditor(preset).preset();
+    QCOMPARE(untouched.withheldSecrets(), QStringList{QStringLiteral("TOKEN")});
+
+    PresetEditor editor(preset);
+    auto *table = editor.findChild<QTableWidget *>();
+    QVERIFY(table);
+    table->item(0, 1)->setText(QStringLiteral("typed"));
+    editor.findChild<QDialogButtonBox *>()->accepted(); // OK stores the table
+    const Preset typed = editor.preset();
+    QVERIFY(typed.withheldSecrets().isEmpty());
+    QCOMPARE(typed.stages.at(0).env.at(0).value, QStringLiteral("typed"));
 }
 
 void TestPresetEditor::savingRefusesWhatTheLoaderRefuses()

@@ -1608,6 +1608,10 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>Kept open for typing</source>
         <translation>입력을 위해 열어 둠</translation>
     </message>
+    <message>
+        <source>The value was not saved with this preset: type it here, or it is asked for when the preset runs</source>
+        <translation>이 프리셋에는 값이 저장되지 않았습니다: 여기에 입력하거나, 프리셋을 실행할 때 입력하세요</translation>
+    </message>
 </context>
 <context>
     <name>PresetListModel</name>

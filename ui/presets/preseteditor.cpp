@@ -191,7 +191,14 @@ void PresetEditor::addEnvRow(const EnvVar &var)
     const int row = m_env->rowCount();
     m_env->insertRow(row);
     m_env->setItem(row, 0, new QTableWidgetItem(var.name));
-    m_env->setItem(row, 1, new QTableWidgetItem(var.value));
+    auto *value = new QTableWidgetItem(var.value);
+    if (var.withheld) {
+        // Empty here stays "not known" (asked for at the run), never "empty".
+        value->setData(Qt::UserRole, true);
+        value->setToolTip(tr("The value was not saved with this preset: type it here, or it is asked for when "
+                             "the preset runs"));
+    }
+    m_env->setItem(row, 1, value);
     auto *secret = new QTableWidgetItem;
     secret->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     secret->setCheckState(var.secret ? Qt::Checked : Qt::Unchecked);
@@ -228,6 +235,8 @@ void PresetEditor::storeStage()
         var.name = m_env->item(row, 0) ? m_env->item(row, 0)->text().trimmed() : QString();
         var.value = m_env->item(row, 1) ? m_env->item(row, 1)->text() : QString();
         var.secret = m_env->item(row, 2) && m_env->item(row, 2)->checkState() == Qt::Checked;
+        var.withheld = var.secret && var.value.isEmpty() && m_env->item(row, 1)
+                       && m_env->item(row, 1)->data(Qt::UserRole).toBool();
         if (!var.name.isEmpty())
             stage.env << var;
     }
