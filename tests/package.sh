@@ -111,7 +111,9 @@ cmp -s "$scratch/spawnscope.1" "$source/resources/man/spawnscope.1" || fail "spa
 # Bytes 4-7 of a gzip header are the time stamp: zero with -n.
 stamp=$(od -An -tx1 -j4 -N4 "$root/usr/share/man/man1/spawnscope.1.gz" | tr -d ' \n')
 [ "$stamp" = 00000000 ] || fail "spawnscope.1.gz carries a time stamp ($stamp): not gzip -n"
-grep -q '^\.TH SPAWNSCOPE 1 ' "$scratch/spawnscope.1" || fail "spawnscope.1 has no .TH SPAWNSCOPE 1 line"
+# The page names the version it describes, like the metainfo's newest release.
+grep -q "^\.TH SPAWNSCOPE 1 .*\"SpawnScope $version\"" "$scratch/spawnscope.1" \
+    || fail "spawnscope.1's .TH line does not say SpawnScope $version: $(grep '^\.TH' "$scratch/spawnscope.1")"
 for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" FILES "SEE ALSO"; do
     grep -q "^\.SH $section\$" "$scratch/spawnscope.1" || fail "spawnscope.1 has no $section section"
 done
