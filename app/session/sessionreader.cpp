@@ -304,6 +304,13 @@ bool presetFromJobs(const QJsonObject &run, const QJsonArray &jobs, Preset *pres
         *error = SessionReader::tr("it has no jobs and no \"presetDefinition\"");
         return false;
     }
+    // The one validation every preset passes, so what is read here is written
+    // back as a "presetDefinition" that reads again (an empty program does not).
+    const QList<Preset::Problem> problems = preset->validate();
+    if (!problems.isEmpty()) {
+        *error = problems.first().message;
+        return false;
+    }
     return true;
 }
 
