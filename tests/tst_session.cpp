@@ -22,8 +22,10 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <sys/stat.h>
 
@@ -58,6 +60,14 @@ private slots:
     void saveAsWorksWithKeepingOff();
     void binaryOutputAndTheTextBudget();
     void aFailedSaveIsReported();
+    void openingAFileAgainAddsNoRun_data();
+    void openingAFileAgainAddsNoRun();
+    void aFileWithOneNewRunAddsOnlyThatOne_data();
+    void aFileWithOneNewRunAddsOnlyThatOne();
+    void openingTheKeptSessionsRunsAddsNone_data();
+    void openingTheKeptSessionsRunsAddsNone();
+    void aSessionHoldingARunTwiceRestoresItOnce();
+    void undoingNewSessionPutsNoRunBackTwice();
 
 private:
     // Runs a varied set of presets once: output (some of it not UTF-8), a
@@ -69,6 +79,14 @@ private:
     // restoreLast() from path, waited for: the restored() signal's arguments
     // (runs, problem), empty if it never came.
     static QList<QVariant> restoreFrom(SessionKeeper *keeper, const QString &path, int timeoutMs = 5000);
+    // keeper->open(path), waited for: the opened() signal's arguments
+    // (path, runs, alreadyShown, problem), empty if it never came.
+    static QList<QVariant> openIn(SessionKeeper *keeper, const QString &path);
+    // The given runs of m_session as a file at name; older: as a SpawnScope
+    // before runs carried "uuid" wrote it.
+    QString fileOf(const QString &name, const QList<int> &runs, bool older) const;
+    // The uuids of the runs a session's bytes hold, in order.
+    static QList<QUuid> uuidsIn(const QByteArray &session);
 
     QTemporaryDir m_dir;
     QByteArray m_session; // runVariety's session, made once
@@ -139,6 +157,46 @@ QList<QVariant> TstSession::restoreFrom(SessionKeeper *keeper, const QString &pa
     if (restored.isEmpty() && !restored.wait(timeoutMs))
         return {};
     return restored.first();
+}
+
+QList<QVariant> TstSession::openIn(SessionKeeper *keeper, const QString &path)
+{
+    QSignalSpy opened(keeper, &SessionKeeper::opened);
+    keeper->open(path);
+    if (opened.isEmpty() && !opened.wait(5000))
+        return {};
+    return opened.first();
+}
+
+QString TstSession::fileOf(const QString &name, const QList<int> &runs, bool older) const
+{
+    const SessionReader::Result all = readBytes(m_session);
+    JobEngine engine;
+    QList<SessionWriter::RunPieces> pieces;
+    for (const int r : runs)
+        pieces << SessionWriter::runPieces(engine.restore(all.runs.at(r)));
+    QByteArray bytes = SessionWriter::document(pieces);
+    if (older) {
+        QString text = QString::fromUtf8(bytes);
+        text.remove(QRegularExpression(QStringLiteral(",\"uuid\":\"[^\"]*\"")));
+        if (text.contains(QLatin1String("\"uuid\"")))
+            return QString();
+        bytes = text.toUtf8();
+    }
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return QString();
+    return path;
+}
+
+QList<QUuid> TstSession::uuidsIn(const QByteArray &session)
+{
+    const SessionReader::Result result = readBytes(session);
+    QList<QUuid> uuids;
+    for (const RecordedRun &run : result.runs)
+        uuids << run.uuid;
+    return uuids;
 }
 
 void TstSession::roundTripIsByteForByte()
@@ -742,8 +800,8 @@ void TstSession::restoreLeavesOutTheOldestRunsPastTheMemoryBudget()
     keeper.open(other);
     QVERIFY(opened.wait(5000));
     QCOMPARE(opened.first().at(1).toInt(), 0);
-    QVERIFY2(opened.first().at(2).toString().contains(QLatin1String("would be left out")),
-             qPrintable(opened.first().at(2).toString()));
+    QVERIFY2(opened.first().at(3).toString().contains(QLatin1String("would be left out")),
+             qPrintable(opened.first().at(3).toString()));
     QCOMPARE(engine.runs().size(), 3);
     QVERIFY(QFile::exists(other)); // never moved: it is not the kept session
 }
@@ -846,6 +904,9 @@ void TstSession::aLargeSessionRestoresWithinTheMemoryBudget()
     QByteArray line = QJsonDocument(job).toJson(QJsonDocument::Compact);
     line.replace("\"@POINTS@\"", points);
     const QByteArray run = pieces.head + line + pieces.tail;
+    // Each run its own: the same run 375 times would be restored once.
+    const QByteArray uuid = source.runs().first()->uuid().toString(QUuid::WithoutBraces).toLatin1();
+    QVERIFY(pieces.head.contains(uuid));
 
     const QString path = m_dir.filePath(QStringLiteral("large/session.spawnscope"));
     QVERIFY(QDir().mkpath(QFileInfo(path).path()));
@@ -856,7 +917,10 @@ void TstSession::aLargeSessionRestoresWithinTheMemoryBudget()
         for (int i = 0; i < Runs; ++i) {
             if (i > 0)
                 file.write(ReportStream::Separator);
-            QCOMPARE(file.write(run), run.size());
+            QByteArray head = pieces.head;
+            head.replace(uuid, QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1());
+            QCOMPARE(file.write(head), head.size());
+            QCOMPARE(file.write(line + pieces.tail), line.size() + pieces.tail.size());
         }
         file.write(ReportStream::documentTail());
         QVERIFY(file.size() > qint64(Points) * 3000);
@@ -926,6 +990,169 @@ void TstSession::keptSessionIsPrivate()
     QCOMPARE(modeOf(path), mode_t(0600));
     QCOMPARE(modeOf(folder), mode_t(0700));
     ::umask(oldMask);
+}
+
+void TstSession::openingAFileAgainAddsNoRun_data()
+{
+    QTest::addColumn<bool>("older");
+    QTest::newRow("runs with their uuid") << false;
+    QTest::newRow("older file, without uuids") << true;
+}
+
+void TstSession::openingAFileAgainAddsNoRun()
+{
+    QFETCH(bool, older);
+    const QString path = fileOf(QStringLiteral("twice.spawnscope"), {0, 1, 2, 3, 4, 5}, older);
+    QVERIFY(!path.isEmpty());
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setEnabled(false);
+    const QList<QVariant> first = openIn(&keeper, path);
+    QCOMPARE(first.value(1).toInt(), 6);
+    QCOMPARE(first.value(2).toInt(), 0);
+    QCOMPARE(first.value(3).toString(), QString());
+    QCOMPARE(engine.runs().size(), 6);
+    const QByteArray once = sessionOf(engine);
+
+    const QList<QVariant> again = openIn(&keeper, path);
+    QCOMPARE(again.value(1).toInt(), 0);
+    QCOMPARE(again.value(2).toInt(), 6);
+    QCOMPARE(again.value(3).toString(), QString());
+    QCOMPARE(engine.runs().size(), 6);
+    // What is saved now holds each run once, as it did after the first open.
+    const QByteArray saved = sessionOf(engine);
+    QCOMPARE(saved, once);
+    const QList<QUuid> uuids = uuidsIn(saved);
+    QCOMPARE(uuids.size(), 6);
+    QCOMPARE(QSet<QUuid>(uuids.cbegin(), uuids.cend()).size(), 6);
+    if (!older)
+        QCOMPARE(saved, m_session);
+}
+
+void TstSession::aFileWithOneNewRunAddsOnlyThatOne_data()
+{
+    QTest::addColumn<bool>("older");
+    QTest::newRow("runs with their uuid") << false;
+    QTest::newRow("older files, without uuids") << true;
+}
+
+void TstSession::aFileWithOneNewRunAddsOnlyThatOne()
+{
+    QFETCH(bool, older);
+    const QString first = fileOf(QStringLiteral("runs-0-1.spawnscope"), {0, 1}, older);
+    const QString second = fileOf(QStringLiteral("runs-1-2.spawnscope"), {1, 2}, older);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setEnabled(false);
+    QCOMPARE(openIn(&keeper, first).value(1).toInt(), 2);
+    const QList<QVariant> opened = openIn(&keeper, second);
+    QCOMPARE(opened.value(1).toInt(), 1);
+    QCOMPARE(opened.value(2).toInt(), 1);
+    QCOMPARE(engine.runs().size(), 3);
+    const SessionReader::Result all = readBytes(m_session);
+    for (int r = 0; r < 3; ++r)
+        QCOMPARE(engine.runs().at(r)->preset().id, all.runs.at(r).preset.id);
+
+    // Saved as File → Save session as… writes it: each run once.
+    const QString path = m_dir.filePath(QStringLiteral("merged.spawnscope"));
+    QString error;
+    QVERIFY2(keeper.saveAs(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QUuid> uuids = uuidsIn(file.readAll());
+    QCOMPARE(uuids.size(), 3);
+    QCOMPARE(QSet<QUuid>(uuids.cbegin(), uuids.cend()).size(), 3);
+    if (!older)
+        QCOMPARE(uuids, uuidsIn(m_session).mid(0, 3));
+}
+
+void TstSession::openingTheKeptSessionsRunsAddsNone_data()
+{
+    QTest::addColumn<bool>("older");
+    QTest::newRow("runs with their uuid") << false;
+    QTest::newRow("older files, without uuids") << true;
+}
+
+void TstSession::openingTheKeptSessionsRunsAddsNone()
+{
+    // The kept session restored at start, then a saved copy of the same
+    // runs opened (File → Open…, --open).
+    QFETCH(bool, older);
+    const QString name = older ? QStringLiteral("kept-older") : QStringLiteral("kept");
+    QVERIFY(QDir().mkpath(m_dir.filePath(name)));
+    const QString kept = fileOf(name + QStringLiteral("/session.spawnscope"), {0, 1, 2, 3, 4, 5}, older);
+    const QString copy = fileOf(name + QStringLiteral("/copy.spawnscope"), {0, 1, 2, 3, 4, 5}, older);
+    QVERIFY(!kept.isEmpty() && !copy.isEmpty());
+    {
+        JobEngine engine;
+        SessionKeeper keeper(&engine);
+        QCOMPARE(restoreFrom(&keeper, kept).value(0).toInt(), 6);
+        const QList<QVariant> opened = openIn(&keeper, copy);
+        QCOMPARE(opened.value(1).toInt(), 0);
+        QCOMPARE(opened.value(2).toInt(), 6);
+        QCOMPARE(engine.runs().size(), 6);
+        keeper.saveNow();
+    }
+    QFile file(kept);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    const QList<QUuid> uuids = uuidsIn(saved);
+    QCOMPARE(uuids.size(), 6);
+    QCOMPARE(QSet<QUuid>(uuids.cbegin(), uuids.cend()).size(), 6);
+    if (!older)
+        QCOMPARE(saved, m_session);
+
+    // The next start: an older file's runs, saved with the identity derived
+    // for them, are still the runs of that file.
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    QCOMPARE(restoreFrom(&keeper, kept).value(0).toInt(), 6);
+    QCOMPARE(openIn(&keeper, copy).value(1).toInt(), 0);
+    QCOMPARE(engine.runs().size(), 6);
+}
+
+void TstSession::aSessionHoldingARunTwiceRestoresItOnce()
+{
+    // What an older SpawnScope kept after a file of the runs shown was
+    // opened: every run twice, and no uuids.
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("doubled"))));
+    const QString path = fileOf(QStringLiteral("doubled/session.spawnscope"), {0, 1, 0, 1}, true);
+    QVERIFY(!path.isEmpty());
+    {
+        JobEngine engine;
+        SessionKeeper keeper(&engine);
+        const QList<QVariant> restored = restoreFrom(&keeper, path);
+        QCOMPARE(restored.value(0).toInt(), 2);
+        QCOMPARE(restored.value(1).toString(), QString());
+        QCOMPARE(engine.runs().size(), 2);
+        keeper.saveNow();
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QUuid> uuids = uuidsIn(file.readAll());
+    QCOMPARE(uuids.size(), 2);
+    QVERIFY(uuids.first() != uuids.last());
+}
+
+void TstSession::undoingNewSessionPutsNoRunBackTwice()
+{
+    // File → New session, then the same runs opened from a file, then
+    // Ctrl+Z: the runs the undo would bring back are shown already.
+    const QString path = fileOf(QStringLiteral("undo.spawnscope"), {0, 1, 2}, false);
+    QVERIFY(!path.isEmpty());
+    JobEngine engine;
+    SessionKeeper keeper(&engine);
+    keeper.setEnabled(false);
+    QCOMPARE(openIn(&keeper, path).value(1).toInt(), 3);
+    const QList<JobRun *> taken = engine.takeFinished();
+    QCOMPARE(taken.size(), 3);
+    QVERIFY(engine.runs().isEmpty());
+    QCOMPARE(openIn(&keeper, path).value(1).toInt(), 3);
+    engine.putBack(taken);
+    QCOMPARE(engine.runs().size(), 3);
+    const QList<QUuid> uuids = uuidsIn(sessionOf(engine));
+    QCOMPARE(uuids, uuidsIn(m_session).mid(0, 3));
 }
 
 QTEST_GUILESS_MAIN(TstSession)

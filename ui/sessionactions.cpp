@@ -104,23 +104,34 @@ SessionActions::SessionActions(SessionKeeper *keeper, JobEngine *engine, QUndoSt
         else
             emit message(QString(), 1); // clears "Restoring…"
     });
-    connect(m_keeper, &SessionKeeper::opened, this, [this](const QString &, int, const QString &problem) {
+    connect(m_keeper, &SessionKeeper::opened, this, [this](const QString &, int, int, const QString &problem) {
         if (!problem.isEmpty())
             emit message(QString(), 1); // clears "Opening…"; the dialog says why
     });
-    connect(m_keeper, &SessionKeeper::opened, this, [this](const QString &path, int runs, const QString &problem) {
-        if (!problem.isEmpty()) {
-            QMessageBox::warning(m_window, tr("Cannot open this session"),
-                                 tr("%1\n\nNothing in the table was changed.").arg(problem));
-            return;
-        }
-        emit message(tr("Opened %n run(s) from %1 (read-only; Run again runs one anew).", nullptr, runs)
-                         .arg(QFileInfo(path).fileName()),
-                     8000);
-    });
+    connect(m_keeper, &SessionKeeper::opened, this,
+            [this](const QString &path, int runs, int alreadyShown, const QString &problem) {
+                if (!problem.isEmpty()) {
+                    QMessageBox::warning(m_window, tr("Cannot open this session"),
+                                         tr("%1\n\nNothing in the table was changed.").arg(problem));
+                    return;
+                }
+                emit message(openedMessage(QFileInfo(path).fileName(), runs, alreadyShown), 8000);
+            });
     connect(m_keeper, &SessionKeeper::saveFailed, this, [this](const QString &problem) {
         emit message(tr("The session was not saved: %1").arg(problem), 0);
     });
+}
+
+QString SessionActions::openedMessage(const QString &fileName, int added, int alreadyShown)
+{
+    if (added == 0 && alreadyShown > 0)
+        return tr("All %n run(s) in %1 are already shown; nothing was added.", nullptr, alreadyShown).arg(fileName);
+    const QString opened =
+        tr("Opened %n run(s) from %1 (read-only; Run again runs one anew).", nullptr, added).arg(fileName);
+    if (alreadyShown == 0)
+        return opened;
+    return opened + QLatin1Char(' ')
+           + tr("Left out %n run(s) already shown.", nullptr, alreadyShown);
 }
 
 bool SessionActions::keepsSessions()

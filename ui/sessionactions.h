@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 class JobEngine;
 class QAction;
@@ -27,6 +28,9 @@ public:
     void openFile(const QString &path);
     // The setting "session/keep", read before the last session is restored.
     static bool keepsSessions();
+    // The status message after a file was opened: how many of its runs
+    // were added, and how many the table already showed.
+    static QString openedMessage(const QString &fileName, int added, int alreadyShown);
 
 signals:
     void message(const QString &text, int timeoutMs);

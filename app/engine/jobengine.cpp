@@ -7,6 +7,7 @@
 #include "recordedrun.h"
 #include "rootsample.h"
 
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -276,8 +277,15 @@ QList<JobRun *> JobEngine::takeFinished()
 
 void JobEngine::putBack(const QList<JobRun *> &runs)
 {
+    QSet<QUuid> shown;
+    for (const JobRun *run : std::as_const(m_runs))
+        shown.insert(run->uuid());
     // After any run started since: views append what runAdded() announces.
     for (JobRun *run : runs) {
+        if (shown.contains(run->uuid())) {
+            run->deleteLater();
+            continue;
+        }
         m_runs << run;
         m_finishedJobs += run->copyCount() * run->stageCount();
         emit runAdded(run);

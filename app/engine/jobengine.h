@@ -71,7 +71,9 @@ public:
     void clearFinished();
     // Removes every finished run and hands it over, in order, to be put
     // back (after any run started since) by putBack(), File → New session's
-    // undo, or deleted.
+    // undo, or deleted. A run whose JobRun::uuid() is in runs() again by
+    // then (its file was opened meanwhile) is not put back twice: it is
+    // deleted, and the one in runs() stays.
     QList<JobRun *> takeFinished();
     void putBack(const QList<JobRun *> &runs);
     // SIGTERM to every running child's group, SIGKILL after its grace period;

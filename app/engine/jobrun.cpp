@@ -169,6 +169,8 @@ bool JobRun::restore(const RecordedRun &recorded)
     }
     m_started = true;
     m_startedAtEpochMs = recorded.startedAtEpochMs;
+    if (!recorded.uuid.isNull())
+        m_uuid = recorded.uuid;
     m_copyStarted.fill(true);
     for (int i = 0; i < m_jobs.size(); ++i) {
         m_jobs.at(i)->restore(recorded.jobs.at(i));

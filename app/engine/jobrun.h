@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QUuid>
 
 #include <memory>
 
@@ -53,6 +54,10 @@ public:
     void kill();
 
     quint64 id() const { return m_id; }
+    // The run's identity across files and sessions (RecordedRun::uuid): new
+    // for a run started here, the recorded one for a restored run. id() is
+    // only this engine's handle, and differs each time the run is restored.
+    QUuid uuid() const { return m_uuid; }
     const Preset &preset() const { return m_preset; }
     // Copy-major: job(copy, stage) == jobs().at(copy * stageCount() + stage).
     // In a releasing run, nullptr for a copy not started yet or released.
@@ -115,6 +120,7 @@ private:
     };
 
     quint64 m_id;
+    QUuid m_uuid = QUuid::createUuid();
     Preset m_preset;
     QList<JobProcess *> m_jobs;
     QElapsedTimer m_clock;

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QUuid>
 
 struct RecordedRun
 {
@@ -16,6 +17,9 @@ struct RecordedRun
     enum class Origin { EarlierSession, Opened };
 
     Preset preset;
+    // Which run this is, wherever it is written: what tells a run already
+    // in the window from a new one when a file holding it is opened again.
+    QUuid uuid;
     qint64 startedAtEpochMs = 0;
     // As recorded, not recomputed from rounded job times.
     double wallMs = 0;

@@ -297,6 +297,8 @@ QJsonObject RunReport::runFields(const JobRun *run)
     json.insert(QStringLiteral("sumMs"), roundMs(run->sumMs()));
     json.insert(QStringLiteral("parallelism"), std::round(run->parallelism() * 100.0) / 100.0);
     json.insert(QStringLiteral("startedAtEpochMs"), run->startedAtEpochMs());
+    // What opening the file again recognises the run by (SessionKeeper).
+    json.insert(QStringLiteral("uuid"), run->uuid().toString(QUuid::WithoutBraces));
     json.insert(QStringLiteral("endedByQuit"), run->endedByQuit());
     // The whole preset, so an opened run can be run again as it was.
     json.insert(QStringLiteral("presetDefinition"), run->preset().toJson());

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSet>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
@@ -222,14 +223,29 @@ bool SessionKeeper::saveAs(const QString &path, QString *error)
     return SessionWriter::write(path, runPieces(), error);
 }
 
-int SessionKeeper::adopt(const QList<RecordedRun> &runs)
+SessionKeeper::Adopted SessionKeeper::adopt(const QList<RecordedRun> &runs)
 {
-    int count = 0;
-    for (RecordedRun run : runs) {
+    // Recognised by identity, so a file opened twice, or holding the runs
+    // restored at start, adds nothing twice; nor does a file that holds a
+    // run twice (an older SpawnScope's session kept such copies).
+    QSet<QUuid> shown;
+    shown.reserve(m_engine->runs().size() + runs.size());
+    for (const JobRun *run : m_engine->runs())
+        shown.insert(run->uuid());
+    Adopted adopted;
+    for (const RecordedRun &recorded : runs) {
+        if (shown.contains(recorded.uuid)) {
+            ++adopted.alreadyShown;
+            continue;
+        }
+        RecordedRun run = recorded;
         PresetFile::translateTexts(&run.preset); // a seed's title in the window's language
-        count += m_engine->restore(run) ? 1 : 0;
+        if (const JobRun *restored = m_engine->restore(run)) {
+            shown.insert(restored->uuid());
+            ++adopted.added;
+        }
     }
-    return count;
+    return adopted;
 }
 
 void SessionKeeper::restoreLast()
@@ -302,10 +318,11 @@ void SessionKeeper::onRead(const QString &path, bool last, const SessionReader::
         // An opened file is all or nothing: the window's message says the
         // table is unchanged whenever there is a problem.
         if (result.ok() && result.droppedRuns > 0) {
-            emit opened(path, 0, tooLargeToOpen(path, result.droppedRuns));
+            emit opened(path, 0, 0, tooLargeToOpen(path, result.droppedRuns));
             return;
         }
-        emit opened(path, result.ok() ? adopt(result.runs) : 0, result.error);
+        const Adopted adopted = result.ok() ? adopt(result.runs) : Adopted();
+        emit opened(path, adopted.added, adopted.alreadyShown, result.error);
         return;
     }
     if (!result.ok() || result.droppedRuns > 0) {
@@ -328,13 +345,15 @@ void SessionKeeper::onRead(const QString &path, bool last, const SessionReader::
                                          : tr("The whole file was kept as %1.").arg(aside));
         }
         qCWarning(lcSession, "%s", qPrintable(message));
-        const int count = result.ok() ? adopt(result.runs) : 0;
+        const int count = result.ok() ? adopt(result.runs).added : 0;
         m_ready = true;
         emit restored(count, message);
         return;
     }
-    const int count = adopt(result.runs);
+    const Adopted adopted = adopt(result.runs);
     m_ready = true;
-    qCInfo(lcSession, "restored %d run(s) from %s", count, qPrintable(path));
-    emit restored(count, QString());
+    qCInfo(lcSession, "restored %d run(s) from %s", adopted.added, qPrintable(path));
+    if (adopted.alreadyShown > 0) // copies an older SpawnScope kept; the next save drops them
+        qCInfo(lcSession, "left out %d duplicate run(s) in %s", adopted.alreadyShown, qPrintable(path));
+    emit restored(adopted.added, QString());
 }

@@ -64,7 +64,10 @@ public:
     // Saving starts only after it, so a slow read cannot be overwritten.
     void restoreLast();
     // Opens a session or report file as read-only runs; opened() follows.
-    // The runs in the window are untouched if it cannot be read.
+    // The runs in the window are untouched if it cannot be read. A run
+    // already in the window (the same RecordedRun::uuid: restored at start,
+    // opened before, or run here and saved) is not added again, nor a
+    // second copy in the file; opened() counts them as alreadyShown.
     void open(const QString &path);
     // Reads and restores at once, on this thread: for --screenshot --open,
     // which must draw the same picture every time. Empty, or the problem.
@@ -83,7 +86,9 @@ public:
 
 signals:
     void restored(int runs, const QString &problem);
-    void opened(const QString &path, int runs, const QString &problem);
+    // runs: added to the window; alreadyShown: in the file, and left out
+    // because the window shows them already.
+    void opened(const QString &path, int runs, int alreadyShown, const QString &problem);
     void saveFailed(const QString &problem);
     // A background write finished (for tests).
     void saved();
@@ -94,7 +99,12 @@ private:
     // Every kept run in pieces, with the job lines not made yet made now.
     QList<SessionWriter::RunPieces> runPieces();
     void makeLine(const JobRun *run, int index);
-    int adopt(const QList<RecordedRun> &runs);
+    struct Adopted
+    {
+        int added = 0;
+        int alreadyShown = 0;
+    };
+    Adopted adopt(const QList<RecordedRun> &runs);
     void onRead(const QString &path, bool last, const SessionReader::Result &result);
     // An opened file is all or nothing: why this one is not opened.
     QString tooLargeToOpen(const QString &path, int droppedRuns) const;

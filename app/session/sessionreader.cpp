@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QUuid>
 
 #include <deque>
 
@@ -312,6 +313,25 @@ bool presetFromJobs(const QJsonObject &run, const QJsonArray &jobs, Preset *pres
         return false;
     }
     return true;
+}
+
+// A run from a file written before runs carried "uuid": an identity made
+// of what tells such runs apart (its preset, when it started, and each
+// job's place, command and pid), the same each time the file is read, so
+// that opening the file again still finds the run already shown.
+QUuid derivedUuid(const RecordedRun &run, const QJsonArray &ids)
+{
+    static const QUuid Namespace(QStringLiteral("6f1d4a52-3c1e-4d8b-9a57-2b3f0c9e7d41"));
+    QJsonArray jobs;
+    for (qsizetype j = 0; j < ids.size(); ++j) {
+        QJsonObject job = ids.at(j).toObject();
+        job.insert(QStringLiteral("pid"), run.jobs.value(j).pid);
+        jobs << job;
+    }
+    const QJsonObject identity{{QStringLiteral("preset"), run.preset.id},
+                               {QStringLiteral("startedAtEpochMs"), run.startedAtEpochMs},
+                               {QStringLiteral("jobs"), jobs}};
+    return QUuid::createUuidV5(Namespace, QJsonDocument(identity).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -633,6 +653,14 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
                                 .arg(j / stages)
                                 .arg(j % stages));
         }
+        QString uuid;
+        if (!f.string("uuid", &uuid))
+            return fail(tr("has a bad run (%1): %2").arg(where, problem));
+        run.uuid = QUuid::fromString(uuid);
+        if (run.uuid.isNull() && !uuid.isEmpty() && uuid != QUuid().toString(QUuid::WithoutBraces))
+            return fail(tr("has a bad run (%1): \"uuid\" is not a UUID").arg(where));
+        if (run.uuid.isNull())
+            run.uuid = derivedUuid(run, ids);
         result.runs << run;
     }
     result.trimmedJobs = budget.trimmedJobs;
