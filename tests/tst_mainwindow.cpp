@@ -145,6 +145,7 @@ private slots:
     void timelineAndCodeFollowTheSelection();
     void panelScreenshotsHaveThePanelsSize();
     void timelineZoomsPansAndFits();
+    void timelineFitsTheRunSelectedInTheTable();
     void statusBarCountsRunningChildren();
     void everyPaletteEditCanBeUndone();
     void failedExportsAreLogged();
@@ -1151,6 +1152,32 @@ void TestMainWindow::timelineZoomsPansAndFits()
     QTest::keyClick(view, Qt::Key_0);
     QVERIFY(view->isFitting());
     QCOMPARE(view->horizontalScrollBar()->value(), 0);
+}
+
+void TestMainWindow::timelineFitsTheRunSelectedInTheTable()
+{
+    JobRun *longer = m_window->runPreset(helperPreset({QStringLiteral("sleep"), QStringLiteral("1")}));
+    JobRun *shorter = m_window->runPreset(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.05")}));
+    QVERIFY(waitRun(longer) && waitRun(shorter));
+    const double longerEnd = longer->jobs().first()->finishedMs();
+    const double shorterEnd = shorter->jobs().first()->finishedMs();
+    QVERIFY(shorterEnd < longerEnd);
+    QVERIFY(m_window->showPanel(QStringLiteral("timeline")));
+    TimelineView *view = m_window->timelinePanel()->view();
+
+    // Starting a run selected its row in the table; the timeline follows.
+    QCOMPARE(view->selectedRunId(), shorter->id());
+    QCOMPARE(view->selectedJobIndex(), -1);
+    view->fit();
+    QVERIFY2(view->visibleMs().second >= shorterEnd && view->visibleMs().second < shorterEnd * 1.05,
+             qPrintable(QStringLiteral("%1 for %2").arg(view->visibleMs().second).arg(shorterEnd)));
+
+    // Another row in the table: Fit follows it to the other run.
+    m_window->selectRun(longer, 0);
+    QCOMPARE(view->selectedRunId(), longer->id());
+    QCOMPARE(view->selectedJobIndex(), 0);
+    QCOMPARE(view->fitMode(), TimelineView::FitMode::SelectedRun);
+    QVERIFY(view->visibleMs().second >= longerEnd && view->visibleMs().second < longerEnd * 1.05);
 }
 
 void TestMainWindow::statusBarCountsRunningChildren()

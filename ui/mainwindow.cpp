@@ -685,6 +685,7 @@ void MainWindow::onCurrentJobChanged()
     const QModelIndex index = currentSourceIndex();
     JobRun *run = m_jobModel->runAt(index);
     m_detail->showJob(run, m_jobModel->jobAt(index));
+    m_timelinePanel->selectJob(index.data(JobTreeModel::RunIdRole).toULongLong(), index.data(JobTreeModel::JobIndexRole).toInt());
     if (run)
         m_codePanel->setPreset(run->preset());
     updateActions();

@@ -13,6 +13,7 @@ struct TimelineGroup
     enum class Kind { Run, Lab };
 
     Kind kind = Kind::Run;
+    quint64 id = 0;       // stable while the group lives (indexes move when groups go), for a selection
     quint64 runId = 0;    // for Kind::Run
     QString title;        // "#3 Ten sleeps at once"
     int stages = 1;       // > 1: the lanes are chains of this many stages

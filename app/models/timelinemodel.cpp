@@ -70,6 +70,7 @@ void TimelineModel::onRunAdded(JobRun *run)
         return;
     TimelineGroup group;
     group.kind = TimelineGroup::Kind::Run;
+    group.id = m_nextGroupId++;
     group.runId = run->id();
     group.title = tr("#%1 %2").arg(run->id()).arg(JobFormat::runTitle(run));
     group.stages = run->stageCount();
@@ -233,6 +234,7 @@ void TimelineModel::addLabResult(const LabResult &result)
 {
     TimelineGroup group;
     group.kind = TimelineGroup::Kind::Lab;
+    group.id = m_nextGroupId++;
     group.title = result.workload == LabResult::Workload::Cpu
                       ? tr("Threads lab · factorize · %1").arg(LabResult::modeTitle(result.mode))
                       : tr("Threads lab · blocking I/O · %1").arg(LabResult::modeTitle(result.mode));

@@ -27,6 +27,8 @@ public:
 
     int groupCount() const { return int(m_groups.size()); }
     const TimelineGroup &group(int index) const { return m_groups.at(index); }
+    // The index of the run's group; -1 for a run it does not show.
+    int groupOfRun(quint64 runId) const { return m_groupOfRun.value(runId, -1); }
     int laneCount() const;
     // Milliseconds since the group's start: its run's clock while it runs,
     // else where it ended.
@@ -64,5 +66,6 @@ private:
     QSet<quint64> m_onlyRuns;
     QList<TimelineGroup> m_groups;
     QHash<quint64, int> m_groupOfRun; // run id -> index in m_groups
+    quint64 m_nextGroupId = 1;
     QTimer *m_notify;
 };

@@ -21,6 +21,8 @@ QString swatch(const QColor &color, const QString &text)
 TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     : QWidget(parent)
     , m_view(new TimelineView(model, this))
+    , m_fit(new QToolButton(this))
+    , m_fitAll(new QToolButton(this))
     , m_cpu(new QToolButton(this))
     , m_legend(new QLabel(this))
 {
@@ -32,16 +34,24 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     zoomOut->setText(tr("Zoom out"));
     zoomOut->setToolTip(tr("Zoom out (-)"));
     connect(zoomOut, &QToolButton::clicked, m_view, &TimelineView::zoomOut);
-    auto *fit = new QToolButton(this);
-    fit->setText(tr("Fit"));
-    fit->setCheckable(true);
-    fit->setChecked(m_view->isFitting());
-    fit->setToolTip(tr("Show every run whole and follow the live ones (0)"));
-    connect(fit, &QToolButton::clicked, m_view, [this, fit] {
+    // Checkable to show what the zoom follows; a click that changes no mode
+    // must not leave a button unchecked, hence the update after each.
+    m_fit->setText(tr("Fit"));
+    m_fit->setCheckable(true);
+    connect(m_fit, &QToolButton::clicked, this, [this] {
         m_view->fit();
-        fit->setChecked(true);
+        updateFitButtons();
     });
-    connect(m_view, &TimelineView::fittingChanged, fit, &QToolButton::setChecked);
+    m_fitAll->setText(tr("Fit all"));
+    m_fitAll->setCheckable(true);
+    m_fitAll->setToolTip(tr("Show every run whole and follow the live ones (A, or 0 with no run selected)"));
+    connect(m_fitAll, &QToolButton::clicked, this, [this] {
+        m_view->fitAll();
+        updateFitButtons();
+    });
+    connect(m_view, &TimelineView::fitModeChanged, this, &TimelinePanel::updateFitButtons);
+    connect(m_view, &TimelineView::selectionChanged, this, &TimelinePanel::updateFitButtons);
+    updateFitButtons();
 
     m_cpu->setText(tr("Colour by CPU"));
     m_cpu->setCheckable(true);
@@ -62,7 +72,8 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     bar->setContentsMargins(4, 2, 4, 2);
     bar->addWidget(zoomIn);
     bar->addWidget(zoomOut);
-    bar->addWidget(fit);
+    bar->addWidget(m_fit);
+    bar->addWidget(m_fitAll);
     bar->addSpacing(12);
     bar->addWidget(m_cpu);
     bar->addSpacing(12);
@@ -81,6 +92,26 @@ void TimelinePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange)
         updateLegend();
     QWidget::changeEvent(event);
+}
+
+void TimelinePanel::selectJob(quint64 runId, int jobIndex)
+{
+    m_view->selectJob(runId, jobIndex);
+}
+
+void TimelinePanel::updateFitButtons()
+{
+    using Mode = TimelineView::FitMode;
+    const Mode mode = m_view->fitMode();
+    const bool selected = m_view->hasSelection();
+    // With nothing selected, Fit is Fit all.
+    m_fit->setChecked(mode == Mode::SelectedRun || (mode == Mode::All && !selected));
+    m_fitAll->setChecked(mode == Mode::All);
+    m_fit->setToolTip(selected ? tr("Fit the selected run: zoom and pan so that <b>%1</b> fills the view, and follow "
+                                    "it while it runs (0 or F)")
+                                     .arg(m_view->selectedTitle().toHtmlEscaped())
+                               : tr("Show every run whole and follow the live ones (0). Select a run (click its "
+                                    "lane, or its row in Processes) and Fit shows that run alone."));
 }
 
 void TimelinePanel::updateLegend()

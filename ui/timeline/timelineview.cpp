@@ -5,6 +5,7 @@
 #include "timelinemodel.h"
 #include "unixsignals.h"
 
+#include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -128,6 +129,9 @@ QSize TimelineView::sizeHint() const
 void TimelineView::onModelChanged()
 {
     layoutRows();
+    // The selected run was cleared away: Fit goes back to everything.
+    if (m_selectedId != 0 && selectedGroup() < 0)
+        select(-1, -1);
     if (m_model->isLive() && !m_animation->isActive())
         m_animation->start();
     updateScrollBars();
@@ -180,6 +184,84 @@ double TimelineView::extentMs() const
     return extent;
 }
 
+std::pair<double, double> TimelineView::visibleMs() const
+{
+    return {xToMs(chartLeft()), xToMs(chartLeft() + chartWidth())};
+}
+
+int TimelineView::selectedGroup() const
+{
+    if (m_selectedId == 0)
+        return -1;
+    const int count = m_model->groupCount();
+    if (m_selectedGroup >= 0 && m_selectedGroup < count && m_model->group(m_selectedGroup).id == m_selectedId)
+        return m_selectedGroup;
+    m_selectedGroup = -1;
+    for (int g = 0; g < count; ++g) {
+        if (m_model->group(g).id == m_selectedId) {
+            m_selectedGroup = g;
+            break;
+        }
+    }
+    return m_selectedGroup;
+}
+
+quint64 TimelineView::selectedRunId() const
+{
+    const int g = selectedGroup();
+    return g >= 0 && m_model->group(g).kind == TimelineGroup::Kind::Run ? m_model->group(g).runId : 0;
+}
+
+QString TimelineView::selectedTitle() const
+{
+    const int g = selectedGroup();
+    return g >= 0 ? m_model->group(g).title : QString();
+}
+
+void TimelineView::selectJob(quint64 runId, int jobIndex)
+{
+    const int g = runId != 0 ? m_model->groupOfRun(runId) : -1;
+    const bool hasLane = g >= 0 && jobIndex >= 0 && jobIndex < m_model->group(g).lanes.size();
+    select(g, hasLane ? jobIndex : -1);
+}
+
+void TimelineView::select(int group, int lane)
+{
+    const quint64 id = group >= 0 ? m_model->group(group).id : 0;
+    if (id == m_selectedId && lane == m_selectedLane)
+        return;
+    m_selectedId = id;
+    m_selectedGroup = group;
+    m_selectedLane = id != 0 ? lane : -1;
+    if (m_fitMode == FitMode::SelectedRun) {
+        if (id == 0)
+            setFitMode(FitMode::All);
+        updateScrollBars();
+    }
+    viewport()->update();
+    emit selectionChanged();
+}
+
+QRect TimelineView::barRect(quint64 runId, int jobIndex) const
+{
+    const int g = m_model->groupOfRun(runId);
+    if (g < 0 || jobIndex < 0 || jobIndex >= m_model->group(g).lanes.size())
+        return {};
+    const TimelineLane &lane = m_model->group(g).lanes.at(jobIndex);
+    if (lane.startMs < 0)
+        return {};
+    for (const Row &row : m_rows) {
+        if (row.group != g || row.lane != jobIndex || row.member >= 0)
+            continue;
+        // As paintLane draws it: from the start to the end (or now), 2 px at least.
+        const double end = lane.endMs >= 0 ? lane.endMs : m_model->nowMs(g);
+        const int x0 = msToX(lane.startMs);
+        const int x1 = std::max(x0 + 2, msToX(end));
+        return QRect(x0, row.y - verticalScrollBar()->value() + 2, x1 - x0, row.height - 4);
+    }
+    return {};
+}
+
 int TimelineView::chartLeft() const
 {
     return std::min(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16, viewport()->width() / 3);
@@ -204,8 +286,16 @@ int TimelineView::msToX(double ms) const
 void TimelineView::updateScrollBars()
 {
     const double extent = extentMs();
-    if (m_fit) {
+    const int selected = selectedGroup();
+    if (m_fitMode == FitMode::All || (m_fitMode == FitMode::SelectedRun && selected < 0)) {
         m_pxPerMs = chartWidth() / (extent * 1.02);
+        m_offsetMs = 0;
+    } else if (m_fitMode == FitMode::SelectedRun) {
+        // Every group counts from its own start, so the run spans 0 to its
+        // last lane's end (or now); its timeout is left out, or a short run
+        // with a long timeout would be a sliver again.
+        const double span = std::max(1.0, m_model->group(selected).extentMs(m_model->nowMs(selected)));
+        m_pxPerMs = std::min(MaxPxPerMs, chartWidth() / (span * 1.02));
         m_offsetMs = 0;
     }
     const double totalPx = extent * 1.02 * m_pxPerMs;
@@ -221,19 +311,63 @@ void TimelineView::updateScrollBars()
     v->setPageStep(viewport()->height());
 }
 
-void TimelineView::setFitting(bool fit)
+void TimelineView::setFitMode(FitMode mode)
 {
-    if (m_fit == fit)
+    if (m_fitMode == mode)
         return;
-    m_fit = fit;
-    emit fittingChanged(fit);
+    m_fitMode = mode;
+    emit fitModeChanged(mode);
 }
 
 void TimelineView::fit()
 {
-    setFitting(true);
+    if (hasSelection())
+        fitSelectedRun();
+    else
+        fitAll();
+}
+
+void TimelineView::fitAll()
+{
+    setFitMode(FitMode::All);
     updateScrollBars();
     viewport()->update();
+}
+
+void TimelineView::fitSelectedRun()
+{
+    if (!hasSelection())
+        return;
+    // The table may have selected a run whose group the view has not laid out yet.
+    layoutRows();
+    setFitMode(FitMode::SelectedRun);
+    updateScrollBars();
+    scrollToSelection();
+    viewport()->update();
+}
+
+void TimelineView::scrollToSelection()
+{
+    const int g = selectedGroup();
+    const auto header = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                                     [g](const Row &row) { return row.group == g && row.lane < 0; });
+    if (header == m_rows.cend())
+        return;
+    const int axisHeight = fontMetrics().height() + 14;
+    QScrollBar *v = verticalScrollBar();
+    const int visibleTop = v->value() + axisHeight;
+    const int visibleBottom = v->value() + viewport()->height();
+    if (header->y >= visibleTop && header->groupBottom <= visibleBottom)
+        return;
+    // The header just under the axis; for a long run, far enough down that
+    // the selected lane shows too.
+    int top = header->y - axisHeight;
+    const auto lane = std::find_if(header, m_rows.cend(), [this, g](const Row &row) {
+        return row.group == g && row.lane == m_selectedLane && row.member < 0;
+    });
+    if (m_selectedLane >= 0 && lane != m_rows.cend())
+        top = std::max(top, lane->y + lane->height - viewport()->height());
+    v->setValue(top);
 }
 
 void TimelineView::zoomIn()
@@ -252,10 +386,10 @@ void TimelineView::zoomAround(double factor, int viewportX)
     const double fitPx = chartWidth() / (extentMs() * 1.02);
     const double pxPerMs = std::clamp(m_pxPerMs * factor, fitPx, MaxPxPerMs);
     if (pxPerMs <= fitPx * 1.0001) {
-        fit();
+        fitAll();
         return;
     }
-    setFitting(false);
+    setFitMode(FitMode::None);
     m_pxPerMs = pxPerMs;
     m_offsetMs = std::max(0.0, anchorMs - (viewportX - chartLeft()) / m_pxPerMs);
     updateScrollBars();
@@ -263,9 +397,13 @@ void TimelineView::zoomAround(double factor, int viewportX)
     viewport()->update();
 }
 
-void TimelineView::scrollContentsBy(int, int)
+void TimelineView::scrollContentsBy(int dx, int)
 {
-    if (!m_fit)
+    // The view's own moves are made with the bar's signals blocked: this is
+    // a pan by hand (the bar, a drag, Shift+wheel), which ends a run's fit.
+    if (dx != 0 && m_fitMode == FitMode::SelectedRun)
+        setFitMode(FitMode::None);
+    if (m_fitMode == FitMode::None)
         m_offsetMs = horizontalScrollBar()->value() / m_pxPerMs;
     viewport()->update();
 }
@@ -295,17 +433,23 @@ void TimelineView::wheelEvent(QWheelEvent *event)
 
 void TimelineView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && !m_fit) {
-        m_dragging = true;
+    if (event->button() == Qt::LeftButton) {
+        m_pressPos = event->pos();
         m_dragStart = event->pos();
         m_dragOffsetMs = m_offsetMs;
-        viewport()->setCursor(Qt::ClosedHandCursor);
     }
     QAbstractScrollArea::mousePressEvent(event);
 }
 
 void TimelineView::mouseMoveEvent(QMouseEvent *event)
 {
+    // A drag pans once it is more than a click's wobble; fitting everything
+    // leaves nothing to pan.
+    if (!m_dragging && (event->buttons() & Qt::LeftButton) && m_fitMode != FitMode::All
+        && (event->pos() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        m_dragging = true;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
     if (m_dragging) {
         const double ms = m_dragOffsetMs - (event->pos().x() - m_dragStart.x()) / m_pxPerMs;
         horizontalScrollBar()->setValue(int(std::max(0.0, ms) * m_pxPerMs));
@@ -320,12 +464,28 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     if (m_dragging) {
         m_dragging = false;
         viewport()->unsetCursor();
+    } else if (event->button() == Qt::LeftButton && event->pos().y() >= fontMetrics().height() + 14
+               && (event->pos() - m_pressPos).manhattanLength() < QApplication::startDragDistance()) {
+        // A click selects the run under it, and the lane (a member's job's);
+        // a click on no run selects none, so Fit shows everything.
+        const Row *row = rowAt(event->pos().y());
+        select(row ? row->group : -1, row ? row->lane : -1);
     }
     QAbstractScrollArea::mouseReleaseEvent(event);
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
+    // Letters only bare, so that Ctrl+A and the like stay the window's.
+    const bool bare = (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+    if (bare && event->key() == Qt::Key_F) {
+        fitSelectedRun();
+        return;
+    }
+    if (bare && event->key() == Qt::Key_A) {
+        fitAll();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
@@ -491,9 +651,13 @@ void TimelineView::paintHeader(QPainter &painter, const Row &row, int y)
 {
     const QPalette &pal = palette();
     const TimelineGroup &group = m_model->group(row.group);
+    const bool selected = row.group == selectedGroup();
     QColor band = pal.color(QPalette::Highlight);
-    band.setAlpha(Theme::isDark(pal) ? 60 : 30);
+    band.setAlpha(selected ? (Theme::isDark(pal) ? 130 : 80) : (Theme::isDark(pal) ? 60 : 30));
     painter.fillRect(QRect(0, y + 2, viewport()->width(), row.height - 4), band);
+    // The selected run: what Fit zooms to.
+    if (selected)
+        painter.fillRect(QRect(0, y + 2, 4, row.groupBottom - row.y - 2), pal.color(QPalette::Highlight));
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
@@ -526,6 +690,12 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
     const TimelineGroup &group = m_model->group(row.group);
     const TimelineLane &lane = group.lanes.at(row.lane);
     const QFontMetrics fm = fontMetrics();
+
+    if (row.lane == m_selectedLane && row.group == selectedGroup()) {
+        QColor band = pal.color(QPalette::Highlight);
+        band.setAlpha(Theme::isDark(pal) ? 70 : 40);
+        painter.fillRect(QRect(0, y - 1, viewport()->width(), row.height + 2), band);
+    }
 
     // The label column; a chain's stages share a bracket.
     int labelX = LabelMargin;
