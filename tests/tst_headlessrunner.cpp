@@ -591,6 +591,14 @@ void TestHeadlessRunner::labFactorizeReport()
         QCOMPARE(results.at(0).toObject().value("number").toInteger(), 12);
         QCOMPARE(results.at(0).toObject().value("divisors").toArray(), (QJsonArray{1, 2, 3, 4, 6, 12}));
         QCOMPARE(results.at(1).toObject().value("divisors").toArray(), (QJsonArray{1, 101, 21179, 2139079}));
+        // What others used of the machine meanwhile (null when the run was too short to tell).
+        const QJsonObject load = m.value("machineLoad").toObject();
+        const int cores = load.value("cores").toInt();
+        QVERIFY(cores > 0);
+        const bool parallel = names.last() == "threads" || names.last() == "processes";
+        QCOMPARE(load.value("coresNeeded").toDouble(), parallel ? std::min(2, cores) : 1.0);
+        QVERIFY(load.contains("coresUsedByOthers"));
+        QVERIFY(load.value("busy").isBool());
     }
     QCOMPARE(names, (QStringList{"serial", "threads", "gil", "processes"}));
     QCOMPARE(modes.at(0).toObject().value("speedup").toDouble(), 1.0);

@@ -27,6 +27,9 @@ LabHeadless::LabHeadless(QObject *parent)
                 line += QStringLiteral("  speed-up ×%1").arg(result.speedup, 0, 'f', 2);
             if (!result.error.isEmpty())
                 line += QStringLiteral("  error: ") + result.error;
+            const QString busy = result.busyWarning();
+            if (!busy.isEmpty())
+                line += QStringLiteral("\n                ") + busy;
             std::printf("%s\n", qPrintable(line));
             std::fflush(stdout);
         }

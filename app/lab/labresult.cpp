@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -55,6 +56,48 @@ bool LabResult::modeFromKey(const QString &key, Mode *out)
     return false;
 }
 
+double LabResult::coresNeeded() const
+{
+    if (workload == Workload::BlockingIo)
+        return 0;
+    switch (mode) {
+    case Mode::Serial:
+    case Mode::Gil:
+        return 1;
+    case Mode::Threads:
+    case Mode::Processes: {
+        const int lanesCount = int(lanes.size());
+        return std::max(1, machineLoad.cores > 0 ? std::min(lanesCount, machineLoad.cores) : lanesCount);
+    }
+    }
+    return 1;
+}
+
+QString LabResult::busyWarning() const
+{
+    if (cancelled || !error.isEmpty())
+        return {};
+    return machineLoad.busyWarning(coresNeeded());
+}
+
+QString LabResult::busySummary(const QList<LabResult> &results)
+{
+    QStringList parts;
+    int cores = 0;
+    for (const LabResult &result : results) {
+        if (result.busyWarning().isEmpty())
+            continue;
+        parts << QStringLiteral("%1 (%2)").arg(MachineLoad::formatCores(result.machineLoad.othersCores),
+                                               modeTitle(result.mode));
+        cores = result.machineLoad.cores;
+    }
+    if (parts.isEmpty())
+        return {};
+    return MachineLoad::tr("The machine was busy: %1 of %2 cores in use by others; run again")
+        .arg(parts.join(QStringLiteral(", ")))
+        .arg(cores);
+}
+
 QJsonObject LabResult::toJson() const
 {
     QJsonObject json;
@@ -70,6 +113,7 @@ QJsonObject LabResult::toJson() const
         json.insert(QStringLiteral("error"), error);
     if (mode == Mode::Gil)
         json.insert(QStringLiteral("gilSwitches"), gilSwitches);
+    json.insert(QStringLiteral("machineLoad"), machineLoad.toJson(coresNeeded()));
     if (workload == Workload::Cpu) {
         QJsonArray array;
         for (const NumberResult &result : results) {

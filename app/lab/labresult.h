@@ -2,6 +2,8 @@
 // crosses from the worker threads to the GUI and into reports.
 #pragma once
 
+#include "machineload.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -43,12 +45,26 @@ public:
     int maxInsideLock = 0;
     bool cancelled = false;
     QString error;
+    MachineLoad machineLoad; // what others used of the machine while this mode ran
+
+    // Cores this mode can keep busy, which others must leave it for the
+    // result to teach the lesson: one for Serial and Threads + GIL, one per
+    // number up to the machine's cores for Threads and Processes, none for
+    // blocking I/O (it waits, it does not compute).
+    double coresNeeded() const;
+    // Why this result is not to be trusted, beside the result; empty when it
+    // is (or when it was cancelled or failed, which say so already).
+    QString busyWarning() const;
+    // One line for several results: "The machine was busy: 1.4 (Serial),
+    // 1.1 (Threads) of 2 cores in use by others; run again"; empty when none
+    // has a busyWarning().
+    static QString busySummary(const QList<LabResult> &results);
 
     static QString modeKey(Mode mode);
     static QString modeTitle(Mode mode);
     static bool modeFromKey(const QString &key, Mode *out);
 
-    // {"mode","wallMs","cpuMs","speedup","results":[{"number","divisors"}]}
+    // {"mode","wallMs","cpuMs","speedup","machineLoad":{...},"results":[{"number","divisors"}]}
     QJsonObject toJson() const;
 };
 

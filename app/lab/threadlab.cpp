@@ -1,5 +1,6 @@
 #include "threadlab.h"
 
+#include "busymeter.h"
 #include "gillock.h"
 #include "jobengine.h"
 #include "jobprocess.h"
@@ -176,6 +177,8 @@ LabResult ThreadLab::computeCpu(const LabRequest &request, LabResult::Mode mode,
         result.lanes << QString::number(request.numbers.at(i));
     }
 
+    BusyMeter machine;
+    machine.start();
     const Clock::time_point start = Clock::now();
     const double cpuStart = processCpuMs();
     GilLock gil;
@@ -220,6 +223,7 @@ LabResult ThreadLab::computeCpu(const LabRequest &request, LabResult::Mode mode,
 
     result.wallMs = msSince(start);
     result.cpuMs = processCpuMs() - cpuStart;
+    result.machineLoad = machine.finish();
     result.cancelled = cancel.load();
     result.gilSwitches = gil.switches();
     result.maxInsideLock = gil.maxInside();
@@ -238,6 +242,8 @@ LabResult ThreadLab::computeBlockingIo(const LabRequest &request, LabResult::Mod
     for (int i = 0; i < count; ++i)
         result.lanes << QObject::tr("worker %1").arg(i + 1);
 
+    BusyMeter machine;
+    machine.start();
     const Clock::time_point start = Clock::now();
     const double cpuStart = processCpuMs();
     GilLock gil;
@@ -273,6 +279,7 @@ LabResult ThreadLab::computeBlockingIo(const LabRequest &request, LabResult::Mod
     }
     result.wallMs = msSince(start);
     result.cpuMs = processCpuMs() - cpuStart;
+    result.machineLoad = machine.finish();
     result.cancelled = cancel.load();
     result.maxInsideLock = gil.maxInside();
     for (const LabResult::Span &span : spans) {
@@ -294,6 +301,7 @@ void ThreadLab::startProcesses()
         return;
     }
     m_modeClock.start();
+    m_processesMachine.start();
     for (quint64 n : std::as_const(m_request.numbers)) {
         Preset preset;
         preset.id = QString::fromLatin1(WorkerProtocol::PresetId);
@@ -323,6 +331,8 @@ void ThreadLab::onProcessRunFinished()
     result.mode = LabResult::Mode::Processes;
     result.workload = LabResult::Workload::Cpu;
     result.wallMs = double(m_modeClock.nsecsElapsed()) / 1e6;
+    // The workers are reaped by now, so their CPU time counts as the lab's own.
+    result.machineLoad = m_processesMachine.finish();
     result.cancelled = m_cancel.load();
     for (int i = 0; i < m_runs.size(); ++i) {
         const JobProcess *job = m_runs.at(i)->jobs().first();

@@ -4,6 +4,7 @@
 // as LabResult values on the thread that owns the lab.
 #pragma once
 
+#include "busymeter.h"
 #include "labrequest.h"
 #include "labresult.h"
 
@@ -75,4 +76,5 @@ private:
     QList<JobRun *> m_runs;
     QList<double> m_runOffsetMs;
     QElapsedTimer m_modeClock;
+    BusyMeter m_processesMachine;
 };

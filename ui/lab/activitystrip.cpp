@@ -33,8 +33,11 @@ void ActivityStrip::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::Text));
-    p.drawText(QRect(margin, 2, width() - 2 * margin, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("When each worker ran (one row per worker, shared time axis)"));
+    // Wrapped, not cut, when the divisors beside the strip take the width their lines need.
+    const int titleFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const QString title = tr("When each worker ran (one row per worker, shared time axis)");
+    const QRect titleRect = p.fontMetrics().boundingRect(QRect(margin, 4, width() - 2 * margin, height()), titleFlags, title);
+    p.drawText(QRect(margin, 4, width() - 2 * margin, titleRect.height()), titleFlags, title);
     p.setFont(font());
 
     if (m_results.isEmpty()) {
@@ -53,7 +56,7 @@ void ActivityStrip::paintEvent(QPaintEvent *)
             labelWidth = std::max(labelWidth, fm.horizontalAdvance(lane) + 12);
         maxMs = std::max(maxMs, r.wallMs);
     }
-    const int top = fm.height() + 8;
+    const int top = titleRect.height() + 8;
     const int axisHeight = fm.height() + 6;
     const int blocks = int(m_results.size());
     const int available = height() - top - axisHeight - margin - blocks * (fm.height() + 6);

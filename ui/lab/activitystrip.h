@@ -14,7 +14,10 @@ public:
 
     void setResults(const QList<LabResult> &results);
 
-    QSize sizeHint() const override { return {600, 240}; }
+    // Expanding takes whatever height is spare; the hint stays low because the
+    // lab's scroll area asks for the panel's preferred height, and a busy
+    // machine's warning line above the strip must not push it out of view.
+    QSize sizeHint() const override { return {600, 160}; }
     QSize minimumSizeHint() const override { return {300, 120}; }
 
 protected:

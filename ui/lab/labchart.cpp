@@ -68,7 +68,9 @@ void LabChart::paintEvent(QPaintEvent *)
     const int top = margin / 2 + titleHeight + 2;
     const int rowHeight = std::clamp((height() - top - margin) / std::max(rows, 1), fm.height() + 2, 2 * fm.height() + 8);
     const int barLeft = margin + labelWidth + 8;
-    const QString widestNote = QStringLiteral("00.00 s · CPU 00.00 s · ×0.00");
+    const bool anyBusy = std::any_of(m_results.cbegin(), m_results.cend(),
+                                     [](const LabResult &r) { return !r.busyWarning().isEmpty(); });
+    const QString widestNote = QStringLiteral("00.00 s · CPU 00.00 s · ×0.00") + (anyBusy ? tr(" · machine busy") : QString());
     const int noteWidth = fm.horizontalAdvance(widestNote) + 8;
     const int barSpan = std::max(20, width() - barLeft - margin - noteWidth);
 
@@ -92,9 +94,14 @@ void LabChart::paintEvent(QPaintEvent *)
             note += tr(" · failed");
         else if (r.speedup > 0)
             note += QStringLiteral(" · ×%1").arg(r.speedup, 0, 'f', 2);
+        // The panel says why beneath the charts; the bar only says which.
+        const bool busy = !r.busyWarning().isEmpty();
+        if (busy)
+            note += tr(" · machine busy");
         QFont noteFont = font();
-        noteFont.setBold(r.speedup >= 1.5);
+        noteFont.setBold(r.speedup >= 1.5 && !busy);
         p.setFont(noteFont);
+        p.setPen(busy ? Theme::warningText(pal) : pal.color(QPalette::Text));
         p.drawText(QRect(bar.right() + 6, y, width() - bar.right() - 6 - margin, rowHeight),
                    Qt::AlignLeft | Qt::AlignVCenter, note);
         p.setFont(font());

@@ -19,9 +19,11 @@
 #include <QProgressBar>
 #include <QRadioButton>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -48,6 +50,7 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     , m_cpuChart(new LabChart(tr("CPU-bound: factorize (wall time; shorter is faster)"), this))
     , m_ioChart(new LabChart(tr("Blocking I/O (wall time)"), this))
     , m_strip(new ActivityStrip(this))
+    , m_loadWarning(new QLabel(this))
     , m_divisors(new QPlainTextEdit(this))
 {
     auto *lesson = new QLabel(
@@ -157,6 +160,11 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     m_divisors->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_divisors->setPlaceholderText(tr("The divisors of each number appear here, in ascending order"));
     m_divisors->setMaximumBlockCount(2000);
+    // Room for "Divisors (Threads + GIL):" from the start; fitDivisors() widens it to the lines it shows.
+    m_divisors->setMinimumWidth(QFontMetrics(m_divisors->font()).horizontalAdvance(QString(32, QLatin1Char('0'))));
+    // Unwrapped: a wrapped label asks the scroll area for the height of its narrowest layout.
+    m_loadWarning->setTextFormat(Qt::PlainText);
+    m_loadWarning->hide();
     auto *charts = new QHBoxLayout;
     charts->addWidget(m_cpuChart, 3);
     charts->addWidget(m_ioChart, 2);
@@ -181,11 +189,12 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     stripChoice->addStretch();
     stripLayout->addLayout(stripChoice);
     stripLayout->addWidget(m_strip, 1);
-    auto *resultsSplitter = new QSplitter(Qt::Horizontal, this);
-    resultsSplitter->addWidget(stripBox);
-    resultsSplitter->addWidget(m_divisors);
-    resultsSplitter->setStretchFactor(0, 3);
-    resultsSplitter->setStretchFactor(1, 1);
+    m_resultsSplitter = new QSplitter(Qt::Horizontal, this);
+    m_resultsSplitter->addWidget(stripBox);
+    m_resultsSplitter->addWidget(m_divisors);
+    m_resultsSplitter->setStretchFactor(0, 3);
+    m_resultsSplitter->setStretchFactor(1, 1);
+    m_resultsSplitter->setChildrenCollapsible(false);
 
     auto *inputs = new QHBoxLayout;
     inputs->addWidget(cpuBox, 3);
@@ -196,7 +205,8 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     layout->addLayout(inputs);
     layout->addLayout(progressRow);
     layout->addLayout(charts);
-    layout->addWidget(resultsSplitter, 1);
+    layout->addWidget(m_loadWarning);
+    layout->addWidget(m_resultsSplitter, 1);
 
     connect(m_numbers, &QLineEdit::textChanged, this, &ThreadsPanel::updateEstimate);
     connect(m_scale, &QSpinBox::valueChanged, this, &ThreadsPanel::updateEstimate);
@@ -336,6 +346,7 @@ void ThreadsPanel::onModeFinished(const LabResult &result)
     std::sort(list.begin(), list.end(), [](const LabResult &a, const LabResult &b) { return a.mode < b.mode; });
     m_cpuChart->setResults(m_cpuResults);
     m_ioChart->setResults(m_ioResults);
+    updateLoadWarning();
     showActivity(result.workload);
     if (result.workload == LabResult::Workload::Cpu && !result.cancelled)
         showDivisors(result);
@@ -360,6 +371,45 @@ void ThreadsPanel::showDivisors(const LabResult &result)
         lines << QStringLiteral("%1: %2").arg(number.number).arg(divisors.join(QStringLiteral(", ")));
     }
     m_divisors->setPlainText(tr("Divisors (%1):\n").arg(LabResult::modeTitle(result.mode)) + lines.join(QLatin1Char('\n')));
+    fitDivisors();
+}
+
+void ThreadsPanel::fitDivisors()
+{
+    const QList<int> sizes = m_resultsSplitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0)
+        return; // not laid out yet
+    const QFontMetrics metrics(m_divisors->font());
+    int widest = 0;
+    for (const QString &line : m_divisors->toPlainText().split(QLatin1Char('\n')))
+        widest = std::max(widest, metrics.horizontalAdvance(line));
+    const int chrome = 2 * m_divisors->frameWidth() + 2 * int(std::ceil(m_divisors->document()->documentMargin()))
+                       + m_divisors->verticalScrollBar()->sizeHint().width() + 2;
+    // The whole of each line when the activity strip can spare it (its title
+    // wraps); a longer line wraps at its commas.
+    const int wanted = std::min(widest + chrome, total - m_strip->minimumSizeHint().width());
+    if (sizes.value(1) < wanted) // never narrower than the user made it
+        m_resultsSplitter->setSizes({total - wanted, wanted});
+}
+
+void ThreadsPanel::updateLoadWarning()
+{
+    const QList<LabResult> shown = m_cpuResults + m_ioResults;
+    // One line whatever the number of busy modes, so the strip below keeps its
+    // height; each mode's full reason is in the tooltip.
+    QStringList reasons;
+    for (const LabResult &result : shown) {
+        const QString warning = result.busyWarning();
+        if (!warning.isEmpty())
+            reasons << tr("%1: %2").arg(LabResult::modeTitle(result.mode), warning);
+    }
+    m_loadWarning->setText(LabResult::busySummary(shown));
+    m_loadWarning->setToolTip(reasons.join(QLatin1Char('\n')));
+    QPalette palette = m_loadWarning->palette();
+    palette.setColor(QPalette::WindowText, Theme::warningText(this->palette()));
+    m_loadWarning->setPalette(palette);
+    m_loadWarning->setVisible(!reasons.isEmpty());
 }
 
 void ThreadsPanel::restoreSettings()

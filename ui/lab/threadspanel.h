@@ -19,6 +19,7 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QSplitter;
 class ThreadLab;
 
 class ThreadsPanel : public QWidget
@@ -37,6 +38,8 @@ public:
     LabChart *cpuChart() const { return m_cpuChart; }
     LabChart *ioChart() const { return m_ioChart; }
     QPlainTextEdit *divisorsView() const { return m_divisors; }
+    // Which results the machine's load leaves untrustworthy, and why; hidden when none.
+    QLabel *loadWarningLabel() const { return m_loadWarning; }
 
     // Starts the CPU-bound modes with the panel's inputs; false with the
     // reason shown in the panel when the input is bad or the lab is busy.
@@ -60,6 +63,8 @@ private:
     void onFinished(bool cancelled);
     void setBusy(bool busy);
     void showDivisors(const LabResult &result);
+    void fitDivisors();
+    void updateLoadWarning();
     void restoreSettings();
     void saveSettings() const;
 
@@ -79,7 +84,9 @@ private:
     ActivityStrip *m_strip;
     QRadioButton *m_showCpu = nullptr;
     QRadioButton *m_showIo = nullptr;
+    QLabel *m_loadWarning;
     QPlainTextEdit *m_divisors;
+    QSplitter *m_resultsSplitter = nullptr;
     QList<LabResult> m_cpuResults;
     QList<LabResult> m_ioResults;
     LabResult::Workload m_runningWorkload = LabResult::Workload::Cpu;
