@@ -102,8 +102,10 @@ void TestJobTreeModel::groupRowShowsWallAndSum()
     const QString timing = m_model->data(group.siblingAtColumn(JobTreeModel::LastLineColumn)).toString();
     // The text shows the run's own figures; the figures themselves are bounded by physics, not by
     // a loaded CI machine's scheduling: five 0.1 s sleeps in parallel add up to at least 0.5 s.
-    QVERIFY2(timing.startsWith(QStringLiteral("wall ") + JobFormat::seconds(run->wallMs())), qPrintable(timing));
-    QVERIFY2(timing.contains(QStringLiteral("Σ ") + JobFormat::seconds(run->sumMs())), qPrintable(timing));
+    // The Elapsed cell is the wall; the last line adds the sum and the parallelism.
+    QCOMPARE(m_model->data(group.siblingAtColumn(JobTreeModel::ElapsedColumn)).toString(), QStringLiteral("%1 s").arg(run->wallMs() / 1000.0, 0, 'f', 3));
+    QVERIFY2(timing.startsWith(QStringLiteral("Σ %1 s · ×").arg(run->sumMs() / 1000.0, 0, 'f', 3)), qPrintable(timing));
+    QVERIFY2(timing.endsWith(QString::number(run->parallelism(), 'f', 1)), qPrintable(timing));
     QVERIFY2(run->sumMs() >= 500.0 && run->wallMs() >= 100.0, qPrintable(timing));
     QVERIFY2(run->sumMs() > 2.0 * run->wallMs(), qPrintable(timing)); // they did run side by side
     QCOMPARE(m_model->data(group.siblingAtColumn(JobTreeModel::StateColumn)).toString(), QStringLiteral("5 ok"));
@@ -277,7 +279,9 @@ void TestJobTreeModel::descendantsAppearAndEnd()
                                  && m_model->data(m_model->index(0, 0, secondJob), JobTreeModel::EndedRole).toBool(),
                              5000);
     const QString ended = m_model->data(m_model->index(0, JobTreeModel::StateColumn, secondJob)).toString();
-    QVERIFY2(ended.startsWith(QStringLiteral("ended, last seen at ")), qPrintable(ended));
+    // The same word as an ended job's, with when it was last seen in the tooltip.
+    QCOMPARE(ended, QStringLiteral("finished"));
+    QVERIFY(m_model->data(m_model->index(0, JobTreeModel::StateColumn, secondJob), Qt::ToolTipRole).toString().startsWith(QStringLiteral("Last seen at ")));
     QVERIFY(m_model->data(m_model->index(0, JobTreeModel::CommandColumn, secondJob)).toString().contains(QStringLiteral("sleep 0.3")));
     QCOMPARE(m_model->data(m_model->index(0, JobTreeModel::RssColumn, secondJob), JobTreeModel::RawRole).toLongLong(), qint64(-1));
     QVERIFY(waitRun(second, 10000));

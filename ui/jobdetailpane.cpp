@@ -1,5 +1,7 @@
 #include "jobdetailpane.h"
 
+#include "elidedheader.h"
+
 #include "processfamily.h"
 #include "outputfindbar.h"
 #include "resourcechart.h"
@@ -51,7 +53,7 @@ QString quoteArgv(const StageSpec &stage)
 
 JobDetailPane::JobDetailPane(QWidget *parent)
     : QWidget(parent)
-    , m_header(new QLabel(this))
+    , m_header(new ElidedHeader(this))
     , m_tabs(new QTabWidget(this))
     , m_overview(makeText(this, QPlainTextEdit::WidgetWidth))
     , m_stdout(makeText(this))
@@ -65,9 +67,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
 {
     m_deferredStreams->setSingleShot(true);
     connect(m_deferredStreams, &QTimer::timeout, this, &JobDetailPane::refresh);
-    m_header->setWordWrap(true);
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_header->setText(tr("Select a row to see its command, output and exit."));
+    m_header->setParts(QString(), tr("Select a row to see its command, output and exit."));
     m_hex->setToolTip(tr("Show stdout as a hex dump, as the seed prints binary output like b'\\x87\\x14...'"));
     connect(m_hex, &QCheckBox::toggled, this, [this] {
         m_shownOut = -1;
@@ -219,6 +219,11 @@ QString JobDetailPane::headerText() const
     return m_header->text();
 }
 
+ElidedHeader *JobDetailPane::header() const
+{
+    return m_header;
+}
+
 QString JobDetailPane::overviewText() const
 {
     return m_overview->toPlainText();
@@ -237,7 +242,7 @@ QString JobDetailPane::stderrText() const
 void JobDetailPane::refresh()
 {
     if (!m_run) {
-        m_header->setText(tr("Select a row to see its command, output and exit."));
+        m_header->setParts(QString(), tr("Select a row to see its command, output and exit."));
         for (QPlainTextEdit *edit : {m_overview, m_stdout, m_stderr, m_python})
             edit->clear();
         m_shownOverview.clear();
@@ -272,26 +277,15 @@ void JobDetailPane::refresh()
     }
 
     if (m_job) {
-        const JobOutcome &outcome = m_job->outcome();
-        m_header->setText(tr("<b>%1 — %2</b>: %3")
-                              .arg(preset.title.toHtmlEscaped(), JobFormat::jobName(m_run, m_run->indexOf(m_job)),
-                                   outcome.explanation(m_job->spec().timeoutSec, m_job->spec().graceSec).toHtmlEscaped()));
-        const QString overview = describeJob(m_job);
-        if (overview != m_shownOverview) {
-            setTextKeepingScroll(m_overview, overview);
-            m_shownOverview = overview;
-        }
+        m_header->setParts(tr("%1 — %2").arg(preset.title, JobFormat::jobName(m_run, m_run->indexOf(m_job))),
+                           JobFormat::jobExplanation(m_job));
+        showOverview(describeJob(m_job));
     } else {
         const QString origin = JobFormat::runOrigin(m_run);
-        m_header->setText(tr("<b>%1</b>: %2 — %3")
-                              .arg(JobFormat::runTitle(m_run).toHtmlEscaped(), JobFormat::runState(m_run),
-                                   JobFormat::runTiming(m_run))
-                          + (origin.isEmpty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(origin.toHtmlEscaped())));
-        const QString overview = describeRun(m_run);
-        if (overview != m_shownOverview) {
-            setTextKeepingScroll(m_overview, overview);
-            m_shownOverview = overview;
-        }
+        m_header->setParts(JobFormat::runTitle(m_run),
+                           tr("%1 — %2").arg(JobFormat::runState(m_run), JobFormat::runTiming(m_run))
+                               + (origin.isEmpty() ? QString() : QStringLiteral(" · ") + origin));
+        showOverview(describeRun(m_run));
     }
     m_tabs->setTabText(m_tabs->indexOf(m_stdout->parentWidget()), tr("stdout (%1)").arg(JobFormat::bytes(outBytes)));
     m_tabs->setTabText(m_tabs->indexOf(m_stderr), tr("stderr (%1)").arg(JobFormat::bytes(errBytes)));
@@ -428,6 +422,9 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
     const JobSpec &spec = job->spec();
     const JobOutcome &outcome = job->outcome();
     QStringList lines;
+    // The header's whole text, which the one-line header may have cut.
+    lines << tr("%1 — %2").arg(m_run->preset().title, JobFormat::jobName(m_run, m_run->indexOf(job)));
+    lines << JobFormat::jobExplanation(job) << QString();
     lines << tr("Command:  %1").arg(spec.stage.commandLine());
     if (spec.stage.runsShell())
         lines << tr("          [shell] this runs through /bin/sh -c: the shell parses the line, not SpawnScope");
@@ -455,7 +452,7 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
     lines << QString();
     lines << tr("PID:  %1   (leads its own process group, so Stop reaches its children too)")
                  .arg(job->pid() > 0 ? QString::number(job->pid()) : tr("none"));
-    lines << tr("State:  %1").arg(JobOutcome::stateToString(outcome.state));
+    lines << tr("State:  %1").arg(JobFormat::jobState(job));
     if (!outcome.exitText().isEmpty())
         lines << tr("Exit:  %1").arg(outcome.signal ? tr("%1 (%2), no exit code").arg(UnixSignals::name(outcome.signal)).arg(outcome.signal)
                                                     : tr("code %1").arg(outcome.exitCode));
@@ -476,8 +473,8 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
     const JobResources &resources = job->resources();
     if (job->startedMs() >= 0) {
         lines << QString();
-        lines << JobFormat::cpuTimeSummary(resources);
-        lines << JobFormat::peakMemorySummary(resources);
+        lines << JobFormat::cpuTimeSummary(resources, outcome.isDone());
+        lines << JobFormat::peakMemorySummary(resources, outcome.isDone());
         if (job->isPaused())
             lines << tr("Paused (stopped by SIGSTOP or another stop signal); a timeout keeps counting");
         else if (!job->pausedStretches().isEmpty())
@@ -504,6 +501,11 @@ QString JobDetailPane::describeRun(const JobRun *run) const
 {
     const Preset &preset = run->preset();
     QStringList lines;
+    lines << tr("%1: %2 — %3").arg(JobFormat::runTitle(run), JobFormat::runState(run), JobFormat::runTiming(run));
+    const QString origin = JobFormat::runOrigin(run);
+    if (!origin.isEmpty())
+        lines << origin;
+    lines << QString();
     if (!preset.description.isEmpty())
         lines << preset.description << QString();
     lines << tr("Pipeline:  %1").arg(preset.commandLine());
@@ -511,9 +513,12 @@ QString JobDetailPane::describeRun(const JobRun *run) const
         lines << tr("Copies:  %1, all started before any is waited for").arg(preset.copies);
     if (!preset.stdinSpec.isNone())
         lines << tr("stdin of the first stage:  %1").arg(preset.stdinSpec.describe());
-    lines << tr("Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  ×%3")
-                 .arg(JobFormat::seconds(run->wallMs()), JobFormat::seconds(run->sumMs()))
-                 .arg(run->parallelism(), 0, 'f', 2);
+    if (run->nothingRan())
+        lines << tr("Wall time:  %1   Nothing ran, so there is no parallelism to measure.").arg(JobFormat::seconds(run->wallMs()));
+    else
+        lines << tr("Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  %3")
+                     .arg(JobFormat::seconds(run->wallMs()), JobFormat::seconds(run->sumMs()),
+                          JobFormat::parallelism(run->parallelism()));
     lines << QString();
     // The first jobs and then only failures, each part bounded: laying out a
     // line per job of a 1,000-copy run took the window's event loop tens of
@@ -531,13 +536,13 @@ QString JobDetailPane::describeRun(const JobRun *run) const
         ++listed;
         QString line = QStringLiteral("%1  %2  %3")
                            .arg(JobFormat::jobName(run, i), -22)
-                           .arg(JobOutcome::stateToString(outcome.state), -14)
+                           .arg(JobFormat::jobState(job), -14)
                            .arg(outcome.exitText(), -8);
         line += QStringLiteral("%1  %2").arg(job->spec().stage.program, JobFormat::lastLine(job));
         lines << line;
         if (outcome.isDone() && !outcome.isSuccess()) {
             // Make a failing stage of a chain readable: which one, why, what it said.
-            lines << QStringLiteral("      ") + outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
+            lines << QStringLiteral("      ") + JobFormat::jobExplanation(job);
             const QByteArray err = job->stderrTail().last(400).trimmed();
             if (!err.isEmpty())
                 lines << QStringLiteral("      stderr: ") + QString::fromUtf8(err).replace(QLatin1Char('\n'), QStringLiteral("\n              "));
@@ -555,6 +560,20 @@ QString JobDetailPane::describeRun(const JobRun *run) const
     if (unlisted > 0)
         lines << tr("… and %n more job(s) not listed here: each has its row in the table.", nullptr, unlisted);
     return lines.join(QLatin1Char('\n'));
+}
+
+void JobDetailPane::showOverview(const QString &overview)
+{
+    if (overview == m_shownOverview)
+        return;
+    // A newly selected row's Overview opens at its top, on its Command:
+    // lines; while the same row updates, it stays where the reader is.
+    const bool fresh = m_shownOverview.isEmpty();
+    QScrollBar *bar = m_overview->verticalScrollBar();
+    const int value = bar->value();
+    m_overview->setPlainText(overview);
+    bar->setValue(fresh ? 0 : value);
+    m_shownOverview = overview;
 }
 
 void JobDetailPane::setTextKeepingScroll(QPlainTextEdit *edit, const QString &text)

@@ -5,13 +5,13 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+class ElidedHeader;
 class JobProcess;
 class JobRun;
 class OutputFindBar;
 class QCheckBox;
 class ResourceChart;
 class StyledOutput;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
@@ -46,6 +46,7 @@ public:
     bool hexMode() const;
     void setHexMode(bool hex);
     QString headerText() const;
+    ElidedHeader *header() const;
     QString overviewText() const;
     QString stdoutText() const;
     // The stdout view itself, whose document carries the output's colours.
@@ -72,12 +73,13 @@ private:
     JobProcess *inputTarget() const;
     void sendInputLine();
     void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
+    void showOverview(const QString &overview);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const StyledOutput &text);
 
     JobRun *m_run = nullptr;
     JobProcess *m_job = nullptr;
-    QLabel *m_header;
+    ElidedHeader *m_header;
     QTabWidget *m_tabs;
     QPlainTextEdit *m_overview;
     QPlainTextEdit *m_stdout;

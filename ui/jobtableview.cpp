@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMimeData>
+#include <QPainter>
 
 JobTableView::JobTableView(QWidget *parent)
     : QTreeView(parent)
@@ -48,6 +49,23 @@ void JobTableView::refreshColumnMenu()
         });
     }
     m_columnMenu->setToolTipsVisible(true);
+}
+
+void JobTableView::setEmptyHint(const QString &hint)
+{
+    m_emptyHint = hint;
+    viewport()->update();
+}
+
+void JobTableView::paintEvent(QPaintEvent *event)
+{
+    QTreeView::paintEvent(event);
+    if (m_emptyHint.isEmpty() || !model() || model()->rowCount() > 0)
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
+    painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_emptyHint);
 }
 
 bool JobTableView::acceptsDrop(const QMimeData *data)

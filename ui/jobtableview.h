@@ -32,6 +32,11 @@ public:
     QMenu *columnMenu() const { return m_columnMenu; }
     void refreshColumnMenu();
 
+    // What the empty table says, centred where the rows will be: what to do
+    // first. An empty hint draws nothing.
+    void setEmptyHint(const QString &hint);
+    QString emptyHint() const { return m_emptyHint; }
+
 signals:
     // Preset ids from the palette, in the order they were dragged.
     void presetsDropped(const QStringList &ids);
@@ -44,9 +49,11 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void decode(const QMimeData *data);
 
     QMenu *m_columnMenu;
+    QString m_emptyHint;
 };

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "jobcolumn.h"
+
 #include "limitsdialog.h"
 
 #include "chainbuilder.h"
@@ -282,8 +284,8 @@ void MainWindow::buildLayout()
     centreLayout->setContentsMargins(0, 6, 6, 0);
     auto *commandBar = new QHBoxLayout;
     m_commandEdit = new QLineEdit(centre);
-    m_commandEdit->setPlaceholderText(tr("Command, e.g.  sleep 2   or   echo \"two words\"   — press Enter to run"));
-    m_commandEdit->setToolTip(tr("Split into words as a POSIX shell does: single quotes, double quotes and "
+    m_commandEdit->setPlaceholderText(tr("A command to run, e.g.  sleep 2  or  echo \"two words\""));
+    m_commandEdit->setToolTip(tr("Enter runs it. Split into words as a POSIX shell does: single quotes, double quotes and "
                                  "backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) "
                                  "stay as typed. The words run directly: no shell is involved unless you tick "
                                  "\"run in /bin/sh -c\"."));
@@ -359,20 +361,34 @@ void MainWindow::buildLayout()
     m_jobView->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_jobView->setSortingEnabled(true);
     m_jobView->header()->setStretchLastSection(true);
-    // Widths for the longest usual text ("≥ 1023.9 MiB", "killing…").
-    const int widths[] = {200, 180, 55, 140, 65, 65, 42, 58, 58, 200, 62, 72, 84, 96, 60, 76, 76};
-    static_assert(std::size(widths) == JobTreeModel::ColumnCount);
-    for (int column = 0; column < int(std::size(widths)); ++column)
-        m_jobView->setColumnWidth(column, widths[column]);
+    // Widths for each column's usual widest text, in the bold of a group row
+    // where a group row fills that column; the names sit one indent in.
+    QFont bold = m_jobView->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QFontMetrics plainMetrics(m_jobView->font());
+    for (int column = 0; column < JobColumn::count(); ++column) {
+        const bool jobsOnly = column == JobTreeModel::PidColumn || column == JobTreeModel::ExitColumn;
+        const QFontMetrics &metrics = jobsOnly ? plainMetrics : boldMetrics;
+        const int indent = column == JobTreeModel::NameColumn ? m_jobView->indentation() : 0;
+        m_jobView->setColumnWidth(column, metrics.horizontalAdvance(JobColumn::widthText(column)) + indent + 12);
+    }
+    // The last line stretches over what the others leave; a width of its
+    // own would only make the table scroll sideways when that is less.
+    m_jobView->setColumnWidth(JobTreeModel::LastLineColumn, m_jobView->header()->minimumSectionSize());
     // The last line stays the last column, so it takes what width is left
     // whichever resource columns are shown.
     QHeaderView *header = m_jobView->header();
     header->moveSection(header->visualIndex(JobTreeModel::LastLineColumn), JobTreeModel::ColumnCount - 1);
     // CPU % and memory tell most; the rest is one right-click on the header away.
-    for (int column : {JobTreeModel::CpuTimeColumn, JobTreeModel::PeakRssColumn, JobTreeModel::ThreadsColumn,
-                       JobTreeModel::ReadColumn, JobTreeModel::WriteColumn})
-        header->setSectionHidden(column, true);
+    for (int column = 0; column < JobColumn::count(); ++column)
+        header->setSectionHidden(column, !JobColumn::info(column).shownByDefault);
     m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_jobView->setEmptyHint(tr("Nothing has run yet.\n\n"
+                               "Double-click a preset on the left (or select it and press Enter) to run one of "
+                               "the lessons,\ntype a command in the field above and press Enter,\n"
+                               "or drag a preset onto this table.\n\n"
+                               "Each child process gets a row here: its PID, state, exit and output, live."));
 
     m_detail = new JobDetailPane(centre);
 
@@ -429,6 +445,9 @@ void MainWindow::buildLayout()
                              | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, m_chainDock);
     resizeDocks({m_palette}, {260}, Qt::Horizontal);
+    // The whole list of seeds first; the chain builder takes the rest. A
+    // saved layout replaces this.
+    resizeDocks({m_palette, m_chainDock}, {m_palette->preferredHeight(), m_chainDock->sizeHint().height()}, Qt::Vertical);
 
     m_statusCounts = new QLabel(this);
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
@@ -562,11 +581,42 @@ JobRun *MainWindow::runPreset(const Preset &preset)
     if (m_tabs->currentWidget() != m_timelinePanel)
         showPanel(QStringLiteral("processes"));
     selectRun(run);
-    const int children = int(run->jobs().size());
-    showMessage(children == 1 ? tr("Started %1: one child process.").arg(preset.title)
-                              : tr("Started %1: %2 child processes at once.").arg(preset.title).arg(children),
-                5000);
+    reportStart(run);
     return run;
+}
+
+void MainWindow::reportStart(JobRun *run)
+{
+    // A start failure is known now (a missing program) or when QProcess
+    // reports it; either way the status bar says that, not "Started".
+    const auto failureText = [run](int index) -> QString {
+        const JobProcess *job = run->jobs().value(index);
+        if (!job || job->outcome().state != JobOutcome::State::FailedToStart)
+            return {};
+        return tr("Could not start %1: %2").arg(job->spec().stage.program, job->outcome().error);
+    };
+    for (int i = 0; i < run->jobs().size(); ++i) {
+        const QString failed = failureText(i);
+        if (!failed.isEmpty()) {
+            showMessage(failed, 10000);
+            return;
+        }
+    }
+    const int children = int(run->jobs().size());
+    const QString title = run->preset().title;
+    showMessage(children == 1 ? tr("Started %1: one child process.").arg(title)
+                              : tr("Started %1: %2 child processes at once.").arg(title).arg(children),
+                5000);
+    auto *once = new QObject(this);
+    connect(run, &JobRun::jobFinished, once, [this, once, failureText](int index) {
+        const QString failed = failureText(index);
+        if (!failed.isEmpty()) {
+            showMessage(failed, 10000);
+            once->deleteLater();
+        }
+    });
+    connect(run, &JobRun::finished, once, &QObject::deleteLater);
+    connect(run, &QObject::destroyed, once, &QObject::deleteLater);
 }
 
 void MainWindow::askWatchProgram()
@@ -846,10 +896,13 @@ void MainWindow::restoreSettings()
     // A new key: a header saved before the resource columns existed would
     // show every one of them.
     m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobColumns")).toByteArray());
+    // Saved stretched to the width the window had then: here it would only
+    // make the table scroll sideways in a narrower one.
+    m_jobView->setColumnWidth(JobTreeModel::LastLineColumn, m_jobView->header()->minimumSectionSize());
     m_shellCheck->setChecked(settings.value(QStringLiteral("command/viaShell"), false).toBool());
-    m_keepStdinCheck->setChecked(settings.value(QStringLiteral("command/keepStdin"), false).toBool());
-    m_terminalCheck->setChecked(settings.value(QStringLiteral("command/terminal"), false).toBool());
-    m_watchCheck->setChecked(settings.value(QStringLiteral("command/watch"), false).toBool());
+    // "keep stdin open", "run in a terminal" and "watch its family" change
+    // how the next command runs in ways easy to overlook after a restart:
+    // they last for this session only.
     m_commandEdit->setText(settings.value(QStringLiteral("command/last")).toString());
 }
 
@@ -864,8 +917,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
     settings.setValue(QStringLiteral("window/jobColumns"), m_jobView->header()->saveState());
     settings.setValue(QStringLiteral("command/viaShell"), m_shellCheck->isChecked());
-    settings.setValue(QStringLiteral("command/keepStdin"), m_keepStdinCheck->isChecked());
-    settings.setValue(QStringLiteral("command/terminal"), m_terminalCheck->isChecked());
-    settings.setValue(QStringLiteral("command/watch"), m_watchCheck->isChecked());
+    for (const char *sessionOnly : {"command/keepStdin", "command/terminal", "command/watch"})
+        settings.remove(QLatin1String(sessionOnly)); // written by earlier versions
     settings.setValue(QStringLiteral("command/last"), m_commandEdit->text());
 }

@@ -136,6 +136,8 @@ private:
     void updateActions();
     void updateStatus();
     void showMessage(const QString &message, int timeoutMs);
+    // "Started …", or the start failure once it is known.
+    void reportStart(JobRun *run);
     void showJobMenu(const QPoint &pos);
     void restoreSettings();
     void saveSettings() const;

@@ -76,12 +76,12 @@ void ResourceChart::copyFromJob()
 
 QString ResourceChart::cpuTimeText() const
 {
-    return JobFormat::cpuTimeSummary(m_resources);
+    return JobFormat::cpuTimeSummary(m_resources, m_endMs >= 0);
 }
 
 QString ResourceChart::peakMemoryText() const
 {
-    return JobFormat::peakMemorySummary(m_resources);
+    return JobFormat::peakMemorySummary(m_resources, m_endMs >= 0);
 }
 
 void ResourceChart::paintEvent(QPaintEvent *)

@@ -75,6 +75,11 @@ QString JobFormat::seconds(double ms)
     return QObject::tr("%1 s").arg(ms / 1000.0, 0, 'f', 3);
 }
 
+QString JobFormat::parallelism(double factor)
+{
+    return QObject::tr("×%1").arg(factor, 0, 'f', 1);
+}
+
 QString JobFormat::cpuPercent(double percent)
 {
     return QObject::tr("%1 %").arg(percent, 0, 'f', 1);
@@ -90,8 +95,10 @@ QString JobFormat::kibibytes(qint64 kb)
     return bytes(kb * 1024);
 }
 
-QString JobFormat::cpuTimeSummary(const JobResources &resources)
+QString JobFormat::cpuTimeSummary(const JobResources &resources, bool ended)
 {
+    if ((resources.cpuUserMs < 0 || resources.cpuSysMs < 0) && ended)
+        return QObject::tr("CPU time not measured: it ended before the first sample");
     if (resources.cpuUserMs < 0 || resources.cpuSysMs < 0)
         return QObject::tr("CPU time not measured yet");
     const QString time = cpuTime(resources.cpuUserMs + resources.cpuSysMs);
@@ -100,8 +107,10 @@ QString JobFormat::cpuTimeSummary(const JobResources &resources)
                               : QObject::tr("CPU time ≥ %1 (sampled)").arg(time);
 }
 
-QString JobFormat::peakMemorySummary(const JobResources &resources)
+QString JobFormat::peakMemorySummary(const JobResources &resources, bool ended)
 {
+    if (resources.peakRssKb < 0 && ended)
+        return QObject::tr("Peak memory not measured: it ended before the first sample");
     if (resources.peakRssKb < 0)
         return QObject::tr("Peak memory not measured yet");
     const QString size = kibibytes(resources.peakRssKb);
@@ -221,17 +230,70 @@ QString JobFormat::runTitle(const JobRun *run)
     return run->recorded() ? QObject::tr("⟲ %1").arg(run->preset().title) : run->preset().title;
 }
 
+QString JobFormat::jobState(const JobProcess *job)
+{
+    const JobOutcome &outcome = job->outcome();
+    if (outcome.isActive()) {
+        if (job->killSentMs() >= 0)
+            return QObject::tr("killing…");
+        if (job->termSentMs() >= 0)
+            return QObject::tr("stopping…");
+        if (job->isPaused())
+            return QObject::tr("paused");
+        return outcome.stateText();
+    }
+    if (job->isDraining())
+        return QObject::tr("%1, reading…").arg(outcome.stateText());
+    if (!job->leftovers().isEmpty())
+        return QObject::tr("%1, %n left running", nullptr, int(job->leftovers().size())).arg(outcome.stateText());
+    return outcome.stateText();
+}
+
+QString JobFormat::jobExplanation(const JobProcess *job)
+{
+    const JobOutcome &outcome = job->outcome();
+    const JobSpec &spec = job->spec();
+    if (outcome.isActive()) {
+        if (job->killSentMs() >= 0)
+            return QObject::tr("Killing: SIGKILL was sent at %1; the kernel ends it as soon as it runs again.")
+                .arg(seconds(job->killSentMs()));
+        if (job->termSentMs() >= 0)
+            return QObject::tr("Stopping: SIGTERM was sent at %1; SIGKILL follows if it has not exited after the %2 grace period.")
+                .arg(seconds(job->termSentMs()), seconds(spec.graceSec * 1000));
+        if (job->isPaused())
+            return QObject::tr("Paused: a stop signal (SIGSTOP) froze it, and it uses no CPU until Resume sends SIGCONT. "
+                               "Its elapsed time, and a timeout, keep counting.");
+    }
+    QString text = outcome.explanation(spec.timeoutSec, spec.graceSec);
+    if (job->isDraining())
+        text += QLatin1Char(' ') + QObject::tr("Its output is still being read: a descendant holds it open.");
+    return text;
+}
+
+QString JobFormat::memberState(bool ended, bool crashed, bool paused)
+{
+    if (!ended)
+        return paused ? QObject::tr("paused") : JobOutcome::stateToString(JobOutcome::State::Running);
+    return JobOutcome::stateToString(crashed ? JobOutcome::State::Crashed : JobOutcome::State::Finished);
+}
+
 QString JobFormat::runState(const JobRun *run)
 {
     const int total = int(run->jobs().size());
-    if (run->isActive())
-        return QObject::tr("running · %1/%2 done").arg(run->doneCount()).arg(total);
+    if (run->isActive()) {
+        const int paused = run->pausedCount();
+        if (paused > 0 && paused == run->runningCount())
+            return QObject::tr("paused · %1/%2 done").arg(run->doneCount()).arg(total);
+        const QString state = QObject::tr("running · %1/%2 done").arg(run->doneCount()).arg(total);
+        return paused > 0 ? QObject::tr("%1 · %2 paused").arg(state).arg(paused) : state;
+    }
     // From the run's own tallies: O(1), and right for a run whose jobs
     // were released once reported.
     const int pipeClosed = run->doneCount(JobOutcome::State::PipeClosed);
     const int timedOut = run->doneCount(JobOutcome::State::TimedOut);
-    const int killed = run->doneCount(JobOutcome::State::Killed);
-    const int failed = run->failedCount() - timedOut - killed;
+    const int stopped = run->stoppedCount();
+    const int killed = run->doneCount(JobOutcome::State::Killed) - stopped;
+    const int failed = run->failedCount() - timedOut - killed - stopped;
     const int ok = run->doneCount() - run->failedCount() - pipeClosed;
     QStringList parts;
     if (ok)
@@ -242,6 +304,8 @@ QString JobFormat::runState(const JobRun *run)
         parts << QObject::tr("%1 failed").arg(failed);
     if (timedOut)
         parts << QObject::tr("%1 timed out").arg(timedOut);
+    if (stopped)
+        parts << QObject::tr("%1 stopped").arg(stopped);
     if (killed)
         parts << QObject::tr("%1 killed").arg(killed);
     Q_UNUSED(total)
@@ -250,11 +314,21 @@ QString JobFormat::runState(const JobRun *run)
 
 QString JobFormat::runTiming(const JobRun *run)
 {
+    if (run->nothingRan())
+        return QObject::tr("nothing ran");
     if (run->jobs().size() < 2)
         return QObject::tr("wall %1").arg(seconds(run->wallMs()));
-    return QObject::tr("wall %1 · Σ %2 · ×%3 parallel")
-        .arg(seconds(run->wallMs()), seconds(run->sumMs()))
-        .arg(run->parallelism(), 0, 'f', 1);
+    return QObject::tr("wall %1 · Σ %2 · %3 parallel")
+        .arg(seconds(run->wallMs()), seconds(run->sumMs()), parallelism(run->parallelism()));
+}
+
+QString JobFormat::runSpread(const JobRun *run)
+{
+    if (run->nothingRan())
+        return QObject::tr("nothing ran");
+    if (run->jobs().size() < 2)
+        return QString();
+    return QObject::tr("Σ %1 · %2").arg(seconds(run->sumMs()), parallelism(run->parallelism()));
 }
 
 QString JobFormat::familyStreams(const ProcessFamily &family, qint64 pid)

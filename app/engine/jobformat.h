@@ -16,6 +16,7 @@ QString bytes(qint64 count);          // "532 B", "1.5 KiB", "4.0 MiB"
 QString seconds(double ms);           // "0.103 s"
 QString cpuPercent(double percent);   // "12.5 %" (100 % = one core)
 QString cpuTime(qint64 ms);           // "1.02 s"
+QString parallelism(double factor);   // "×6.9": sum of children ÷ wall
 // A stream's exact byte count, with "✂" after it when the output budget
 // trimmed the kept tail ("12.0 MiB ✂"), and the tooltip that explains the
 // mark (empty when not trimmed).
@@ -24,9 +25,10 @@ QString trimmedNote(const OutputTail &tail);
 QString kibibytes(qint64 kb);         // as bytes(): "52.0 MiB"
 // A job's totals, saying whether the kernel gave them at the reap or they are
 // the sampled lower bound: "CPU time 1.02 s (exact)", "CPU time ≥ 0.80 s
-// (sampled)", "Peak memory ≥ 52.0 MiB (largest sample)"; "… not measured yet".
-QString cpuTimeSummary(const JobResources &resources);
-QString peakMemorySummary(const JobResources &resources);
+// (sampled)", "Peak memory ≥ 52.0 MiB (largest sample)"; "… not measured yet"
+// while it runs, and why not once it ended before the first sample.
+QString cpuTimeSummary(const JobResources &resources, bool ended = false);
+QString peakMemorySummary(const JobResources &resources, bool ended = false);
 QString hexBytes(const QByteArray &); // "87 14 20 f2"
 // xxd-style lines: "00000010  53 61 6c 74 ...  |Salt...|"; firstOffset numbers the first byte.
 QString hexDump(const QByteArray &data, qint64 firstOffset = 0);
@@ -37,12 +39,25 @@ QString lastLine(const JobProcess *job);
 // What a finished job left behind, one line each (LeftoverProcess), or that
 // its output is still being read after its own exit; empty for most jobs.
 QString leftBehind(const JobProcess *job);
+// The one word (or short phrase) for where a job stands, read the same in
+// its row, the detail pane, the Overview and the text report: "running",
+// "paused", "stopping…", "killing…", "finished, reading…", "stopped",
+// "killed", "timed out", "finished, 2 left running", ...
+QString jobState(const JobProcess *job);
+// The detail pane's sentence for the same state: jobState() said in full.
+QString jobExplanation(const JobProcess *job);
+// The word for a process below a job (a watched family member or a sampled
+// descendant), in the same vocabulary as jobState(): "running", "paused",
+// "finished", "crashed".
+QString memberState(bool ended, bool crashed, bool paused = false);
 // "copy 3/10", "chain 2 · stage 1/2", "child"
 QString jobName(const JobRun *run, int jobIndex);
 // True when bytes are not readable text (control characters or invalid UTF-8).
 // ANSI escape sequences (a terminal program's colours) count as text.
 bool looksBinary(const QByteArray &bytes);
-// "10 ok", "2 ok · 1 failed", "1 ok · 1 pipe closed", "1 timed out"; while running "running · 3/10 done"
+// "10 ok", "2 ok · 1 failed", "1 ok · 1 pipe closed", "1 timed out", "1 stopped";
+// while running "running · 3/10 done", "paused · 0/1 done" when every running
+// job is paused, "running · 3/10 done · 2 paused" when some are.
 QString runState(const JobRun *run);
 // Where a run's figures come from, for a run not started in this session
 // ("recorded 2026-12-02 09:14 · opened from fanout.spawnscope"), and whether
@@ -50,8 +65,11 @@ QString runState(const JobRun *run);
 QString runOrigin(const JobRun *run);
 // A run's title as the table and the timeline show it: marked ⟲ when recorded.
 QString runTitle(const JobRun *run);
-// "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"
+// "wall 0.103 s · Σ 1.012 s · ×9.8 parallel"; "nothing ran" when no job started.
 QString runTiming(const JobRun *run);
+// The same without the wall, for the table, whose Elapsed cell shows the wall:
+// "Σ 1.012 s · ×9.8"; empty for a single job.
+QString runSpread(const JobRun *run);
 
 // A family member's stdin and stdout (and a stderr that differs), a terminal
 // left out as the usual case: "← pipe from 4311 (echo) · → pipe to 4312 (md5sum)".

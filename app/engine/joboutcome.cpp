@@ -49,6 +49,13 @@ QString JobOutcome::stateToString(State state)
     return {};
 }
 
+QString JobOutcome::stateText() const
+{
+    if (state == State::Killed && cause == Cause::UserStop)
+        return QObject::tr("stopped");
+    return stateToString(state);
+}
+
 QString JobOutcome::stateKey(State state)
 {
     switch (state) {

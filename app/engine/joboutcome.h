@@ -41,8 +41,12 @@ public:
     bool isFailure() const;
     bool exitedBySignal() const { return signal != 0; }
 
-    // "running", "timed out", ...
+    // "running", "timed out", ... : the word for a state alone.
     static QString stateToString(State state);
+    // The word for this outcome, which also reads its cause: a job ended by
+    // Stop reads "stopped", by Kill "killed". Every view of a job's state goes
+    // through JobFormat::jobState(), which builds on this.
+    QString stateText() const;
     // "failedToStart", "timedOut", ... : stable keys for reports.
     static QString stateKey(State state);
     // The state stateKey() gave key; false for a key it never gives.

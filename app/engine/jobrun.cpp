@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QTimer>
 
+#include <algorithm>
+
 
 JobRun::JobRun(quint64 id, const Preset &preset, qsizetype tailCapacity, QObject *parent, const QString &outputRoot,
                bool releasing)
@@ -107,12 +109,20 @@ void JobRun::onJobChanged(int index)
         m_runningStartSumMs = m_runningCount == 0 ? 0 : m_runningStartSumMs - tally.startedMs; // no drift
         tally.startedMs = -1;
     }
+    const bool paused = running && job->isPaused();
+    if (paused != tally.paused) {
+        m_pausedCount += paused ? 1 : -1;
+        tally.paused = paused;
+    }
     if (job->outcome().isDone() && !tally.done) {
         tally.done = true;
         m_doneSumMs += job->elapsedMs();
+        m_lastEndMs = std::max(m_lastEndMs, job->finishedMs());
         ++m_doneByState[int(job->outcome().state)];
         if (job->outcome().isFailure())
             ++m_failedCount;
+        if (job->outcome().state == JobOutcome::State::Killed && job->outcome().cause == JobOutcome::Cause::UserStop)
+            ++m_stoppedCount;
     }
 }
 
@@ -264,7 +274,9 @@ void JobRun::onJobFinished(int index)
     ++m_doneCount;
     emit jobFinished(index);
     if (m_doneCount == m_jobs.size()) {
-        m_finishedMs = double(m_clock.nsecsElapsed()) / 1e6;
+        // The wall ends where the last job ended, the instant its lane on
+        // the timeline ends too, not when this bookkeeping caught up.
+        m_finishedMs = m_lastEndMs >= 0 ? m_lastEndMs : double(m_clock.nsecsElapsed()) / 1e6;
         emit finished();
     }
 }

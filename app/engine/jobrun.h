@@ -70,10 +70,17 @@ public:
 
     bool isActive() const { return m_started && m_doneCount < m_jobs.size(); }
     bool isDone() const { return m_started && m_doneCount == m_jobs.size(); }
+    // Done, and not one job got to run: every one failed to start.
+    bool nothingRan() const { return isDone() && doneCount(JobOutcome::State::FailedToStart) == m_jobs.size(); }
     int doneCount() const { return m_doneCount; }
     int failedCount() const { return m_failedCount; }
     // How many of the finished jobs ended in this state.
     int doneCount(JobOutcome::State state) const { return m_doneByState.value(int(state)); }
+    // Of the Killed ones, those that Stop ended (they read "stopped").
+    int stoppedCount() const { return m_stoppedCount; }
+    // Jobs started and not yet ended, and how many of them are paused.
+    int runningCount() const { return m_runningCount; }
+    int pausedCount() const { return m_pausedCount; }
 
     // Sums over the jobs, kept up to date as they change, so a group row
     // costs O(1) however many children it has. Piped stdout is not counted.
@@ -116,6 +123,7 @@ private:
         qint64 stderrBytes = 0;
         int polls = 0;
         double startedMs = -1; // >= 0 while counted as running
+        bool paused = false;   // counted in m_pausedCount
         bool done = false;
     };
 
@@ -131,9 +139,12 @@ private:
     qint64 m_stderrBytes = 0;
     int m_polls = 0;
     int m_failedCount = 0;
+    int m_stoppedCount = 0;
+    int m_pausedCount = 0;
     QList<int> m_doneByState;
     // sumMs() = finished lifetimes + Σ (now - start) over the running jobs.
     double m_doneSumMs = 0;
+    double m_lastEndMs = -1; // the latest finishedMs() of a done job
     int m_runningCount = 0;
     double m_runningStartSumMs = 0;
     bool m_started = false;

@@ -340,7 +340,7 @@ QString RunReport::summaryJobLine(const JobRun *run, int index)
     return QStringLiteral("  %1  pid %2  %3%4  %5%7  %6\n")
         .arg(JobFormat::jobName(run, index), -22)
         .arg(job->pid(), -7)
-        .arg(JobOutcome::stateToString(outcome.state), exit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(exit))
+        .arg(JobFormat::jobState(job), exit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(exit))
         .arg(JobFormat::seconds(job->elapsedMs()), JobFormat::lastLine(job), polls);
 }
 

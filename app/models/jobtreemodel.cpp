@@ -1,4 +1,6 @@
 #include "jobtreemodel.h"
+
+#include "jobcolumn.h"
 #include "shellwords.h"
 
 #include "joboutcome.h"
@@ -89,11 +91,11 @@ QVariant count(int value, bool raw)
 QString processStateText(char state)
 {
     switch (state) {
-    case 'R': return JobTreeModel::tr("running");
+    case 'R': return JobFormat::memberState(false, false);
     case 'S': return JobTreeModel::tr("sleeping");
     case 'D': return JobTreeModel::tr("waiting for disk");
     case 'T':
-    case 't': return JobTreeModel::tr("paused");
+    case 't': return JobFormat::memberState(false, false, true);
     case 'Z': return JobTreeModel::tr("zombie");
     default: return QString(QLatin1Char(state));
     }
@@ -387,7 +389,7 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
         } else {
             line = preset.commandLine();
         }
-        return preset.copies == 1 ? line : tr("%1   × %2").arg(line).arg(preset.copies);
+        return preset.copies == 1 ? line : tr("%1 × %2").arg(line).arg(preset.copies);
     }
     case PidColumn:
         return raw ? QVariant(qint64(0)) : QVariant(QString());
@@ -404,7 +406,7 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     case StderrColumn:
         return raw ? QVariant(errBytes) : QVariant(JobFormat::bytes(errBytes));
     case LastLineColumn:
-        return JobFormat::runTiming(run);
+        return JobFormat::runSpread(run);
     default:
         break;
     }
@@ -537,17 +539,7 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
     case StateColumn:
         if (raw)
             return int(outcome.state);
-        if (outcome.isActive() && job->killSentMs() >= 0)
-            return tr("killing…");
-        if (outcome.isActive() && job->termSentMs() >= 0)
-            return tr("stopping…");
-        if (outcome.isActive() && job->isPaused())
-            return tr("paused");
-        if (job->isDraining())
-            return tr("%1, reading…").arg(JobOutcome::stateToString(outcome.state));
-        if (!job->leftovers().isEmpty())
-            return tr("%1, %n left running", nullptr, int(job->leftovers().size())).arg(JobOutcome::stateToString(outcome.state));
-        return JobOutcome::stateToString(outcome.state);
+        return JobFormat::jobState(job);
     case ExitColumn:
         if (raw)
             return outcome.signal != 0 ? 1000 + outcome.signal : outcome.exitCode;
@@ -670,9 +662,7 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
     case StateColumn:
         if (raw)
             return int(m.exited ? 'X' : 'R');
-        if (!m.exited)
-            return tr("running");
-        return crashed ? tr("crashed") : tr("exited");
+        return JobFormat::memberState(m.exited, crashed);
     case ExitColumn:
         if (raw)
             return !m.exited ? -1 : crashed ? -m.signal : m.exitCode;
@@ -731,7 +721,10 @@ QVariant JobTreeModel::descendantData(const JobProcess *job, int row, int column
         if (column == NameColumn || column == CommandColumn)
             return ShellWords::join(process.argv);
         if (column == StateColumn && process.ended)
-            return tr("Not seen since this time: it ended (or was reaped) before the next sample.");
+            return tr("Last seen at %1: it ended (or was reaped) before the next sample.")
+                .arg(JobFormat::seconds(process.lastSeenMs));
+        if (column == ElapsedColumn && process.firstSeenMs >= 0 && process.lastSeenMs <= process.firstSeenMs)
+            return tr("Seen in one sample only: it lived for less than two sample intervals.");
         if (isResourceColumn(column))
             return tr("Sampled: the values read at the last sample.");
         return {};
@@ -758,13 +751,18 @@ QVariant JobTreeModel::descendantData(const JobProcess *job, int row, int column
         if (raw)
             return int(process.state);
         if (process.ended)
-            return tr("ended, last seen at %1").arg(JobFormat::seconds(process.lastSeenMs));
+            return JobFormat::memberState(true, false);
         return processStateText(process.state);
     case ExitColumn:
         return raw ? QVariant(-1) : QVariant(QString());
     case ElapsedColumn: {
+        // Seen once, a process's life is unknown, not 0 s: the cell says so.
         const double seen = process.firstSeenMs >= 0 ? process.lastSeenMs - process.firstSeenMs : -1;
-        return raw ? QVariant(seen) : (seen >= 0 ? QVariant(JobFormat::seconds(seen)) : QVariant(QString()));
+        if (raw)
+            return seen;
+        if (seen == 0 && process.ended)
+            return tr("seen once");
+        return seen >= 0 ? QVariant(JobFormat::seconds(seen)) : QVariant(QString());
     }
     case PollsColumn:
     case StdoutColumn:
@@ -794,49 +792,11 @@ QVariant JobTreeModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case NameColumn: return tr("Name");
-        case CommandColumn: return tr("Command");
-        case PidColumn: return tr("PID");
-        case StateColumn: return tr("State");
-        case ExitColumn: return tr("Exit");
-        case ElapsedColumn: return tr("Elapsed");
-        case PollsColumn: return tr("Polls");
-        case StdoutColumn: return tr("Stdout");
-        case StderrColumn: return tr("Stderr");
-        case LastLineColumn: return tr("Last line");
-        case CpuColumn: return tr("CPU");
-        case CpuTimeColumn: return tr("CPU time");
-        case RssColumn: return tr("Memory");
-        case PeakRssColumn: return tr("Peak memory");
-        case ThreadsColumn: return tr("Threads");
-        case ReadColumn: return tr("Read");
-        case WriteColumn: return tr("Written");
-        default: return {};
-        }
-    }
+    if (role == Qt::DisplayRole)
+        return JobColumn::title(section);
     if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case PidColumn: return tr("Process ID. Each child also leads its own process group, so Stop reaches its children too.");
-        case ExitColumn:
-            return tr("An exit code is what the child returned: 0 means success, 1 to 255 that the program "
-                      "reports a failure. A signal name means a signal ended it: then there is no exit code "
-                      "(Python's returncode shows -N). A shell reports a child that signal N killed as exit "
-                      "code 128+N, so 143 from sh is SIGTERM.");
-        case ElapsedColumn: return tr("For a child: its lifetime. For a group: wall time from first start to last exit");
-        case PollsColumn: return tr("How many times the parent polled while the child was still running");
-        case StdoutColumn: return tr("Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)");
-        case StderrColumn: return tr("Bytes the child wrote to stderr");
-        case CpuColumn: return tr("CPU use over the last sample interval, as top shows it, summed over the process and its descendants: 100 % is one core busy");
-        case CpuTimeColumn: return tr("User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended");
-        case RssColumn: return tr("Resident memory (RSS) now, summed over the process and its descendants");
-        case PeakRssColumn: return tr("The most resident memory one process held; ≥ marks a lower bound from samples");
-        case ThreadsColumn: return tr("Threads now, over the process and its descendants");
-        case ReadColumn: return tr("Bytes read from storage (not pipes); empty when the kernel does not tell");
-        case WriteColumn: return tr("Bytes written to storage (not pipes); empty when the kernel does not tell");
-        default: return {};
-        }
+        const QString tip = JobColumn::tooltip(section);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     return {};
 }

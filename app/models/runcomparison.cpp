@@ -55,8 +55,8 @@ QList<RunComparison::Row> RunComparison::compare(const JobRun *a, const JobRun *
     add(tr("Σ children's time"), tr("Every child's own lifetime, added up"), a->sumMs(), b->sumMs(),
         JobFormat::seconds(a->sumMs()), JobFormat::seconds(b->sumMs()));
     add(tr("Parallelism (Σ ÷ wall)"), tr("About 1 when the children ran one at a time, about N when N ran at once"),
-        a->parallelism(), b->parallelism(), QLocale().toString(a->parallelism(), 'f', 2),
-        QLocale().toString(b->parallelism(), 'f', 2));
+        a->parallelism(), b->parallelism(), JobFormat::parallelism(a->parallelism()),
+        JobFormat::parallelism(b->parallelism()));
     add(tr("CPU time"), tr("User plus system time of every child, exact from the kernel where it could tell"),
         fa.cpuMs, fb.cpuMs, unknownOr(fa.cpuMs, JobFormat::cpuTime(qint64(fa.cpuMs))),
         unknownOr(fb.cpuMs, JobFormat::cpuTime(qint64(fb.cpuMs))));

@@ -2,7 +2,11 @@
 
 #include "presetlistmodel.h"
 
+#include <QListView>
 #include <QPainter>
+#include <QStyle>
+
+#include <algorithm>
 
 bool PresetDelegate::startsCategory(const QModelIndex &index)
 {
@@ -20,6 +24,17 @@ int PresetDelegate::headerHeight(const QStyleOptionViewItem &option) const
 QSize PresetDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
+    // The base hint is one line however narrow the list: a title that wraps
+    // needs the height of its lines at the width the view has now.
+    const auto *view = qobject_cast<const QListView *>(option.widget);
+    if (view && view->wordWrap()) {
+        const int margin = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + 2 * view->spacing();
+        const int width = std::max(1, view->viewport()->width() - margin);
+        const QRect text = option.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 16), Qt::TextWordWrap,
+                                                           index.data(Qt::DisplayRole).toString());
+        size.setHeight(std::max(size.height(), text.height() + 2));
+        size.setWidth(std::min(size.width(), width));
+    }
     if (startsCategory(index))
         size.rheight() += headerHeight(option);
     return size;

@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -56,9 +57,13 @@ PresetPalette::PresetPalette(PresetListModel *model, QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, &PresetPalette::showContextMenu);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // A long title wraps onto a second line of its own row (the delegate
+    // gives wrapped rows their height), laid out again as the dock resizes.
     m_view->setWordWrap(true);
+    m_view->setResizeMode(QListView::Adjust);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setSpacing(1);
+
     m_view->setToolTip(tr("Double-click or press Enter to run a preset. Drag one onto the table to run it, onto "
                           "the chain builder to add its stages, or among \"My presets\" to reorder. Drop a "
                           "process-table row here to save it as a preset, or a .json file to import it."));
@@ -71,16 +76,23 @@ PresetPalette::PresetPalette(PresetListModel *model, QWidget *parent)
         m_view->addAction(action);
     }
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &PresetPalette::updateDescription);
-    m_description->setParent(panel);
+    // The description scrolls in a fixed height: a long one never squeezes
+    // the list of presets above it.
+    auto *descriptionArea = new QScrollArea(panel);
+    descriptionArea->setFrameShape(QFrame::NoFrame);
+    descriptionArea->setWidgetResizable(true);
+    descriptionArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    descriptionArea->setFixedHeight(fontMetrics().lineSpacing() * DescriptionLines + 8);
     m_description->setWordWrap(true);
     m_description->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_description->setMinimumHeight(120);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    descriptionArea->setWidget(m_description);
     auto *runButton = new QPushButton(tr("Run preset"), panel);
     runButton->setToolTip(m_runAction->toolTip());
     connect(runButton, &QPushButton::clicked, this, &PresetPalette::runSelected);
     layout->addWidget(title);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_description);
+    layout->addWidget(descriptionArea);
     layout->addWidget(runButton);
     setWidget(panel);
 
@@ -91,6 +103,16 @@ PresetPalette::PresetPalette(PresetListModel *model, QWidget *parent)
     });
     recordModelEdits();
     updateDescription();
+}
+
+int PresetPalette::preferredHeight() const
+{
+    // Every seed, a category header and a title that wraps, so a newcomer
+    // sees the whole list of lessons without scrolling.
+    const int rowHeight = m_view->fontMetrics().lineSpacing() + 2 * m_view->spacing() + 4;
+    const int rows = std::min(int(m_model->rowCount()), ShownRows);
+    const int list = (rows + 3) * rowHeight + 2 * m_view->frameWidth();
+    return widget()->sizeHint().height() - m_view->sizeHint().height() + list;
 }
 
 void PresetPalette::buildActions()

@@ -67,6 +67,10 @@ public:
     // Off for tests: import without the confirmation dialog.
     void setConfirmImports(bool confirm) { m_confirmImports = confirm; }
 
+    // The dock's height that shows every preset (up to ShownRows) whole,
+    // for the window's first layout.
+    int preferredHeight() const;
+
 signals:
     void runRequested(const Preset &preset);
     void addToChainRequested(const Preset &preset);
@@ -75,6 +79,11 @@ signals:
     void statusMessage(const QString &message, int timeoutMs);
 
 private:
+    // Lines of description shown before it scrolls.
+    static constexpr int DescriptionLines = 7;
+    // Rows the list shows whole before it scrolls (the seeds are ten).
+    static constexpr int ShownRows = 12;
+
     void buildActions();
     void recordModelEdits();
     void push(QUndoCommand *command);
