@@ -1,5 +1,6 @@
 // The window, driven through its widgets and actions as a user would (offscreen).
 #include "jobcontrol.h"
+#include "elidedheader.h"
 #include "jobdetailpane.h"
 #include "jobfilterproxymodel.h"
 #include "outputfindbar.h"
@@ -69,6 +70,8 @@
 #include <QPushButton>
 #include <QtTest>
 
+#include <limits>
+
 using namespace TestSupport;
 
 namespace {
@@ -117,6 +120,8 @@ private slots:
     void typedCommandsSplitLikeAShell();
     void keepStdinOpenTakesTypedLines();
     void terminalTickRunsInATerminal();
+    void terminalInputShowsOnce();
+    void aCutStreamSaysSoAboveTheText();
     void filterKeepsGroupsWhole();
     void findInOutput();
     void ansiColoursInTheOutputView();
@@ -151,6 +156,11 @@ private slots:
     void failedExportsAreLogged();
     void columnChooserHidesShowsAndRemembers();
     void pauseAndResumeFromTheWindow();
+    void onePausedStateEverywhere();
+    void stopReadsStoppedAndKillReadsKilled();
+    void startFailureSaysSoInTheStatusBar();
+    void defaultColumnsFitAt1280();
+    void longHeaderIsOneElidedLine();
     void sendSignalEndsTheJobWithThatSignal();
     void sampleIntervalReachesTheEngineAndIsRemembered();
     void resourceChartGetsTheJobsHistory();
@@ -326,6 +336,55 @@ void TestMainWindow::terminalTickRunsInATerminal()
     QCOMPARE(row.data().toString(), QStringLiteral("tty"));
     m_window->selectRun(run, 0);
     QTRY_COMPARE(m_window->detailPane()->stdoutText(), QStringLiteral("tty\n"));
+}
+
+// In a terminal the typed line shows once, as the terminal echoes it, not
+// also as a "⟩ " mark.
+void TestMainWindow::terminalInputShowsOnce()
+{
+    m_window->commandEdit()->setText(QStringLiteral("sh -c 'read name; echo \"Hi $name\"'"));
+    m_window->shellCheck()->setChecked(false);
+    m_window->keepStdinOpenCheck()->setChecked(true);
+    m_window->terminalCheck()->setChecked(true);
+    JobRun *run = m_window->runCommand();
+    QVERIFY(run);
+    JobProcess *job = run->jobs().first();
+    QTRY_VERIFY(job->acceptsInput());
+    m_window->selectRun(run, 0);
+    QLineEdit *input = m_window->detailPane()->inputLine();
+    QTRY_VERIFY(input->isVisible());
+    QTest::keyClicks(input, QStringLiteral("Alice"));
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(waitRun(run));
+    QTRY_VERIFY2(m_window->detailPane()->stdoutText().contains(QStringLiteral("Hi Alice")),
+                 qPrintable(m_window->detailPane()->stdoutText()));
+    const QString text = m_window->detailPane()->stdoutText();
+    QVERIFY2(!text.contains(QStringLiteral("⟩")), qPrintable(text));
+    QCOMPARE(text.split(QLatin1Char('\n')).count(QStringLiteral("Alice")), 1);
+}
+
+// Output views follow the end, so the note that only the tail is shown sits
+// above the text, where scrolling cannot hide it.
+void TestMainWindow::aCutStreamSaysSoAboveTheText()
+{
+    m_window->commandEdit()->setText(QStringLiteral("yes | head -c 5000000"));
+    m_window->shellCheck()->setChecked(true);
+    m_window->keepStdinOpenCheck()->setChecked(false);
+    m_window->terminalCheck()->setChecked(false);
+    JobRun *run = m_window->runCommand();
+    QVERIFY(waitRun(run));
+    m_window->selectRun(run, 0);
+    m_window->detailPane()->refresh();
+    auto *note = m_window->detailPane()->findChild<QLabel *>(QStringLiteral("stdoutNote"));
+    QVERIFY(note);
+    QTRY_VERIFY2(note->text().startsWith(QStringLiteral("… showing the last ")), qPrintable(note->text()));
+    QVERIFY2(note->text().endsWith(QStringLiteral("of 4.8 MiB written")), qPrintable(note->text()));
+    // A short stream shows whole, and says nothing.
+    JobRun *small = m_window->runPreset(QStringLiteral("hello-child"));
+    QVERIFY(waitRun(small));
+    m_window->selectRun(small, 0);
+    m_window->detailPane()->refresh();
+    QTRY_VERIFY(note->text().isEmpty());
 }
 
 void TestMainWindow::shellTickIsVisibleOnTheRow()
@@ -1371,6 +1430,140 @@ void TestMainWindow::columnChooserHidesShowsAndRemembers()
     QVERIFY(!header->isSectionHidden(JobTreeModel::ThreadsColumn));
     QVERIFY(header->isSectionHidden(JobTreeModel::CpuColumn));
     QSettings().remove(QStringLiteral("window/jobColumns")); // the next tests start from the defaults
+}
+
+// A paused job reads "paused" in its row, its group's row, the detail
+// header and the Overview alike: one function says it for all of them.
+void TestMainWindow::onePausedStateEverywhere()
+{
+    JobRun *run = startHelper(m_window, {QStringLiteral("sleep"), QStringLiteral("5")});
+    QVERIFY(run);
+    m_window->jobControl()->pauseAction()->trigger();
+    QTRY_COMPARE(stateText(m_window, run), QStringLiteral("paused"));
+    const QModelIndex group = m_window->jobModel()->indexOfRun(run, JobTreeModel::StateColumn);
+    QTRY_COMPARE(group.data().toString(), QStringLiteral("paused · 0/1 done"));
+    JobDetailPane *pane = m_window->detailPane();
+    m_window->selectRun(run, 0);
+    pane->refresh();
+    QVERIFY2(pane->headerText().contains(QStringLiteral("Paused:")), qPrintable(pane->headerText()));
+    QVERIFY2(!pane->headerText().contains(QStringLiteral("Running.")), qPrintable(pane->headerText()));
+    QVERIFY2(pane->overviewText().contains(QStringLiteral("State:  paused")), qPrintable(pane->overviewText()));
+    m_window->selectRun(run);
+    pane->refresh();
+    QVERIFY2(pane->headerText().contains(QStringLiteral("paused · 0/1 done")), qPrintable(pane->headerText()));
+    run->jobs().first()->kill();
+    QVERIFY(waitRun(run, 5000));
+    // Ended before its first sample: it says so, not "yet".
+    m_window->selectRun(run, 0);
+    pane->refresh();
+    QVERIFY2(!pane->overviewText().contains(QStringLiteral("not measured yet")), qPrintable(pane->overviewText()));
+}
+
+void TestMainWindow::stopReadsStoppedAndKillReadsKilled()
+{
+    JobRun *stopped = startHelper(m_window, {QStringLiteral("sleep"), QStringLiteral("30")});
+    QVERIFY(stopped);
+    stopped->jobs().first()->stop();
+    QVERIFY(waitRun(stopped, 5000));
+    QTRY_COMPARE(stateText(m_window, stopped), QStringLiteral("stopped"));
+    QTRY_COMPARE(m_window->jobModel()->indexOfRun(stopped, JobTreeModel::StateColumn).data().toString(),
+                 QStringLiteral("1 stopped"));
+
+    JobRun *killed = startHelper(m_window, {QStringLiteral("sleep"), QStringLiteral("30")});
+    QVERIFY(killed);
+    killed->jobs().first()->kill();
+    QVERIFY(waitRun(killed, 5000));
+    QTRY_COMPARE(stateText(m_window, killed), QStringLiteral("killed"));
+    QTRY_COMPARE(m_window->jobModel()->indexOfRun(killed, JobTreeModel::StateColumn).data().toString(),
+                 QStringLiteral("1 killed"));
+}
+
+void TestMainWindow::startFailureSaysSoInTheStatusBar()
+{
+    m_window->commandEdit()->setText(QStringLiteral("no-such-program-spawnscope --flag"));
+    m_window->shellCheck()->setChecked(false);
+    JobRun *run = m_window->runCommand();
+    QVERIFY(run);
+    QVERIFY(waitRun(run, 5000));
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Could not start no-such-program-spawnscope")), qPrintable(message));
+    QVERIFY(run->nothingRan());
+    m_window->selectRun(run);
+    m_window->detailPane()->refresh();
+    const QString overview = m_window->detailPane()->overviewText();
+    QVERIFY2(!overview.contains(QStringLiteral("×0.")), qPrintable(overview));
+    QVERIFY2(overview.contains(QStringLiteral("Nothing ran")), qPrintable(overview));
+}
+
+// At 1280×800 the table's default columns fit without scrolling sideways,
+// and a fan-out's Σ and parallelism, its lesson, fit in their cell.
+void TestMainWindow::defaultColumnsFitAt1280()
+{
+    QSettings().remove(QStringLiteral("window/jobColumns"));
+    m_window->resize(1280, 800);
+    JobRun *run = m_window->runPreset(QStringLiteral("fanout-sleep"));
+    QVERIFY(waitRun(run));
+    QTreeView *view = m_window->jobView();
+    QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+    const QModelIndex spread = m_window->jobModel()->indexOfRun(run, JobTreeModel::LastLineColumn);
+    QTRY_VERIFY(spread.data().toString().startsWith(QStringLiteral("Σ ")));
+    QFont bold = view->font();
+    bold.setBold(true);
+    const int needed = QFontMetrics(bold).horizontalAdvance(spread.data().toString());
+    QVERIFY2(view->header()->sectionSize(JobTreeModel::LastLineColumn) >= needed,
+             qPrintable(QStringLiteral("%1 < %2").arg(view->header()->sectionSize(JobTreeModel::LastLineColumn)).arg(needed)));
+    // The group's name and command are not cut either.
+    for (int column : {int(JobTreeModel::NameColumn), int(JobTreeModel::CommandColumn), int(JobTreeModel::StateColumn)}) {
+        const QString text = m_window->jobModel()->indexOfRun(run, column).data().toString();
+        const int indent = column == JobTreeModel::NameColumn ? view->indentation() : 0;
+        QVERIFY2(QFontMetrics(bold).horizontalAdvance(text) + indent <= view->header()->sectionSize(column),
+                 qPrintable(text));
+    }
+}
+
+// A 5,000-character command does not push the tabs down: the header is one
+// line, elided, with the whole text in its tooltip and in the Overview.
+void TestMainWindow::longHeaderIsOneElidedLine()
+{
+    m_window->resize(1280, 800);
+    JobRun *shortRun = m_window->runPreset(QStringLiteral("hello-child"));
+    QVERIFY(waitRun(shortRun));
+    m_window->selectRun(shortRun, 0);
+    JobDetailPane *pane = m_window->detailPane();
+    pane->refresh();
+    QCoreApplication::processEvents();
+    QTabWidget *tabs = pane->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    const int tabsY = tabs->mapTo(pane, QPoint(0, 0)).y();
+
+    const QString word = QStringLiteral("x").repeated(60);
+    QStringList words;
+    for (int i = 0; i < 80; ++i)
+        words << word;
+    QString error;
+    Preset preset = Preset::fromCommand(QStringLiteral("true ") + words.join(QLatin1Char(' ')), false, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    preset.title = words.join(QLatin1Char(' '));
+    JobRun *longRun = m_window->runPreset(preset);
+    QVERIFY(waitRun(longRun));
+    m_window->selectRun(longRun, 0);
+    pane->refresh();
+    QCoreApplication::processEvents();
+    QCOMPARE(tabs->mapTo(pane, QPoint(0, 0)).y(), tabsY);
+    QVERIFY(pane->header()->isElided());
+    QVERIFY(pane->header()->toolTip().contains(preset.title));
+    QVERIFY(pane->overviewText().startsWith(preset.title));
+    // It opens at the top, on its Command: lines.
+    QPlainTextEdit *overview = pane->overviewView();
+    QCOMPARE(overview->verticalScrollBar()->value(), 0);
+    // The long command wraps under its value, not back at column 0.
+    const QStringList shown = overview->toPlainText().split(QLatin1Char('\n'));
+    const qsizetype command = shown.indexOf(QRegularExpression(QStringLiteral("Command:  true .*")));
+    QVERIFY2(command >= 0, qPrintable(shown.filter(QStringLiteral("Command")).join(QLatin1Char('\n'))));
+    QVERIFY2(shown.at(command + 1).startsWith(QStringLiteral("          x")), qPrintable(shown.at(command + 1)));
+    const int columns = overview->viewport()->width() / overview->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    for (const QString &line : shown)
+        QVERIFY2(line.size() <= columns, qPrintable(line));
 }
 
 void TestMainWindow::pauseAndResumeFromTheWindow()

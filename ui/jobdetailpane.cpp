@@ -29,6 +29,49 @@
 
 namespace {
 
+// Lines longer than columns wrapped, each continuation indented under where
+// its line's text starts (after its indent and a tree mark "└ ", or after a
+// label such as "Command:  "), so that a nested family line stays nested
+// when it wraps and a long command stays beside its label. A word longer
+// than the room is cut hard.
+QString wrapHanging(const QString &text, int columns)
+{
+    if (columns < 20)
+        return text;
+    QStringList out;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (line.size() <= columns) {
+            out << line;
+            continue;
+        }
+        qsizetype indent = 0;
+        while (indent < line.size() && (line.at(indent) == QLatin1Char(' ') || line.at(indent) == QChar(0x2514)))
+            ++indent;
+        // "Command:  …": the value's continuation sits under the value.
+        const qsizetype label = line.indexOf(QStringLiteral(":  "));
+        if (label > 0 && label < 30)
+            indent = label + 3;
+        indent = std::min<qsizetype>(indent, columns / 2);
+        const QString pad(indent, QLatin1Char(' '));
+        QString rest = line;
+        bool first = true;
+        while (!rest.isEmpty()) {
+            const qsizetype room = first ? columns : columns - indent;
+            if (rest.size() <= room) {
+                out << (first ? rest : pad + rest);
+                break;
+            }
+            qsizetype cut = rest.lastIndexOf(QLatin1Char(' '), room);
+            if (cut <= (first ? indent : 0))
+                cut = room;
+            out << (first ? rest.left(cut) : pad + rest.left(cut));
+            rest = rest.mid(cut).trimmed();
+            first = false;
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 QPlainTextEdit *makeText(QWidget *parent, QPlainTextEdit::LineWrapMode wrap = QPlainTextEdit::NoWrap)
 {
     auto *edit = new QPlainTextEdit(parent);
@@ -55,12 +98,13 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_header(new ElidedHeader(this))
     , m_tabs(new QTabWidget(this))
-    , m_overview(makeText(this, QPlainTextEdit::WidgetWidth))
+    , m_overview(makeText(this))
     , m_stdout(makeText(this))
     , m_stderr(makeText(this))
     , m_python(makeText(this))
     , m_chart(new ResourceChart(this))
     , m_hex(new QCheckBox(tr("&Hex"), this))
+    , m_stdoutNote(new QLabel(this))
     , m_input(new QLineEdit(this))
     , m_deferredStreams(new QTimer(this))
     , m_find(new OutputFindBar(this))
@@ -68,6 +112,7 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     m_deferredStreams->setSingleShot(true);
     connect(m_deferredStreams, &QTimer::timeout, this, &JobDetailPane::refresh);
     m_header->setParts(QString(), tr("Select a row to see its command, output and exit."));
+    m_overview->viewport()->installEventFilter(this);
     m_hex->setToolTip(tr("Show stdout as a hex dump, as the seed prints binary output like b'\\x87\\x14...'"));
     connect(m_hex, &QCheckBox::toggled, this, [this] {
         m_shownOut = -1;
@@ -79,7 +124,9 @@ JobDetailPane::JobDetailPane(QWidget *parent)
     stdoutLayout->setContentsMargins(0, 0, 0, 0);
     auto *stdoutBar = new QHBoxLayout;
     stdoutBar->addWidget(m_hex);
-    stdoutBar->addStretch();
+    stdoutBar->addWidget(m_stdoutNote, 1);
+    m_stdoutNote->setForegroundRole(QPalette::PlaceholderText);
+    m_stdoutNote->setObjectName(QStringLiteral("stdoutNote"));
     stdoutLayout->addLayout(stdoutBar);
     stdoutLayout->addWidget(m_stdout);
 
@@ -226,7 +273,7 @@ ElidedHeader *JobDetailPane::header() const
 
 QString JobDetailPane::overviewText() const
 {
-    return m_overview->toPlainText();
+    return m_overviewSource;
 }
 
 QString JobDetailPane::stdoutText() const
@@ -245,7 +292,9 @@ void JobDetailPane::refresh()
         m_header->setParts(QString(), tr("Select a row to see its command, output and exit."));
         for (QPlainTextEdit *edit : {m_overview, m_stdout, m_stderr, m_python})
             edit->clear();
+        m_stdoutNote->clear();
         m_shownOverview.clear();
+        m_overviewSource.clear();
         m_chart->setJob(nullptr);
         m_input->hide();
         return;
@@ -338,16 +387,18 @@ void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outByt
             text.appendPlain(tr("… and %n more job(s) that wrote here: select one to see its output, or press "
                                 "Ctrl+F to search them all\n", nullptr, more));
     };
+    QString stdoutNote;
     const auto render = [&](bool stdoutStream) {
         StyledOutput text;
         if (group)
             renderGroup(text, stdoutStream);
         else
-            renderStream(text, jobs.value(0), stdoutStream, budget);
+            renderStream(text, jobs.value(0), stdoutStream, budget, stdoutStream ? &stdoutNote : nullptr);
         return text;
     };
     if (outBytes != m_shownOut) {
         setTextKeepingScroll(m_stdout, render(true));
+        m_stdoutNote->setText(stdoutNote);
         m_shownOut = outBytes;
     }
     if (errBytes != m_shownErr) {
@@ -357,7 +408,8 @@ void JobDetailPane::renderStreams(const QList<JobProcess *> &jobs, qint64 outByt
     }
 }
 
-void JobDetailPane::renderStream(StyledOutput &text, const JobProcess *job, bool stdoutStream, qsizetype budget) const
+void JobDetailPane::renderStream(StyledOutput &text, const JobProcess *job, bool stdoutStream, qsizetype budget,
+                                 QString *note) const
 {
     if (stdoutStream && job->pipesStdout()) {
         text.appendPlain(tr("(stdout goes through an OS pipe straight into the next stage's stdin; the app never sees it)\n"));
@@ -379,19 +431,25 @@ void JobDetailPane::renderStream(StyledOutput &text, const JobProcess *job, bool
     if (cut > 0)
         shown = shown.mid(cut + 1);
     const QPalette &palette = m_stdout->palette();
+    QString shownPart;
     if (tail.trimmed())
-        text.appendPlain(tr("… trimmed to the output budget: showing the last %1 of %2 written\n")
-                             .arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes())));
+        shownPart = tr("… trimmed to the output budget: showing the last %1 of %2 written")
+                  .arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
     else if (shown.size() < tail.totalBytes())
-        text.appendPlain(tr("… showing the last %1 of %2 written\n").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes())));
+        shownPart = tr("… showing the last %1 of %2 written").arg(JobFormat::bytes(shown.size()), JobFormat::bytes(tail.totalBytes()));
+    if (!shownPart.isEmpty())
+        text.appendPlain(shownPart + QLatin1Char('\n'));
+    if (note)
+        *note = shownPart;
     if (stdoutStream && m_hex->isChecked()) {
         text.appendPlain(JobFormat::hexDump(shown, tail.totalBytes() - shown.size()));
     } else if (JobFormat::looksBinary(shown)) {
         // Shown as decoded, every byte: a CR in ciphertext is no redraw.
         text.appendPlain(QString::fromUtf8(shown));
-    } else if (stdoutStream && !job->inputRecords().isEmpty()) {
+    } else if (stdoutStream && !job->inputRecords().isEmpty() && !job->usesTerminal()) {
         // Typed input, marked "⟩ ", where it was sent in the output stream.
-        // (A terminal also echoes it, unmarked: that is the terminal's doing.)
+        // A terminal echoes it itself (as a real one would, and not a
+        // password typed with echo off), so there it is shown once, as echoed.
         const qint64 shownFrom = tail.totalBytes() - shown.size();
         qsizetype at = 0;
         for (const JobProcess::InputRecord &input : job->inputRecords()) {
@@ -562,10 +620,33 @@ QString JobDetailPane::describeRun(const JobRun *run) const
     return lines.join(QLatin1Char('\n'));
 }
 
-void JobDetailPane::showOverview(const QString &overview)
+bool JobDetailPane::eventFilter(QObject *watched, QEvent *event)
 {
-    if (overview == m_shownOverview)
+    // Wrapped by hand at the view's width (wrapHanging): again when it changes.
+    if (watched == m_overview->viewport() && event->type() == QEvent::Resize && overviewColumns() != m_overviewColumns)
+        QTimer::singleShot(0, this, [this] {
+            m_shownOverview.clear();
+            m_overviewColumns = -1;
+            refresh();
+        });
+    return QWidget::eventFilter(watched, event);
+}
+
+int JobDetailPane::overviewColumns() const
+{
+    const int charWidth = QFontMetrics(m_overview->font()).horizontalAdvance(QLatin1Char('m'));
+    const int width = m_overview->viewport()->width() - 2 * int(m_overview->document()->documentMargin());
+    return charWidth > 0 ? std::max(20, width / charWidth) : 80;
+}
+
+void JobDetailPane::showOverview(const QString &text)
+{
+    const int columns = overviewColumns();
+    const QString overview = wrapHanging(text, columns);
+    if (overview == m_shownOverview && columns == m_overviewColumns)
         return;
+    m_overviewColumns = columns;
+    m_overviewSource = text;
     // A newly selected row's Overview opens at its top, on its Command:
     // lines; while the same row updates, it stays where the reader is.
     const bool fresh = m_shownOverview.isEmpty();

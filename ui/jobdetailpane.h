@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class ElidedHeader;
+class QLabel;
 class JobProcess;
 class JobRun;
 class OutputFindBar;
@@ -47,10 +48,12 @@ public:
     void setHexMode(bool hex);
     QString headerText() const;
     ElidedHeader *header() const;
+    // The Overview's text as composed, before it is wrapped to the view.
     QString overviewText() const;
     QString stdoutText() const;
     // The stdout view itself, whose document carries the output's colours.
     QPlainTextEdit *stdoutView() const { return m_stdout; }
+    QPlainTextEdit *overviewView() const { return m_overview; }
     QString stderrText() const;
     OutputFindBar *findBar() const { return m_find; }
     ResourceChart *resourceChart() const { return m_chart; }
@@ -68,12 +71,17 @@ private:
     QString describeRun(const JobRun *run) const;
     // Appends one stream's shown part to text: styled by its ANSI escapes,
     // unless it is hex or binary.
-    void renderStream(StyledOutput &text, const JobProcess *job, bool stdoutStream, qsizetype budget) const;
+    // note, if given, receives the line that says what part of the stream is
+    // shown ("… showing the last 1.0 MiB of 6.40 GiB written"), or nothing.
+    void renderStream(StyledOutput &text, const JobProcess *job, bool stdoutStream, qsizetype budget,
+                      QString *note = nullptr) const;
     // The job typed input goes to: the selected one, or a run's only job.
     JobProcess *inputTarget() const;
     void sendInputLine();
     void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
-    void showOverview(const QString &overview);
+    void showOverview(const QString &text);
+    int overviewColumns() const;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const StyledOutput &text);
 
@@ -87,10 +95,13 @@ private:
     QPlainTextEdit *m_python;
     ResourceChart *m_chart;
     QCheckBox *m_hex;
+    QLabel *m_stdoutNote; // what part of stdout is shown, where the view's scrolling cannot hide it
     QLineEdit *m_input;
     qint64 m_shownOut = -1;
     qint64 m_shownErr = -1;
     QString m_shownOverview;
+    int m_overviewColumns = -1;
+    QString m_overviewSource; // before wrapHanging
     QElapsedTimer m_sinceStreams;
     QTimer *m_deferredStreams;
     OutputFindBar *m_find;

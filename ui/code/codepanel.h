@@ -44,6 +44,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *makeColumn(QLabel *heading, QWidget *extra, QLabel *note, QPlainTextEdit *editor, QPushButton *copy,
@@ -51,6 +53,10 @@ private:
     // The Python the left side shows, with any secret in the clear: what runs.
     QString runnablePython() const;
     void showPython();
+    // Splits the width by what each pane holds: Python gets its longest
+    // line (at least a third, at most half), C++ the rest; when both fit,
+    // they share what is left over evenly.
+    void shareWidth();
     void copyToClipboard(QPlainTextEdit *editor, QPushButton *button, const QString &language);
 
     Preset m_preset;
