@@ -63,8 +63,12 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     });
 
     m_legend->setTextFormat(Qt::RichText);
-    // The legend may be cut on a narrow window rather than widen it.
-    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // On a narrow window the legend wraps between its items rather than
+    // widen the window or be cut.
+    m_legend->setWordWrap(true);
+    QSizePolicy legendPolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    legendPolicy.setHeightForWidth(true);
+    m_legend->setSizePolicy(legendPolicy);
     m_legend->setMinimumWidth(0);
     updateLegend();
 
@@ -130,5 +134,8 @@ void TimelinePanel::updateLegend()
     };
     if (m_view->colourByCpu())
         items.prepend(tr("pale → full: 0 → 100 % CPU"));
-    m_legend->setText(items.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+    // Breaks only between items: inside one, every space is a non-breaking one.
+    for (QString &item : items)
+        item.replace(QStringLiteral(" "), QStringLiteral("&nbsp;")).replace(QStringLiteral("<span&nbsp;"), QStringLiteral("<span "));
+    m_legend->setText(items.join(QStringLiteral("&nbsp;&nbsp; ")));
 }
