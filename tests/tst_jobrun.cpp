@@ -119,6 +119,13 @@ void TestJobRun::fanoutRunsInParallel()
     // Every child started before the first 0.2 s sleep could have ended.
     for (const JobProcess *job : run.jobs())
         QVERIFY2(job->startedMs() < 195, qPrintable(QString::number(job->startedMs())));
+    // The wall ends where the last job ended: the figure the timeline's lanes
+    // end at too, so the table and the timeline print the same number.
+    double lastEnd = 0;
+    for (const JobProcess *job : run.jobs())
+        lastEnd = std::max(lastEnd, job->finishedMs());
+    QCOMPARE(run.wallMs(), lastEnd);
+    QCOMPARE(JobFormat::seconds(run.wallMs()), JobFormat::seconds(lastEnd));
 }
 
 void TestJobRun::failingStageIsReadable()
