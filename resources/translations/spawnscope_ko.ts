@@ -303,6 +303,137 @@
     </message>
 </context>
 <context>
+    <name>JobColumn</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Process ID. Each child also leads its own process group, so Stop reaches its children too.</source>
+        <translation>프로세스 ID입니다. 각 자식 프로세스는 자체 프로세스 그룹의 리더이기도 하므로, 중지하면 그 자식들에게도 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>시작 실패</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>An exit code is what the child returned: 0 means success, 1 to 255 that the program reports a failure. A signal name means a signal ended it: then there is no exit code (Python&apos;s returncode shows -N). A shell reports a child that signal N killed as exit code 128+N, so 143 from sh is SIGTERM.</source>
+        <translation>종료 코드는 자식 프로세스가 돌려준 값입니다: 0은 성공, 1부터 255는 프로그램이 실패를 알린 것입니다. 시그널 이름이 보이면 시그널이 프로세스를 끝낸 것이며, 이때는 종료 코드가 없습니다(파이썬의 returncode는 -N으로 표시합니다). 셸은 시그널 N으로 죽은 자식 프로세스를 종료 코드 128+N으로 알리므로, sh가 보고한 143은 SIGTERM입니다.</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>For a child: its lifetime. For a group: wall time from first start to last exit</source>
+        <translation>자식 프로세스: 실행된 시간. 그룹: 첫 시작부터 마지막 종료까지의 벽시계 시간</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>폴링</translation>
+    </message>
+    <message>
+        <source>How many times the parent polled while the child was still running</source>
+        <translation>자식 프로세스가 아직 실행 중일 때 부모 프로세스가 폴링한 횟수</translation>
+    </message>
+    <message>
+        <source>Stdout</source>
+        <translation>Stdout</translation>
+    </message>
+    <message>
+        <source>Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)</source>
+        <translation>자식 프로세스가 stdout에 쓴 바이트 수 (→ 파이프: 다음 단계로 바로 전달됨)</translation>
+    </message>
+    <message>
+        <source>Stderr</source>
+        <translation>Stderr</translation>
+    </message>
+    <message>
+        <source>Bytes the child wrote to stderr</source>
+        <translation>자식 프로세스가 stderr에 쓴 바이트 수</translation>
+    </message>
+    <message>
+        <source>Last line</source>
+        <translation>마지막 줄</translation>
+    </message>
+    <message>
+        <source>A child&apos;s last line of output; for a group, the sum of its children&apos;s times and how many ran at once (Σ ÷ wall)</source>
+        <translation>자식 프로세스: 출력의 마지막 줄. 그룹: 자식 프로세스 시간의 합과 동시에 실행된 수 (Σ ÷ 벽시계)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CPU use over the last sample interval, as top shows it, summed over the process and its descendants: 100 % is one core busy</source>
+        <translation>마지막 샘플링 간격 동안의 CPU 사용률을 top처럼 프로세스와 그 자손에 걸쳐 더한 값: 100 %는 코어 하나가 꽉 찬 상태</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU 시간</translation>
+    </message>
+    <message>
+        <source>User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended</source>
+        <translation>프로세스와 그 자손의 사용자 시간과 시스템 시간의 합: 실행 중에는 샘플링 값, 끝난 뒤에는 커널이 알려 준 정확한 값</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) now, summed over the process and its descendants</source>
+        <translation>현재 상주 메모리(RSS)로, 프로세스와 그 자손들을 합한 값입니다</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>최대 메모리</translation>
+    </message>
+    <message>
+        <source>The most resident memory one process held; ≥ marks a lower bound from samples</source>
+        <translation>한 프로세스가 차지한 가장 큰 상주 메모리입니다. ≥는 샘플에서 얻은 하한값을 뜻합니다</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>Threads now, over the process and its descendants</source>
+        <translation>프로세스와 그 자손들의 현재 스레드 수입니다</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <source>Bytes read from storage (not pipes); empty when the kernel does not tell</source>
+        <translation>저장 장치에서 읽은 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>쓰기</translation>
+    </message>
+    <message>
+        <source>Bytes written to storage (not pipes); empty when the kernel does not tell</source>
+        <translation>저장 장치에 쓴 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
+    </message>
+</context>
+<context>
     <name>JobControl</name>
     <message>
         <source>&amp;Pause</source>
@@ -428,14 +559,6 @@
         <translation>(이 프리셋에는 예제 코드가 없습니다.)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 — %2&lt;/b&gt;: %3</source>
-        <translation>&lt;b&gt;%1 — %2&lt;/b&gt;: %3</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 — %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 — %3</translation>
-    </message>
-    <message>
         <source>stdout (%1)</source>
         <translation>stdout (%1)</translation>
     </message>
@@ -453,12 +576,6 @@
         <source>(nothing)
 </source>
         <translation>(없음)
-</translation>
-    </message>
-    <message>
-        <source>… showing the last %1 of %2 written
-</source>
-        <translation>… 기록된 %2 중 마지막 %1만 표시
 </translation>
     </message>
     <message>
@@ -566,10 +683,6 @@
         <translation>첫 단계의 stdin:  %1</translation>
     </message>
     <message>
-        <source>Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  ×%3</source>
-        <translation>벽시계 시간:  %1   자식 프로세스 합계:  %2   병렬성 (합계 ÷ 벽시계 시간):  ×%3</translation>
-    </message>
-    <message>
         <source>Find in output</source>
         <translation>출력에서 찾기</translation>
     </message>
@@ -627,12 +740,6 @@
             <numerusform>관찰한 가족: 프로세스 %n개, 모든 fork, exec, 종료 (ptrace)</numerusform>
         </translation>
     </message>
-    <message>
-        <source>… trimmed to the output budget: showing the last %1 of %2 written
-</source>
-        <translation>… 출력 예산에 맞춰 줄임: 기록된 %2 중 마지막 %1만 표시
-</translation>
-    </message>
     <message numerus="yes">
         <source>… and %n more job(s) not listed here: each has its row in the table.</source>
         <translation>
@@ -646,6 +753,30 @@
             <numerusform>… 그리고 여기에 출력한 작업 %n개가 더 있습니다: 작업을 선택해 출력을 보거나, Ctrl+F로 모두 검색하세요
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>… trimmed to the output budget: showing the last %1 of %2 written</source>
+        <translation>… 출력 예산에 맞춰 줄임: 기록된 %2 중 마지막 %1만 표시</translation>
+    </message>
+    <message>
+        <source>… showing the last %1 of %2 written</source>
+        <translation>… 기록된 %2 중 마지막 %1만 표시</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>Wall time:  %1   Nothing ran, so there is no parallelism to measure.</source>
+        <translation>벽시계 시간:  %1   실행된 것이 없으므로 측정할 병렬성이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  %3</source>
+        <translation>벽시계 시간:  %1   자식 프로세스 합계:  %2   병렬성 (합계 ÷ 벽시계 시간):  %3</translation>
     </message>
 </context>
 <context>
@@ -730,88 +861,8 @@
         <translation>%1  [shell]</translation>
     </message>
     <message>
-        <source>%1   × %2</source>
-        <translation>%1   × %2</translation>
-    </message>
-    <message>
-        <source>killing…</source>
-        <translation>강제 종료 중…</translation>
-    </message>
-    <message>
-        <source>stopping…</source>
-        <translation>중지 중…</translation>
-    </message>
-    <message>
         <source>→ pipe</source>
         <translation>→ 파이프</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>명령</translation>
-    </message>
-    <message>
-        <source>PID</source>
-        <translation>PID</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <source>Elapsed</source>
-        <translation>경과 시간</translation>
-    </message>
-    <message>
-        <source>Polls</source>
-        <translation>폴링</translation>
-    </message>
-    <message>
-        <source>Stdout</source>
-        <translation>Stdout</translation>
-    </message>
-    <message>
-        <source>Stderr</source>
-        <translation>Stderr</translation>
-    </message>
-    <message>
-        <source>Last line</source>
-        <translation>마지막 줄</translation>
-    </message>
-    <message>
-        <source>Process ID. Each child also leads its own process group, so Stop reaches its children too.</source>
-        <translation>프로세스 ID입니다. 각 자식 프로세스는 자체 프로세스 그룹의 리더이기도 하므로, 중지하면 그 자식들에게도 전달됩니다.</translation>
-    </message>
-    <message>
-        <source>For a child: its lifetime. For a group: wall time from first start to last exit</source>
-        <translation>자식 프로세스: 실행된 시간. 그룹: 첫 시작부터 마지막 종료까지의 벽시계 시간</translation>
-    </message>
-    <message>
-        <source>How many times the parent polled while the child was still running</source>
-        <translation>자식 프로세스가 아직 실행 중일 때 부모 프로세스가 폴링한 횟수</translation>
-    </message>
-    <message>
-        <source>Bytes the child wrote to stdout (→ pipe: they went straight to the next stage)</source>
-        <translation>자식 프로세스가 stdout에 쓴 바이트 수 (→ 파이프: 다음 단계로 바로 전달됨)</translation>
-    </message>
-    <message>
-        <source>Bytes the child wrote to stderr</source>
-        <translation>자식 프로세스가 stderr에 쓴 바이트 수</translation>
-    </message>
-    <message>
-        <source>An exit code is what the child returned: 0 means success, 1 to 255 that the program reports a failure. A signal name means a signal ended it: then there is no exit code (Python&apos;s returncode shows -N). A shell reports a child that signal N killed as exit code 128+N, so 143 from sh is SIGTERM.</source>
-        <translation>종료 코드는 자식 프로세스가 돌려준 값입니다: 0은 성공, 1부터 255는 프로그램이 실패를 알린 것입니다. 시그널 이름이 보이면 시그널이 프로세스를 끝낸 것이며, 이때는 종료 코드가 없습니다(파이썬의 returncode는 -N으로 표시합니다). 셸은 시그널 N으로 죽은 자식 프로세스를 종료 코드 128+N으로 알리므로, sh가 보고한 143은 SIGTERM입니다.</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>실행 중</translation>
     </message>
     <message>
         <source>sleeping</source>
@@ -820,10 +871,6 @@
     <message>
         <source>waiting for disk</source>
         <translation>디스크 대기 중</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>일시 정지됨</translation>
     </message>
     <message>
         <source>zombie</source>
@@ -858,68 +905,12 @@
         <translation>작업의 프로세스 그룹을 떠났습니다(setsid 또는 setpgid). 중지와 타임아웃은 그룹에 시그널을 보내므로, 작업의 자식 프로세스를 통해서만 닿고, 그 자식이 끝나면 전혀 닿지 않습니다.</translation>
     </message>
     <message>
-        <source>Not seen since this time: it ended (or was reaped) before the next sample.</source>
-        <translation>이 시각 이후로 보이지 않았습니다: 다음 샘플 전에 끝났거나 회수되었습니다.</translation>
-    </message>
-    <message>
         <source>Sampled: the values read at the last sample.</source>
         <translation>샘플링 값: 마지막 샘플에서 읽은 값입니다.</translation>
     </message>
     <message>
         <source>%1 (setsid)</source>
         <translation>%1 (setsid)</translation>
-    </message>
-    <message>
-        <source>ended, last seen at %1</source>
-        <translation>종료됨, 마지막으로 본 시각 %1</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CPU time</source>
-        <translation>CPU 시간</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>메모리</translation>
-    </message>
-    <message>
-        <source>Peak memory</source>
-        <translation>최대 메모리</translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation>스레드</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>읽기</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>쓰기</translation>
-    </message>
-    <message>
-        <source>Resident memory (RSS) now, summed over the process and its descendants</source>
-        <translation>현재 상주 메모리(RSS)로, 프로세스와 그 자손들을 합한 값입니다</translation>
-    </message>
-    <message>
-        <source>The most resident memory one process held; ≥ marks a lower bound from samples</source>
-        <translation>한 프로세스가 차지한 가장 큰 상주 메모리입니다. ≥는 샘플에서 얻은 하한값을 뜻합니다</translation>
-    </message>
-    <message>
-        <source>Threads now, over the process and its descendants</source>
-        <translation>프로세스와 그 자손들의 현재 스레드 수입니다</translation>
-    </message>
-    <message>
-        <source>Bytes read from storage (not pipes); empty when the kernel does not tell</source>
-        <translation>저장 장치에서 읽은 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
-    </message>
-    <message>
-        <source>Bytes written to storage (not pipes); empty when the kernel does not tell</source>
-        <translation>저장 장치에 쓴 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
     </message>
     <message>
         <source>(fork of %1)</source>
@@ -944,14 +935,6 @@
     <message>
         <source>Exact: read from the kernel as the process exited.</source>
         <translation>정확한 값: 프로세스가 끝나는 순간 커널에서 읽었습니다.</translation>
-    </message>
-    <message>
-        <source>crashed</source>
-        <translation>비정상 종료</translation>
-    </message>
-    <message>
-        <source>exited</source>
-        <translation>종료</translation>
     </message>
     <message numerus="yes">
         <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
@@ -980,22 +963,20 @@
 %2 — 읽기 전용입니다. 다시 실행(Ctrl+R)하면 새로 실행합니다</translation>
     </message>
     <message>
-        <source>CPU use over the last sample interval, as top shows it, summed over the process and its descendants: 100 % is one core busy</source>
-        <translation>마지막 샘플링 간격 동안의 CPU 사용률을 top처럼 프로세스와 그 자손에 걸쳐 더한 값: 100 %는 코어 하나가 꽉 찬 상태</translation>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
     </message>
     <message>
-        <source>User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended</source>
-        <translation>프로세스와 그 자손의 사용자 시간과 시스템 시간의 합: 실행 중에는 샘플링 값, 끝난 뒤에는 커널이 알려 준 정확한 값</translation>
+        <source>Last seen at %1: it ended (or was reaped) before the next sample.</source>
+        <translation>마지막으로 본 시각 %1: 다음 샘플 전에 끝났거나 회수되었습니다.</translation>
     </message>
     <message>
-        <source>%1, reading…</source>
-        <translation>%1, 읽는 중…</translation>
+        <source>Seen in one sample only: it lived for less than two sample intervals.</source>
+        <translation>샘플 하나에서만 보였습니다: 샘플링 간격 두 번보다 짧게 살았습니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1, %n left running</source>
-        <translation>
-            <numerusform>%1, %n개가 계속 실행 중</numerusform>
-        </translation>
+    <message>
+        <source>seen once</source>
+        <translation>한 번 보임</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1007,10 @@
     <message>
         <source> · failed</source>
         <translation> · 실패</translation>
+    </message>
+    <message>
+        <source> · machine busy</source>
+        <translation> · 컴퓨터 바쁨</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1061,17 @@
     <message>
         <source>They keep a long session fast and its memory bounded. Remembered.</source>
         <translation>긴 세션도 빠르게, 메모리는 한도 안에 유지합니다. 설정은 기억됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineLoad</name>
+    <message>
+        <source>The machine was busy: %1 of %2 cores in use by others; run again</source>
+        <translation>컴퓨터가 바빴습니다: 다른 프로그램이 코어 %2개 중 %1만큼 썼습니다. 다시 실행하세요</translation>
+    </message>
+    <message>
+        <source>the machine was busy: %1 of %2 cores in use by others while this mode needs %3; run again</source>
+        <translation>컴퓨터가 바빴습니다: 이 모드에는 코어 %3개가 필요한데 다른 프로그램이 코어 %2개 중 %1개를 썼습니다. 다시 실행하세요</translation>
     </message>
 </context>
 <context>
@@ -1179,10 +1175,6 @@
     <message>
         <source>How many children may run at the same time. The others wait, shown as &quot;queued&quot;, and start as slots free up. A chain needs one slot per stage.</source>
         <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Command, e.g.  sleep 2   or   echo &quot;two words&quot;   — press Enter to run</source>
-        <translation>명령, 예:  sleep 2   또는   echo &quot;two words&quot;   — Enter를 누르면 실행</translation>
     </message>
     <message>
         <source>run in /bin/sh -c</source>
@@ -1301,10 +1293,6 @@
         <translation>작업 로그 (JSON)…</translation>
     </message>
     <message>
-        <source>Split into words as a POSIX shell does: single quotes, double quotes and backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) stay as typed. The words run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;.</source>
-        <translation>POSIX 셸처럼 단어를 나눕니다: 작은따옴표, 큰따옴표, 백슬래시로 묶거나 이스케이프할 수 있지만 아무것도 확장되지 않으므로 $HOME, *, $(…)는 입력한 그대로 남습니다. 나눈 단어는 바로 실행됩니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다.</translation>
-    </message>
-    <message>
         <source>Filter by name, command or PID (Ctrl+Shift+F)</source>
         <translation>이름, 명령 또는 PID로 거르기 (Ctrl+Shift+F)</translation>
     </message>
@@ -1401,6 +1389,34 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>Restoring the last session…</source>
         <translation>지난 세션을 되살리는 중…</translation>
+    </message>
+    <message>
+        <source>A command to run, e.g.  sleep 2  or  echo &quot;two words&quot;</source>
+        <translation>실행할 명령, 예:  sleep 2  또는  echo &quot;two words&quot;</translation>
+    </message>
+    <message>
+        <source>Enter runs it. Split into words as a POSIX shell does: single quotes, double quotes and backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) stay as typed. The words run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;.</source>
+        <translation>Enter를 누르면 실행됩니다. POSIX 셸처럼 단어를 나눕니다: 작은따옴표, 큰따옴표, 백슬래시로 묶거나 이스케이프할 수 있지만 아무것도 확장되지 않으므로 $HOME, *, $(…)는 입력한 그대로 남습니다. 나눈 단어는 바로 실행됩니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.
+
+Double-click a preset on the left (or select it and press Enter) to run one of the lessons,
+type a command in the field above and press Enter,
+or drag a preset onto this table.
+
+Each child process gets a row here: its PID, state, exit and output, live.</source>
+        <translation>아직 실행한 것이 없습니다.
+
+왼쪽의 프리셋을 더블클릭하거나(또는 선택하고 Enter를 눌러) 예제 하나를 실행하거나,
+위 입력란에 명령을 입력하고 Enter를 누르거나,
+프리셋을 이 표로 끌어다 놓으세요.
+
+자식 프로세스마다 여기에 행이 하나씩 생기고, PID, 상태, 종료, 출력이 실시간으로 보입니다.</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2007,10 +2023,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>wall %1</source>
         <translation>벽시계 %1</translation>
-    </message>
-    <message>
-        <source>wall %1 · Σ %2 · ×%3 parallel</source>
-        <translation>벽시계 %1 · Σ %2 · 병렬 ×%3</translation>
     </message>
     <message>
         <source>queued</source>
@@ -2874,6 +2886,84 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>%1.value must be a string, or absent for a secret whose value was not saved</source>
         <translation>%1.value는 문자열이어야 합니다. 값을 저장하지 않은 비밀 값이라면 생략할 수 있습니다</translation>
     </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>CPU time not measured: it ended before the first sample</source>
+        <translation>CPU 시간을 측정하지 못했습니다: 첫 샘플 전에 끝났습니다</translation>
+    </message>
+    <message>
+        <source>Peak memory not measured: it ended before the first sample</source>
+        <translation>최대 메모리를 측정하지 못했습니다: 첫 샘플 전에 끝났습니다</translation>
+    </message>
+    <message>
+        <source>killing…</source>
+        <translation>강제 종료 중…</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>중지 중…</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>%1, reading…</source>
+        <translation>%1, 읽는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n left running</source>
+        <translation>
+            <numerusform>%1, %n개가 계속 실행 중</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Killing: SIGKILL was sent at %1; the kernel ends it as soon as it runs again.</source>
+        <translation>강제 종료 중: %1에 SIGKILL을 보냈습니다. 프로세스가 다시 실행되는 즉시 커널이 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Stopping: SIGTERM was sent at %1; SIGKILL follows if it has not exited after the %2 grace period.</source>
+        <translation>중지 중: %1에 SIGTERM을 보냈습니다. 유예 시간 %2 뒤에도 종료하지 않았으면 SIGKILL이 뒤따릅니다.</translation>
+    </message>
+    <message>
+        <source>Paused: a stop signal (SIGSTOP) froze it, and it uses no CPU until Resume sends SIGCONT. Its elapsed time, and a timeout, keep counting.</source>
+        <translation>일시 정지됨: 정지 시그널(SIGSTOP)이 프로세스를 멈췄으며, 재개가 SIGCONT를 보낼 때까지 CPU를 쓰지 않습니다. 경과 시간과 타임아웃은 계속 셉니다.</translation>
+    </message>
+    <message>
+        <source>Its output is still being read: a descendant holds it open.</source>
+        <translation>출력을 아직 읽는 중입니다: 자손 프로세스가 출력을 열어 두고 있습니다.</translation>
+    </message>
+    <message>
+        <source>paused · %1/%2 done</source>
+        <translation>일시 정지됨 · %1/%2 완료</translation>
+    </message>
+    <message>
+        <source>%1 · %2 paused</source>
+        <translation>%1 · 일시 정지 %2</translation>
+    </message>
+    <message>
+        <source>%1 stopped</source>
+        <translation>중지 %1</translation>
+    </message>
+    <message>
+        <source>nothing ran</source>
+        <translation>실행된 것 없음</translation>
+    </message>
+    <message>
+        <source>wall %1 · Σ %2 · %3 parallel</source>
+        <translation>벽시계 %1 · Σ %2 · 병렬 %3</translation>
+    </message>
+    <message>
+        <source>Σ %1 · %2</source>
+        <translation>Σ %1 · %2</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
@@ -3235,6 +3325,18 @@ Nothing in the table was changed.</source>
         <source>Part of the last session was restored</source>
         <translation>지난 세션의 일부만 되살렸습니다</translation>
     </message>
+    <message numerus="yes">
+        <source>All %n run(s) in %1 are already shown; nothing was added.</source>
+        <translation>
+            <numerusform>%1의 실행 %n개가 모두 이미 표시되어 있어 아무것도 추가하지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n run(s) already shown.</source>
+        <translation>
+            <numerusform>이미 표시된 실행 %n개는 뺐습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SessionKeeper</name>
@@ -3420,6 +3522,10 @@ Nothing in the table was changed.</source>
     <message>
         <source>has a bad run (%1): &quot;copies&quot; %2</source>
         <translation>잘못된 실행이 있습니다(%1): &quot;copies&quot; 값이 %2</translation>
+    </message>
+    <message>
+        <source>has a bad run (%1): &quot;uuid&quot; is not a UUID</source>
+        <translation>잘못된 실행이 있습니다(%1): &quot;uuid&quot; 값이 UUID가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -3675,6 +3781,10 @@ Nothing in the table was changed.</source>
         <source>That is long: choose &quot;up to √n&quot; or fewer repetitions.</source>
         <translation>오래 걸립니다: &quot;√n까지&quot;를 선택하거나 반복 횟수를 줄이십시오.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>
@@ -3718,10 +3828,6 @@ Nothing in the table was changed.</source>
         <translation>맞추기</translation>
     </message>
     <message>
-        <source>Show every run whole and follow the live ones (0)</source>
-        <translation>모든 실행을 한눈에 보여 주고, 실행 중인 것을 따라갑니다 (0)</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>실행 중</translation>
     </message>
@@ -3760,6 +3866,22 @@ Nothing in the table was changed.</source>
     <message>
         <source>TERM / KILL: signal sent · ● exit · ╷ poll() · ↓ pipe</source>
         <translation>TERM / KILL: 시그널 보냄 · ● 종료 · ╷ poll() · ↓ 파이프</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>모두 맞추기</translation>
+    </message>
+    <message>
+        <source>Show every run whole and follow the live ones (A, or 0 with no run selected)</source>
+        <translation>모든 실행을 한눈에 보여 주고, 실행 중인 것을 따라갑니다 (A, 또는 선택한 실행이 없을 때 0)</translation>
+    </message>
+    <message>
+        <source>Fit the selected run: zoom and pan so that &lt;b&gt;%1&lt;/b&gt; fills the view, and follow it while it runs (0 or F)</source>
+        <translation>선택한 실행에 맞춥니다: &lt;b&gt;%1&lt;/b&gt;이(가) 화면을 채우도록 확대하고 이동하며, 실행 중에는 따라갑니다 (0 또는 F)</translation>
+    </message>
+    <message>
+        <source>Show every run whole and follow the live ones (0). Select a run (click its lane, or its row in Processes) and Fit shows that run alone.</source>
+        <translation>모든 실행을 한눈에 보여 주고, 실행 중인 것을 따라갑니다 (0). 실행을 선택하면(레인이나 프로세스 탭의 행을 클릭) 맞추기가 그 실행만 보여 줍니다.</translation>
     </message>
 </context>
 <context>
