@@ -21,6 +21,8 @@ private slots:
     void limitIsRespected();
     void aThousandQueuedJobsAllComplete();
     void startBudgetSpreadsAFanOutOverTurns();
+    void aSmallFanOutStartsInOneGo_data();
+    void aSmallFanOutStartsInOneGo();
     void chainsStartWhole();
     void stoppingQueuedJobsMeansTheyNeverRun();
     void stopAllCancelsTheQueue();
@@ -36,7 +38,8 @@ private slots:
 void TestJobEngine::defaultLetsTheSeedFanOutRunAtOnce()
 {
     JobEngine engine;
-    QVERIFY(engine.maxParallel() >= 10);
+    // Nor a fan-out of 64, which the window starts in one go.
+    QVERIFY(engine.maxParallel() >= JobEngine::SmallFanOut);
     JobRun *run = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.2")}, 10));
     QCOMPARE(engine.runningCount(), 10);
     QCOMPARE(engine.queuedCopies(), 0);
@@ -79,20 +82,57 @@ void TestJobEngine::startBudgetSpreadsAFanOutOverTurns()
 {
     // The window's setting: a call of the scheduler stops starting children
     // once its budget is spent and goes on in the next turn of the event
-    // loop, so 64 copies never hold the loop for the time of 64 starts.
+    // loop, so 100 copies never hold the loop for the time of 100 starts.
     JobEngine engine;
-    engine.setMaxParallel(64);
+    engine.setMaxParallel(0);
     engine.setStartBudgetMs(1);
-    // Each sleeps long enough that all 64 are running together even where a
+    // Each sleeps long enough that all 100 are running together even where a
     // start is slow (a sanitizer build on a loaded machine took over 0.5 s
-    // for the 64).
-    JobRun *run = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("3")}, 64));
-    QVERIFY2(engine.runningCount() >= 1 && engine.runningCount() < 64, qPrintable(QString::number(engine.runningCount())));
-    QTRY_COMPARE_WITH_TIMEOUT(engine.runningCount(), 64, 10000);
+    // for 64).
+    JobRun *run = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("3")}, 100));
+    QVERIFY2(engine.runningCount() >= 1 && engine.runningCount() < 100, qPrintable(QString::number(engine.runningCount())));
+    QTRY_COMPARE_WITH_TIMEOUT(engine.runningCount(), 100, 10000);
     QCOMPARE(engine.queuedCopies(), 0);
     QVERIFY(waitRun(run));
     QCOMPARE(run->failedCount(), 0);
-    QCOMPARE(engine.peakRunning(), 64);
+    QCOMPARE(engine.peakRunning(), 100);
+}
+
+void TestJobEngine::aSmallFanOutStartsInOneGo_data()
+{
+    QTest::addColumn<int>("copies");
+    QTest::addColumn<int>("stages");
+    QTest::addColumn<bool>("inOneGo");
+    QTest::newRow("the seed's ten") << 10 << 1 << true;
+    QTest::newRow("64 copies") << 64 << 1 << true;
+    QTest::newRow("32 two-stage chains") << 32 << 2 << true;
+    QTest::newRow("65 copies: the budget applies") << 65 << 1 << false;
+    QTest::newRow("33 two-stage chains: the budget applies") << 33 << 2 << false;
+}
+
+void TestJobEngine::aSmallFanOutStartsInOneGo()
+{
+    // However long the starts take (several ms each on a busy machine), a
+    // run of at most SmallFanOut children is never spread over turns of the
+    // event loop, where a window's paint would hold its last children back
+    // 30-60 ms. 64 starts take well over a 1 ms budget.
+    QFETCH(int, copies);
+    QFETCH(int, stages);
+    QFETCH(bool, inOneGo);
+    JobEngine engine;
+    engine.setMaxParallel(0);
+    engine.setStartBudgetMs(1);
+    JobRun *run = engine.start(helperPreset({QStringLiteral("sleep"), QStringLiteral("0.2")}, copies, stages));
+    const int children = copies * stages;
+    if (inOneGo) {
+        QCOMPARE(engine.runningCount(), children);
+        for (const JobProcess *job : run->jobs())
+            QVERIFY(job->startedMs() >= 0);
+    } else {
+        QVERIFY2(engine.runningCount() < children, qPrintable(QString::number(engine.runningCount())));
+    }
+    QVERIFY(waitRun(run));
+    QCOMPARE(run->failedCount(), 0);
 }
 
 void TestJobEngine::chainsStartWhole()

@@ -103,9 +103,9 @@ JobEngine::~JobEngine()
 
 int JobEngine::defaultMaxParallel()
 {
-    // Enough for the seed's ten-way fan-out and then some; a machine with
-    // more cores gets more.
-    return std::max(16, 4 * QThread::idealThreadCount());
+    // A small fan-out, which the window starts in one go, is not queued
+    // either; a machine with more cores gets more.
+    return std::max(SmallFanOut, 4 * QThread::idealThreadCount());
 }
 
 void JobEngine::setMaxParallel(int count)
@@ -204,16 +204,20 @@ void JobEngine::pump()
     do {
         m_pumpAgain = false;
         while (!m_queue.isEmpty()) {
-            if (m_startBudgetMs > 0 && spent.elapsed() >= m_startBudgetMs) {
-                budgetSpent = true;
-                break;
-            }
             const PendingCopy next = m_queue.first();
             if (!next.run || next.run->isStopping() || next.run->isCopyDone(next.copy)) {
                 m_queue.removeFirst(); // stopped while queued
                 continue;
             }
             const int need = next.run->stageCount();
+            // A small fan-out starts in this turn whatever the budget: the
+            // next turn may come only after a paint of the window (30-60 ms),
+            // and its children would no longer start, or end, together.
+            const bool smallFanOut = qsizetype(next.run->copyCount()) * need <= SmallFanOut;
+            if (m_startBudgetMs > 0 && !smallFanOut && spent.elapsed() >= m_startBudgetMs) {
+                budgetSpent = true;
+                break;
+            }
             if (m_maxParallel > 0 && m_running > 0 && m_running + need > m_maxParallel)
                 break;
             m_queue.removeFirst();

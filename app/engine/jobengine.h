@@ -40,19 +40,23 @@ public:
     // does not fit its preset (the reader checks that first).
     JobRun *restore(const RecordedRun &recorded);
     // The most time one call of the scheduler spends starting children
-    // (a start costs 0.5-1.5 ms of the calling thread); the copies left start
-    // in the next turns of the event loop. 0 (the default, for the headless
-    // runner and tests): every copy a slot allows starts at once. The window
-    // sets WindowStartBudgetMs, so that starting 64 copies at once no longer
-    // holds its event loop for 40-100 ms.
+    // (a start costs 0.5-1.5 ms of the calling thread, several on a busy
+    // machine); the copies left start in the next turns of the event loop.
+    // 0 (the default, for the headless runner and tests): every copy a slot
+    // allows starts at once. The window sets WindowStartBudgetMs, so that a
+    // run of 1,000 copies does not hold its event loop for all their starts.
+    // A run of at most SmallFanOut children starts in one go whatever the
+    // budget, so that they start, and end, together: the seed's lesson.
     void setStartBudgetMs(int ms) { m_startBudgetMs = std::max(0, ms); }
     int startBudgetMs() const { return m_startBudgetMs; }
     static constexpr int WindowStartBudgetMs = 8;
+    static constexpr int SmallFanOut = 64;
 
     // How many children may run at once; 0 for no limit. A chain needs a slot
     // per stage and starts whole; one longer than the limit runs alone.
     void setMaxParallel(int count);
     int maxParallel() const { return m_maxParallel; }
+    // max(SmallFanOut, 4 x cores): a small fan-out is not queued either.
     static int defaultMaxParallel();
     // Children started and not yet ended; runningCountChanged() follows it.
     int runningCount() const { return m_running; }
