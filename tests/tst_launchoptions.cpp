@@ -1,6 +1,11 @@
+#include "jobprocess.h"
 #include "launchoptions.h"
+#include "launchoptiontable.h"
+#include "outputbudget.h"
 #include "presetcatalog.h"
 #include "presetfile.h"
+#include "processsampler.h"
+#include "runreport.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -17,6 +22,44 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// An option's paragraph of --help, on one line.
+QString helpOf(const QString &help, const QString &name)
+{
+    const QStringList lines = help.split(QLatin1Char('\n'));
+    QString paragraph;
+    for (int i = 0; i < lines.size() && paragraph.isEmpty(); ++i) {
+        if (!lines.at(i).startsWith(QStringLiteral("  --%1 ").arg(name)))
+            continue;
+        paragraph = lines.at(i);
+        while (++i < lines.size() && lines.at(i).startsWith(QLatin1String("    "))) // its wrapped lines
+            paragraph += QLatin1Char(' ') + lines.at(i);
+    }
+    return paragraph.simplified();
+}
+
+// A number as the option reads it; NaN for text it refuses.
+double numberOf(LaunchOptionRow::Number kind, const QString &text)
+{
+    bool ok = false;
+    qint64 bytes = 0;
+    const double value = kind == LaunchOptionRow::Number::Bytes
+                             ? (LaunchOptions::parseBytes(text, &bytes) ? (ok = true, double(bytes)) : 0)
+                             : text.toDouble(&ok);
+    return ok ? value : qQNaN();
+}
+
+// The other arguments a numeric option needs before its value is read.
+QStringList contextOf(const QString &name)
+{
+    if (name == QLatin1String("screenshot-after"))
+        return {"--screenshot", "x.png"};
+    if (name == QLatin1String("scale"))
+        return {"--headless", "--factorize", "12"};
+    if (name == QLatin1String("blocking-io") || name == QLatin1String("seconds"))
+        return {"--headless", "--blocking-io", "2", "--seconds", "0.5"};
+    return {"--headless", "--command", "true"};
 }
 
 QStringList idsOf(const QList<Preset> &presets)
@@ -43,6 +86,10 @@ private slots:
     void sampleInterval_data();
     void sampleInterval();
     void helpTextMentionsEveryOption();
+    void helpNamesTheOwnersDefault_data();
+    void helpNamesTheOwnersDefault();
+    void numbersOutOfRange_data();
+    void numbersOutOfRange();
     void byteSizes_data();
     void byteSizes();
     void outputOptions();
@@ -396,6 +443,92 @@ void TestLaunchOptions::helpTextMentionsEveryOption()
         QVERIFY2(help.contains(QLatin1String(option)), option);
     }
     QVERIFY(help.startsWith(QStringLiteral("Usage: spawnscope")));
+}
+
+// Each numeric option's help names the default of the header that owns it,
+// read back as the option reads a value: a changed constant cannot leave the
+// help saying the old one.
+void TestLaunchOptions::helpNamesTheOwnersDefault_data()
+{
+    const QHash<QString, double> owners{
+        {"grace", Preset().graceSec},
+        {"sample-interval", ProcessSampler::DefaultIntervalMs},
+        {"output-budget", double(OutputBudget::DefaultBytes)},
+        {"drain-limit", JobProcess::DefaultDrainLimitMs / 1000.0},
+        {"report-output", double(RunReport::DefaultTextBytes)},
+        {"scale", LabRequest().scale},
+    };
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("defaultText");
+    QTest::addColumn<double>("owners");
+    QSet<QString> named;
+    for (const LaunchOptionRow &row : LaunchOptionTable::rows()) {
+        if (row.number == LaunchOptionRow::Number::None || row.defaultText.isEmpty())
+            continue;
+        QVERIFY2(owners.contains(row.name()), qPrintable(row.name() + QStringLiteral(": whose default is it?")));
+        named << row.name();
+        QTest::newRow(qPrintable(row.name())) << row.name() << int(row.number) << row.defaultText << owners.value(row.name());
+    }
+    QCOMPARE(named, QSet<QString>(owners.keyBegin(), owners.keyEnd())); // none lost its default in the table
+}
+
+void TestLaunchOptions::helpNamesTheOwnersDefault()
+{
+    QFETCH(QString, name);
+    QFETCH(int, kind);
+    QFETCH(QString, defaultText);
+    QFETCH(double, owners);
+    QCOMPARE(numberOf(LaunchOptionRow::Number(kind), defaultText), owners);
+    const QString help = helpOf(LaunchOptions::helpText(), name);
+    QVERIFY2(help.contains(QStringLiteral("default %1").arg(defaultText))
+                 || help.contains(QStringLiteral("%1, the default").arg(defaultText)),
+             qPrintable(help));
+}
+
+// Every numeric option refuses a value just past either bound and says the
+// bound; the bounds themselves are taken.
+void TestLaunchOptions::numbersOutOfRange_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("refusal"); // empty: taken
+    int numeric = 0;
+    for (const LaunchOptionRow &row : LaunchOptionTable::rows()) {
+        if (row.number == LaunchOptionRow::Number::None)
+            continue;
+        ++numeric;
+        const QStringList context = contextOf(row.name()) << QStringLiteral("--") + row.name();
+        const bool seconds = row.number == LaunchOptionRow::Number::Seconds;
+        const double below = seconds && row.min > 0 ? row.min / 2 : row.min - 1;
+        QVERIFY2(!row.minText.isEmpty() && !row.maxText.isEmpty(), qPrintable(row.name()));
+        QTest::addRow("%s below %s", qPrintable(row.name()), qPrintable(row.minText))
+            << context + QStringList{QString::number(below, 'f', seconds ? 4 : 0)} << row.minText;
+        QTest::addRow("%s at %s", qPrintable(row.name()), qPrintable(row.minText))
+            << context + QStringList{row.minText} << QString();
+        if (qIsInf(row.max))
+            continue;
+        QTest::addRow("%s above %s", qPrintable(row.name()), qPrintable(row.maxText))
+            << context + QStringList{QString::number(row.max + 1, 'f', 0)} << row.maxText;
+        QTest::addRow("%s at %s", qPrintable(row.name()), qPrintable(row.maxText))
+            << context + QStringList{row.maxText} << QString();
+    }
+    QVERIFY(numeric >= 12);
+}
+
+void TestLaunchOptions::numbersOutOfRange()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, refusal);
+    LaunchOptions options;
+    QString error;
+    const bool ok = LaunchOptions::parse(commandLine(args), &options, &error);
+    if (refusal.isEmpty()) {
+        QVERIFY2(ok, qPrintable(error));
+        return;
+    }
+    QVERIFY(!ok);
+    QVERIFY2(error.contains(args.at(args.size() - 2)), qPrintable(error)); // the option
+    QVERIFY2(error.contains(refusal), qPrintable(error));                 // and the bound it passed
 }
 
 void TestLaunchOptions::presetsToRunByIds()
