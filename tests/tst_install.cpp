@@ -110,6 +110,7 @@ private slots:
     void iconIsSelfContainedSvg();
     void metainfoMatchesTheDesktopFile();
     void desktopFileValidates();
+    void readmeIsShortAndEveryDocLinkResolves();
     void metainfoValidates();
 
     void helpGoesToStdoutAndExitsZero_data();
@@ -335,6 +336,55 @@ void TestInstall::metainfoMatchesTheDesktopFile()
     // The newest release listed is the one being installed.
     QCOMPARE(releaseVersion, QStringLiteral(SPAWNSCOPE_VERSION));
     QVERIFY2(QDate::fromString(releaseDate, Qt::ISODate).isValid(), qPrintable(releaseDate));
+}
+
+// The README is a short door (at most 300 lines) to the guide in
+// resources/docs/; every relative link there and in the guide reaches a file,
+// and a link's #anchor a heading of that file (GitHub's slugs).
+void TestInstall::readmeIsShortAndEveryDocLinkResolves()
+{
+    const QDir source(QStringLiteral(SPAWNSCOPE_SOURCE_DIR));
+    QStringList documents{QStringLiteral("README.md")};
+    for (const QString &name : QDir(source.filePath(QStringLiteral("resources/docs"))).entryList({QStringLiteral("*.md")}))
+        documents << QStringLiteral("resources/docs/") + name;
+    QVERIFY(documents.size() >= 5);
+    const auto slugs = [](const QString &text) {
+        QStringList list;
+        static const QRegularExpression heading(QStringLiteral("^#+\\s*(.*)$"), QRegularExpression::MultilineOption);
+        for (auto it = heading.globalMatch(text); it.hasNext();) {
+            QString slug = it.next().captured(1).trimmed().toLower();
+            slug.remove(QRegularExpression(QStringLiteral("[^\\w\\- ]")));
+            list << slug.replace(QLatin1Char(' '), QLatin1Char('-'));
+        }
+        return list;
+    };
+    int links = 0;
+    for (const QString &document : std::as_const(documents)) {
+        QFile file(source.filePath(document));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(document));
+        const QString text = QString::fromUtf8(file.readAll());
+        if (document == QLatin1String("README.md"))
+            QVERIFY2(text.count(QLatin1Char('\n')) <= 300, "README.md is longer than 300 lines");
+        static const QRegularExpression link(QStringLiteral("\\]\\(([^)\\s]+)\\)"));
+        for (auto it = link.globalMatch(text); it.hasNext();) {
+            const QString target = it.next().captured(1);
+            if (target.startsWith(QLatin1String("http")) || target.startsWith(QLatin1String("mailto:")))
+                continue;
+            ++links;
+            const QString path = target.section(QLatin1Char('#'), 0, 0);
+            const QString anchor = target.section(QLatin1Char('#'), 1);
+            const QString file = path.isEmpty() ? source.filePath(document)
+                                                : QDir::cleanPath(QFileInfo(source.filePath(document)).dir().filePath(path));
+            QVERIFY2(QFileInfo::exists(file), qPrintable(QStringLiteral("%1: %2 does not exist").arg(document, target)));
+            if (anchor.isEmpty() || !file.endsWith(QLatin1String(".md")))
+                continue;
+            QFile linked(file);
+            QVERIFY(linked.open(QIODevice::ReadOnly));
+            QVERIFY2(slugs(QString::fromUtf8(linked.readAll())).contains(anchor),
+                     qPrintable(QStringLiteral("%1: no heading for %2").arg(document, target)));
+        }
+    }
+    QVERIFY(links > 20);
 }
 
 void TestInstall::desktopFileValidates()

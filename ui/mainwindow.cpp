@@ -888,7 +888,13 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    m_maxParallel->setValue(settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt());
+    // Saved only when it differs from the default, so a new default reaches
+    // everyone who never chose. 16 was the default that earlier versions
+    // saved for everyone: it would queue the seeds' 64-copy runs.
+    int maxParallel = settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt();
+    if (maxParallel == 16 && !settings.contains(QStringLiteral("jobs/maxParallelChosen")))
+        maxParallel = JobEngine::defaultMaxParallel();
+    m_maxParallel->setValue(maxParallel);
     m_sampleInterval->setValue(settings.value(QStringLiteral("monitor/sampleIntervalMs"), m_engine->sampleInterval()).toInt());
     LimitsDialog::restore(m_engine);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -911,7 +917,13 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
-    settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
+    if (m_maxParallel->value() == JobEngine::defaultMaxParallel()) {
+        settings.remove(QStringLiteral("jobs/maxParallel"));
+        settings.remove(QStringLiteral("jobs/maxParallelChosen"));
+    } else {
+        settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
+        settings.setValue(QStringLiteral("jobs/maxParallelChosen"), true);
+    }
     settings.setValue(QStringLiteral("monitor/sampleIntervalMs"), m_sampleInterval->value());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
