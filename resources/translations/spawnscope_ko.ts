@@ -2189,10 +2189,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <translation>SEC초 후에 --command를 중지합니다.</translation>
     </message>
     <message>
-        <source>Seconds between SIGTERM and SIGKILL (default 2).</source>
-        <translation>SIGTERM과 SIGKILL 사이의 초 (기본값 2).</translation>
-    </message>
-    <message>
         <source>Feed FILE to --command&apos;s stdin, then EOF.</source>
         <translation>FILE을 --command의 stdin에 넣은 뒤 EOF를 보냅니다.</translation>
     </message>
@@ -2241,10 +2237,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <translation>실험 모드: serial, threads, gil, processes 또는 all (기본값).</translation>
     </message>
     <message>
-        <source>Factorize each number K times (default 1).</source>
-        <translation>각 숫자를 K번 인수분해합니다 (기본값 1).</translation>
-    </message>
-    <message>
         <source>trial (up to n, the seed&apos;s; default) or sqrt (up to √n, faster).</source>
         <translation>trial (n까지, 예제 방식, 기본값) 또는 sqrt (√n까지, 더 빠름).</translation>
     </message>
@@ -2259,10 +2251,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>SpawnScope starts child processes and shows, live, what they do.</source>
         <translation>SpawnScope는 자식 프로세스를 시작하고, 그 자식 프로세스가 하는 일을 실시간으로 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>--%1 takes a number of seconds, not &quot;%2&quot;</source>
-        <translation>--%1에는 초 단위 숫자를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
     </message>
     <message>
         <source>--mode, --scale, --algorithm and --seconds apply to --factorize or --blocking-io</source>
@@ -2545,10 +2533,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <translation> 타임아웃이 있기 때문에, 멈춘 자식 프로세스나 서로를 기다리는 프로세스 사이의 교착 상태가 부모 프로세스까지 멈추게 하지 않습니다.</translation>
     </message>
     <message>
-        <source>Read each child&apos;s CPU, memory and process tree every MS milliseconds (100 to 5000; default 500).</source>
-        <translation>각 자식 프로세스의 CPU, 메모리, 프로세스 트리를 MS 밀리초마다 읽습니다(100~5000, 기본값 500).</translation>
-    </message>
-    <message>
         <source>--sample-interval must be from %1 to %2 ms</source>
         <translation>--sample-interval은 %1~%2 ms여야 합니다</translation>
     </message>
@@ -2729,14 +2713,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <translation>
             <numerusform>  … 그리고 %n개 더</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Keep at most BYTES of output in memory over all jobs (e.g. 256M, the default; K, M and G count in 1024s); past it the oldest finished jobs keep only their last 4 KiB of each stream.</source>
-        <translation>모든 작업의 출력을 합쳐 최대 BYTES만 메모리에 보관합니다 (예: 기본값 256M; K, M, G는 1024 단위). 이를 넘으면 가장 먼저 끝난 작업부터 각 스트림의 마지막 4 KiB만 남깁니다.</translation>
-    </message>
-    <message>
-        <source>Put at most BYTES of each stream&apos;s text per job in the report (default 64K); the byte counts stay exact.</source>
-        <translation>보고서에 작업마다 각 스트림의 텍스트를 최대 BYTES만 넣습니다 (기본값 64K). 바이트 수는 정확하게 유지됩니다.</translation>
     </message>
     <message>
         <source>Also write every job&apos;s full stdout and stderr to files: DIR/RUN/JOB/stdout, stderr and cmd (with --headless). DIR must be yours and writable by no one else; a link inside it is refused. If a file cannot be written in full (a full disk), the run exits 1.</source>
@@ -2963,6 +2939,30 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>stopped</source>
         <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number of seconds from %2 to %3, not &quot;%4&quot;</source>
+        <translation>--%1에는 %2~%3 사이의 초 단위 숫자를 지정해야 합니다 (입력: &quot;%4&quot;)</translation>
+    </message>
+    <message>
+        <source>Seconds between SIGTERM and SIGKILL (default %1).</source>
+        <translation>SIGTERM과 SIGKILL 사이의 초 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Read each child&apos;s CPU, memory and process tree every MS milliseconds (%1 to %2; default %3).</source>
+        <translation>각 자식 프로세스의 CPU, 메모리, 프로세스 트리를 MS 밀리초마다 읽습니다 (%1~%2, 기본값 %3).</translation>
+    </message>
+    <message>
+        <source>Keep at most BYTES of output in memory over all jobs (e.g. %1, the default; K, M and G count in 1024s); past it the oldest finished jobs keep only their last %2 KiB of each stream.</source>
+        <translation>모든 작업의 출력을 합쳐 최대 BYTES만 메모리에 보관합니다 (예: 기본값 %1; K, M, G는 1024 단위). 이를 넘으면 가장 먼저 끝난 작업부터 각 스트림의 마지막 %2 KiB만 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Put at most BYTES of each stream&apos;s text per job in the report (default %1); the byte counts stay exact.</source>
+        <translation>보고서에 작업마다 각 스트림의 텍스트를 최대 BYTES만 넣습니다 (기본값 %1). 바이트 수는 정확하게 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Factorize each number K times (default %1).</source>
+        <translation>각 숫자를 K번 인수분해합니다 (기본값 %1).</translation>
     </message>
 </context>
 <context>
