@@ -634,9 +634,10 @@ bool JobDetailPane::eventFilter(QObject *watched, QEvent *event)
 
 int JobDetailPane::overviewColumns() const
 {
-    const int charWidth = QFontMetrics(m_overview->font()).horizontalAdvance(QLatin1Char('m'));
-    const int width = m_overview->viewport()->width() - 2 * int(m_overview->document()->documentMargin());
-    return charWidth > 0 ? std::max(20, width / charWidth) : 80;
+    // The advance is fractional (8.4 px): rounded, whole lines overflowed.
+    const qreal charWidth = QFontMetricsF(m_overview->font()).horizontalAdvance(QLatin1Char('m'));
+    const qreal width = m_overview->viewport()->width() - 2 * m_overview->document()->documentMargin() - 2;
+    return charWidth > 0 ? std::max(20, int(width / charWidth)) : 80;
 }
 
 void JobDetailPane::showOverview(const QString &text)

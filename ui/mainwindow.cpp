@@ -371,7 +371,7 @@ void MainWindow::buildLayout()
         const bool jobsOnly = column == JobTreeModel::PidColumn || column == JobTreeModel::ExitColumn;
         const QFontMetrics &metrics = jobsOnly ? plainMetrics : boldMetrics;
         const int indent = column == JobTreeModel::NameColumn ? m_jobView->indentation() : 0;
-        m_jobView->setColumnWidth(column, metrics.horizontalAdvance(JobColumn::widthText(column)) + indent + 12);
+        m_jobView->setColumnWidth(column, metrics.horizontalAdvance(JobColumn::widthText(column)) + indent + 8);
     }
     // The last line stretches over what the others leave; a width of its
     // own would only make the table scroll sideways when that is less.

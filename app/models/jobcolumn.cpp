@@ -14,7 +14,7 @@ using Info = JobColumn::Info;
 // at 1280 px every column shown by default fits without scrolling sideways;
 // the last line, the table's last column, stretches over what is left.
 const Info Columns[] = {
-    {QT_TRANSLATE_NOOP("JobColumn", "Name"), nullptr, "Ten sleeps in parallel", true},
+    {QT_TRANSLATE_NOOP("JobColumn", "Name"), nullptr, "⟲ Ten sleeps in parallel", true},
     {QT_TRANSLATE_NOOP("JobColumn", "Command"), nullptr, "sleep 0.1 × 10", true},
     {QT_TRANSLATE_NOOP("JobColumn", "PID"),
      QT_TRANSLATE_NOOP("JobColumn", "Process ID. Each child also leads its own process group, so Stop reaches its children too."),
