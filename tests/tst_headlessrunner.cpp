@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <fcntl.h>
@@ -107,6 +108,16 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(cannot read)");
+}
+
+// Whether pid ignores SIGTERM: bit SIGTERM - 1 of the SigIgn mask in /proc/PID/status.
+bool ignoresTerm(qint64 pid)
+{
+    for (const QByteArray &line : readAll(QStringLiteral("/proc/%1/status").arg(pid)).split('\n')) {
+        if (line.startsWith("SigIgn:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGTERM - 1)) & 1;
+    }
+    return false;
 }
 
 // The high-water mark of a process's resident memory, in KiB; 0 once it is gone.
@@ -546,7 +557,7 @@ void TestHeadlessRunner::terminatingTheAppStopsItsChildren()
     QVERIFY(app.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(childrenOf(app.processId()).size(), 3, 5000);
     const QList<qint64> children = childrenOf(app.processId());
-    QTest::qWait(100); // let them print "ready" and ignore SIGTERM
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(children.cbegin(), children.cend(), ignoresTerm), 5000);
     ::kill(pid_t(app.processId()), SIGTERM);
     QVERIFY(app.waitForFinished(5000));
     QCOMPARE(app.exitCode(), 128 + SIGTERM);

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -12,6 +13,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 using namespace TestSupport;
@@ -289,9 +291,14 @@ void TestJobProcess::stopAfterExitIsHarmless()
 {
     JobProcess *job = run(helperSpec({QStringLiteral("exit"), QStringLiteral("3")}));
     QVERIFY(waitDone(job));
+    QSignalSpy changed(job, &JobProcess::changed);
+    QSignalSpy finished(job, &JobProcess::finished);
     job->stop();
     job->kill();
-    QTest::qWait(50);
+    // Anything the two set off (a queued signal, a due timer) runs in this round of the event loop.
+    QCoreApplication::processEvents();
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(finished.count(), 0);
     QCOMPARE(job->outcome().state, State::Finished);
     QCOMPARE(job->outcome().exitCode, 3);
     QCOMPARE(job->termSentMs(), -1.0);
@@ -494,6 +501,27 @@ JobSpec interactive(const QString &program, const QStringList &args = {}, bool t
     return spec;
 }
 
+// Whether the job's child has taken everything written to its stdin pipe and
+// sleeps (in read(), for a filter like sort): nothing is left in QProcess's
+// buffer or in the pipe.
+bool waitsForInput(JobProcess *job)
+{
+    const auto *process = job->findChild<QProcess *>();
+    if (!process || process->bytesToWrite() > 0 || job->pid() <= 0)
+        return false;
+    const int fd = ::open(qPrintable(QStringLiteral("/proc/%1/fd/0").arg(job->pid())), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    int unread = -1;
+    const bool drained = ::ioctl(fd, FIONREAD, &unread) == 0 && unread == 0;
+    ::close(fd);
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(job->pid()));
+    if (!drained || !stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "S";
+}
+
 } // namespace
 
 void TestJobProcess::interactiveStdinReachesCat()
@@ -526,7 +554,8 @@ void TestJobProcess::interactiveSortAnswersAfterEndOfInput()
     JobProcess *job = run(interactive(QStringLiteral("sort")));
     QTRY_VERIFY(job->acceptsInput());
     QVERIFY(job->writeInput("pear\napple\n"));
-    QTest::qWait(300);
+    // sort has read both lines and waits for more: had its stdin been closed, it would answer and exit instead.
+    QTRY_VERIFY(waitsForInput(job));
     QCOMPARE(job->stdoutTail().totalBytes(), qint64(0)); // sort needs all its input first
     QVERIFY(job->outcome().isActive());
     job->closeInput();

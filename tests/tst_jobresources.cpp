@@ -138,8 +138,10 @@ void TstJobResources::pauseAndResume()
     QTRY_COMPARE(job->outcome().state, JobOutcome::State::Running);
     QVERIFY(job->pause());
     QVERIFY(job->isPaused());
-    QTest::qWait(400);
-    // Still paused after ticks read the stopped state.
+    QSignalSpy ticks(job, &JobProcess::resourcesChanged);
+    QTest::qWait(400); // not a wait for an event: the stretch's length is under test (>= 390 ms below)
+    // Still paused after ticks read the stopped state; the second covers the pause alone.
+    QTRY_VERIFY(ticks.count() >= 2);
     QVERIFY(job->isPaused());
     QCOMPARE(job->resources().cpuPercent, 0.0);
     QVERIFY(job->resume());

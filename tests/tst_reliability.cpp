@@ -491,12 +491,27 @@ void TestReliability::forkBombIsContainedByTheProcessLimit()
     if (::geteuid() == 0)
         QSKIP("RLIMIT_NPROC does not bind root (CAP_SYS_RESOURCE), so the brake cannot be shown as root");
     // Unbounded it would be 2^9 - 1 = 511 processes; the brake allows 20 more.
-    JobSpec spec = helperSpec({QStringLiteral("fork-tree"), QStringLiteral("8"), QStringLiteral("2")});
+    // Its members sleep 30 s, so none has left when the tree is counted.
+    JobSpec spec = helperSpec({QStringLiteral("fork-tree"), QStringLiteral("8"), QStringLiteral("30")});
     spec.maxProcesses = 20;
     JobProcess *job = run(spec);
-    QTRY_VERIFY_WITH_TIMEOUT(job->pid() > 0, 5000);
-    QTest::qWait(500);
-    const qsizetype members = liveGroupMembers(job->pid()).size();
+    // A member forks only before its sleep, so once the root has said its forks are done and every
+    // member sleeps, the tree has grown as far as it will.
+    qsizetype members = 0;
+    const auto grown = [job, &members] {
+        if (job->pid() <= 0 || !job->stdoutTail().tail().startsWith("forked "))
+            return false;
+        members = 0;
+        for (const ProcStat &process : allProcesses()) {
+            if (process.pgrp != job->pid() || process.state == 'Z')
+                continue;
+            if (process.state != 'S')
+                return false;
+            ++members;
+        }
+        return members > 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(grown(), 10000);
     QVERIFY2(members <= 21, qPrintable(QString::number(members)));
     job->stop();
     QSignalSpy finished(job, &JobProcess::finished);

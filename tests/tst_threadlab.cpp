@@ -1,11 +1,15 @@
 #include "gillock.h"
 #include "jobengine.h"
+#include "jobprocess.h"
 #include "jobrun.h"
 #include "threadlab.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <algorithm>
+#include <sys/syscall.h>
 #include <thread>
 
 using Mode = LabResult::Mode;
@@ -20,6 +24,45 @@ QList<LabResult> runModes(ThreadLab &lab, const LabRequest &request, const QList
     if (!lab.run(request, modes) || !finished.wait(timeoutMs))
         return {};
     return results;
+}
+
+// Whether a thread of this process is blocked in poll() with no descriptors:
+// the lab's stand-in for a blocking read (read from /proc/self/task/*/syscall).
+bool aThreadBlocksInPoll()
+{
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile file(QStringLiteral("/proc/self/task/%1/syscall").arg(task));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> fields = file.readAll().trimmed().split(' ');
+        if (fields.size() < 3)
+            continue; // "running", or not in a system call
+        const long number = fields.at(0).toLong();
+#ifdef SYS_poll
+        const bool poll = number == SYS_poll || number == SYS_ppoll;
+#else
+        const bool poll = number == SYS_ppoll;
+#endif
+        if (poll && fields.at(1) == "0x0" && fields.at(2) == "0x0")
+            return true;
+    }
+    return false;
+}
+
+// Whether the lab's current mode is doing its work: dividing, blocking, or
+// running every worker process.
+bool underWay(const ThreadLab &lab, const JobEngine &engine, Mode mode, bool blocking)
+{
+    if (blocking)
+        return aThreadBlocksInPoll();
+    if (mode != Mode::Processes)
+        return lab.progress() > 0;
+    const QList<JobRun *> &runs = engine.runs();
+    return runs.size() == qsizetype(LabRequest().numbers.size())
+           && std::all_of(runs.cbegin(), runs.cend(), [](const JobRun *run) {
+                  return run->jobs().first()->outcome().state == JobOutcome::State::Running;
+              });
 }
 
 } // namespace
@@ -108,6 +151,7 @@ void TestThreadLab::gilLockNeverAdmitsTwo()
             const int now = ++inside;
             worst = std::max(worst.load(), now);
             --inside;
+            // Work inside the lock, not a wait for anything: the others pile up at the GIL meanwhile.
             std::this_thread::sleep_for(std::chrono::microseconds(50));
             if (gil.shouldYield()) {
                 ++turns;
@@ -150,9 +194,11 @@ void TestThreadLab::cancelStopsWithin100ms()
     request.workload = blocking ? LabResult::Workload::BlockingIo : LabResult::Workload::Cpu;
     request.ioSeconds = 30;
     QSignalSpy finished(&lab, &ThreadLab::finished);
+    QSignalSpy modeStarted(&lab, &ThreadLab::modeStarted);
     QSignalSpy modeFinished(&lab, &ThreadLab::modeFinished);
     QVERIFY(lab.run(request, {Mode(mode), Mode::Threads}));
-    QTest::qWait(300);
+    QVERIFY(modeStarted.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(underWay(lab, engine, Mode(mode), blocking), 10000);
     QVERIFY(lab.isRunning());
     QElapsedTimer timer;
     timer.start();
@@ -204,7 +250,7 @@ void TestThreadLab::destroyingMidRunIsClean()
         LabRequest request;
         request.scale = 1000;
         QVERIFY(lab.run(request, {Mode::Threads}));
-        QTest::qWait(200);
+        QTRY_VERIFY(lab.progress() > 0); // the workers are factorizing
         timer.start();
     } // the destructor cancels and joins its threads
     QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
