@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace TestSupport;
@@ -44,6 +45,7 @@ private slots:
     void groupSumsFollowTheJobs_data();
     void groupSumsFollowTheJobs();
     void indexOfIsTheJobsPlace();
+    void groupStateCountsPausedStoppedAndKilled();
 };
 
 void TestJobRun::chainIsByteExact_data()
@@ -165,6 +167,35 @@ void TestJobRun::upstreamGetsSigpipeWhenDownstreamExitsEarly()
     QVERIFY(writer.explanation(0, 2).contains(QStringLiteral("normal")));
     QCOMPARE(JobFormat::runState(&run), QStringLiteral("1 ok · 1 pipe closed"));
     QCOMPARE(run.failedCount(), 0);
+}
+
+// The group's state word counts paused jobs while they run, and tells the
+// jobs Stop ended from those Kill ended.
+void TestJobRun::groupStateCountsPausedStoppedAndKilled()
+{
+    Preset preset;
+    preset.copies = 3;
+    preset.stages << helperStage({QStringLiteral("sleep"), QStringLiteral("30")});
+    JobRun run(1, preset, 1024);
+    run.start();
+    QTRY_VERIFY(std::all_of(run.jobs().cbegin(), run.jobs().cend(),
+                            [](const JobProcess *job) { return job->outcome().state == State::Running; }));
+    QCOMPARE(JobFormat::runState(&run), QStringLiteral("running · 0/3 done"));
+    QVERIFY(run.jobs().at(0)->pause());
+    QTRY_COMPARE(JobFormat::runState(&run), QStringLiteral("running · 0/3 done · 1 paused"));
+    QVERIFY(run.jobs().at(1)->pause());
+    QVERIFY(run.jobs().at(2)->pause());
+    QTRY_COMPARE(JobFormat::runState(&run), QStringLiteral("paused · 0/3 done"));
+    QCOMPARE(run.pausedCount(), 3);
+    run.jobs().at(0)->stop();
+    run.jobs().at(1)->stop();
+    run.jobs().at(2)->kill();
+    QVERIFY(waitRun(&run, 10000));
+    QCOMPARE(run.pausedCount(), 0);
+    QCOMPARE(run.stoppedCount(), 2);
+    QCOMPARE(JobFormat::runState(&run), QStringLiteral("2 stopped · 1 killed"));
+    QCOMPARE(JobFormat::jobState(run.jobs().at(0)), QStringLiteral("stopped"));
+    QCOMPARE(JobFormat::jobState(run.jobs().at(2)), QStringLiteral("killed"));
 }
 
 void TestJobRun::signalDeathsInAChain_data()

@@ -29,18 +29,20 @@
 
 namespace {
 
-// Lines longer than columns wrapped, each continuation indented under where
-// its line's text starts (after its indent and a tree mark "└ ", or after a
-// label such as "Command:  "), so that a nested family line stays nested
-// when it wraps and a long command stays beside its label. A word longer
-// than the room is cut hard.
-QString wrapHanging(const QString &text, int columns)
+// Lines wider than width pixels wrapped, each continuation indented under
+// where its line's text starts (after its indent and a tree mark "└ ", or
+// after a label such as "Command:  "), so that a nested family line stays
+// nested when it wraps and a long command stays beside its label. Measured
+// in pixels, not characters: Korean glyphs are twice as wide as Latin ones
+// in a fixed font. A word wider than the room is cut hard.
+QString wrapHanging(const QString &text, const QFontMetricsF &metrics, qreal width)
 {
-    if (columns < 20)
+    if (width < 100)
         return text;
+    const auto fits = [&](const QString &part) { return metrics.horizontalAdvance(part) <= width; };
     QStringList out;
     for (const QString &line : text.split(QLatin1Char('\n'))) {
-        if (line.size() <= columns) {
+        if (fits(line)) {
             out << line;
             continue;
         }
@@ -51,21 +53,32 @@ QString wrapHanging(const QString &text, int columns)
         const qsizetype label = line.indexOf(QStringLiteral(":  "));
         if (label > 0 && label < 30)
             indent = label + 3;
-        indent = std::min<qsizetype>(indent, columns / 2);
-        const QString pad(indent, QLatin1Char(' '));
-        QString rest = line;
+        QString pad(indent, QLatin1Char(' '));
+        if (!fits(pad + QStringLiteral("mmmmmmmmmmmmmmmmmmmm")))
+            pad.clear();
         bool first = true;
+        QString rest = line;
         while (!rest.isEmpty()) {
-            const qsizetype room = first ? columns : columns - indent;
-            if (rest.size() <= room) {
-                out << (first ? rest : pad + rest);
-                break;
+            const QString prefix = first ? QString() : pad;
+            // The longest head of rest that fits (a binary search: the width
+            // only grows with the length), then back to a space if there is one.
+            qsizetype low = 1;
+            qsizetype high = rest.size();
+            while (low < high) {
+                const qsizetype middle = (low + high + 1) / 2;
+                if (fits(prefix + rest.left(middle)))
+                    low = middle;
+                else
+                    high = middle - 1;
             }
-            qsizetype cut = rest.lastIndexOf(QLatin1Char(' '), room);
-            if (cut <= (first ? indent : 0))
-                cut = room;
-            out << (first ? rest.left(cut) : pad + rest.left(cut));
-            rest = rest.mid(cut).trimmed();
+            qsizetype end = low;
+            if (end < rest.size()) {
+                const qsizetype space = rest.lastIndexOf(QLatin1Char(' '), end);
+                if (space > 0)
+                    end = space;
+            }
+            out << prefix + rest.left(end);
+            rest = rest.mid(end).trimmed();
             first = false;
         }
     }
@@ -623,30 +636,27 @@ QString JobDetailPane::describeRun(const JobRun *run) const
 bool JobDetailPane::eventFilter(QObject *watched, QEvent *event)
 {
     // Wrapped by hand at the view's width (wrapHanging): again when it changes.
-    if (watched == m_overview->viewport() && event->type() == QEvent::Resize && overviewColumns() != m_overviewColumns)
+    if (watched == m_overview->viewport() && event->type() == QEvent::Resize && overviewWidth() != m_overviewWidth)
         QTimer::singleShot(0, this, [this] {
             m_shownOverview.clear();
-            m_overviewColumns = -1;
+            m_overviewWidth = -1;
             refresh();
         });
     return QWidget::eventFilter(watched, event);
 }
 
-int JobDetailPane::overviewColumns() const
+int JobDetailPane::overviewWidth() const
 {
-    // The advance is fractional (8.4 px): rounded, whole lines overflowed.
-    const qreal charWidth = QFontMetricsF(m_overview->font()).horizontalAdvance(QLatin1Char('m'));
-    const qreal width = m_overview->viewport()->width() - 2 * m_overview->document()->documentMargin() - 2;
-    return charWidth > 0 ? std::max(20, int(width / charWidth)) : 80;
+    return m_overview->viewport()->width() - 2 * int(m_overview->document()->documentMargin()) - 2;
 }
 
 void JobDetailPane::showOverview(const QString &text)
 {
-    const int columns = overviewColumns();
-    const QString overview = wrapHanging(text, columns);
-    if (overview == m_shownOverview && columns == m_overviewColumns)
+    const int width = overviewWidth();
+    const QString overview = wrapHanging(text, QFontMetricsF(m_overview->font()), width);
+    if (overview == m_shownOverview && width == m_overviewWidth)
         return;
-    m_overviewColumns = columns;
+    m_overviewWidth = width;
     m_overviewSource = text;
     // A newly selected row's Overview opens at its top, on its Command:
     // lines; while the same row updates, it stays where the reader is.

@@ -80,7 +80,7 @@ private:
     void sendInputLine();
     void renderStreams(const QList<JobProcess *> &jobs, qint64 outBytes, qint64 errBytes);
     void showOverview(const QString &text);
-    int overviewColumns() const;
+    int overviewWidth() const; // what a line of the Overview may take, in pixels
     bool eventFilter(QObject *watched, QEvent *event) override;
     static void setTextKeepingScroll(QPlainTextEdit *edit, const QString &text);
     static void setTextKeepingScroll(QPlainTextEdit *edit, const StyledOutput &text);
@@ -100,7 +100,7 @@ private:
     qint64 m_shownOut = -1;
     qint64 m_shownErr = -1;
     QString m_shownOverview;
-    int m_overviewColumns = -1;
+    int m_overviewWidth = -1;
     QString m_overviewSource; // before wrapHanging
     QElapsedTimer m_sinceStreams;
     QTimer *m_deferredStreams;

@@ -603,7 +603,9 @@ void MainWindow::reportStart(JobRun *run)
         }
     }
     const int children = int(run->jobs().size());
-    const QString title = run->preset().title;
+    // A command typed as the title can be long: the message stays clear of
+    // the counts at the status bar's right end.
+    const QString title = fontMetrics().elidedText(run->preset().title, Qt::ElideMiddle, width() / 2);
     showMessage(children == 1 ? tr("Started %1: one child process.").arg(title)
                               : tr("Started %1: %2 child processes at once.").arg(title).arg(children),
                 5000);

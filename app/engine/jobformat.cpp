@@ -280,6 +280,9 @@ QString JobFormat::memberState(bool ended, bool crashed, bool paused)
 QString JobFormat::runState(const JobRun *run)
 {
     const int total = int(run->jobs().size());
+    // A run of one job reads as its job does: "running", not "running · 0/1 done".
+    if (total == 1 && run->jobs().first())
+        return jobState(run->jobs().first());
     if (run->isActive()) {
         const int paused = run->pausedCount();
         if (paused > 0 && paused == run->runningCount())

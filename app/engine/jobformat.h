@@ -56,8 +56,9 @@ QString jobName(const JobRun *run, int jobIndex);
 // ANSI escape sequences (a terminal program's colours) count as text.
 bool looksBinary(const QByteArray &bytes);
 // "10 ok", "2 ok · 1 failed", "1 ok · 1 pipe closed", "1 timed out", "1 stopped";
-// while running "running · 3/10 done", "paused · 0/1 done" when every running
-// job is paused, "running · 3/10 done · 2 paused" when some are.
+// while running "running · 3/10 done", "paused · 0/2 done" when every running
+// job is paused, "running · 3/10 done · 2 paused" when some are. A run of one
+// job reads as that job: "running", "paused", "finished", "timed out".
 QString runState(const JobRun *run);
 // Where a run's figures come from, for a run not started in this session
 // ("recorded 2026-12-02 09:14 · opened from fanout.spawnscope"), and whether

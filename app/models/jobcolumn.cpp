@@ -14,7 +14,7 @@ using Info = JobColumn::Info;
 // at 1280 px every column shown by default fits without scrolling sideways;
 // the last line, the table's last column, stretches over what is left.
 const Info Columns[] = {
-    {QT_TRANSLATE_NOOP("JobColumn", "Name"), nullptr, "⟲ Ten sleeps in parallel", true},
+    {QT_TRANSLATE_NOOP("JobColumn", "Name"), nullptr, QT_TRANSLATE_NOOP("JobColumn", "⟲ Ten sleeps in parallel"), true},
     {QT_TRANSLATE_NOOP("JobColumn", "Command"), nullptr, "sleep 0.1 × 10", true},
     {QT_TRANSLATE_NOOP("JobColumn", "PID"),
      QT_TRANSLATE_NOOP("JobColumn", "Process ID. Each child also leads its own process group, so Stop reaches its children too."),
@@ -44,13 +44,13 @@ const Info Columns[] = {
      "Σ 1.082 s · ×6.9", true},
     {QT_TRANSLATE_NOOP("JobColumn", "CPU"),
      QT_TRANSLATE_NOOP("JobColumn", "CPU use over the last sample interval, as top shows it, summed over the process and its descendants: 100 % is one core busy"),
-     "99.9 %", true},
+     "199.9 %", true},
     {QT_TRANSLATE_NOOP("JobColumn", "CPU time"),
      QT_TRANSLATE_NOOP("JobColumn", "User plus system CPU time of the process and its descendants: sampled while running, exact from the kernel once it ended"),
      "10.00 s", false},
     {QT_TRANSLATE_NOOP("JobColumn", "Memory"),
      QT_TRANSLATE_NOOP("JobColumn", "Resident memory (RSS) now, summed over the process and its descendants"),
-     "99.9 MiB", true},
+     "999.9 MiB", true},
     {QT_TRANSLATE_NOOP("JobColumn", "Peak memory"),
      QT_TRANSLATE_NOOP("JobColumn", "The most resident memory one process held; ≥ marks a lower bound from samples"),
      "≥ 1023.9 MiB", false},

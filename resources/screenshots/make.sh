@@ -16,7 +16,7 @@ fi
 app=${1:-build/spawnscope}
 out=resources/screenshots
 sessions=$out/sessions
-size=1400x860
+size=1280x800
 # The recorded runs' start times are shown in UTC, whoever remakes them.
 export TZ=UTC
 # The monitor's shots run python3 from Debian's /usr/bin, whatever PATH says, so

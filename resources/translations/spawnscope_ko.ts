@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>failed to start</source>
-        <translation>시작 실패</translation>
+        <translation>시간 초과 1 · 실패 1</translation>
     </message>
     <message>
         <source>Exit</source>
@@ -431,6 +431,10 @@
     <message>
         <source>Bytes written to storage (not pipes); empty when the kernel does not tell</source>
         <translation>저장 장치에 쓴 바이트 수입니다(파이프 제외). 커널이 알려 주지 않으면 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>⟲ Ten sleeps in parallel</source>
+        <translation>⟲ 병렬로 실행하는 sleep 열 개</translation>
     </message>
 </context>
 <context>
