@@ -167,6 +167,12 @@ void Screenshotter::capture()
         return;
     m_captured = true;
     const QPixmap pixmap = m_compare ? m_compare->grab() : m_window->grab();
+    // A size below the window's minimum cannot be honoured without cutting
+    // its widgets: say what was drawn instead of silently drawing it.
+    const QSize drawn = pixmap.deviceIndependentSize().toSize();
+    if (drawn != m_size)
+        std::fprintf(stderr, "spawnscope: --size %dx%d is smaller than the window can be laid out in; drew it at %dx%d\n",
+                     m_size.width(), m_size.height(), drawn.width(), drawn.height());
     if (!pixmap.save(m_path, "PNG")) {
         std::fprintf(stderr, "spawnscope: cannot save the screenshot to %s\n", qPrintable(m_path));
         emit finished(2);
