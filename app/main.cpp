@@ -1,5 +1,6 @@
 // Entry point: the composition root that picks the headless runner or the window.
 #include "headlessrunner.h"
+#include "settingskeys.h"
 #include "jobengine.h"
 #include "labheadless.h"
 #include "launchoptions.h"
@@ -49,7 +50,7 @@ qint64 outputBudget(const LaunchOptions &options)
 {
     if (options.outputBudget > 0)
         return options.outputBudget;
-    const qint64 saved = QSettings().value(QStringLiteral("jobs/outputBudgetBytes"), OutputBudget::DefaultBytes).toLongLong();
+    const qint64 saved = QSettings().value(SettingsKeys::OutputBudgetBytes, OutputBudget::DefaultBytes).toLongLong();
     return std::max(saved, OutputBudget::MinBytes);
 }
 

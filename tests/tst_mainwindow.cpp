@@ -1,5 +1,6 @@
 // The window, driven through its widgets and actions as a user would (offscreen).
 #include "jobcontrol.h"
+#include "settingskeys.h"
 #include "elidedheader.h"
 #include "jobdetailpane.h"
 #include "jobfilterproxymodel.h"
@@ -1431,7 +1432,7 @@ void TestMainWindow::columnChooserHidesShowsAndRemembers()
     header = m_window->jobView()->header();
     QVERIFY(!header->isSectionHidden(JobTreeModel::ThreadsColumn));
     QVERIFY(header->isSectionHidden(JobTreeModel::CpuColumn));
-    QSettings().remove(QStringLiteral("window/jobColumns")); // the next tests start from the defaults
+    QSettings().remove(SettingsKeys::JobColumns); // the next tests start from the defaults
 }
 
 namespace {
@@ -1577,7 +1578,7 @@ void TestMainWindow::startFailureSaysSoInTheStatusBar()
 // and a fan-out's Σ and parallelism, its lesson, fit in their cell.
 void TestMainWindow::defaultColumnsFitAt1280()
 {
-    QSettings().remove(QStringLiteral("window/jobColumns"));
+    QSettings().remove(SettingsKeys::JobColumns);
     m_window->resize(1280, 800);
     // Enough rows for a vertical scroll bar, which takes its width too.
     JobRun *run = nullptr;
@@ -1727,7 +1728,7 @@ void TestMainWindow::sampleIntervalReachesTheEngineAndIsRemembered()
     m_window->setConfirmQuit(false);
     QCOMPARE(m_window->sampleIntervalBox()->value(), 1200);
     QCOMPARE(m_window->engine()->sampleInterval(), 1200);
-    QSettings().remove(QStringLiteral("monitor/sampleIntervalMs"));
+    QSettings().remove(SettingsKeys::SampleIntervalMs);
 }
 
 void TestMainWindow::resourceChartGetsTheJobsHistory()

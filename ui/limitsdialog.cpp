@@ -1,4 +1,5 @@
 #include "limitsdialog.h"
+#include "settingskeys.h"
 
 #include "jobengine.h"
 #include "jobprocess.h"
@@ -15,14 +16,11 @@
 
 namespace {
 
-const QString JobLimitKey = QStringLiteral("jobs/finishedJobLimit");
-const QString BudgetKey = QStringLiteral("jobs/outputBudgetBytes");
-const QString DrainKey = QStringLiteral("jobs/drainLimitMs");
 constexpr qint64 MiB = 1024 * 1024;
 
 qint64 savedJobLimit()
 {
-    return std::clamp<qint64>(QSettings().value(JobLimitKey, JobEngine::DefaultFinishedJobLimit).toLongLong(),
+    return std::clamp<qint64>(QSettings().value(SettingsKeys::FinishedJobLimit, JobEngine::DefaultFinishedJobLimit).toLongLong(),
                               LimitsDialog::MinJobLimit, LimitsDialog::MaxJobLimit);
 }
 
@@ -77,18 +75,18 @@ LimitsDialog::LimitsDialog(JobEngine *engine, QWidget *parent)
 void LimitsDialog::apply()
 {
     QSettings settings;
-    settings.setValue(JobLimitKey, m_jobLimit->value());
-    settings.setValue(BudgetKey, qint64(m_budgetMiB->value()) * MiB);
+    settings.setValue(SettingsKeys::FinishedJobLimit, m_jobLimit->value());
+    settings.setValue(SettingsKeys::OutputBudgetBytes, qint64(m_budgetMiB->value()) * MiB);
     m_engine->setFinishedJobLimit(m_jobLimit->value());
     m_engine->setOutputBudget(qint64(m_budgetMiB->value()) * MiB);
     const int drainMs = int(m_drainSec->value() * 1000 + 0.5);
-    settings.setValue(DrainKey, drainMs);
+    settings.setValue(SettingsKeys::DrainLimitMs, drainMs);
     m_engine->setDrainLimitMs(drainMs);
 }
 
 void LimitsDialog::restore(JobEngine *engine)
 {
     engine->setFinishedJobLimit(savedJobLimit());
-    const int drainMs = QSettings().value(DrainKey, JobProcess::DefaultDrainLimitMs).toInt();
+    const int drainMs = QSettings().value(SettingsKeys::DrainLimitMs, JobProcess::DefaultDrainLimitMs).toInt();
     engine->setDrainLimitMs(std::clamp(drainMs, 0, JobProcess::MaxDrainLimitMs));
 }

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "settingskeys.h"
 
 #include "jobcolumn.h"
 
@@ -888,50 +889,50 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    restoreGeometry(settings.value(SettingsKeys::WindowGeometry).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(SettingsKeys::WindowTab, 0).toInt());
     // Saved only when it differs from the default, so a new default reaches
     // everyone who never chose. 16 was the default that earlier versions
     // saved for everyone: it would queue the seeds' 64-copy runs.
-    int maxParallel = settings.value(QStringLiteral("jobs/maxParallel"), JobEngine::defaultMaxParallel()).toInt();
-    if (maxParallel == 16 && !settings.contains(QStringLiteral("jobs/maxParallelChosen")))
+    int maxParallel = settings.value(SettingsKeys::MaxParallel, JobEngine::defaultMaxParallel()).toInt();
+    if (maxParallel == 16 && !settings.contains(SettingsKeys::MaxParallelChosen))
         maxParallel = JobEngine::defaultMaxParallel();
     m_maxParallel->setValue(maxParallel);
-    m_sampleInterval->setValue(settings.value(QStringLiteral("monitor/sampleIntervalMs"), m_engine->sampleInterval()).toInt());
+    m_sampleInterval->setValue(settings.value(SettingsKeys::SampleIntervalMs, m_engine->sampleInterval()).toInt());
     LimitsDialog::restore(m_engine);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_centreSplitter->restoreState(settings.value(QStringLiteral("window/centreSplitter")).toByteArray());
+    restoreState(settings.value(SettingsKeys::WindowState).toByteArray());
+    m_centreSplitter->restoreState(settings.value(SettingsKeys::CentreSplitter).toByteArray());
     // A new key: a header saved before the resource columns existed would
     // show every one of them.
-    m_jobView->header()->restoreState(settings.value(QStringLiteral("window/jobColumns")).toByteArray());
+    m_jobView->header()->restoreState(settings.value(SettingsKeys::JobColumns).toByteArray());
     // Saved stretched to the width the window had then: here it would only
     // make the table scroll sideways in a narrower one.
     m_jobView->setColumnWidth(JobTreeModel::LastLineColumn, m_jobView->header()->minimumSectionSize());
-    m_shellCheck->setChecked(settings.value(QStringLiteral("command/viaShell"), false).toBool());
+    m_shellCheck->setChecked(settings.value(SettingsKeys::ViaShell, false).toBool());
     // "keep stdin open", "run in a terminal" and "watch its family" change
     // how the next command runs in ways easy to overlook after a restart:
     // they last for this session only.
-    m_commandEdit->setText(settings.value(QStringLiteral("command/last")).toString());
+    m_commandEdit->setText(settings.value(SettingsKeys::LastCommand).toString());
 }
 
 void MainWindow::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(SettingsKeys::WindowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::WindowTab, m_tabs->currentIndex());
     if (m_maxParallel->value() == JobEngine::defaultMaxParallel()) {
-        settings.remove(QStringLiteral("jobs/maxParallel"));
-        settings.remove(QStringLiteral("jobs/maxParallelChosen"));
+        settings.remove(SettingsKeys::MaxParallel);
+        settings.remove(SettingsKeys::MaxParallelChosen);
     } else {
-        settings.setValue(QStringLiteral("jobs/maxParallel"), m_maxParallel->value());
-        settings.setValue(QStringLiteral("jobs/maxParallelChosen"), true);
+        settings.setValue(SettingsKeys::MaxParallel, m_maxParallel->value());
+        settings.setValue(SettingsKeys::MaxParallelChosen, true);
     }
-    settings.setValue(QStringLiteral("monitor/sampleIntervalMs"), m_sampleInterval->value());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/centreSplitter"), m_centreSplitter->saveState());
-    settings.setValue(QStringLiteral("window/jobColumns"), m_jobView->header()->saveState());
-    settings.setValue(QStringLiteral("command/viaShell"), m_shellCheck->isChecked());
-    for (const char *sessionOnly : {"command/keepStdin", "command/terminal", "command/watch"})
-        settings.remove(QLatin1String(sessionOnly)); // written by earlier versions
-    settings.setValue(QStringLiteral("command/last"), m_commandEdit->text());
+    settings.setValue(SettingsKeys::SampleIntervalMs, m_sampleInterval->value());
+    settings.setValue(SettingsKeys::WindowState, saveState());
+    settings.setValue(SettingsKeys::CentreSplitter, m_centreSplitter->saveState());
+    settings.setValue(SettingsKeys::JobColumns, m_jobView->header()->saveState());
+    settings.setValue(SettingsKeys::ViaShell, m_shellCheck->isChecked());
+    for (const QString &sessionOnly : {SettingsKeys::KeepStdin, SettingsKeys::Terminal, SettingsKeys::Watch})
+        settings.remove(sessionOnly); // written by earlier versions
+    settings.setValue(SettingsKeys::LastCommand, m_commandEdit->text());
 }

@@ -1,4 +1,5 @@
 #include "runexporter.h"
+#include "settingskeys.h"
 
 #include "jobengine.h"
 #include "joblog.h"
@@ -101,14 +102,14 @@ void RunExporter::saveScreenshotDialog(bool panelOnly)
     const QString name = panelOnly ? QStringLiteral("spawnscope-%1.png").arg(m_panels->currentWidget()->objectName())
                                    : QStringLiteral("spawnscope.png");
     QSettings settings;
-    const QString dir = settings.value(QStringLiteral("screenshots/dir"),
+    const QString dir = settings.value(SettingsKeys::ScreenshotDir,
                                        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
                             .toString();
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Save screenshot"), QDir(dir).filePath(name),
                                                       tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("screenshots/dir"), QFileInfo(path).absolutePath());
+    settings.setValue(SettingsKeys::ScreenshotDir, QFileInfo(path).absolutePath());
     saveScreenshot(panelOnly, path);
 }
 

@@ -1,4 +1,5 @@
 #include "sessionactions.h"
+#include "settingskeys.h"
 
 #include "jobengine.h"
 #include "jobrun.h"
@@ -16,8 +17,6 @@
 
 namespace {
 
-const QString KeepKey = QStringLiteral("session/keep");
-const QString LastDirKey = QStringLiteral("session/lastDir");
 
 // File → New session: the finished runs leave the table but stay alive
 // here until the command is dropped from the stack, so undo puts back the
@@ -81,7 +80,7 @@ SessionActions::SessionActions(SessionKeeper *keeper, JobEngine *engine, QUndoSt
     m_keep->setChecked(keepsSessions());
     m_keep->setToolTip(tr("Save the finished runs as you go and show them again the next time SpawnScope opens"));
     connect(m_keep, &QAction::toggled, this, [this](bool keep) {
-        QSettings().setValue(KeepKey, keep);
+        QSettings().setValue(SettingsKeys::KeepSession, keep);
         m_keeper->setEnabled(keep);
         emit message(keep ? tr("Finished runs will be kept between restarts.")
                           : tr("Runs are no longer kept between restarts; the last saved session stays on disk."),
@@ -136,7 +135,7 @@ QString SessionActions::openedMessage(const QString &fileName, int added, int al
 
 bool SessionActions::keepsSessions()
 {
-    return QSettings().value(KeepKey, true).toBool();
+    return QSettings().value(SettingsKeys::KeepSession, true).toBool();
 }
 
 void SessionActions::newSession()
@@ -160,25 +159,25 @@ void SessionActions::openFile(const QString &path)
 void SessionActions::askOpen()
 {
     QSettings settings;
-    const QString dir = settings.value(LastDirKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString dir = settings.value(SettingsKeys::SessionDir, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Open a session or report"), dir, fileFilter());
     if (path.isEmpty())
         return;
-    settings.setValue(LastDirKey, QFileInfo(path).absolutePath());
+    settings.setValue(SettingsKeys::SessionDir, QFileInfo(path).absolutePath());
     openFile(path);
 }
 
 void SessionActions::askSaveAs()
 {
     QSettings settings;
-    const QString dir = settings.value(LastDirKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString dir = settings.value(SettingsKeys::SessionDir, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
     QString path = QFileDialog::getSaveFileName(m_window, tr("Save the session"), dir + QStringLiteral("/session.spawnscope"),
                                                 fileFilter());
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".spawnscope");
-    settings.setValue(LastDirKey, QFileInfo(path).absolutePath());
+    settings.setValue(SettingsKeys::SessionDir, QFileInfo(path).absolutePath());
     QString error;
     if (!m_keeper->saveAs(path, &error)) {
         QMessageBox::warning(m_window, tr("The session was not saved"), error);

@@ -251,10 +251,15 @@ QColor Theme::terminalText(const QColor &fg, const QColor &bg, const QPalette &p
     // Ten steps at most: the target itself always contrasts enough.
     for (int step = 1; step <= 10 && contrast(color, under) < minimumTerminalContrast; ++step) {
         const double t = step / 10.0;
-        color = QColor::fromRgbF(float(start.redF() * (1 - t) + target.redF() * t), float(start.greenF() * (1 - t) + target.greenF() * t),
-                                 float(start.blueF() * (1 - t) + target.blueF() * t));
+        color = mix(start, target, t);
     }
     return color;
+}
+
+QColor Theme::mix(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
 void Theme::apply(const QString &name)

@@ -48,4 +48,7 @@ public:
     // background the program chose) until it contrasts. An invalid fg stands
     // for the default foreground, an invalid bg for the palette's Base.
     static QColor terminalText(const QColor &fg, const QColor &bg, const QPalette &palette);
+    // a at t = 0, b at t = 1, channel by channel: every blend of two colours
+    // in the window (the timeline's CPU shading, a comment's muted text).
+    static QColor mix(const QColor &a, const QColor &b, double t);
 };

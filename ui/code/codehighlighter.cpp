@@ -82,12 +82,6 @@ QColor tone(int hue, int saturation, const QPalette &palette)
     return QColor::fromHsl(hue, saturation, dark ? 178 : 88);
 }
 
-QColor blend(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 // How many characters the escape sequence at text[i] ('\\') spans.
 int escapeLength(const QString &text, int i)
 {
@@ -142,7 +136,7 @@ void CodeHighlighter::setPalette(const QPalette &palette)
     m_formats[int(Kind::ClassName)] = format(tone(185, 200, palette), true);
     m_formats[int(Kind::String)] = format(tone(115, 150, palette));
     m_formats[int(Kind::Escape)] = format(tone(25, 210, palette), true);
-    m_formats[int(Kind::Comment)] = format(blend(text, base, 0.42), false, true);
+    m_formats[int(Kind::Comment)] = format(Theme::mix(text, base, 0.42), false, true);
     m_formats[int(Kind::Number)] = format(tone(30, 190, palette));
     m_formats[int(Kind::Preprocessor)] = format(tone(320, 140, palette));
     rehighlight();

@@ -1,4 +1,5 @@
 #include "threadspanel.h"
+#include "settingskeys.h"
 
 #include "activitystrip.h"
 #include "factorizer.h"
@@ -415,22 +416,22 @@ void ThreadsPanel::updateLoadWarning()
 void ThreadsPanel::restoreSettings()
 {
     QSettings settings;
-    m_numbers->setText(settings.value(QStringLiteral("lab/numbers"), Factorizer::formatNumbers(LabRequest().numbers)).toString());
-    m_algorithm->setCurrentIndex(settings.value(QStringLiteral("lab/algorithm"), 0).toInt());
-    m_ioWorkers->setValue(settings.value(QStringLiteral("lab/ioWorkers"), 4).toInt());
-    m_ioSeconds->setValue(settings.value(QStringLiteral("lab/ioSeconds"), 0.5).toDouble());
+    m_numbers->setText(settings.value(SettingsKeys::LabNumbers, Factorizer::formatNumbers(LabRequest().numbers)).toString());
+    m_algorithm->setCurrentIndex(settings.value(SettingsKeys::LabAlgorithm, 0).toInt());
+    m_ioWorkers->setValue(settings.value(SettingsKeys::LabIoWorkers, 4).toInt());
+    m_ioSeconds->setValue(settings.value(SettingsKeys::LabIoSeconds, 0.5).toDouble());
     // By default, enough repetitions for a serial run of about 1.5 s here.
     LabRequest seed;
     const int defaultScale = std::max(1, int(std::lround(kTargetSerialSeconds / std::max(1e-6, seed.estimatedSerialSeconds()))));
-    m_scale->setValue(settings.value(QStringLiteral("lab/scale"), defaultScale).toInt());
+    m_scale->setValue(settings.value(SettingsKeys::LabScale, defaultScale).toInt());
 }
 
 void ThreadsPanel::saveSettings() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("lab/numbers"), m_numbers->text());
-    settings.setValue(QStringLiteral("lab/scale"), m_scale->value());
-    settings.setValue(QStringLiteral("lab/algorithm"), m_algorithm->currentIndex());
-    settings.setValue(QStringLiteral("lab/ioWorkers"), m_ioWorkers->value());
-    settings.setValue(QStringLiteral("lab/ioSeconds"), m_ioSeconds->value());
+    settings.setValue(SettingsKeys::LabNumbers, m_numbers->text());
+    settings.setValue(SettingsKeys::LabScale, m_scale->value());
+    settings.setValue(SettingsKeys::LabAlgorithm, m_algorithm->currentIndex());
+    settings.setValue(SettingsKeys::LabIoWorkers, m_ioWorkers->value());
+    settings.setValue(SettingsKeys::LabIoSeconds, m_ioSeconds->value());
 }

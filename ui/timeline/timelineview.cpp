@@ -34,13 +34,6 @@ QColor barColor(const TimelineLane &lane, const QPalette &palette)
     return Theme::stateColor(lane.outcome.state, lane.outcome.isSuccess(), palette);
 }
 
-// a at 0, b at 1: the timeline's CPU shading between a tint and a tone.
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
-
 // TERM is a request to stop, in the stopped jobs' colour; KILL cannot be
 // refused, in the failed jobs' colour.
 QColor termColor(const QPalette &palette)
@@ -262,6 +255,11 @@ QRect TimelineView::barRect(quint64 runId, int jobIndex) const
     return {};
 }
 
+int TimelineView::axisHeight() const
+{
+    return fontMetrics().height() + 14;
+}
+
 int TimelineView::chartLeft() const
 {
     return std::min(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16, viewport()->width() / 3);
@@ -353,7 +351,7 @@ void TimelineView::scrollToSelection()
                                      [g](const Row &row) { return row.group == g && row.lane < 0; });
     if (header == m_rows.cend())
         return;
-    const int axisHeight = fontMetrics().height() + 14;
+    const int axisHeight = this->axisHeight();
     QScrollBar *v = verticalScrollBar();
     const int visibleTop = v->value() + axisHeight;
     const int visibleBottom = v->value() + viewport()->height();
@@ -464,7 +462,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     if (m_dragging) {
         m_dragging = false;
         viewport()->unsetCursor();
-    } else if (event->button() == Qt::LeftButton && event->pos().y() >= fontMetrics().height() + 14
+    } else if (event->button() == Qt::LeftButton && event->pos().y() >= axisHeight()
                && (event->pos() - m_pressPos).manhattanLength() < QApplication::startDragDistance()) {
         // A click selects the run under it, and the lane (a member's job's);
         // a click on no run selects none, so Fit shows everything.
@@ -584,7 +582,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette &pal = palette();
     const int scrollY = verticalScrollBar()->value();
-    const int axisHeight = fontMetrics().height() + 14;
+    const int axisHeight = this->axisHeight();
 
     if (m_model->groupCount() == 0) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
@@ -624,7 +622,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 void TimelineView::paintAxis(QPainter &painter, int top)
 {
     const QPalette &pal = palette();
-    const int height = fontMetrics().height() + 14;
+    const int height = axisHeight();
     painter.fillRect(QRect(0, top, viewport()->width(), height), pal.color(QPalette::AlternateBase));
     painter.setPen(pal.color(QPalette::Mid));
     painter.drawLine(0, top + height - 1, viewport()->width(), top + height - 1);
@@ -735,7 +733,7 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
     int barEnd = msToX(lane.startMs);
     // Colour by CPU: 0 % is the state colour's light tint, 100 % its full tone.
     const bool byCpu = m_colourByCpu && !lane.cpu.isEmpty();
-    const QColor tint = mix(pal.color(QPalette::Base), fill, 0.22);
+    const QColor tint = Theme::mix(pal.color(QPalette::Base), fill, 0.22);
     for (const TimelineLane::Segment &segment : lane.segments) {
         const int x0 = msToX(segment.startMs);
         const int x1 = std::max(x0 + 2, msToX(segment.endMs >= 0 ? segment.endMs : now));
@@ -756,7 +754,7 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
                 const int sx0 = msToX(from);
                 const int sx1 = std::max(sx0 + 1, msToX(point.ms));
                 const double level = std::clamp(point.cpuPercent / 100.0, 0.0, 1.0);
-                painter.fillRect(QRect(sx0, barTop, sx1 - sx0, barHeight), mix(tint, fill, level));
+                painter.fillRect(QRect(sx0, barTop, sx1 - sx0, barHeight), Theme::mix(tint, fill, level));
                 from = point.ms;
             }
             painter.restore();
@@ -769,7 +767,7 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
         const int x1 = std::max(x0 + 3, msToX(stretch.endMs >= 0 ? stretch.endMs : now));
         const QRect band(x0, barTop, x1 - x0, barHeight);
         const QColor paused = Theme::pausedColor(pal);
-        painter.fillRect(band, mix(pal.color(QPalette::Base), paused, 0.25));
+        painter.fillRect(band, Theme::mix(pal.color(QPalette::Base), paused, 0.25));
         painter.fillRect(band, QBrush(paused, Qt::BDiagPattern));
     }
     // Start: a darker edge where the child began.
@@ -876,7 +874,7 @@ void TimelineView::paintMember(QPainter &painter, const Row &row, int y)
     const int x1 = std::max(x0 + 3, msToX(lane.endMs >= 0 ? lane.endMs : now));
     // Before its first exec a fork runs its parent's code: a light tint;
     // from the exec on, the full colour.
-    painter.fillRect(QRect(x0, barTop, x1 - x0, barHeight), mix(pal.color(QPalette::Base), fill, 0.35));
+    painter.fillRect(QRect(x0, barTop, x1 - x0, barHeight), Theme::mix(pal.color(QPalette::Base), fill, 0.35));
     if (!lane.execMs.isEmpty()) {
         const int xe = std::min(msToX(lane.execMs.first()), x1 - 1);
         painter.fillRect(QRect(xe, barTop, x1 - xe, barHeight), fill);
@@ -908,7 +906,7 @@ void TimelineView::paintPipes(QPainter &painter, int scrollY)
     const QPalette &pal = palette();
     QColor color = pal.color(QPalette::Highlight);
     painter.save();
-    painter.setClipRect(chartLeft(), fontMetrics().height() + 14, viewport()->width() - chartLeft(), viewport()->height());
+    painter.setClipRect(chartLeft(), axisHeight(), viewport()->width() - chartLeft(), viewport()->height());
     for (const Row &row : std::as_const(m_rows)) {
         if (row.member < 0)
             continue;

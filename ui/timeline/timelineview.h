@@ -109,6 +109,8 @@ private:
     void setFitMode(FitMode mode);
     // Brings the selected group's lanes into view vertically.
     void scrollToSelection();
+    // The time axis along the top, above the first row: its height.
+    int axisHeight() const;
     int chartLeft() const;
     int chartWidth() const;
     double xToMs(int x) const;
