@@ -653,6 +653,10 @@ int JobDetailPane::overviewWidth() const
 void JobDetailPane::showOverview(const QString &text)
 {
     const int width = overviewWidth();
+    // Most refreshes of a running job compose the same text: skip measuring
+    // every line again on the GUI thread.
+    if (!m_shownOverview.isEmpty() && text == m_overviewSource && width == m_overviewWidth)
+        return;
     const QString overview = wrapHanging(text, QFontMetricsF(m_overview->font()), width);
     if (overview == m_shownOverview && width == m_overviewWidth)
         return;
