@@ -522,7 +522,7 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
         lines << tr("stdout:  an OS pipe into the next stage's stdin");
     lines << QString();
     lines << tr("PID:  %1   (leads its own process group, so Stop reaches its children too)")
-                 .arg(job->pid() > 0 ? QString::number(job->pid()) : tr("none"));
+                 .arg(job->programPid() > 0 ? QString::number(job->programPid()) : tr("none"));
     lines << tr("State:  %1").arg(JobFormat::jobState(job));
     if (!outcome.exitText().isEmpty())
         lines << tr("Exit:  %1").arg(outcome.signal ? tr("%1 (%2), no exit code").arg(UnixSignals::name(outcome.signal)).arg(outcome.signal)

@@ -89,8 +89,8 @@ void JobEngine::sampleStartedJobs()
         const JobProcess *job = started.run->jobs().at(started.index);
         // A finished job is reaped (and may be released): its pid may be
         // another process's by now.
-        if (job && job->outcome().state == JobOutcome::State::Running && m_sampler->add(job->pid(), job->spec().stage.program))
-            m_sampledJobs.insert(job->pid(), {started.run, started.index});
+        if (job && job->outcome().state == JobOutcome::State::Running && m_sampler->add(job->programPid(), job->spec().stage.program))
+            m_sampledJobs.insert(job->programPid(), {started.run, started.index});
     }
     m_toSample.remove(0, taken);
 }
@@ -167,7 +167,7 @@ void JobEngine::wireJob(JobRun *run, int index)
     job->setDrainLimitMs(m_drainLimitMs);
     connect(job, &JobProcess::started, this, [this, run, job, index] {
         m_budget.jobStarted(job);
-        if (!m_samplingEnabled || job->pid() <= 0)
+        if (!m_samplingEnabled || job->programPid() <= 0)
             return;
         m_toSample.append({run, index, m_sampleClock.elapsed()});
         if (!m_firstSampleTimer->isActive())
@@ -178,9 +178,9 @@ void JobEngine::wireJob(JobRun *run, int index)
         // the reap's exact figures (ChildUsage, in JobProcess) replace
         // the samples, and the last tick's descendants stay as they were.
         // A sampleNow() here would read every other job's tree too.
-        if (job->pid() > 0 && m_sampledJobs.contains(job->pid())) {
-            m_sampledJobs.remove(job->pid());
-            m_sampler->remove(job->pid());
+        if (job->programPid() > 0 && m_sampledJobs.contains(job->programPid())) {
+            m_sampledJobs.remove(job->programPid());
+            m_sampler->remove(job->programPid());
         }
         m_budget.jobFinished(job);
         emit jobResourcesChanged(run, index);

@@ -368,7 +368,8 @@ void JobProcess::start()
     if (m_outcome.state != JobOutcome::State::Queued)
         return;
     QString program;
-    const QString problem = preflight(&program);
+    // An attached job starts no program of its own, only the tracer.
+    const QString problem = m_spec.attachPid > 0 ? QString() : preflight(&program);
     if (!problem.isEmpty()) {
         // Reported from the event loop, like every other outcome, so callers
         // never see finished() from inside start().
@@ -1112,7 +1113,12 @@ void JobProcess::runUnderTracer()
     if (!m_traceEvents->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         qCWarning(lcEngine) << "cannot read the trace events file:" << m_traceEvents->errorString();
     const QString program = m_process->program();
-    m_process->setArguments(TraceProtocol::workerArguments(m_traceEventsPath, program, m_process->arguments()));
+    if (m_spec.attachPid > 0) {
+        m_process->setArguments(TraceProtocol::attachArguments(m_traceEventsPath, m_spec.attachPid,
+                                                               qint64(m_spec.attachForSec * 1000)));
+    } else {
+        m_process->setArguments(TraceProtocol::workerArguments(m_traceEventsPath, program, m_process->arguments()));
+    }
     m_process->setProgram(TraceProtocol::tracerProgram());
     m_familyTimer = new QTimer(this);
     m_familyTimer->setInterval(FamilyReadMs);

@@ -108,7 +108,12 @@ public:
     // (and refusal() set if ptrace was refused).
     const ProcessFamily &family() const { return m_family; }
     const JobOutcome &outcome() const { return m_outcome; }
+    // The child the app started: the program, or its tracer when watched.
     qint64 pid() const { return m_pid; }
+    // The program the job is about: the attached process for an attached
+    // watch (spec().attachPid), else pid(). The table, the sampler and the
+    // report show this one.
+    qint64 programPid() const { return m_spec.attachPid > 0 ? m_spec.attachPid : m_pid; }
     int polls() const { return m_polls; }
     const QList<double> &pollTimesMs() const { return m_pollTimesMs; }
     qint64 stdinBytes() const { return m_stdinBytes; }

@@ -44,7 +44,9 @@ JobProcess *JobRun::createJob(int copy, int stage, qsizetype tailCapacity)
     spec.pollIntervalSec = m_preset.pollIntervalSec;
     spec.tailCapacity = tailCapacity;
     spec.maxProcesses = m_preset.maxProcesses;
-    spec.watch = m_preset.watch;
+    spec.watch = m_preset.watch || m_preset.attachPid > 0;
+    spec.attachPid = m_preset.attachPid;
+    spec.attachForSec = m_preset.attachForSec;
     if (stage == 0 && m_preset.stdinSpec.feedsData()) {
         spec.feedStdin = true;
         spec.stdinData = m_preset.stdinSpec.materialize();

@@ -29,6 +29,11 @@ struct JobSpec
     // Run the program under the ptrace tracer (spawnscope --trace-worker), so
     // that its whole process family is recorded (JobProcess::family()).
     bool watch = false;
+    // Watch this running process (and its descendants) instead of starting
+    // the stage's program: the tracer attaches to it (implies watch).
+    qint64 attachPid = 0;
+    // With attachPid: let go after this long; 0 for when it ends or is stopped.
+    double attachForSec = 0;
     // Where the job's full stdout and stderr are written as they arrive
     // (OutputDir's layout: this job's own directory); empty for none.
     QString outputDir;

@@ -208,7 +208,7 @@ QJsonArray ChromeTrace::jobEvents(const JobRun *run, int i, double runOffsetUs, 
     const JobOutcome &outcome = job->outcome();
     QJsonObject args{{QStringLiteral("command"), job->spec().stage.commandLine()},
                      {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
-                     {QStringLiteral("pid"), job->pid()}};
+                     {QStringLiteral("pid"), job->programPid()}};
     if (outcome.signal)
         args.insert(QStringLiteral("signal"), UnixSignals::name(outcome.signal));
     else if (outcome.exitCode >= 0)

@@ -95,7 +95,7 @@ QJsonObject JobLog::jsonRow(int seq, const JobRun *run, int i)
         {QStringLiteral("signal"), outcome.signal},
         {QStringLiteral("signalName"), outcome.signal ? UnixSignals::name(outcome.signal) : QString()},
         {QStringLiteral("state"), JobOutcome::stateKey(outcome.state)},
-        {QStringLiteral("pid"), job->pid()},
+        {QStringLiteral("pid"), job->programPid()},
         {QStringLiteral("command"), job->spec().stage.commandLine()},
         // Resources as in the report; null when unknown.
         {QStringLiteral("cpuUserMs"), knownOrNull(job->resources().cpuUserMs)},

@@ -177,7 +177,7 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
     json.insert(QStringLiteral("stage"), job->spec().stageIndex);
     json.insert(QStringLiteral("program"), job->spec().stage.program);
     json.insert(QStringLiteral("args"), QJsonArray::fromStringList(job->spec().stage.args));
-    json.insert(QStringLiteral("pid"), job->pid() > 0 ? QJsonValue(job->pid()) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("pid"), job->programPid() > 0 ? QJsonValue(job->programPid()) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("state"), JobOutcome::stateKey(outcome.state));
     const bool exited = outcome.signal == 0 && outcome.exitCode >= 0
                         && outcome.state != JobOutcome::State::FailedToStart;
@@ -264,6 +264,14 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
         json.insert(QStringLiteral("family"), family);
         if (!job->family().refusal().isEmpty())
             json.insert(QStringLiteral("watchRefused"), job->family().refusal());
+        // Attached to a program already running: "pid" is that program's,
+        // and members with no exit were still running when the watch let go
+        // ("detachedMs", on the family's clock).
+        if (job->spec().attachPid > 0 || job->family().attached()) {
+            json.insert(QStringLiteral("attached"), true);
+            if (job->family().detachedMs() >= 0)
+                json.insert(QStringLiteral("detachedMs"), roundMs(job->family().detachedMs()));
+        }
     }
     QJsonArray paused;
     for (const JobProcess::PausedStretch &stretch : job->pausedStretches())
@@ -339,7 +347,7 @@ QString RunReport::summaryJobLine(const JobRun *run, int index)
     const QString polls = job->spec().pollIntervalSec > 0 ? QStringLiteral("  polls %1").arg(job->polls()) : QString();
     return QStringLiteral("  %1  pid %2  %3%4  %5%7  %6\n")
         .arg(JobFormat::jobName(run, index), -22)
-        .arg(job->pid(), -7)
+        .arg(job->programPid(), -7)
         .arg(JobFormat::jobState(job), exit.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(exit))
         .arg(JobFormat::seconds(job->elapsedMs()), JobFormat::lastLine(job), polls);
 }

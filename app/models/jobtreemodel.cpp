@@ -483,7 +483,7 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
     case ExactRole:
         return column == CpuTimeColumn ? job->resources().cpuExact : job->resources().peakRssExact;
     case PidRole:
-        return job->pid();
+        return job->programPid();
     case WatchedRole:
         return showsFamily(job);
     case Qt::ToolTipRole:
@@ -534,8 +534,8 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
         return job->spec().stage.commandLine();
     case PidColumn:
         if (raw)
-            return job->pid();
-        return job->pid() > 0 ? QVariant(job->pid()) : QVariant(QString());
+            return job->programPid();
+        return job->programPid() > 0 ? QVariant(job->programPid()) : QVariant(QString());
     case StateColumn:
         if (raw)
             return int(outcome.state);

@@ -146,7 +146,7 @@ void TimelineModel::describeLane(TimelineLane *lane, const JobRun *run, int jobI
 void TimelineModel::updateLane(TimelineLane *lane, const JobRun *run, int jobIndex) const
 {
     const JobProcess *job = run->jobs().at(jobIndex);
-    lane->pid = job->pid();
+    lane->pid = job->programPid();
     lane->startMs = job->startedMs();
     lane->endMs = job->finishedMs();
     lane->termMs = job->termSentMs();

@@ -314,6 +314,22 @@ Preset Preset::watchedPython(const QString &title, const QString &code, const QL
     return preset;
 }
 
+Preset Preset::attachTo(qint64 pid, const QStringList &argv, double forSec)
+{
+    Preset preset;
+    preset.id = QStringLiteral("attach");
+    StageSpec stage;
+    stage.program = argv.value(0, QStringLiteral("pid %1").arg(pid));
+    stage.args = argv.mid(1);
+    preset.stages << stage;
+    const QString line = stage.commandLine().simplified();
+    preset.title = QObject::tr("Watching %1 (pid %2)").arg(line.left(80)).arg(pid);
+    preset.watch = true;
+    preset.attachPid = pid;
+    preset.attachForSec = forSec;
+    return preset;
+}
+
 Preset Preset::fromCommand(const QString &command, bool viaShell, QString *error)
 {
     Preset preset;

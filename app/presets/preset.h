@@ -58,6 +58,15 @@ struct Preset
     // Trace each job's whole process family (every fork, exec and exit) with
     // ptrace, as --watch does; "watch": true in a preset file.
     bool watch = false;
+    // Not serialized: the run watches this running process instead of
+    // starting one ("Watch its family from now on", --attach). Its one
+    // stage only names the program, for the table; watch is implied.
+    qint64 attachPid = 0;
+    // Not serialized: with attachPid, let go after this long (0: when the
+    // program ends or the user stops the watch).
+    double attachForSec = 0;
+    // The run that attaches to pid, titled after its command line.
+    static Preset attachTo(qint64 pid, const QStringList &argv, double forSec = 0);
 
     bool isChain() const { return stages.size() > 1; }
     bool runsShell() const;

@@ -127,6 +127,9 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
     case Kind::End:
         m_ended = true;
         break;
+    case Kind::Detach:
+        m_detachedMs = event.ms;
+        break;
     }
 }
 

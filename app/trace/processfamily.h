@@ -45,7 +45,7 @@ public:
     {
         qint64 pid = 0;
         qint64 ppid = 0;
-        QString how;       // root, fork, vfork or clone
+        QString how;       // root, attach (running when the watch began), fork, vfork or clone
         double forkMs = 0; // since the tracer started the program
         QList<Exec> execs; // in order; empty for a fork that never exec'd
         bool exited = false;
@@ -91,6 +91,12 @@ public:
     bool ended() const { return m_ended; }     // every traced process is gone
     int version() const { return m_version; }
     QString refusal() const { return m_refusal; } // "ptrace refused: …", empty if it was not
+    // Attached to a program already running (its first member came with
+    // how "attach"), rather than started under the tracer.
+    bool attached() const { return !m_members.isEmpty() && m_members.constFirst().how == QLatin1String("attach"); }
+    // When an attached watch let go; -1 if it did not. Members with no exit
+    // were still running then.
+    double detachedMs() const { return m_detachedMs; }
 
     // One object per member, in the order they were forked.
     QJsonArray toJson() const;
@@ -106,4 +112,5 @@ private:
     bool m_ended = false;
     int m_version = 0;
     QString m_refusal;
+    double m_detachedMs = -1;
 };

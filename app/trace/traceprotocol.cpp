@@ -21,7 +21,7 @@ constexpr KindName kindNames[] = {
     {TraceProtocol::Event::Kind::Hello, "hello"},   {TraceProtocol::Event::Kind::Spawn, "spawn"},
     {TraceProtocol::Event::Kind::Exec, "exec"},     {TraceProtocol::Event::Kind::Thread, "thread"},
     {TraceProtocol::Event::Kind::Exit, "exit"},     {TraceProtocol::Event::Kind::Refused, "refused"},
-    {TraceProtocol::Event::Kind::End, "end"},
+    {TraceProtocol::Event::Kind::End, "end"},       {TraceProtocol::Event::Kind::Detach, "detach"},
 };
 
 // Milliseconds to the microsecond: enough for a process that lives 1 ms, and
@@ -104,6 +104,15 @@ QStringList TraceProtocol::workerArguments(const QString &outPath, const QString
            + args;
 }
 
+QStringList TraceProtocol::attachArguments(const QString &outPath, qint64 pid, qint64 detachAfterMs)
+{
+    QStringList arguments{QStringLiteral("--") + QLatin1String(WorkerOption), QStringLiteral("--") + QLatin1String(OutOption),
+                          outPath, QStringLiteral("--") + QLatin1String(AttachOption), QString::number(pid)};
+    if (detachAfterMs > 0)
+        arguments << QStringLiteral("--") + QLatin1String(DetachAfterOption) << QString::number(detachAfterMs);
+    return arguments;
+}
+
 namespace {
 QString &tracerOverride()
 {
@@ -139,7 +148,7 @@ QByteArray TraceProtocol::format(const Event &event)
     o.insert(QStringLiteral("ev"), kindKey(event.kind));
     if (event.kind != Kind::Hello && event.kind != Kind::Refused)
         o.insert(QStringLiteral("ms"), roundMs(event.ms));
-    if (event.kind != Kind::Refused && event.kind != Kind::End)
+    if (event.kind != Kind::Refused && event.kind != Kind::End && event.kind != Kind::Detach)
         o.insert(QStringLiteral("pid"), double(event.pid));
     switch (event.kind) {
     case Kind::Hello:
@@ -176,6 +185,7 @@ QByteArray TraceProtocol::format(const Event &event)
         o.insert(QStringLiteral("reason"), event.reason);
         break;
     case Kind::End:
+    case Kind::Detach:
         break;
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
@@ -208,7 +218,8 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
         return fail(QStringLiteral("\"ev\" is not a known event"));
     if (e.kind != Kind::Hello && e.kind != Kind::Refused && !c.ms("ms", &e.ms))
         return false;
-    if (e.kind != Kind::Hello && e.kind != Kind::Refused && e.kind != Kind::End && !c.pid("pid", &e.pid))
+    if (e.kind != Kind::Hello && e.kind != Kind::Refused && e.kind != Kind::End && e.kind != Kind::Detach
+        && !c.pid("pid", &e.pid))
         return false;
     switch (e.kind) {
     case Kind::Hello:
@@ -249,6 +260,7 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
         e.reason = o.value(QStringLiteral("reason")).toString();
         break;
     case Kind::End:
+    case Kind::Detach:
         break;
     }
     *out = e;

@@ -16,8 +16,15 @@
 //        with "cpuUserMs","cpuSysMs","peakRssKb" when read at the exit stop
 //   {"ev":"refused","reason":TEXT}               ptrace was refused; the program runs
 //        unwatched (no spawn, exec or exit events follow; sample /proc for the family)
+//   {"ev":"detach","ms":..}                       an attached watch let go (Stop, its
+//        duration, or the attached program's end): members with no exit
+//        were still running, and run on untraced
 //   {"ev":"end","ms":..}                          every traced process is gone (after
-//        "refused": the program has ended)
+//        "refused": the program has ended; after "detach": the watch ended)
+//
+// Attached to a running program (--trace-attach), the program and the
+// descendants it already had come first as spawn events with how "attach",
+// each followed by an exec event with its argv at that moment.
 //
 // FDn is what readlink(/proc/P/fd/n) said: "pipe:[INODE]", "/dev/pts/3",
 // "/dev/null", a path, "socket:[INODE]", or "" when the fd is closed.
@@ -35,20 +42,28 @@ public:
     // spawnscope --trace-worker --trace-out PATH -- PROGRAM ARGS...
     static constexpr char WorkerOption[] = "trace-worker";
     static constexpr char OutOption[] = "trace-out";
+    // Instead of a program: attach to this running pid and its descendants
+    // (spawnscope --trace-worker --trace-out PATH --trace-attach PID), and
+    // detach after --trace-detach-after MS if given.
+    static constexpr char AttachOption[] = "trace-attach";
+    static constexpr char DetachAfterOption[] = "trace-detach-after";
+    // The exit code of a tracer that could not attach (the reason is in
+    // its refused event and on stderr), as --attach's refusal.
+    static constexpr int AttachRefusedExit = 2;
     // Tests set this to a reason to make the tracer act as if PTRACE_SEIZE had
     // been refused with that reason (a real refusal needs a locked-down kernel).
     static constexpr char RefuseEnv[] = "SPAWNSCOPE_TRACE_REFUSE";
 
     struct Event
     {
-        enum class Kind { Hello, Spawn, Exec, Thread, Exit, Refused, End };
+        enum class Kind { Hello, Spawn, Exec, Thread, Exit, Refused, End, Detach };
         Kind kind = Kind::Hello;
         int version = Version; // hello
         double ms = 0;
         qint64 pid = 0;
         qint64 ppid = 0;   // spawn
         qint64 tid = 0;    // thread
-        QString how;       // spawn: root, fork, vfork or clone
+        QString how;       // spawn: root, attach, fork, vfork or clone
         QStringList argv;  // exec
         QString exe;       // exec
         QStringList fds;   // spawn, exec: fds 0, 1, 2
@@ -69,6 +84,9 @@ public:
 
     // The worker's argv after the program: write events to outPath, run program.
     static QStringList workerArguments(const QString &outPath, const QString &program, const QStringList &args);
+    // The worker's argv to attach to pid; detachAfterMs <= 0: until the
+    // program ends or the worker is asked to stop (SIGTERM, SIGINT, SIGHUP).
+    static QStringList attachArguments(const QString &outPath, qint64 pid, qint64 detachAfterMs);
 
     // One event as one line, with the final '\n'.
     static QByteArray format(const Event &event);

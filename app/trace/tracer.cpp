@@ -1,10 +1,13 @@
 #include "tracer.h"
 
+#include "attachcheck.h"
 #include "traceprotocol.h"
 
 #include <QFile>
 #include <QHash>
 #include <QSet>
+
+#include <QDir>
 
 #include <cerrno>
 #include <csignal>
@@ -16,6 +19,7 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,6 +33,22 @@ namespace {
 // on untraced and unwatched.
 constexpr long traceOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC
                               | PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL;
+
+// Attached to someone else's running program, the family must outlive the
+// tracer: no EXITKILL, so a tracer killed outright leaves every process
+// running (the kernel detaches them).
+constexpr long attachOptions = traceOptions & ~long(PTRACE_O_EXITKILL);
+
+// Set by SIGTERM, SIGINT, SIGHUP or SIGQUIT while attached: let go of the
+// family and end. A tick (SIGALRM every AttachTickMs, without SA_RESTART)
+// wakes waitpid so the flag and the detach deadline are seen in time.
+volatile sig_atomic_t g_stopWatching = 0;
+void onStopWatching(int)
+{
+    g_stopWatching = 1;
+}
+void onTick(int) {}
+constexpr int AttachTickMs = 100;
 
 double monotonicMs()
 {
@@ -171,11 +191,30 @@ public:
     void setStart(double startMs) { m_startMs = startMs; }
 
     void addRoot(pid_t root) { m_processes.insert(root); }
+    // Attached: the family is not ours. It is let go (detached, left
+    // running) when the root ends, when asked (g_stopWatching), or at
+    // detachAtMs (<= 0: never by time).
+    void setAttached(double detachAtMs)
+    {
+        m_attached = true;
+        m_detachAtMs = detachAtMs;
+    }
+    void addAttached(pid_t pid, const QList<pid_t> &threads)
+    {
+        m_processes.insert(pid);
+        for (pid_t tid : threads) {
+            if (tid != pid)
+                m_threads.insert(tid);
+        }
+    }
     int loop(pid_t root, int *rootSignal);
     int waitUntraced(pid_t root, int *rootSignal);
 
 private:
     int finish(int rootStatus, int *rootSignal);
+    bool shouldLetGo() const { return g_stopWatching || (m_detachAtMs > 0 && ms() >= m_detachAtMs); }
+    void detachAll();
+    void writeExit(pid_t pid, int status);
     void spawned(pid_t parent, pid_t child, const char *how);
     void resume(pid_t tid, int signal);
 
@@ -191,6 +230,9 @@ private:
     // Tracees announced by a parent's event whose first stop has not come yet.
     QSet<pid_t> m_expected;
     QHash<pid_t, Usage> m_usage;
+    bool m_attached = false;
+    double m_detachAtMs = 0;
+    bool m_detached = false;
 };
 
 void Session::resume(pid_t tid, int signal)
@@ -236,11 +278,95 @@ void Session::spawned(pid_t parent, pid_t child, const char *how)
         m_expected.insert(child);
 }
 
+void Session::writeExit(pid_t pid, int status)
+{
+    TraceProtocol::Event event;
+    event.kind = TraceProtocol::Event::Kind::Exit;
+    event.ms = ms();
+    event.pid = pid;
+    if (WIFSIGNALED(status))
+        event.signal = WTERMSIG(status);
+    else
+        event.exitCode = WEXITSTATUS(status);
+    const Usage usage = m_usage.take(pid);
+    event.cpuUserMs = usage.userMs;
+    event.cpuSysMs = usage.sysMs;
+    event.peakRssKb = usage.peakRssKb;
+    write(event);
+}
+
+// Lets go of every tracee, leaving each as it was: running, or stopped if
+// its owner had stopped it (a group-stop survives the detach). A tracee can
+// be detached only in a ptrace-stop, so each is interrupted first and
+// detached at the stop that follows; a signal caught on its way there is
+// handed back with the detach, and a child forked meanwhile (traced
+// automatically) is let go at its first stop too.
+void Session::detachAll()
+{
+    m_detached = true;
+    QSet<pid_t> waiting;
+    for (const QSet<pid_t> *set : {&m_processes, &m_threads, &m_expected})
+        waiting.unite(*set);
+    for (pid_t tid : std::as_const(m_parked)) {
+        ::ptrace(PTRACE_DETACH, tid, nullptr, nullptr); // already in a stop
+        waiting.remove(tid);
+    }
+    m_parked.clear();
+    for (auto it = waiting.begin(); it != waiting.end();) {
+        if (::ptrace(PTRACE_INTERRUPT, *it, nullptr, nullptr) < 0 && errno == ESRCH)
+            it = waiting.erase(it);
+        else
+            ++it;
+    }
+    const double deadline = ms() + 3000;
+    while (!waiting.isEmpty() && ms() < deadline) {
+        int status = 0;
+        const pid_t tid = ::waitpid(-1, &status, __WALL);
+        if (tid < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        if (WIFEXITED(status) || WIFSIGNALED(status)) {
+            waiting.remove(tid);
+            m_threads.remove(tid);
+            if (m_processes.remove(tid))
+                writeExit(tid, status);
+            continue;
+        }
+        if (!WIFSTOPPED(status))
+            continue;
+        const int event = status >> 16;
+        int deliver = 0;
+        if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
+            unsigned long child = 0;
+            if (::ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &child) == 0 && child > 0)
+                waiting.insert(pid_t(child));
+        } else if (event == 0) {
+            deliver = WSTOPSIG(status); // a signal on its way: it still arrives
+        }
+        if (::ptrace(PTRACE_DETACH, tid, nullptr, reinterpret_cast<void *>(long(deliver))) < 0 && errno != ESRCH)
+            std::fprintf(stderr, "spawnscope trace: PTRACE_DETACH %d: %s\n", int(tid), std::strerror(errno));
+        waiting.remove(tid);
+    }
+    TraceProtocol::Event detach;
+    detach.kind = TraceProtocol::Event::Kind::Detach;
+    detach.ms = ms();
+    write(detach);
+    m_processes.clear();
+    m_threads.clear();
+    m_expected.clear();
+}
+
 int Session::loop(pid_t root, int *rootSignal)
 {
     int rootStatus = 0;
     for (;;) {
         int status = 0;
+        if (m_attached && shouldLetGo()) {
+            detachAll();
+            break;
+        }
         const pid_t tid = ::waitpid(-1, &status, __WALL);
         if (tid < 0) {
             if (errno == EINTR)
@@ -260,19 +386,13 @@ int Session::loop(pid_t root, int *rootSignal)
             // already waited for as their tracer (their parent never did).
             if (!m_processes.remove(tid))
                 continue;
-            TraceProtocol::Event event;
-            event.kind = TraceProtocol::Event::Kind::Exit;
-            event.ms = ms();
-            event.pid = tid;
-            if (WIFSIGNALED(status))
-                event.signal = WTERMSIG(status);
-            else
-                event.exitCode = WEXITSTATUS(status);
-            const Usage usage = m_usage.take(tid);
-            event.cpuUserMs = usage.userMs;
-            event.cpuSysMs = usage.sysMs;
-            event.peakRssKb = usage.peakRssKb;
-            write(event);
+            writeExit(tid, status);
+            if (m_attached && tid == root) {
+                // The attached program ended: its descendants are not ours
+                // to keep; they are let go, still running.
+                detachAll();
+                break;
+            }
             // Done when the last traced process is gone, not at ECHILD: as
             // the subreaper the tracer may also be the parent of an orphan
             // that is not traced (cloned with CLONE_UNTRACED), which could
@@ -370,6 +490,8 @@ int Session::finish(int rootStatus, int *rootSignal)
     end.kind = TraceProtocol::Event::Kind::End;
     end.ms = ms();
     write(end);
+    if (m_attached && rootStatus == 0)
+        return 0; // let go while the program still ran: the watch, not the program, ended
     if (WIFSIGNALED(rootStatus)) {
         *rootSignal = WTERMSIG(rootStatus);
         return 128 + *rootSignal;
@@ -384,7 +506,202 @@ QString refusalReason(int error)
         .arg(QString::fromLocal8Bit(std::strerror(error)));
 }
 
+// Every process on the machine by parent, read from /proc/*/stat.
+QHash<pid_t, QList<pid_t>> childrenByParent()
+{
+    QHash<pid_t, QList<pid_t>> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const pid_t pid = pid_t(entry.toInt(&ok));
+        if (!ok)
+            continue;
+        const QByteArray stat = readSmallFile("/proc/" + QByteArray::number(pid) + "/stat");
+        const int close = stat.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() > 1)
+            children[pid_t(fields.at(1).toInt())] << pid;
+    }
+    return children;
+}
+
+// root and its descendants, parents before their children.
+QList<pid_t> familyOf(pid_t root)
+{
+    const QHash<pid_t, QList<pid_t>> children = childrenByParent();
+    QList<pid_t> family{root};
+    for (qsizetype i = 0; i < family.size(); ++i)
+        family += children.value(family.at(i));
+    return family;
+}
+
+QList<pid_t> threadsOf(pid_t pid)
+{
+    QList<pid_t> threads;
+    const QStringList entries =
+        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries)
+        threads << pid_t(entry.toInt());
+    return threads;
+}
+
+// Seizes every thread of pid, reading its task list again until no new
+// thread appears (one may start while the others are seized; after a
+// thread is seized, the threads it starts are traced by the kernel).
+// Returns the threads seized; *error is errno of the leader's refusal.
+QList<pid_t> seizeProcess(pid_t pid, int *error)
+{
+    QList<pid_t> seized;
+    *error = 0;
+    for (int pass = 0; pass < 10; ++pass) {
+        bool added = false;
+        for (pid_t tid : threadsOf(pid)) {
+            if (seized.contains(tid))
+                continue;
+            if (::ptrace(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void *>(attachOptions)) == 0) {
+                seized << tid;
+                added = true;
+            } else if (tid == pid) {
+                *error = errno;
+                return seized;
+            }
+        }
+        if (!added)
+            break;
+    }
+    if (seized.isEmpty())
+        *error = ESRCH;
+    return seized;
+}
+
+bool tracedByUs(pid_t pid)
+{
+    return statusField(readStatus(pid), "TracerPid") == ::getpid();
+}
+
 } // namespace
+
+int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, int *rootSignal)
+{
+    *rootSignal = 0;
+    const int out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (out < 0) {
+        std::fprintf(stderr, "spawnscope trace: cannot write events to %s: %s\n", qPrintable(outPath),
+                     std::strerror(errno));
+        return 127;
+    }
+    Session session(out);
+    session.setStart(monotonicMs());
+    TraceProtocol::Event hello;
+    hello.kind = TraceProtocol::Event::Kind::Hello;
+    hello.pid = ::getpid();
+    session.write(hello);
+
+    const pid_t root = pid_t(target);
+    const QString refusedBefore = AttachCheck::refusal(target);
+    int error = 0;
+    QList<pid_t> rootThreads;
+    if (refusedBefore.isEmpty() && qgetenv(TraceProtocol::RefuseEnv).isEmpty())
+        rootThreads = seizeProcess(root, &error);
+    if (rootThreads.isEmpty()) {
+        TraceProtocol::Event refused;
+        refused.kind = TraceProtocol::Event::Kind::Refused;
+        refused.reason = !refusedBefore.isEmpty() ? refusedBefore
+                         : error != 0             ? AttachCheck::seizeFailure(target, error)
+                                                  : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(qgetenv(TraceProtocol::RefuseEnv));
+        session.write(refused);
+        TraceProtocol::Event end;
+        end.kind = TraceProtocol::Event::Kind::End;
+        end.ms = session.ms();
+        session.write(end);
+        std::fprintf(stderr, "spawnscope: cannot watch process %lld: %s\n", target, qPrintable(refused.reason));
+        ::close(out);
+        return TraceProtocol::AttachRefusedExit;
+    }
+
+    // Stop (SIGTERM from the engine, Ctrl+C headless) and the duration let
+    // go of the family instead of ending the tracer with it.
+    struct sigaction stop{};
+    stop.sa_handler = onStopWatching;
+    sigemptyset(&stop.sa_mask);
+    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT})
+        ::sigaction(sig, &stop, nullptr);
+    struct sigaction tick{};
+    tick.sa_handler = onTick;
+    sigemptyset(&tick.sa_mask);
+    ::sigaction(SIGALRM, &tick, nullptr);
+    const itimerval every{{0, AttachTickMs * 1000}, {0, AttachTickMs * 1000}};
+    ::setitimer(ITIMER_REAL, &every, nullptr);
+    session.setAttached(detachAfterMs > 0 ? double(detachAfterMs) : 0);
+
+    // The program and the descendants it already has, each seized with all
+    // its threads; the tree is read again until a pass finds no process
+    // that was forked before its parent was seized (one forked after is
+    // traced by the kernel and reported by its parent's fork event).
+    QSet<pid_t> known;
+    QList<pid_t> order;
+    QHash<pid_t, QList<pid_t>> threads;
+    threads.insert(root, rootThreads);
+    known.insert(root);
+    order << root;
+    for (int pass = 0; pass < 10; ++pass) {
+        bool added = false;
+        for (pid_t pid : familyOf(root)) {
+            if (known.contains(pid))
+                continue;
+            known.insert(pid);
+            if (tracedByUs(pid))
+                continue; // forked after its parent was seized: its fork event comes
+            int seizeError = 0;
+            const QList<pid_t> seized = seizeProcess(pid, &seizeError);
+            if (seized.isEmpty())
+                continue; // ended meanwhile, or refused (then sampling still shows it)
+            threads.insert(pid, seized);
+            order << pid;
+            added = true;
+        }
+        if (!added)
+            break;
+    }
+    for (pid_t pid : std::as_const(order)) {
+        const QByteArray status = readStatus(pid);
+        TraceProtocol::Event spawn;
+        spawn.kind = TraceProtocol::Event::Kind::Spawn;
+        spawn.ms = 0;
+        spawn.pid = pid;
+        spawn.ppid = statusField(status, "PPid");
+        spawn.how = QStringLiteral("attach");
+        spawn.fds = readFds(pid);
+        session.write(spawn);
+        TraceProtocol::Event exec;
+        exec.kind = TraceProtocol::Event::Kind::Exec;
+        exec.ms = 0;
+        exec.pid = pid;
+        exec.argv = readArgv(pid);
+        exec.exe = readLink("/proc/" + QByteArray::number(pid) + "/exe");
+        exec.fds = spawn.fds;
+        session.write(exec);
+        for (pid_t tid : threads.value(pid)) {
+            if (tid == pid)
+                continue;
+            TraceProtocol::Event thread;
+            thread.kind = TraceProtocol::Event::Kind::Thread;
+            thread.ms = 0;
+            thread.pid = pid;
+            thread.tid = tid;
+            session.write(thread);
+        }
+        session.addAttached(pid, threads.value(pid));
+    }
+
+    const int code = session.loop(root, rootSignal);
+    const itimerval never{};
+    ::setitimer(ITIMER_REAL, &never, nullptr);
+    ::close(out);
+    return code;
+}
 
 int Tracer::run(const QStringList &program, const QString &outPath, int *rootSignal)
 {

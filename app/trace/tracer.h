@@ -36,6 +36,15 @@ public:
     // should call reraise), traced or not, or 127 when outPath cannot be
     // opened or the program cannot be forked.
     static int run(const QStringList &program, const QString &outPath, int *rootSignal);
+    // Attaches to a running process and its existing descendants (every
+    // thread of each) and reports them as run() does, the ones already
+    // there as "attach" spawns. Lets go of the family, leaving it running,
+    // when pid ends, after detachAfterMs (> 0), or on SIGTERM, SIGINT or
+    // SIGHUP. Returns pid's own outcome as run() does if it ended while
+    // watched, 0 if the watch was let go first, and
+    // TraceProtocol::AttachRefusedExit (with a refused event) when
+    // attaching was refused.
+    static int attach(qint64 pid, const QString &outPath, qint64 detachAfterMs, int *rootSignal);
     // Dies of signal as the program did, so the engine sees the same outcome.
     [[noreturn]] static void reraise(int signal);
 };
