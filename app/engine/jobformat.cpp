@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
 #include <QObject>
 #include <QStringDecoder>
 
@@ -275,6 +276,32 @@ QString JobFormat::memberState(bool ended, bool crashed, bool paused)
     if (!ended)
         return paused ? QObject::tr("paused") : JobOutcome::stateToString(JobOutcome::State::Running);
     return JobOutcome::stateToString(crashed ? JobOutcome::State::Crashed : JobOutcome::State::Finished);
+}
+
+QString JobFormat::processState(char state)
+{
+    switch (state) {
+    case 'R': return memberState(false, false);
+    case 'S': return QObject::tr("sleeping");
+    case 'D': return QObject::tr("waiting for disk");
+    case 'T':
+    case 't': return memberState(false, false, true);
+    case 'Z': return QObject::tr("zombie");
+    case 'I': return QObject::tr("idle");
+    default: return QString(QLatin1Char(state));
+    }
+}
+
+QString JobFormat::startedAt(qint64 epochMs, qint64 nowEpochMs)
+{
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(epochMs);
+    const bool today = when.date() == QDateTime::fromMSecsSinceEpoch(nowEpochMs).date();
+    return QLocale::c().toString(when, today ? QStringLiteral("HH:mm") : QStringLiteral("MMM dd"));
+}
+
+QString JobFormat::startedAtFull(qint64 epochMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(epochMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString JobFormat::runState(const JobRun *run)

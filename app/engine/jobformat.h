@@ -50,6 +50,14 @@ QString jobExplanation(const JobProcess *job);
 // descendant), in the same vocabulary as jobState(): "running", "paused",
 // "finished", "crashed".
 QString memberState(bool ended, bool crashed, bool paused = false);
+// The kernel's one-letter process state (/proc/PID/stat), as ps and htop
+// explain it, in the same words as memberState(): "running", "sleeping",
+// "waiting for disk", "paused", "zombie", "idle"; an unknown letter as itself.
+QString processState(char state);
+// When a process started, as ps's START column: "14:05" today, "Mar 02"
+// before; the tooltip's "2026-03-02 14:05:09" is startedAtFull().
+QString startedAt(qint64 epochMs, qint64 nowEpochMs);
+QString startedAtFull(qint64 epochMs);
 // "copy 3/10", "chain 2 · stage 1/2", "child"
 QString jobName(const JobRun *run, int jobIndex);
 // True when bytes are not readable text (control characters or invalid UTF-8).

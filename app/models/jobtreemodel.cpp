@@ -87,20 +87,6 @@ QVariant count(int value, bool raw)
     return value >= 0 ? QVariant(value) : QVariant(QString());
 }
 
-// The kernel's one-letter process state, as ps and htop explain it.
-QString processStateText(char state)
-{
-    switch (state) {
-    case 'R': return JobFormat::memberState(false, false);
-    case 'S': return JobTreeModel::tr("sleeping");
-    case 'D': return JobTreeModel::tr("waiting for disk");
-    case 'T':
-    case 't': return JobFormat::memberState(false, false, true);
-    case 'Z': return JobTreeModel::tr("zombie");
-    default: return QString(QLatin1Char(state));
-    }
-}
-
 // A watched job's rows below it are the tracer's exact family; where ptrace
 // was refused (the program then runs unwatched) they are the sampler's.
 bool showsFamily(const JobProcess *job)
@@ -752,7 +738,7 @@ QVariant JobTreeModel::descendantData(const JobProcess *job, int row, int column
             return int(process.state);
         if (process.ended)
             return JobFormat::memberState(true, false);
-        return processStateText(process.state);
+        return JobFormat::processState(process.state);
     case ExitColumn:
         return raw ? QVariant(-1) : QVariant(QString());
     case ElapsedColumn: {
