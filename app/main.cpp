@@ -1,4 +1,5 @@
 // Entry point: the composition root that picks the headless runner or the window.
+#include "attachcheck.h"
 #include "headlessrunner.h"
 #include "settingskeys.h"
 #include "jobengine.h"
@@ -8,6 +9,7 @@
 #include "outputdir.h"
 #include "presetcatalog.h"
 #include "presetfile.h"
+#include "processesheadless.h"
 #include "privatefiles.h"
 #include "screenshotter.h"
 #include "sessionactions.h"
@@ -60,6 +62,20 @@ bool hasDisplay()
            || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
+int runProcesses(int argc, char **argv, const LaunchOptions &options)
+{
+    QCoreApplication app(argc, argv);
+    ProcessesHeadless processes;
+    processes.setReportPath(options.reportPath);
+    if (options.sampleIntervalMs > 0)
+        processes.setSampleInterval(options.sampleIntervalMs);
+    QObject::connect(&processes, &ProcessesHeadless::finished, &app, &QCoreApplication::exit);
+    UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &processes, &ProcessesHeadless::interrupt);
+    processes.run(options.durationSec);
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -106,7 +122,9 @@ int main(int argc, char **argv)
     if (options.traceWorker) {
         // No QCoreApplication: the tracer is a plain POSIX loop around waitpid.
         int rootSignal = 0;
-        const int code = Tracer::run(options.programArgs, options.traceOut, &rootSignal);
+        const int code = options.traceAttachPid > 0
+                             ? Tracer::attach(options.traceAttachPid, options.traceOut, options.traceDetachAfterMs, &rootSignal)
+                             : Tracer::run(options.programArgs, options.traceOut, &rootSignal);
         if (rootSignal > 0)
             Tracer::reraise(rootSignal);
         return code;
@@ -127,6 +145,16 @@ int main(int argc, char **argv)
         for (const Preset &preset : std::as_const(presets))
             std::printf("%s\t%s\n", qPrintable(preset.id), qPrintable(preset.title));
         return 0;
+    }
+
+    if (options.headless && options.processes)
+        return runProcesses(argc, argv, options);
+    if (options.attachPid > 0) {
+        // Refused before anything starts, with the cause: no such process,
+        // this app or its tracer, already traced, another user's, Yama.
+        const QString refusal = AttachCheck::refusal(options.attachPid);
+        if (!refusal.isEmpty())
+            return fail(QObject::tr("cannot watch process %1: %2").arg(options.attachPid).arg(refusal));
     }
 
     if (options.headless && options.lab) {

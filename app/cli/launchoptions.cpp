@@ -1,6 +1,7 @@
 #include "launchoptions.h"
 
 #include "launchoptiontable.h"
+#include "procreader.h"
 #include "presetcatalog.h"
 #include "threadlab.h"
 #include "traceprotocol.h"
@@ -50,9 +51,18 @@ QList<Rule> rules(const QCommandLineParser &parser, const LaunchOptions &o)
         {commandOnly && o.command.isEmpty(),
          QObject::tr("--shell, --repeat, --timeout, --grace, --stdin-file, --pty and --max-processes apply to "
                      "--command, which is missing")},
+        {o.processes && o.attachPid > 0, QObject::tr("use either --processes or --attach, not both")},
+        {o.processes && !o.headless,
+         QObject::tr("--processes writes a report with --headless; the window has a Machine tab")},
+        {set("duration") && !o.processes && o.attachPid == 0, QObject::tr("--duration applies to --processes and --attach")},
+        {(o.processes || o.attachPid > 0)
+             && (!o.command.isEmpty() || !o.presetIds.isEmpty() || !o.programArgs.isEmpty() || o.watch || o.lab),
+         o.processes ? QObject::tr("--processes runs nothing: leave out --command, --preset, --watch and PROGRAM")
+                     : QObject::tr("--attach watches a running program: leave out --command, --preset, --watch and PROGRAM")},
         {o.headless && !o.showHelp && !o.showVersion && o.presetIds.isEmpty() && o.command.isEmpty()
-             && o.programArgs.isEmpty() && !o.lab,
-         QObject::tr("--headless needs --preset ID, --command \"CMD\", --factorize N or --blocking-io N (see --help)")},
+             && o.programArgs.isEmpty() && !o.lab && !o.processes && o.attachPid == 0,
+         QObject::tr("--headless needs --preset ID, --command \"CMD\", --attach PID, --processes, --factorize N or "
+                     "--blocking-io N (see --help)")},
         {!o.command.isEmpty() && !o.presetIds.isEmpty(), QObject::tr("use either --preset or --command, not both")},
         {(!o.reportPath.isEmpty() || !o.joblogPath.isEmpty() || !o.tracePath.isEmpty()) && !o.headless,
          QObject::tr("--report, --joblog and --trace apply to --headless runs")},
@@ -185,6 +195,19 @@ bool LaunchOptions::parse(const QStringList &arguments, LaunchOptions *out, QStr
     // program it runs.
     if (parser.isSet(QString::fromLatin1(TraceProtocol::WorkerOption))) {
         const QString traceOut = QString::fromLatin1(TraceProtocol::OutOption);
+        const QString attach = QString::fromLatin1(TraceProtocol::AttachOption);
+        if (parser.isSet(attach) && parser.isSet(traceOut)) {
+            bool ok = false;
+            out->traceAttachPid = parser.value(attach).toLongLong(&ok);
+            out->traceDetachAfterMs = parser.value(QString::fromLatin1(TraceProtocol::DetachAfterOption)).toLongLong();
+            if (!ok || out->traceAttachPid <= 0) {
+                *error = QStringLiteral("--trace-attach needs a process id");
+                return false;
+            }
+            out->traceWorker = true;
+            out->traceOut = parser.value(traceOut);
+            return true;
+        }
         if (parser.positionalArguments().isEmpty() || !parser.isSet(traceOut)) {
             *error = QStringLiteral("--trace-worker needs --trace-out FILE -- PROGRAM [ARGS...]");
             return false;
@@ -248,6 +271,12 @@ bool LaunchOptions::parseBytes(const QString &text, qint64 *out)
 bool LaunchOptions::presetsToRun(const QList<Preset> &available, QList<Preset> *out, QString *error) const
 {
     QList<Preset> chosen;
+    if (attachPid > 0) {
+        // The argv names the row; the tracer reads it again when it attaches.
+        chosen << Preset::attachTo(attachPid, ProcReader::read(attachPid, ProcReader::Cmdline).argv, durationSec);
+        *out = chosen;
+        return true;
+    }
     if (!command.isEmpty() || !programArgs.isEmpty()) {
         // "-- PROGRAM ARGS..." are words already: quoted back into one command
         // line, they split into the same words.

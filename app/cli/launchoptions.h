@@ -56,9 +56,21 @@ struct LaunchOptions
     bool watch = false;
     // The words after "--": the program --watch runs, or the tracer's.
     QStringList programArgs;
-    // Hidden: the ptrace tracer child (--trace-worker --trace-out FILE -- PROGRAM ...).
+    // Hidden: the ptrace tracer child (--trace-worker --trace-out FILE -- PROGRAM ...,
+    // or --trace-attach PID [--trace-detach-after MS] instead of the program).
     bool traceWorker = false;
     QString traceOut;
+    qint64 traceAttachPid = 0;
+    qint64 traceDetachAfterMs = 0;
+    // --processes: every process on the machine, as a report (with --headless).
+    bool processes = false;
+    // --attach PID: watch a running program's family from now on.
+    qint64 attachPid = 0;
+    // --duration: how long --processes measures or --attach watches; 0: one
+    // scan, or until the attached program ends.
+    double durationSec = 0;
+    static constexpr double MinDurationSec = 0.1;
+    static constexpr double MaxDurationSec = 86400;
 
     // "64K", "256M", "1G" (powers of 1024) or plain bytes; false for anything else.
     static bool parseBytes(const QString &text, qint64 *out);

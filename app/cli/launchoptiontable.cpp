@@ -2,6 +2,7 @@
 
 #include "factorizer.h"
 #include "jobprocess.h"
+#include "jsonnumber.h"
 #include "launchoptions.h"
 #include "outputbudget.h"
 #include "processsampler.h"
@@ -377,6 +378,30 @@ QList<Row> labRows()
     };
 }
 
+// The whole machine: a snapshot of every process, and attaching to one.
+QList<Row> machineRows()
+{
+    return {
+        value(opt("processes", QObject::tr("Write every process on the machine to --report (with --headless): pid, "
+                                           "parent, user, argv, state, CPU and memory.")),
+              &LaunchOptions::processes),
+        number(opt("attach",
+                   QObject::tr("Watch the running process PID and its descendants from now on (every fork, exec and "
+                               "exit, with ptrace), in the window or with --headless; they keep running when the watch "
+                               "ends."),
+                   "PID"),
+               Row::Number::Whole, 1, double(JsonNumber::MaxPid),
+               [](const QString &text) { return QObject::tr("--attach takes a process id, not \"%1\"").arg(text); },
+               [](LaunchOptions *o, double pid) { o->attachPid = qint64(pid); }),
+        seconds(opt("duration",
+                    QObject::tr("With --processes: measure CPU % over S seconds (sampling every --sample-interval). "
+                                "With --attach: let go after S seconds."),
+                    "S"),
+                LaunchOptions::MinDurationSec, LaunchOptions::MaxDurationSec,
+                [](LaunchOptions *o, double sec) { o->durationSec = sec; }),
+    };
+}
+
 } // namespace
 
 QString LaunchOptionTable::bytesText(qint64 bytes)
@@ -406,6 +431,13 @@ QList<LaunchOptionRow> LaunchOptionTable::rows()
     rows << value(opt("watch", QObject::tr("Trace the whole process family of --command or of PROGRAM after -- (every "
                                            "fork, exec and exit, with ptrace), in the window or with --headless.")),
                   &LaunchOptions::watch)
+         << machineRows()
+         << Row{hidden(QCommandLineOption(QString::fromLatin1(TraceProtocol::AttachOption),
+                                          QStringLiteral("internal: the running process the tracer attaches to"),
+                                          QStringLiteral("PID")))}
+         << Row{hidden(QCommandLineOption(QString::fromLatin1(TraceProtocol::DetachAfterOption),
+                                          QStringLiteral("internal: when the attached tracer lets go"),
+                                          QStringLiteral("MS")))}
          << Row{hidden(QCommandLineOption(QString::fromLatin1(TraceProtocol::WorkerOption),
                                           QStringLiteral("internal: the ptrace tracer")))}
          << Row{hidden(QCommandLineOption(QString::fromLatin1(TraceProtocol::OutOption),

@@ -14,6 +14,7 @@
 #include "traceprotocol.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -26,6 +27,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdarg>
 #include <cmath>
 #include <cstdio>
@@ -213,6 +215,8 @@ public:
             budget();
         if (wanted("scale"))
             scale();
+        if (wanted("machine"))
+            machine();
 
         std::printf("\n%-34s %14s %14s %9s %10s  %s\n", "goal", "SpawnScope", "baseline", "ratio", "target",
                     "verdict");
@@ -700,6 +704,63 @@ private:
         std::printf("  %.0f processes in the family, run wall %.1f ms (medians)\n", median(members), median(wall));
         row(QStringLiteral("watch: %1-process family, p99").arg(count), median(family.at(0).ms), std::nan(""), 50,
             "ms", false);
+    }
+
+    // The Machine panel's cost: one scan of every process on the machine,
+    // beside ps -e and one top pass, with PROCS extra sleeping processes
+    // so the machine holds about a thousand; then a second-by-second scan
+    // kept up for a while, as the panel does, in % of one core.
+    void machine()
+    {
+        const int extra = m_smoke ? 20 : 1000;
+        QList<pid_t> sleepers;
+        for (int i = 0; i < extra; ++i) {
+            const pid_t pid = ::fork();
+            if (pid == 0) {
+                ::pause();
+                ::_exit(0);
+            }
+            if (pid > 0)
+                sleepers << pid;
+        }
+        const auto count = [] {
+            return QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+        };
+        std::printf("\n%lld entries in /proc with %d extra sleeping processes\n", qint64(count()), extra);
+        const QStringList scan = headless({QStringLiteral("--processes"), QStringLiteral("--report"), QStringLiteral("/dev/null")});
+        QList<Contender> once{{QStringLiteral("spawnscope --processes (one scan)"), scan, {}, {}, {}, {}},
+                              {QStringLiteral("ps -e -o pid,ppid,user,stat,rss,args"),
+                               {QStringLiteral("sh"), QStringLiteral("-c"),
+                                QStringLiteral("ps -e -o pid,ppid,user,stat,rss,args > /dev/null")},
+                               {}, {}, {}, {}},
+                              {QStringLiteral("top -b -n 1"),
+                               {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("top -b -n 1 > /dev/null")},
+                               {}, {}, {}, {}}};
+        compare("Every process on the machine, one pass (CPU time, start-up included)", once, rounds(7));
+        const QString seconds = m_smoke ? QStringLiteral("1") : QStringLiteral("10");
+        QList<Contender> kept{{QStringLiteral("spawnscope --processes --duration (1 s interval)"),
+                               headless({QStringLiteral("--processes"), QStringLiteral("--duration"), seconds,
+                                         QStringLiteral("--sample-interval"), QStringLiteral("1000"),
+                                         QStringLiteral("--report"), QStringLiteral("/dev/null")}),
+                               {}, {}, {}, {}}};
+        compare(qPrintable(QStringLiteral("Scanning every second for %1 s, as the Machine panel does").arg(seconds)), kept,
+                rounds(3));
+        for (pid_t pid : std::as_const(sleepers))
+            ::kill(pid, SIGKILL);
+        for (pid_t pid : std::as_const(sleepers))
+            ::waitpid(pid, nullptr, 0);
+        if (once.at(0).samples.size() < rounds(7) || kept.at(0).samples.isEmpty())
+            return;
+        row(QStringLiteral("machine: one scan vs ps -e, CPU"), median(cpuMs(once.at(0))), median(cpuMs(once.at(1))), 3.0,
+            "ms", true, false, pairedRatio(cpuMs(once.at(0)), cpuMs(once.at(1))));
+        reference(QStringLiteral("  one scan vs top -b -n 1, CPU"), median(cpuMs(once.at(0))), median(cpuMs(once.at(2))),
+                  pairedRatio(cpuMs(once.at(0)), cpuMs(once.at(2))));
+        // Start-up and the first scan are in the CPU time too: the steady
+        // cost per second is at most this.
+        QList<double> percent;
+        for (const Sample &sample : kept.at(0).samples)
+            percent << sample.cpuMs / (seconds.toDouble() * 1000.0) * 100.0;
+        row(QStringLiteral("machine: 1 s scans, % of a core"), median(percent), std::nan(""), 2.0, "%", false);
     }
 
     Options m_options;
