@@ -1,4 +1,5 @@
 #include "jobtableview.h"
+#include "headercolumnmenu.h"
 #include "mimetypes.h"
 
 #include "presetlistmodel.h"
@@ -6,20 +7,14 @@
 #include <QDragEnterEvent>
 #include <QDragMoveEvent>
 #include <QDropEvent>
-#include <QHeaderView>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 
 JobTableView::JobTableView(QWidget *parent)
     : QTreeView(parent)
-    , m_columnMenu(new QMenu(this))
+    , m_columnMenu(new HeaderColumnMenu(this))
 {
-    header()->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_columnMenu, &QMenu::aboutToShow, this, &JobTableView::refreshColumnMenu);
-    connect(header(), &QWidget::customContextMenuRequested, m_columnMenu,
-            [this](const QPoint &pos) { m_columnMenu->popup(header()->viewport()->mapToGlobal(pos)); });
-
     // Rows drag out (onto the palette, to become presets); what comes in is
     // handled below rather than by the model, which has no rows to insert.
     setDragEnabled(true);
@@ -28,27 +23,14 @@ JobTableView::JobTableView(QWidget *parent)
     viewport()->setAcceptDrops(true);
 }
 
+QMenu *JobTableView::columnMenu() const
+{
+    return m_columnMenu->menu();
+}
+
 void JobTableView::refreshColumnMenu()
 {
-    m_columnMenu->clear();
-    if (!model())
-        return;
-    for (int column = 0; column < model()->columnCount(); ++column) {
-        const QString name = model()->headerData(column, Qt::Horizontal).toString();
-        QAction *action = m_columnMenu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(!header()->isSectionHidden(column));
-        action->setEnabled(column != 0);
-        action->setData(column);
-        action->setToolTip(model()->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
-        connect(action, &QAction::toggled, this, [this, column](bool shown) {
-            header()->setSectionHidden(column, !shown);
-            // A column hidden at zero width would come back invisible.
-            if (shown && header()->sectionSize(column) < header()->minimumSectionSize() * 2)
-                header()->resizeSection(column, header()->defaultSectionSize());
-        });
-    }
-    m_columnMenu->setToolTipsVisible(true);
+    m_columnMenu->refresh();
 }
 
 void JobTableView::setEmptyHint(const QString &hint)

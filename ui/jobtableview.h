@@ -13,6 +13,7 @@
 #include <QTreeView>
 #include <QUrl>
 
+class HeaderColumnMenu;
 class QMenu;
 class QMimeData;
 
@@ -29,7 +30,7 @@ public:
     // header names and the sections' visibility each time it is about to show
     // (refreshColumnMenu(), public for tests); the first column cannot be
     // hidden, as it holds the tree.
-    QMenu *columnMenu() const { return m_columnMenu; }
+    QMenu *columnMenu() const;
     void refreshColumnMenu();
 
     // What the empty table says, centred where the rows will be: what to do
@@ -54,6 +55,6 @@ protected:
 private:
     void decode(const QMimeData *data);
 
-    QMenu *m_columnMenu;
+    HeaderColumnMenu *m_columnMenu;
     QString m_emptyHint;
 };

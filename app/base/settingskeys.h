@@ -36,6 +36,13 @@ inline const QString LabAlgorithm = QStringLiteral("lab/algorithm");
 inline const QString LabIoWorkers = QStringLiteral("lab/ioWorkers");
 inline const QString LabIoSeconds = QStringLiteral("lab/ioSeconds");
 
+// The Machine panel: its columns (header state), what it shows and how.
+inline const QString MachineColumns = QStringLiteral("machine/columns");
+inline const QString MachineShow = QStringLiteral("machine/show");
+inline const QString MachineProgramsOnly = QStringLiteral("machine/programsOnly");
+inline const QString MachineTree = QStringLiteral("machine/tree");
+inline const QString MachineSplitter = QStringLiteral("machine/splitter");
+
 // Sessions and files.
 inline const QString KeepSession = QStringLiteral("session/keep");
 inline const QString SessionDir = QStringLiteral("session/lastDir");
