@@ -155,7 +155,8 @@ TestAttach::Cli TestAttach::runCli(const QStringList &args, int timeoutMs)
 QProcess *TestAttach::startScript(const QString &script, const QStringList &args)
 {
     auto *process = new QProcess;
-    process->setProcessChannelMode(QProcess::ForwardedChannels);
+    // Not forwarded: a leftover sleep must not hold ctest's output open.
+    process->setProcessChannelMode(QProcess::MergedChannels);
     process->start(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), script, QStringLiteral("sh")} + args);
     m_scripts << process;
     return process;
@@ -321,7 +322,7 @@ void TestAttach::refusalsNameTheirCause()
 
 void TestAttach::aSecondWatchIsRefusedWhileTheFirstHolds()
 {
-    QProcess *program = startScript(QStringLiteral("sleep 30"));
+    QProcess *program = startScript(QStringLiteral("exec sleep 30"));
     QVERIFY(program->waitForStarted());
     const qint64 pid = program->processId();
     QProcess first;
