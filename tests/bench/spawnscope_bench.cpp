@@ -785,7 +785,7 @@ int usage(FILE *to)
                "  --smoke     tiny workloads: checks every comparison runs and prints ratios; judges nothing\n"
                "  --rounds N  rounds per comparison (default 7, 9 for presets, 3 for the window ones)\n"
                "  --only      some of: spawn,capture,fanout,timeout,startup,flood,live,finished,sampling,watch,\n"
-               "              budget,scale\n"
+               "              budget,scale,machine\n"
                "  --check     exit 3 if a goal is missed (not for CI: timings depend on the machine)\n",
                to);
     return to == stderr ? 2 : 0;
