@@ -59,6 +59,10 @@ QStringList contextOf(const QString &name)
         return {"--headless", "--factorize", "12"};
     if (name == QLatin1String("blocking-io") || name == QLatin1String("seconds"))
         return {"--headless", "--blocking-io", "2", "--seconds", "0.5"};
+    if (name == QLatin1String("attach"))
+        return {"--headless"};
+    if (name == QLatin1String("duration"))
+        return {"--headless", "--processes"};
     return {"--headless", "--command", "true"};
 }
 

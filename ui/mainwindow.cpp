@@ -28,6 +28,8 @@
 #include "sessionkeeper.h"
 #include "sessionreader.h"
 #include "threadlab.h"
+#include "machinelink.h"
+#include "machinepanel.h"
 #include "threadspanel.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
@@ -259,7 +261,10 @@ void MainWindow::buildMenus()
     m_sampleInterval->setToolTip(tr("How often CPU, memory and descendants are read from /proc. Shorter catches "
                                     "short-lived descendants (one living less than an interval may never be seen) "
                                     "and draws finer charts; longer costs less."));
-    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setSampleInterval(value); });
+    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) {
+        m_engine->setSampleInterval(value);
+        m_machinePanel->setSampleInterval(value);
+    });
     toolbar->addWidget(m_sampleInterval);
 }
 
@@ -407,6 +412,9 @@ void MainWindow::buildLayout()
     m_timelineModel = new TimelineModel(m_engine, this);
     m_timelinePanel = new TimelinePanel(m_timelineModel, this);
     m_codePanel = new CodePanel(this);
+    m_machinePanel = new MachinePanel(this);
+    m_machinePanel->setObjectName(QStringLiteral("machine"));
+    m_machinePanel->setSampleInterval(m_engine->sampleInterval());
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -433,6 +441,8 @@ void MainWindow::buildLayout()
         {threadsScroll, tr("&Threads lab"),
          tr("Threads vs processes on CPU-bound work and blocking I/O (Effective Python item 53)")},
         {m_codePanel, tr("&Code"), tr("The selected preset or job as Python subprocess code and as C++ with QProcess")},
+        {m_machinePanel, tr("&Machine"),
+         tr("Every process on the machine, as htop shows them; watch any one's family from now on")},
     };
     for (const Tab &tab : tabs)
         m_tabs->setTabToolTip(m_tabs->addTab(tab.widget, tab.title), tab.toolTip);
@@ -487,6 +497,17 @@ void MainWindow::wirePanels()
         }
     });
     connect(m_jobView, &JobTableView::commandDropped, this, &MainWindow::runDroppedCommand);
+
+    // The Machine tab: its watches are runs of their own, its own jobs open here.
+    m_machineLink = new MachineLink(
+        m_engine, m_machinePanel, [this](const Preset &preset) { return runPreset(preset); },
+        [this](const JobRun *run, int index) {
+            showPanel(QStringLiteral("processes"));
+            selectRun(run, index);
+        },
+        this);
+    connect(m_machineLink, &MachineLink::statusMessage, this, &MainWindow::showMessage);
+    connect(m_machinePanel, &MachinePanel::statusMessage, this, &MainWindow::showMessage);
     connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
     connect(m_jobView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentJobChanged);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {

@@ -19,6 +19,8 @@ class JobEngine;
 class JobProcess;
 class JobRun;
 class JobTableView;
+class MachineLink;
+class MachinePanel;
 class JobTreeModel;
 class PresetListModel;
 class PresetPalette;
@@ -70,6 +72,8 @@ public:
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     CodePanel *codePanel() const { return m_codePanel; }
+    MachinePanel *machinePanel() const { return m_machinePanel; }
+    MachineLink *machineLink() const { return m_machineLink; }
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
     RunExporter *exporter() const { return m_exporter; }
     RunGate *runGate() const { return m_runGate; }
@@ -168,6 +172,8 @@ private:
     TimelineModel *m_timelineModel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     CodePanel *m_codePanel = nullptr;
+    MachinePanel *m_machinePanel = nullptr;
+    MachineLink *m_machineLink = nullptr;
     RunExporter *m_exporter = nullptr;
     SessionKeeper *m_sessionKeeper = nullptr;
     SessionActions *m_sessionActions = nullptr;

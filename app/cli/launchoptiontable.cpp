@@ -307,11 +307,11 @@ QList<Row> windowRows()
                QObject::tr("--detail takes overview, stdout, stderr or resources, not \"%1\"")),
         size(),
         choice(opt("panel",
-                   QObject::tr("The tab in front: processes, timeline, threads or code; or compare, the Compare dialog "
-                               "over the last two runs."),
+                   QObject::tr("The tab in front: processes, timeline, threads, code or machine; or compare, the "
+                               "Compare dialog over the last two runs."),
                    "NAME"),
-               &LaunchOptions::panel, {"processes", "timeline", "threads", "code", "compare"},
-               QObject::tr("--panel takes processes, timeline, threads, code or compare, not \"%1\"")),
+               &LaunchOptions::panel, {"processes", "timeline", "threads", "code", "machine", "compare"},
+               QObject::tr("--panel takes processes, timeline, threads, code, machine or compare, not \"%1\"")),
         value(opt("run-lab", QObject::tr("With --screenshot: run every threads-lab mode first.")), &LaunchOptions::runLab),
         choice(opt("lang", QObject::tr("Language of the window: en or ko (default: the system locale)."), "LANG"),
                &LaunchOptions::lang, {"en", "ko"}, QObject::tr("--lang takes en or ko, not \"%1\"")),
@@ -391,7 +391,9 @@ QList<Row> machineRows()
                                "ends."),
                    "PID"),
                Row::Number::Whole, 1, double(JsonNumber::MaxPid),
-               [](const QString &text) { return QObject::tr("--attach takes a process id, not \"%1\"").arg(text); },
+               [](const QString &text) {
+                   return QObject::tr("--attach takes a process id from 1 to %1, not \"%2\"").arg(JsonNumber::MaxPid).arg(text);
+               },
                [](LaunchOptions *o, double pid) { o->attachPid = qint64(pid); }),
         seconds(opt("duration",
                     QObject::tr("With --processes: measure CPU % over S seconds (sampling every --sample-interval). "
