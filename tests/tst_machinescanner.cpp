@@ -28,6 +28,7 @@ private slots:
     void cpuPercentIsUnknownOnFirstScanAndMeasuredOnSecond();
     void reusedPidIsANewProcess();
     void execReadsTheNewArgv();
+    void quietProcessIsReadAgainWithinRefreshRounds();
     void vanishedProcessIsDropped();
     void missingIoIsPartialWithReason();
     void ioOfAnotherUsersProcessIsRefusedWithReason();
@@ -209,6 +210,38 @@ void TestMachineScanner::execReadsTheNewArgv()
     const MachineSnapshot s = scanner.scan();
     QCOMPARE(s.processes[0].argv, (QStringList{QStringLiteral("make"), QStringLiteral("all")}));
     QVERIFY(s.processes[0].cpuPercent >= 0); // still the same process
+}
+
+void TestMachineScanner::quietProcessIsReadAgainWithinRefreshRounds()
+{
+    FakeProc proc;
+    proc.add(100, "idle", 1, 10, 5000, QByteArray("idle\0", 5));
+    proc.add(101, "busy", 1, 10, 5000, QByteArray("busy\0", 5));
+    MachineScanner scanner(proc.root());
+    scanner.scan();
+    // Both now show other io counts; only 101 used CPU since.
+    const QByteArray io = "read_bytes: 1\nwrite_bytes: 777\n";
+    for (const char *dir : {"100/io", "101/io"}) {
+        QFile file(QDir(QFile::decodeName(proc.root())).filePath(QLatin1String(dir)));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(io);
+    }
+    proc.add(101, "busy", 1, 20, 5000, QByteArray("busy\0", 5), false);
+    QFile busyIo(QDir(QFile::decodeName(proc.root())).filePath(QStringLiteral("101/io")));
+    QVERIFY(busyIo.open(QIODevice::WriteOnly));
+    busyIo.write(io);
+    busyIo.close();
+    int scans = 0;
+    MachineSnapshot s = scanner.scan();
+    QCOMPARE(s.find(101)->ioWriteBytes, 777); // it ran: read again at once
+    // The quiet one is read again within RefreshRounds scans, not at every one.
+    while (s.find(100)->ioWriteBytes != 777 && scans < MachineScanner::RefreshRounds + 1) {
+        QCOMPARE(s.find(100)->ioWriteBytes, 8192);
+        s = scanner.scan();
+        ++scans;
+    }
+    QCOMPARE(s.find(100)->ioWriteBytes, 777);
+    QVERIFY(scans < MachineScanner::RefreshRounds);
 }
 
 void TestMachineScanner::vanishedProcessIsDropped()

@@ -219,7 +219,8 @@ void TestProcessDetails::identityParentsLimitsAndEnvironment()
         helper.kill();
         helper.waitForFinished();
     });
-    QTRY_COMPARE(ProcReader::read(helper.processId(), ProcReader::Stat).comm, QByteArray("spawnhelper"));
+    // The exec sets comm before the new command line: wait for the latter.
+    QTRY_COMPARE(ProcReader::read(helper.processId(), ProcReader::Stat | ProcReader::Cmdline).argv.size(), 3);
     const ProcessDetails d = ProcessDetails::read(helper.processId());
     QVERIFY(d.present);
     QCOMPARE(d.argv, (QStringList{TestSupport::helper(), QStringLiteral("sleep"), QStringLiteral("30")}));
