@@ -10,6 +10,7 @@
 #include "jobrun.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
+#include "machinelink.h"
 #include "mainwindow.h"
 #include "runcomparison.h"
 #include "jobformat.h"
@@ -21,6 +22,7 @@
 #include "presetfile.h"
 #include "presetlistmodel.h"
 #include "testsupport.h"
+#include "traceprotocol.h"
 #include "chainbuilder.h"
 #include "preseteditor.h"
 #include "launchoptions.h"
@@ -44,6 +46,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QMenu>
+#include <QProcess>
 #include <QSettings>
 #include <QCheckBox>
 #include <QLineEdit>
@@ -162,6 +165,8 @@ private slots:
     void onePausedStateEverywhere();
     void stopReadsStoppedAndKillReadsKilled();
     void startFailureSaysSoInTheStatusBar();
+    void machineTabWatchesARunningFamily();
+    void machineTabSaysWhyAWatchIsRefused();
     void defaultColumnsFitAt1280();
     void longHeaderIsOneElidedLine();
     void sendSignalEndsTheJobWithThatSignal();
@@ -1572,6 +1577,53 @@ void TestMainWindow::startFailureSaysSoInTheStatusBar()
     const QString overview = m_window->detailPane()->overviewText();
     QVERIFY2(!overview.contains(QStringLiteral("×0.")), qPrintable(overview));
     QVERIFY2(overview.contains(QStringLiteral("Nothing ran")), qPrintable(overview));
+}
+
+// "Watch its family from now on" in the Machine tab: an attached run whose
+// row is the program (its pid, not the tracer's), opened from the Machine
+// tab by its pid, and let go by Stop with the program still running.
+void TestMainWindow::machineTabWatchesARunningFamily()
+{
+    TraceProtocol::setTracerProgram(QStringLiteral(SPAWNSCOPE_PATH));
+    QProcess program;
+    program.setProcessChannelMode(QProcess::MergedChannels);
+    program.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("sleep 30 & wait")});
+    QVERIFY(program.waitForStarted());
+    const qint64 pid = program.processId();
+    JobRun *run = m_window->machineLink()->watch(pid);
+    QVERIFY(run);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Watching process %1").arg(pid)),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    JobProcess *job = run->jobs().first();
+    QTRY_VERIFY(job->family().members().size() >= 2); // the shell and the sleep it already had
+    QList<qint64> family;
+    for (const ProcessFamily::Member &member : job->family().members())
+        family << member.pid;
+    const QModelIndex pidCell = m_window->jobModel()->indexOfJob(run, 0, JobTreeModel::PidColumn);
+    QTRY_COMPARE(pidCell.data().toLongLong(), pid);
+    QVERIFY(job->pid() != pid); // the child the engine started is the tracer
+
+    m_window->showPanel(QStringLiteral("machine"));
+    QVERIFY(m_window->machineLink()->showJob(pid));
+    QCOMPARE(m_window->detailPane()->job(), job);
+
+    job->stop();
+    QVERIFY(waitRun(run));
+    QCOMPARE(JobFormat::jobState(job), QStringLiteral("let go, still running"));
+    QVERIFY(JobFormat::jobExplanation(job).contains(QStringLiteral("keep running")));
+    QCOMPARE(program.state(), QProcess::Running);
+    for (qint64 member : std::as_const(family))
+        ::kill(pid_t(member), SIGKILL);
+    QVERIFY(program.waitForFinished(5000));
+}
+
+void TestMainWindow::machineTabSaysWhyAWatchIsRefused()
+{
+    QVERIFY(!m_window->machineLink()->watch(QCoreApplication::applicationPid()));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("SpawnScope itself")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(m_window->engine()->runs().isEmpty());
+    QVERIFY(!m_window->machineLink()->showJob(QCoreApplication::applicationPid()));
 }
 
 // At 1280×800 the table's default columns fit without scrolling sideways,

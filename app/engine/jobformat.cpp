@@ -231,9 +231,29 @@ QString JobFormat::runTitle(const JobRun *run)
     return run->recorded() ? QObject::tr("⟲ %1").arg(run->preset().title) : run->preset().title;
 }
 
+namespace {
+
+// An attached watch that let go while its program still ran: the program
+// did not end, only the watch did.
+bool letGoWhileRunning(const JobProcess *job)
+{
+    if (job->spec().attachPid <= 0 || job->family().detachedMs() < 0)
+        return false;
+    const ProcessFamily::Member *program = job->family().member(job->programPid());
+    return !program || !program->exited;
+}
+
+} // namespace
+
 QString JobFormat::jobState(const JobProcess *job)
 {
     const JobOutcome &outcome = job->outcome();
+    if (job->spec().attachPid > 0 && !outcome.isActive()) {
+        if (!job->family().refusal().isEmpty())
+            return QObject::tr("not watched");
+        if (letGoWhileRunning(job))
+            return QObject::tr("let go, still running");
+    }
     if (outcome.isActive()) {
         if (job->killSentMs() >= 0)
             return QObject::tr("killing…");
@@ -264,6 +284,19 @@ QString JobFormat::jobExplanation(const JobProcess *job)
         if (job->isPaused())
             return QObject::tr("Paused: a stop signal (SIGSTOP) froze it, and it uses no CPU until Resume sends SIGCONT. "
                                "Its elapsed time, and a timeout, keep counting.");
+    }
+    if (spec.attachPid > 0) {
+        if (!job->family().refusal().isEmpty())
+            return QObject::tr("Not watched: %1.").arg(job->family().refusal());
+        if (outcome.isActive())
+            return QObject::tr("Watching process %1, which was already running, and its family: every fork, exec and "
+                               "exit from now on. Stop lets go and leaves them running.")
+                .arg(spec.attachPid);
+        if (letGoWhileRunning(job))
+            return QObject::tr("SpawnScope let go of process %1 and its family at %2: they keep running, untraced, "
+                               "and what they do from then on is not recorded.")
+                .arg(spec.attachPid)
+                .arg(seconds(job->family().detachedMs()));
     }
     QString text = outcome.explanation(spec.timeoutSec, spec.graceSec);
     if (job->isDraining())
