@@ -3,15 +3,18 @@
 #include "comparedialog.h"
 
 #include "jobengine.h"
+#include "jobprocess.h"
 #include "jobrun.h"
 #include "jobdetailpane.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
+#include "machinepanel.h"
 #include "mainwindow.h"
 #include "presetlistmodel.h"
 #include "threadlab.h"
 #include "threadspanel.h"
 
+#include <QCheckBox>
 #include <QListView>
 #include <QPixmap>
 #include <QTimer>
@@ -138,10 +141,7 @@ void Screenshotter::startNext()
                 m_window->showPanel(m_panel);
             m_window->selectRun(m_last);
             showDetail();
-            QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, [this] {
-                capture();
-                m_window->engine()->stopAll();
-            });
+            QTimer::singleShot(3 * JobTreeModel::UpdateIntervalMs, this, &Screenshotter::capture);
         });
     }
 }
@@ -161,12 +161,36 @@ void Screenshotter::runLabThenCapture()
     panel->runCpu(ThreadLab::allModes(LabResult::Workload::Cpu));
 }
 
+// The Machine tab as a slide shows programs, not the kernel's threads, with
+// CPU % measured (a second scan, in capture()) and, when a run was started, its first
+// job selected, so the details show what it holds: its pipes to SpawnScope.
+void Screenshotter::prepareMachinePanel()
+{
+    MachinePanel *panel = m_window->machinePanel();
+    panel->programsOnlyCheck()->setChecked(true);
+    panel->scanNow();
+    const JobProcess *job = m_last ? m_last->jobs().value(0) : nullptr;
+    if (job && job->programPid() > 0)
+        panel->selectPid(job->programPid());
+}
+
 void Screenshotter::capture()
 {
     if (m_captured)
         return;
+    if (m_panel == QLatin1String("machine") && !m_machinePrepared) {
+        // Two scans half a second apart: CPU % is measured between them.
+        m_machinePrepared = true;
+        prepareMachinePanel();
+        QTimer::singleShot(500, this, &Screenshotter::capture);
+        return;
+    }
+    if (m_panel == QLatin1String("machine"))
+        m_window->machinePanel()->scanNow();
     m_captured = true;
     const QPixmap pixmap = m_compare ? m_compare->grab() : m_window->grab();
+    if (m_liveSeconds > 0)
+        m_window->engine()->stopAll(); // caught live: the picture is taken, the runs may go
     // A size below the window's minimum cannot be honoured without cutting
     // its widgets: say what was drawn instead of silently drawing it.
     const QSize drawn = pixmap.deviceIndependentSize().toSize();

@@ -38,6 +38,7 @@ signals:
 private:
     void startNext();
     void runLabThenCapture();
+    void prepareMachinePanel();
     void capture();
     void showDetail();
 
@@ -46,6 +47,7 @@ private:
     QString m_path;
     QSize m_size;
     bool m_captured = false;
+    bool m_machinePrepared = false;
     JobRun *m_last = nullptr;
     QWidget *m_compare = nullptr; // --panel compare: the dialog to capture
     QString m_panel;

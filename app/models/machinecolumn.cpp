@@ -23,7 +23,7 @@ const Info Columns[] = {
     {JobTreeModel::CommandColumn, nullptr,
      QT_TRANSLATE_NOOP("MachineColumn",
                        "The command line it was started with; [name] for a kernel thread or a process that hides it"),
-     "/usr/bin/python3 -m http.server", true},
+     "/usr/bin/python3 -m", true},
     {JobTreeModel::StateColumn, nullptr,
      QT_TRANSLATE_NOOP("MachineColumn", "What the kernel says the process is doing now (R, S, D, T, Z in ps)"),
      "waiting for disk", true},

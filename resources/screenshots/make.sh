@@ -22,6 +22,8 @@ export TZ=UTC
 # The monitor's shots run python3 from Debian's /usr/bin, whatever PATH says, so
 # no version manager's shim shows up as a descendant.
 family="sh -c '/usr/bin/python3 -c \"import time; x = bytearray(120 << 20); time.sleep(1); y = bytearray(200 << 20); time.sleep(8)\" & /usr/bin/python3 -c \"while True: pass\" & sleep 8 & wait'"
+# For the Machine tab: a pipe (sleep | cat) and a child that burns a core.
+machine_family="sh -c 'sleep 8 | cat & yes > /dev/null & sleep 8 & wait'"
 # CPython's own openssl | md5sum chain (subprocess.PIPE), watched: the pipes
 # between its children, as the seed's chain-md5 builds them.
 cpython_chain="import subprocess as sp
@@ -65,6 +67,10 @@ for lang in en ko; do
     "$app" --screenshot "$out/watch-$lang.png" --open "$sessions/watch.spawnscope" --panel timeline \
         --lang "$lang" --size "$size"
     "$app" --screenshot "$out/watch-pipes-$lang.png" --open "$sessions/watch-pipes.spawnscope" --panel processes \
+        --lang "$lang" --size "$size"
+    # The whole machine: a shell's pipe and a busy child under SpawnScope's
+    # own row, among every other program on the machine, live.
+    "$app" --screenshot "$out/machine-$lang.png" --command "$machine_family" --screenshot-after 1.5 --panel machine \
         --lang "$lang" --size "$size"
 done
 "$app" --screenshot "$out/timeline-dark.png" --open "$sessions/seeds.spawnscope" --panel timeline --theme dark \
