@@ -32,6 +32,61 @@
     </message>
 </context>
 <context>
+    <name>AttachCheck</name>
+    <message>
+        <source>any process of the same user may be watched</source>
+        <translation>같은 사용자의 프로세스라면 어느 것이든 관찰할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>only a program&apos;s own descendants may be watched, unless you are root (sudo sysctl kernel.yama.ptrace_scope=0 allows it for your own processes)</source>
+        <translation>root가 아니면 관찰하는 프로그램 자신의 자손 프로세스만 관찰할 수 있습니다(sudo sysctl kernel.yama.ptrace_scope=0을 실행하면 본인의 프로세스는 관찰할 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>only root may attach to a running process</source>
+        <translation>실행 중인 프로세스에는 root만 추적기를 붙일 수 있습니다</translation>
+    </message>
+    <message>
+        <source>no process may attach, not even root, until the next reboot</source>
+        <translation>다음에 재부팅할 때까지 root를 포함해 어떤 프로세스도 추적기를 붙일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the kernel has no Yama restriction</source>
+        <translation>커널에 Yama 제한이 없습니다</translation>
+    </message>
+    <message>
+        <source>there is no process %1</source>
+        <translation>프로세스 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>process %1 is SpawnScope itself</source>
+        <translation>프로세스 %1은(는) SpawnScope 자신입니다</translation>
+    </message>
+    <message>
+        <source>process %1 is one of SpawnScope&apos;s own tracers</source>
+        <translation>프로세스 %1은(는) SpawnScope 자신의 추적기 중 하나입니다</translation>
+    </message>
+    <message>
+        <source>process %1 is already traced by %2%3; the kernel allows one tracer per process</source>
+        <translation>프로세스 %1은(는) 이미 %2%3이(가) 추적하고 있습니다. 커널은 프로세스 하나에 추적기를 하나만 허용합니다</translation>
+    </message>
+    <message>
+        <source>process %1 is owned by %2; only root may watch it</source>
+        <translation>프로세스 %1은(는) %2의 소유입니다. root만 관찰할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>kernel.yama.ptrace_scope is %1: %2</source>
+        <translation>kernel.yama.ptrace_scope 값이 %1입니다: %2</translation>
+    </message>
+    <message>
+        <source>process %1 ended before it could be attached</source>
+        <translation>추적기를 붙이기 전에 프로세스 %1이(가) 끝났습니다</translation>
+    </message>
+    <message>
+        <source>attaching to process %1 failed: %2 (a container&apos;s seccomp profile or a security module may forbid ptrace)</source>
+        <translation>프로세스 %1에 추적기를 붙이지 못했습니다: %2 (컨테이너의 seccomp 프로필이나 보안 모듈이 ptrace를 금지하고 있을 수 있습니다)</translation>
+    </message>
+</context>
+<context>
     <name>BuiltinPresets</name>
     <message>
         <source>Hello from the child</source>
@@ -869,18 +924,6 @@
         <translation>→ 파이프</translation>
     </message>
     <message>
-        <source>sleeping</source>
-        <translation>대기 중</translation>
-    </message>
-    <message>
-        <source>waiting for disk</source>
-        <translation>디스크 대기 중</translation>
-    </message>
-    <message>
-        <source>zombie</source>
-        <translation>좀비</translation>
-    </message>
-    <message>
         <source>The sum over the group&apos;s processes (peak RSS: the largest one).</source>
         <translation>그룹의 모든 프로세스를 합한 값입니다(최대 RSS는 그중 가장 큰 값).</translation>
     </message>
@@ -1068,6 +1111,76 @@
     </message>
 </context>
 <context>
+    <name>MachineColumn</name>
+    <message>
+        <source>Process ID. Bold with ● when SpawnScope started it</source>
+        <translation>프로세스 ID입니다. SpawnScope가 시작한 프로세스는 ●와 함께 굵게 표시됩니다</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>The user the process runs as (its real user ID)</source>
+        <translation>프로세스를 실행하는 사용자입니다(실제 사용자 ID)</translation>
+    </message>
+    <message>
+        <source>The command line it was started with; [name] for a kernel thread or a process that hides it</source>
+        <translation>프로세스를 시작한 명령 줄입니다. 커널 스레드나 명령 줄을 숨긴 프로세스는 [이름]으로 표시됩니다</translation>
+    </message>
+    <message>
+        <source>What the kernel says the process is doing now (R, S, D, T, Z in ps)</source>
+        <translation>커널이 알려 주는, 프로세스가 지금 하고 있는 일입니다(ps의 R, S, D, T, Z)</translation>
+    </message>
+    <message>
+        <source>CPU use of this process over the last sample interval, as top shows it: 100 % is one core busy; empty until the second scan</source>
+        <translation>마지막 샘플링 간격 동안 이 프로세스의 CPU 사용률을 top처럼 보여 줍니다: 100 %는 코어 하나가 꽉 찬 상태입니다. 두 번째 스캔 전까지는 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>User plus system CPU time of this process since it started</source>
+        <translation>이 프로세스가 시작된 뒤 쓴 사용자 시간과 시스템 시간의 합입니다</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) of this process now; — when it has none (a kernel thread or a zombie)</source>
+        <translation>이 프로세스의 현재 상주 메모리(RSS)입니다. 상주 메모리가 없으면(커널 스레드나 좀비) —로 표시됩니다</translation>
+    </message>
+    <message>
+        <source>Threads of this process now</source>
+        <translation>이 프로세스의 현재 스레드 수입니다</translation>
+    </message>
+    <message>
+        <source>Bytes this process read from storage (not pipes); refused for another user&apos;s process</source>
+        <translation>이 프로세스가 저장 장치에서 읽은 바이트 수입니다(파이프 제외). 다른 사용자의 프로세스는 커널이 거부합니다</translation>
+    </message>
+    <message>
+        <source>Bytes this process wrote to storage (not pipes); refused for another user&apos;s process</source>
+        <translation>이 프로세스가 저장 장치에 쓴 바이트 수입니다(파이프 제외). 다른 사용자의 프로세스는 커널이 거부합니다</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>When the process started: the time today, the date before</source>
+        <translation>프로세스가 시작된 때입니다: 오늘이면 시각, 그 전이면 날짜</translation>
+    </message>
+</context>
+<context>
+    <name>MachineLink</name>
+    <message>
+        <source>Cannot watch process %1: %2.</source>
+        <translation>프로세스 %1을(를) 관찰할 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Watching process %1 and its family from now on; Stop lets go and leaves them running.</source>
+        <translation>이제부터 프로세스 %1과(와) 그 가족을 관찰합니다. 중지하면 모두 실행 중인 채 놓아 줍니다.</translation>
+    </message>
+    <message>
+        <source>Process %1 is not one of SpawnScope&apos;s jobs.</source>
+        <translation>프로세스 %1은(는) SpawnScope의 작업이 아닙니다.</translation>
+    </message>
+</context>
+<context>
     <name>MachineLoad</name>
     <message>
         <source>The machine was busy: %1 of %2 cores in use by others; run again</source>
@@ -1076,6 +1189,202 @@
     <message>
         <source>the machine was busy: %1 of %2 cores in use by others while this mode needs %3; run again</source>
         <translation>컴퓨터가 바빴습니다: 이 모드에는 코어 %3개가 필요한데 다른 프로그램이 코어 %2개 중 %1개를 썼습니다. 다시 실행하세요</translation>
+    </message>
+</context>
+<context>
+    <name>MachinePanel</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>보기(&amp;S):</translation>
+    </message>
+    <message>
+        <source>My processes</source>
+        <translation>내 프로세스</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>모든 프로세스</translation>
+    </message>
+    <message>
+        <source>Active processes</source>
+        <translation>활동 중인 프로세스</translation>
+    </message>
+    <message>
+        <source>My processes: those running as you. Active: running now, or using CPU in the last interval. A process that is not shown stays visible when one below it is</source>
+        <translation>내 프로세스: 본인 권한으로 실행 중인 프로세스. 활동 중: 지금 실행 중이거나 마지막 간격 동안 CPU를 쓴 프로세스. 조건에 맞지 않는 프로세스도 그 아래의 프로세스가 보이면 함께 보입니다</translation>
+    </message>
+    <message>
+        <source>&amp;Programs only</source>
+        <translation>프로그램만(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hide the kernel&apos;s own threads (kworker, ksoftirqd, …), shown in [brackets]</source>
+        <translation>[대괄호]로 표시되는 커널 자체의 스레드(kworker, ksoftirqd, …)를 숨깁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Tree</source>
+        <translation>트리(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Each process under the process that started it</source>
+        <translation>각 프로세스를 그 프로세스를 시작한 프로세스 아래에 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>목록(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Every process in one list, to sort the whole machine by CPU or memory</source>
+        <translation>모든 프로세스를 한 목록으로 보여 주어, 컴퓨터 전체를 CPU나 메모리로 정렬할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Filter by PID, command or user (Ctrl+F)</source>
+        <translation>PID, 명령 또는 사용자로 거르기 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>A number shows that PID; any text shows the processes whose command line or user contains it, with the processes above them</source>
+        <translation>숫자를 입력하면 그 PID를 보여 주고, 다른 텍스트를 입력하면 명령 줄이나 사용자에 그 텍스트가 들어 있는 프로세스를 그 위의 프로세스와 함께 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Send si&amp;gnal</source>
+        <translation>시그널 보내기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Send %1 (signal %2) to the selected process only</source>
+        <translation>선택한 프로세스에만 %1(시그널 %2)을 보냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop the selected process where it is: SIGSTOP (Space)</source>
+        <translation>선택한 프로세스를 그 자리에서 멈춥니다: SIGSTOP (Space)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>재개(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Let a paused process go on: SIGCONT (Shift+Space)</source>
+        <translation>일시 정지된 프로세스를 계속 실행합니다: SIGCONT (Shift+Space)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask the selected process to end (SIGTERM), and end it (SIGKILL) if it is still there after %1 s (Delete)</source>
+        <translation>선택한 프로세스에 종료를 요청하고(SIGTERM), %1초 뒤에도 남아 있으면 끝냅니다(SIGKILL) (Delete)</translation>
+    </message>
+    <message>
+        <source>&amp;Watch its family from now on</source>
+        <translation>이제부터 가족 관찰(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Trace the selected process and every process it starts from now on, as a watched job</source>
+        <translation>선택한 프로세스와 그 프로세스가 이제부터 시작하는 모든 프로세스를, 관찰하는 작업으로 추적합니다</translation>
+    </message>
+    <message>
+        <source>Sent %1 (%2) to PID %3 (%4).</source>
+        <translation>PID %3 (%4)에 %1(%2)을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>%1 not sent to PID %2: %3</source>
+        <translation>PID %2에 %1을 보내지 못했습니다: %3</translation>
+    </message>
+    <message>
+        <source>Paused PID %1 (%2): SIGSTOP. Resume lets it go on.</source>
+        <translation>PID %1 (%2)을 일시 정지했습니다: SIGSTOP. 재개하면 계속 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Could not pause PID %1: %2</source>
+        <translation>PID %1을 일시 정지할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Resumed PID %1 (%2): SIGCONT.</source>
+        <translation>PID %1 (%2)을 재개했습니다: SIGCONT.</translation>
+    </message>
+    <message>
+        <source>Could not resume PID %1: %2</source>
+        <translation>PID %1을 재개할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Stopped PID %1: %2</source>
+        <translation>PID %1을 중지했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not stop PID %1: %2</source>
+        <translation>PID %1을 중지할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Stopping PID %1: SIGTERM, then SIGKILL if it is still there after %2 s.</source>
+        <translation>PID %1을 중지하는 중: SIGTERM을 보내고, %2초 뒤에도 남아 있으면 SIGKILL을 보냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineScanner</name>
+    <message>
+        <source>I/O counts: %1</source>
+        <translation>I/O 집계: %1</translation>
+    </message>
+    <message>
+        <source>not in this kernel&apos;s io file</source>
+        <translation>이 커널의 io 파일에 없습니다</translation>
+    </message>
+    <message>
+        <source>program path: %1</source>
+        <translation>프로그램 경로: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MachineSnapshot</name>
+    <message>
+        <source>not a process list: &quot;format&quot; is not &quot;%1&quot;</source>
+        <translation>프로세스 목록이 아닙니다: &quot;format&quot; 값이 &quot;%1&quot;이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; %1</source>
+        <translation>&quot;version&quot; 값이 %1</translation>
+    </message>
+    <message>
+        <source>a process list of version %1, newer than this SpawnScope reads (%2): update SpawnScope</source>
+        <translation>버전 %1의 프로세스 목록으로, 이 SpawnScope가 읽는 버전(%2)보다 새롭습니다: SpawnScope를 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a list</source>
+        <translation>&quot;%1&quot;이(가) 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1이(가) 객체가 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>MachineTreeModel</name>
+    <message>
+        <source>refused</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>● %1</source>
+        <translation>● %1</translation>
+    </message>
+    <message>
+        <source>Program: %1</source>
+        <translation>프로그램: %1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>%1에 시작</translation>
+    </message>
+    <message>
+        <source>started by SpawnScope</source>
+        <translation>SpawnScope가 시작함</translation>
+    </message>
+    <message>
+        <source>Not everything could be read: %1</source>
+        <translation>일부를 읽지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1730,14 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>Could not start %1: %2</source>
         <translation>%1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Machine</source>
+        <translation>머신(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Every process on the machine, as htop shows them; watch any one&apos;s family from now on</source>
+        <translation>htop처럼 이 컴퓨터의 모든 프로세스를 보여 줍니다. 어느 프로세스든 이제부터 그 가족을 관찰할 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2205,180 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     </message>
 </context>
 <context>
+    <name>ProcFiles</name>
+    <message>
+        <source>the process has ended</source>
+        <translation>프로세스가 끝났습니다</translation>
+    </message>
+    <message>
+        <source>refused: owned by another user</source>
+        <translation>거부됨: 다른 사용자의 소유입니다</translation>
+    </message>
+    <message>
+        <source>refused: owned by %1</source>
+        <translation>거부됨: %1의 소유입니다</translation>
+    </message>
+    <message>
+        <source>no such file on this kernel</source>
+        <translation>이 커널에는 그런 파일이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessDetails</name>
+    <message>
+        <source>process %1 has ended</source>
+        <translation>프로세스 %1이(가) 끝났습니다</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>파이프</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <source>terminal</source>
+        <translation>터미널</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>기타</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessDetails::Descriptor</name>
+    <message>
+        <source>pipe with no other holder</source>
+        <translation>다른 쪽 끝을 쥔 프로세스가 없는 파이프</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (fd %4)</source>
+        <translation>%1 %2 %3 (fd %4)</translation>
+    </message>
+    <message>
+        <source>socket (in no table of its network namespace)</source>
+        <translation>소켓 (네트워크 네임스페이스의 어느 테이블에도 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessDetailsView</name>
+    <message numerus="yes">
+        <source>  … %n more</source>
+        <translation>
+            <numerusform>  … %n개 더</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a process to see its details: its directory, parents, memory, threads, open files and pipes, environment, limits and cgroup.</source>
+        <translation>프로세스를 선택하면 자세한 정보를 볼 수 있습니다: 디렉터리, 부모 프로세스, 메모리, 스레드, 열린 파일과 파이프, 환경 변수, 자원 제한, cgroup.</translation>
+    </message>
+    <message>
+        <source>The selected process, read again at each scan. Parts the kernel withheld say why.</source>
+        <translation>선택한 프로세스이며, 스캔할 때마다 다시 읽습니다. 커널이 보여 주지 않은 부분에는 그 이유가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 · parent %3 · %4 · %5</source>
+        <translation>%1 · PID %2 · 부모 %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>Not everything could be read: %1</source>
+        <translation>일부를 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>%1 now · </source>
+        <translation>현재 %1 · </translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1%2 in all (user %3, system %4)</source>
+        <translation>%1총 %2 (사용자 %3, 시스템 %4)</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>저장 장치</translation>
+    </message>
+    <message>
+        <source>read %1 · written %2</source>
+        <translation>읽기 %1 · 쓰기 %2</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>디렉터리</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>부모 프로세스</translation>
+    </message>
+    <message>
+        <source>resident %1</source>
+        <translation>상주 %1</translation>
+    </message>
+    <message>
+        <source>proportional %1</source>
+        <translation>비례 배분 %1</translation>
+    </message>
+    <message>
+        <source>proportional: %1</source>
+        <translation>비례 배분: %1</translation>
+    </message>
+    <message>
+        <source>swapped %1</source>
+        <translation>스왑 %1</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <source>Open files, pipes and sockets</source>
+        <translation>열린 파일, 파이프, 소켓</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경 변수</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>자원 제한</translation>
+    </message>
+    <message>
+        <source>%1: %2 (hard %3) %4</source>
+        <translation>%1: %2 (하드 %3) %4</translation>
+    </message>
+    <message>
+        <source>Control groups</source>
+        <translation>컨트롤 그룹</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>네임스페이스</translation>
+    </message>
+</context>
+<context>
     <name>ProcessFamily</name>
     <message>
         <source>closed</source>
@@ -1912,6 +2403,77 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>pipe %1</source>
         <translation>파이프 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessFiles</name>
+    <message>
+        <source>none (a kernel thread)</source>
+        <translation>없음 (커널 스레드)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessReader</name>
+    <message>
+        <source>is not a string</source>
+        <translation>문자열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>holds an item that is not a string</source>
+        <translation>문자열이 아닌 항목이 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessSignaller</name>
+    <message>
+        <source>owned by %1; only root may signal it</source>
+        <translation>%1의 소유입니다. root만 시그널을 보낼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>다른 사용자</translation>
+    </message>
+    <message>
+        <source>process %1 has ended</source>
+        <translation>프로세스 %1이(가) 끝났습니다</translation>
+    </message>
+    <message>
+        <source>cannot send signal %1 to process %2</source>
+        <translation>프로세스 %2에 시그널 %1을(를) 보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>process %1 has ended and its number now names another process; nothing was sent</source>
+        <translation>프로세스 %1은(는) 끝났고 그 번호는 이제 다른 프로세스를 가리킵니다. 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>sent %1 to process %2</source>
+        <translation>프로세스 %2에 %1을(를) 보냈습니다</translation>
+    </message>
+    <message>
+        <source>could not send %1 to process %2: %3</source>
+        <translation>프로세스 %2에 %1을(를) 보내지 못했습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessStopper</name>
+    <message>
+        <source>process %1 ended on %2</source>
+        <translation>프로세스 %1이(가) %2을(를) 받고 끝났습니다</translation>
+    </message>
+    <message>
+        <source>process %1 outlived %2 by %3 s and was sent %4</source>
+        <translation>프로세스 %1이(가) %2 후 %3초가 지나도 남아 있어 %4을(를) 보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessesHeadless</name>
+    <message>
+        <source>the report</source>
+        <translation>보고서</translation>
     </message>
 </context>
 <context>
@@ -2341,10 +2903,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <translation>--max-parallel에는 0(제한 없음)부터 100000까지의 정수를 지정해야 합니다 (입력: &quot;%1&quot;)</translation>
     </message>
     <message>
-        <source>--headless needs --preset ID, --command &quot;CMD&quot;, --factorize N or --blocking-io N (see --help)</source>
-        <translation>--headless에는 --preset ID, --command &quot;CMD&quot;, --factorize N 또는 --blocking-io N이 필요합니다 (--help 참고)</translation>
-    </message>
-    <message>
         <source>use either --preset or --command, not both</source>
         <translation>--preset과 --command 중 하나만 사용하십시오</translation>
     </message>
@@ -2771,14 +3329,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <translation>세션이나 --report 파일을 창에서 읽기 전용으로 엽니다(FILE.spawnscope만 주어도 같습니다). --screenshot과 함께 쓰면 아무것도 실행하지 않고 그립니다.</translation>
     </message>
     <message>
-        <source>The tab in front: processes, timeline, threads or code; or compare, the Compare dialog over the last two runs.</source>
-        <translation>앞에 보일 탭: processes, timeline, threads, code. 또는 compare: 마지막 두 실행의 비교 대화상자.</translation>
-    </message>
-    <message>
-        <source>--panel takes processes, timeline, threads, code or compare, not &quot;%1&quot;</source>
-        <translation>--panel에는 processes, timeline, threads, code, compare 중 하나를 씁니다(&quot;%1&quot;은 아닙니다)</translation>
-    </message>
-    <message>
         <source>--open applies to the window and to --screenshot, not to --headless</source>
         <translation>--open은 창과 --screenshot에 쓰며 --headless에는 쓰지 않습니다</translation>
     </message>
@@ -2967,6 +3517,98 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>Factorize each number K times (default %1).</source>
         <translation>각 숫자를 K번 인수분해합니다 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>use either --processes or --attach, not both</source>
+        <translation>--processes와 --attach 중 하나만 사용하십시오</translation>
+    </message>
+    <message>
+        <source>--processes writes a report with --headless; the window has a Machine tab</source>
+        <translation>--processes는 --headless와 함께 보고서를 씁니다. 창에는 머신 탭이 있습니다</translation>
+    </message>
+    <message>
+        <source>--duration applies to --processes and --attach</source>
+        <translation>--duration은 --processes와 --attach에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>--processes runs nothing: leave out --command, --preset, --watch and PROGRAM</source>
+        <translation>--processes는 아무것도 실행하지 않습니다: --command, --preset, --watch, PROGRAM을 빼십시오</translation>
+    </message>
+    <message>
+        <source>--attach watches a running program: leave out --command, --preset, --watch and PROGRAM</source>
+        <translation>--attach는 실행 중인 프로그램을 관찰합니다: --command, --preset, --watch, PROGRAM을 빼십시오</translation>
+    </message>
+    <message>
+        <source>--headless needs --preset ID, --command &quot;CMD&quot;, --attach PID, --processes, --factorize N or --blocking-io N (see --help)</source>
+        <translation>--headless에는 --preset ID, --command &quot;CMD&quot;, --attach PID, --processes, --factorize N 또는 --blocking-io N이 필요합니다 (--help 참고)</translation>
+    </message>
+    <message>
+        <source>The tab in front: processes, timeline, threads, code or machine; or compare, the Compare dialog over the last two runs.</source>
+        <translation>앞에 보일 탭: processes, timeline, threads, code, machine. 또는 compare: 마지막 두 실행의 비교 대화상자.</translation>
+    </message>
+    <message>
+        <source>--panel takes processes, timeline, threads, code, machine or compare, not &quot;%1&quot;</source>
+        <translation>--panel에는 processes, timeline, threads, code, machine, compare 중 하나를 씁니다(&quot;%1&quot;은 아닙니다)</translation>
+    </message>
+    <message>
+        <source>Write every process on the machine to --report (with --headless): pid, parent, user, argv, state, CPU and memory.</source>
+        <translation>이 컴퓨터의 모든 프로세스를 --report에 씁니다 (--headless와 함께): pid, 부모, 사용자, argv, 상태, CPU, 메모리.</translation>
+    </message>
+    <message>
+        <source>Watch the running process PID and its descendants from now on (every fork, exec and exit, with ptrace), in the window or with --headless; they keep running when the watch ends.</source>
+        <translation>실행 중인 프로세스 PID와 그 자손을 이제부터 관찰합니다 (ptrace로 모든 fork, exec, 종료). 창에서도, --headless로도 됩니다. 관찰이 끝나도 프로세스들은 계속 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>--attach takes a process id from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--attach에는 1부터 %1까지의 프로세스 ID를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>With --processes: measure CPU % over S seconds (sampling every --sample-interval). With --attach: let go after S seconds.</source>
+        <translation>--processes와 함께: S초 동안 CPU %를 잽니다 (--sample-interval마다 샘플링). --attach와 함께: S초 뒤에 놓아 줍니다.</translation>
+    </message>
+    <message>
+        <source>not watched</source>
+        <translation>관찰하지 못함</translation>
+    </message>
+    <message>
+        <source>let go, still running</source>
+        <translation>놓아 줌, 계속 실행 중</translation>
+    </message>
+    <message>
+        <source>Not watched: %1.</source>
+        <translation>관찰하지 못함: %1.</translation>
+    </message>
+    <message>
+        <source>Watching process %1, which was already running, and its family: every fork, exec and exit from now on. Stop lets go and leaves them running.</source>
+        <translation>이미 실행 중이던 프로세스 %1과(와) 그 가족을 관찰하는 중입니다: 이제부터의 모든 fork, exec, 종료. 중지하면 모두 실행 중인 채 놓아 줍니다.</translation>
+    </message>
+    <message>
+        <source>SpawnScope let go of process %1 and its family at %2: they keep running, untraced, and what they do from then on is not recorded.</source>
+        <translation>SpawnScope가 %2에 프로세스 %1과(와) 그 가족을 놓아 주었습니다: 프로세스들은 추적되지 않은 채 계속 실행되며, 그 뒤에 하는 일은 기록되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>waiting for disk</source>
+        <translation>디스크 대기 중</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
+    </message>
+    <message>
+        <source>cannot watch process %1: %2</source>
+        <translation>프로세스 %1을(를) 관찰할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Watching %1 (pid %2)</source>
+        <translation>%1 관찰 (pid %2)</translation>
     </message>
 </context>
 <context>
@@ -3545,6 +4187,37 @@ Nothing in the table was changed.</source>
     <message>
         <source>The command ends with a backslash, which escapes nothing: remove it or quote it as &apos;\&apos;</source>
         <translation>명령이 아무것도 이스케이프하지 않는 백슬래시로 끝납니다: 지우거나 &apos;\&apos;처럼 따옴표로 감싸세요</translation>
+    </message>
+</context>
+<context>
+    <name>SignalOutcome</name>
+    <message>
+        <source>sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>ended on SIGTERM</source>
+        <translation>SIGTERM으로 끝남</translation>
+    </message>
+    <message>
+        <source>killed after the grace period</source>
+        <translation>유예 시간 후 강제 종료됨</translation>
+    </message>
+    <message>
+        <source>already ended</source>
+        <translation>이미 끝남</translation>
+    </message>
+    <message>
+        <source>pid reused by another process</source>
+        <translation>다른 프로세스가 pid를 재사용함</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
     </message>
 </context>
 <context>
