@@ -32,11 +32,6 @@ constexpr char RssKb[] = "rssKb";
 constexpr char Threads[] = "threads";
 } // namespace Key
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MachineSnapshot", text);
-}
-
 QJsonObject processToJson(const MachineProcess &p)
 {
     QJsonObject o;
@@ -88,7 +83,7 @@ public:
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (!v.isString())
-            return fail(key, tr("is not a string"));
+            return fail(key, MachineSnapshot::tr("is not a string"));
         *out = v.toString();
         return true;
     }
@@ -96,13 +91,13 @@ public:
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (!v.isArray())
-            return fail(key, tr("is not a list"));
+            return fail(key, MachineSnapshot::tr("is not a list"));
         const QJsonArray array = v.toArray();
         out->clear();
         out->reserve(array.size());
         for (const QJsonValue &item : array) {
             if (!item.isString())
-                return fail(key, tr("holds an item that is not a string"));
+                return fail(key, MachineSnapshot::tr("holds an item that is not a string"));
             out->append(item.toString());
         }
         return true;
@@ -134,7 +129,7 @@ bool processFromJson(const QJsonObject &o, const QString &where, MachineProcess 
         || !r.whole(Key::Threads, 0, 1 << 30, &threads))
         return false;
     if (state.size() != 1 || state.at(0).unicode() < 'A' || state.at(0).unicode() > 'z')
-        return r.fail(Key::State, tr("is not one letter"));
+        return r.fail(Key::State, MachineSnapshot::tr("is not one letter"));
     p->state = char(state.at(0).unicode());
     p->threads = int(threads);
     p->comm = p->argv.isEmpty() ? QString() : p->argv.constFirst().section(QLatin1Char('/'), -1);
@@ -164,17 +159,17 @@ bool MachineSnapshot::fromJson(const QJsonObject &object, MachineSnapshot *out, 
         error = &scratch;
     const QJsonValue format = object.value(QLatin1String(Key::Format));
     if (format.toString() != QLatin1String(Format)) {
-        *error = tr("not a process list: \"format\" is not \"%1\"").arg(QLatin1String(Format));
+        *error = MachineSnapshot::tr("not a process list: \"format\" is not \"%1\"").arg(QLatin1String(Format));
         return false;
     }
     QString problem;
     const std::optional<qint64> version = JsonNumber::whole(object.value(QLatin1String(Key::Version)), 1, JsonNumber::MaxWhole, &problem);
     if (!version) {
-        *error = tr("\"version\" %1").arg(problem);
+        *error = MachineSnapshot::tr("\"version\" %1").arg(problem);
         return false;
     }
     if (*version > Version) {
-        *error = tr("a process list of version %1, newer than this SpawnScope reads (%2): update SpawnScope")
+        *error = MachineSnapshot::tr("a process list of version %1, newer than this SpawnScope reads (%2): update SpawnScope")
                      .arg(*version)
                      .arg(Version);
         return false;
@@ -186,7 +181,7 @@ bool MachineSnapshot::fromJson(const QJsonObject &object, MachineSnapshot *out, 
         return false;
     const QJsonValue list = object.value(QLatin1String(Key::Processes));
     if (!list.isArray()) {
-        *error = tr("\"%1\" is not a list").arg(QLatin1String(Key::Processes));
+        *error = MachineSnapshot::tr("\"%1\" is not a list").arg(QLatin1String(Key::Processes));
         return false;
     }
     const QJsonArray array = list.toArray();
@@ -194,7 +189,7 @@ bool MachineSnapshot::fromJson(const QJsonObject &object, MachineSnapshot *out, 
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = QStringLiteral("%1[%2]").arg(QLatin1String(Key::Processes)).arg(i);
         if (!array.at(i).isObject()) {
-            *error = tr("%1 is not an object").arg(where);
+            *error = MachineSnapshot::tr("%1 is not an object").arg(where);
             return false;
         }
         MachineProcess p;

@@ -9,6 +9,8 @@
 //    "threads"}]}
 #pragma once
 
+#include <QCoreApplication>
+
 #include "machineprocess.h"
 
 #include <QJsonObject>
@@ -16,6 +18,9 @@
 
 struct MachineSnapshot
 {
+    Q_DECLARE_TR_FUNCTIONS(MachineSnapshot)
+public:
+
     static constexpr char Format[] = "spawnscope-processes";
     static constexpr int Version = 1;
 

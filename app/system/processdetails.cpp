@@ -18,11 +18,6 @@ using Access = ProcessDetails::PipeEnd::Access;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcessDetails", text);
-}
-
 // The files of one process, with the reason of a failed read in its words.
 class ProcessFiles
 {
@@ -48,7 +43,7 @@ public:
         if (target.isNull()) {
             // A kernel thread has no exe nor cwd: ENOENT while the process lives.
             const int error = errno;
-            *problem = error == ENOENT && !gone() ? tr("none (a kernel thread)") : reason(error);
+            *problem = error == ENOENT && !gone() ? ProcessDetails::tr("none (a kernel thread)") : reason(error);
         }
         return QString::fromLocal8Bit(target);
     }
@@ -147,7 +142,7 @@ void readNamespaces(ProcessFiles &files, ProcessDetails &d)
     std::sort(d.namespaces.begin(), d.namespaces.end(),
               [](const ProcessDetails::Namespace &a, const ProcessDetails::Namespace &b) { return a.type < b.type; });
     if (d.namespaces.isEmpty())
-        d.namespacesProblem = problem.isEmpty() ? tr("no such file on this kernel") : problem;
+        d.namespacesProblem = problem.isEmpty() ? ProcessDetails::tr("no such file on this kernel") : problem;
 }
 
 void readThreads(const ProcessDetails *previous, ProcessDetails &d, ProcessFiles &files)
@@ -191,7 +186,7 @@ void readMemory(ProcessFiles &files, QByteArrayView status, ProcessDetails &d)
     if (rollup.data()) {
         d.pssKb = ProcFiles::parseKbLine(rollup, "Pss:");
         if (d.pssKb < 0)
-            d.pssProblem = tr("none (a kernel thread)");
+            d.pssProblem = ProcessDetails::tr("none (a kernel thread)");
     }
 }
 
@@ -200,7 +195,7 @@ void readEnvironment(ProcessFiles &files, ProcessDetails &d)
     // Another user's environment may hold their secrets: shown for one's
     // own processes only, even to root.
     if (d.uid != qint64(::getuid())) {
-        d.environmentProblem = tr("not shown: owned by %1 (only your own processes' environment is shown)").arg(d.user);
+        d.environmentProblem = ProcessDetails::tr("not shown: owned by %1 (only your own processes' environment is shown)").arg(d.user);
         return;
     }
     const QByteArrayView text = files.read("environ", &d.environmentProblem);
@@ -243,7 +238,7 @@ ProcessDetails ProcessDetails::read(qint64 pid, const ProcessDetails *previous, 
     d.readAtMs = QDeadlineTimer::current().deadline();
     QByteArray status;
     if (!readIdentity(root, d, &status)) {
-        d.problem = tr("process %1 has ended").arg(pid);
+        d.problem = ProcessDetails::tr("process %1 has ended").arg(pid);
         return d;
     }
     d.present = true;
@@ -267,7 +262,7 @@ ProcessDetails ProcessDetails::read(qint64 pid, const ProcessDetails *previous, 
     // Ended while being read: say so once, over the parts that failed.
     if (files.gone()) {
         d.present = false;
-        d.problem = tr("process %1 has ended").arg(pid);
+        d.problem = ProcessDetails::tr("process %1 has ended").arg(pid);
     }
     return d;
 }
@@ -276,17 +271,17 @@ QString ProcessDetails::kindToString(Descriptor::Kind kind)
 {
     switch (kind) {
     case Descriptor::Kind::File:
-        return tr("file");
+        return ProcessDetails::tr("file");
     case Descriptor::Kind::Pipe:
-        return tr("pipe");
+        return ProcessDetails::tr("pipe");
     case Descriptor::Kind::Socket:
-        return tr("socket");
+        return ProcessDetails::tr("socket");
     case Descriptor::Kind::Terminal:
-        return tr("terminal");
+        return ProcessDetails::tr("terminal");
     case Descriptor::Kind::Other:
         break;
     }
-    return tr("other");
+    return ProcessDetails::tr("other");
 }
 
 QString ProcessDetails::Descriptor::description() const
@@ -297,17 +292,17 @@ QString ProcessDetails::Descriptor::description() const
         return path;
     case Kind::Pipe: {
         if (peers.isEmpty())
-            return tr("pipe with no other holder");
+            return ProcessDetails::tr("pipe with no other holder");
         // Data flows from the write end: → to the readers, ← from the writers.
         const QString arrow = access == Access::Read ? QStringLiteral("←") : QStringLiteral("→");
         QStringList ends;
         for (const PipeEnd &end : peers)
-            ends << tr("%1 %2 %3 (fd %4)").arg(arrow).arg(end.pid).arg(end.name).arg(end.fd);
+            ends << ProcessDetails::tr("%1 %2 %3 (fd %4)").arg(arrow).arg(end.pid).arg(end.name).arg(end.fd);
         return ends.join(QStringLiteral(", "));
     }
     case Kind::Socket: {
         if (protocol.isEmpty())
-            return tr("socket (in no table of its network namespace)");
+            return ProcessDetails::tr("socket (in no table of its network namespace)");
         QString text = protocol + QLatin1Char(' ') + localAddress;
         if (!peerAddress.isEmpty())
             text += QStringLiteral(" → ") + peerAddress;

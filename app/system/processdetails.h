@@ -11,6 +11,8 @@
 // and the socket tables are read once per call.
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -19,6 +21,9 @@
 
 struct ProcessDetails
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcessDetails)
+public:
+
     struct Ancestor
     {
         qint64 pid = 0;

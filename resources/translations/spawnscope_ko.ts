@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>failed to start</source>
-        <translation>시간 초과 1 · 실패 1</translation>
+        <translation>시작 실패</translation>
     </message>
     <message>
         <source>Exit</source>
@@ -1359,6 +1359,22 @@
         <source>%1 is not an object</source>
         <translation>%1이(가) 객체가 아닙니다</translation>
     </message>
+    <message>
+        <source>is not a string</source>
+        <translation>문자열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>is not a list</source>
+        <translation>목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>holds an item that is not a string</source>
+        <translation>문자열이 아닌 항목이 있습니다</translation>
+    </message>
+    <message>
+        <source>is not one letter</source>
+        <translation>한 글자가 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>MachineTreeModel</name>
@@ -2249,9 +2265,18 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <source>other</source>
         <translation>기타</translation>
     </message>
-</context>
-<context>
-    <name>ProcessDetails::Descriptor</name>
+    <message>
+        <source>none (a kernel thread)</source>
+        <translation>없음 (커널 스레드)</translation>
+    </message>
+    <message>
+        <source>no such file on this kernel</source>
+        <translation>이 커널에는 그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>not shown: owned by %1 (only your own processes&apos; environment is shown)</source>
+        <translation>표시하지 않음: %1의 프로세스입니다 (환경 변수는 내 프로세스만 보여 줍니다)</translation>
+    </message>
     <message>
         <source>pipe with no other holder</source>
         <translation>다른 쪽 끝을 쥔 프로세스가 없는 파이프</translation>
@@ -2403,28 +2428,6 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>pipe %1</source>
         <translation>파이프 %1</translation>
-    </message>
-</context>
-<context>
-    <name>ProcessFiles</name>
-    <message>
-        <source>none (a kernel thread)</source>
-        <translation>없음 (커널 스레드)</translation>
-    </message>
-</context>
-<context>
-    <name>ProcessReader</name>
-    <message>
-        <source>is not a string</source>
-        <translation>문자열이 아닙니다</translation>
-    </message>
-    <message>
-        <source>is not a list</source>
-        <translation>목록이 아닙니다</translation>
-    </message>
-    <message>
-        <source>holds an item that is not a string</source>
-        <translation>문자열이 아닌 항목이 있습니다</translation>
     </message>
 </context>
 <context>
