@@ -283,6 +283,13 @@ void TestAttach::theWindowsRunShowsTheProgramsRow()
     QVERIFY(job->family().attached());
     QCOMPARE(tracerOf(pid), job->pid());
 
+    // Pause and Resume reach the program, not the tracer.
+    QVERIFY(job->pause());
+    QTRY_VERIFY(stateOf(pid) == QLatin1Char('T') || stateOf(pid) == QLatin1Char('t'));
+    QCOMPARE(stateOf(job->pid()), QLatin1Char('S')); // the tracer runs on
+    QVERIFY(job->resume());
+    QTRY_COMPARE(stateOf(pid), QLatin1Char('S'));
+
     job->stop();
     QVERIFY(TestSupport::waitRun(run));
     QTRY_COMPARE(tracerOf(pid), 0);

@@ -865,7 +865,7 @@ void JobProcess::kill()
 
 bool JobProcess::pause()
 {
-    if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGSTOP))
+    if (m_outcome.state != JobOutcome::State::Running || !signalProgram(SIGSTOP))
         return false;
     m_pauseSignalMs = now();
     m_pauseSettled = false;
@@ -875,7 +875,7 @@ bool JobProcess::pause()
 
 bool JobProcess::resume()
 {
-    if (m_outcome.state != JobOutcome::State::Running || !signalGroup(SIGCONT))
+    if (m_outcome.state != JobOutcome::State::Running || !signalProgram(SIGCONT))
         return false;
     m_pauseSignalMs = now();
     m_pauseSettled = false;
@@ -888,8 +888,8 @@ bool JobProcess::sendSignal(int signal, bool groupToo)
     if (m_outcome.state != JobOutcome::State::Running)
         return false;
     bool sent = false;
-    if (groupToo) {
-        sent = signalGroup(signal);
+    if (groupToo || m_spec.attachPid > 0) {
+        sent = signalProgram(signal);
     } else if (m_pid > 0 && m_process->state() != QProcess::NotRunning) {
         // Not reaped yet, so the pid is still this child's.
         sent = ::kill(pid_t(m_pid), signal) == 0;
@@ -944,6 +944,19 @@ void JobProcess::applySample(const RootSample &sample, double samplerNowMs)
         }
     }
     emit resourcesChanged();
+}
+
+bool JobProcess::signalProgram(int signal)
+{
+    if (m_spec.attachPid <= 0)
+        return signalGroup(signal);
+    // Attached: Pause, Resume and Send signal are for the program alone (its
+    // group may hold the terminal's shell), and the tracer passes them on;
+    // Stop and Kill end the watch instead (the tracer's group). While the
+    // tracer runs, the program it traces cannot have been reaped.
+    if (m_pid <= 0 || m_process->state() == QProcess::NotRunning)
+        return false;
+    return ::kill(pid_t(m_spec.attachPid), signal) == 0;
 }
 
 bool JobProcess::signalGroup(int signal)

@@ -243,6 +243,8 @@ private:
     // Applies the events the tracer wrote since the last read; at the end,
     // also closes and removes the file.
     void readFamily(bool atEnd);
+    // signalGroup(), or the attached program alone (spec().attachPid).
+    bool signalProgram(int signal);
     bool signalGroup(int signal);
     double now() const;
     // Why the child cannot start, or empty; *resolved gets the program found
