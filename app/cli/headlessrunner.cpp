@@ -1,5 +1,6 @@
 #include "headlessrunner.h"
 
+#include "clilog.h"
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
@@ -118,6 +119,7 @@ void HeadlessRunner::startNext()
     // forever, so it reads end of file at once instead.
     if (preset.stdinSpec.isInteractive())
         preset.stdinSpec = StdinSpec();
+    qCDebug(lcCli) << "running" << preset.id << "with" << preset.copies << "copies," << m_queue.size() << "to go";
     m_engine->start(preset);
 }
 

@@ -1,6 +1,7 @@
 #include "processesheadless.h"
 
 #include "atomicfile.h"
+#include "clilog.h"
 #include "headlessrunner.h"
 #include "processsampler.h"
 
@@ -45,6 +46,7 @@ void ProcessesHeadless::scanOnce()
         return;
     }
     m_last = m_scanner.scan();
+    qCDebug(lcCli) << "scanned" << m_last.processes.size() << "processes at" << m_clock.elapsed() << "ms";
     if (double(m_clock.elapsed()) >= m_durationMs - 1)
         finish(0);
 }

@@ -1,5 +1,6 @@
 #include "reportstream.h"
 
+#include "exportlog.h"
 #include "runreport.h"
 
 #include <QCoreApplication>
@@ -74,5 +75,8 @@ void ReportStream::endRun(const JobRun *run)
 bool ReportStream::finish(QString *error)
 {
     m_file.write(documentTail());
-    return m_file.commit(error);
+    const bool written = m_file.commit(error);
+    // The failure itself is the caller's to say, once, to the user.
+    qCDebug(lcExport) << (written ? "report complete" : "report not written");
+    return written;
 }

@@ -5,6 +5,7 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "lablog.h"
 #include "workerprotocol.h"
 
 #include <QCoreApplication>
@@ -369,6 +370,8 @@ void ThreadLab::completeMode(LabResult result)
         if (m_serialWallMs > 0 && result.wallMs > 0)
             result.speedup = m_serialWallMs / result.wallMs;
     }
+    qCDebug(lcLab) << LabResult::modeKey(result.mode) << "took" << result.wallMs << "ms"
+                   << (result.cancelled ? "(cancelled)" : "") << result.error;
     emit modeFinished(result);
     startNextMode();
 }

@@ -1,6 +1,7 @@
 #include "tracer.h"
 
 #include "attachcheck.h"
+#include "tracelog.h"
 #include "traceprotocol.h"
 
 #include <QFile>
@@ -238,7 +239,7 @@ private:
 void Session::resume(pid_t tid, int signal)
 {
     if (::ptrace(PTRACE_CONT, tid, nullptr, reinterpret_cast<void *>(long(signal))) < 0 && errno != ESRCH)
-        std::fprintf(stderr, "spawnscope trace: PTRACE_CONT %d: %s\n", int(tid), std::strerror(errno));
+        qCWarning(lcTrace, "PTRACE_CONT %d: %s", int(tid), std::strerror(errno));
 }
 
 void Session::spawned(pid_t parent, pid_t child, const char *how)
@@ -346,7 +347,7 @@ void Session::detachAll()
             deliver = WSTOPSIG(status); // a signal on its way: it still arrives
         }
         if (::ptrace(PTRACE_DETACH, tid, nullptr, reinterpret_cast<void *>(long(deliver))) < 0 && errno != ESRCH)
-            std::fprintf(stderr, "spawnscope trace: PTRACE_DETACH %d: %s\n", int(tid), std::strerror(errno));
+            qCWarning(lcTrace, "PTRACE_DETACH %d: %s", int(tid), std::strerror(errno));
         waiting.remove(tid);
     }
     TraceProtocol::Event detach;
@@ -444,7 +445,7 @@ int Session::loop(pid_t root, int *rootSignal)
             // the stop's end after SIGCONT, and it just continues.
             if (signal == SIGSTOP || signal == SIGTSTP || signal == SIGTTIN || signal == SIGTTOU) {
                 if (::ptrace(PTRACE_LISTEN, tid, nullptr, nullptr) < 0 && errno != ESRCH)
-                    std::fprintf(stderr, "spawnscope trace: PTRACE_LISTEN %d: %s\n", int(tid), std::strerror(errno));
+                    qCWarning(lcTrace, "PTRACE_LISTEN %d: %s", int(tid), std::strerror(errno));
             } else if (!m_processes.contains(tid) && !m_threads.contains(tid) && !m_expected.contains(tid)) {
                 m_parked.insert(tid); // its parent's fork event comes next
             } else {
@@ -588,8 +589,7 @@ int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, 
     *rootSignal = 0;
     const int out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
-        std::fprintf(stderr, "spawnscope trace: cannot write events to %s: %s\n", qPrintable(outPath),
-                     std::strerror(errno));
+        qCWarning(lcTrace, "cannot write events to %s: %s", qPrintable(outPath), std::strerror(errno));
         return 127;
     }
     Session session(out);
@@ -708,8 +708,7 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
     *rootSignal = 0;
     const int out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
-        std::fprintf(stderr, "spawnscope trace: cannot write events to %s: %s\n", qPrintable(outPath),
-                     std::strerror(errno));
+        qCWarning(lcTrace, "cannot write events to %s: %s", qPrintable(outPath), std::strerror(errno));
         return 127;
     }
     Session session(out);
@@ -731,15 +730,14 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
     // they stay in the tree the app samples under the tracer and are reaped
     // here rather than by whoever init is.
     if (::prctl(PR_SET_CHILD_SUBREAPER, 1L, 0L, 0L, 0L) != 0)
-        std::fprintf(stderr, "spawnscope trace: PR_SET_CHILD_SUBREAPER: %s; orphans re-parent to init\n",
-                     std::strerror(errno));
+        qCWarning(lcTrace, "PR_SET_CHILD_SUBREAPER: %s; orphans re-parent to init", std::strerror(errno));
 
     const pid_t tracer = ::getpid();
     const double startMs = monotonicMs();
     session.setStart(startMs);
     const pid_t child = ::fork();
     if (child < 0) {
-        std::fprintf(stderr, "spawnscope trace: fork: %s\n", std::strerror(errno));
+        qCWarning(lcTrace, "fork: %s", std::strerror(errno));
         return 127;
     }
     if (child == 0) {
