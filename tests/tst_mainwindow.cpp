@@ -778,7 +778,7 @@ void TestMainWindow::threadsLabCancel()
     panel->scaleSpin()->setValue(5000);
     QSignalSpy finished(panel->lab(), &ThreadLab::finished);
     QVERIFY(panel->runCpu({LabResult::Mode::Threads}));
-    QTest::qWait(150);
+    QTest::qWait(150); // not a wait for an event: Cancel is under test while the mode is under way
     QTest::keyClick(panel, Qt::Key_Escape); // the Cancel button's shortcut
     QVERIFY(finished.wait(1000));
     QCOMPARE(finished.first().first().toBool(), true);
@@ -853,7 +853,7 @@ void TestMainWindow::floodKeepsTheWindowResponsive()
     QElapsedTimer elapsed;
     elapsed.start();
     while (!run->isDone() && elapsed.elapsed() < (seconds + 10) * 1000) {
-        QTest::qWait(100);
+        QTest::qWait(100); // the sampling period of the memory peak under test, not a synchronisation
         peakRss = std::max(peakRss, statusKiB("VmRSS:"));
     }
     ticker.stop();
@@ -1720,7 +1720,7 @@ void TestMainWindow::pauseAndResumeFromTheWindow()
     QVERIFY2(message.contains(QStringLiteral("Paused")) && message.contains(pid), qPrintable(message));
     QVERIFY(control->resumeAction()->isEnabled());
     QVERIFY(!control->pauseAction()->isEnabled());
-    QTest::qWait(150);
+    QTest::qWait(150); // stays paused a while: a stretch of pause is under test, no event marks it
 
     control->resumeAction()->trigger();
     QTRY_COMPARE(stateText(m_window, run), QStringLiteral("running"));
