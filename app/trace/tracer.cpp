@@ -584,6 +584,86 @@ bool tracedByUs(pid_t pid)
 
 } // namespace
 
+namespace {
+
+// The program's descendants, each seized with all its threads, parents
+// first; the tree is read again until a pass finds no process that was
+// forked before its parent was seized (one forked after is traced by the
+// kernel and reported by its parent's fork event).
+QList<QPair<pid_t, QList<pid_t>>> seizeDescendants(pid_t root)
+{
+    QList<QPair<pid_t, QList<pid_t>>> seized;
+    QSet<pid_t> known{root};
+    for (int pass = 0; pass < 10; ++pass) {
+        bool added = false;
+        for (pid_t pid : familyOf(root)) {
+            if (known.contains(pid))
+                continue;
+            known.insert(pid);
+            if (tracedByUs(pid))
+                continue; // forked after its parent was seized: its fork event comes
+            int error = 0;
+            const QList<pid_t> threads = seizeProcess(pid, &error);
+            if (threads.isEmpty())
+                continue; // ended meanwhile, or refused (then sampling still shows it)
+            seized.append({pid, threads});
+            added = true;
+        }
+        if (!added)
+            break;
+    }
+    return seized;
+}
+
+// A process that was there before the watch: its spawn (how "attach"), its
+// argv as an exec, and its other threads, all at time 0.
+void reportAttached(Session &session, pid_t pid, const QList<pid_t> &threads)
+{
+    TraceProtocol::Event spawn;
+    spawn.kind = TraceProtocol::Event::Kind::Spawn;
+    spawn.pid = pid;
+    spawn.ppid = statusField(readStatus(pid), "PPid");
+    spawn.how = QStringLiteral("attach");
+    spawn.fds = readFds(pid);
+    session.write(spawn);
+    TraceProtocol::Event exec;
+    exec.kind = TraceProtocol::Event::Kind::Exec;
+    exec.pid = pid;
+    exec.argv = readArgv(pid);
+    exec.exe = readLink("/proc/" + QByteArray::number(pid) + "/exe");
+    exec.fds = spawn.fds;
+    session.write(exec);
+    for (pid_t tid : threads) {
+        if (tid == pid)
+            continue;
+        TraceProtocol::Event thread;
+        thread.kind = TraceProtocol::Event::Kind::Thread;
+        thread.pid = pid;
+        thread.tid = tid;
+        session.write(thread);
+    }
+    session.addAttached(pid, threads);
+}
+
+// Stop (SIGTERM from the engine, Ctrl+C headless) lets go of the family
+// instead of ending the tracer with it; a tick wakes waitpid to see it.
+void installLetGo()
+{
+    struct sigaction stop{};
+    stop.sa_handler = onStopWatching;
+    sigemptyset(&stop.sa_mask);
+    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT})
+        ::sigaction(sig, &stop, nullptr);
+    struct sigaction tick{};
+    tick.sa_handler = onTick;
+    sigemptyset(&tick.sa_mask);
+    ::sigaction(SIGALRM, &tick, nullptr);
+    const itimerval every{{0, AttachTickMs * 1000}, {0, AttachTickMs * 1000}};
+    ::setitimer(ITIMER_REAL, &every, nullptr);
+}
+
+} // namespace
+
 int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, int *rootSignal)
 {
     *rootSignal = 0;
@@ -601,16 +681,17 @@ int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, 
 
     const pid_t root = pid_t(target);
     const QString refusedBefore = AttachCheck::refusal(target);
+    const QByteArray forced = qgetenv(TraceProtocol::RefuseEnv);
     int error = 0;
     QList<pid_t> rootThreads;
-    if (refusedBefore.isEmpty() && qgetenv(TraceProtocol::RefuseEnv).isEmpty())
+    if (refusedBefore.isEmpty() && forced.isEmpty())
         rootThreads = seizeProcess(root, &error);
     if (rootThreads.isEmpty()) {
         TraceProtocol::Event refused;
         refused.kind = TraceProtocol::Event::Kind::Refused;
         refused.reason = !refusedBefore.isEmpty() ? refusedBefore
                          : error != 0             ? AttachCheck::seizeFailure(target, error)
-                                                  : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(qgetenv(TraceProtocol::RefuseEnv));
+                                                  : QStringLiteral("ptrace refused: ") + QString::fromLocal8Bit(forced);
         session.write(refused);
         TraceProtocol::Event end;
         end.kind = TraceProtocol::Event::Kind::End;
@@ -621,80 +702,12 @@ int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, 
         return TraceProtocol::AttachRefusedExit;
     }
 
-    // Stop (SIGTERM from the engine, Ctrl+C headless) and the duration let
-    // go of the family instead of ending the tracer with it.
-    struct sigaction stop{};
-    stop.sa_handler = onStopWatching;
-    sigemptyset(&stop.sa_mask);
-    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT})
-        ::sigaction(sig, &stop, nullptr);
-    struct sigaction tick{};
-    tick.sa_handler = onTick;
-    sigemptyset(&tick.sa_mask);
-    ::sigaction(SIGALRM, &tick, nullptr);
-    const itimerval every{{0, AttachTickMs * 1000}, {0, AttachTickMs * 1000}};
-    ::setitimer(ITIMER_REAL, &every, nullptr);
+    installLetGo();
     session.setAttached(detachAfterMs > 0 ? double(detachAfterMs) : 0);
-
-    // The program and the descendants it already has, each seized with all
-    // its threads; the tree is read again until a pass finds no process
-    // that was forked before its parent was seized (one forked after is
-    // traced by the kernel and reported by its parent's fork event).
-    QSet<pid_t> known;
-    QList<pid_t> order;
-    QHash<pid_t, QList<pid_t>> threads;
-    threads.insert(root, rootThreads);
-    known.insert(root);
-    order << root;
-    for (int pass = 0; pass < 10; ++pass) {
-        bool added = false;
-        for (pid_t pid : familyOf(root)) {
-            if (known.contains(pid))
-                continue;
-            known.insert(pid);
-            if (tracedByUs(pid))
-                continue; // forked after its parent was seized: its fork event comes
-            int seizeError = 0;
-            const QList<pid_t> seized = seizeProcess(pid, &seizeError);
-            if (seized.isEmpty())
-                continue; // ended meanwhile, or refused (then sampling still shows it)
-            threads.insert(pid, seized);
-            order << pid;
-            added = true;
-        }
-        if (!added)
-            break;
-    }
-    for (pid_t pid : std::as_const(order)) {
-        const QByteArray status = readStatus(pid);
-        TraceProtocol::Event spawn;
-        spawn.kind = TraceProtocol::Event::Kind::Spawn;
-        spawn.ms = 0;
-        spawn.pid = pid;
-        spawn.ppid = statusField(status, "PPid");
-        spawn.how = QStringLiteral("attach");
-        spawn.fds = readFds(pid);
-        session.write(spawn);
-        TraceProtocol::Event exec;
-        exec.kind = TraceProtocol::Event::Kind::Exec;
-        exec.ms = 0;
-        exec.pid = pid;
-        exec.argv = readArgv(pid);
-        exec.exe = readLink("/proc/" + QByteArray::number(pid) + "/exe");
-        exec.fds = spawn.fds;
-        session.write(exec);
-        for (pid_t tid : threads.value(pid)) {
-            if (tid == pid)
-                continue;
-            TraceProtocol::Event thread;
-            thread.kind = TraceProtocol::Event::Kind::Thread;
-            thread.ms = 0;
-            thread.pid = pid;
-            thread.tid = tid;
-            session.write(thread);
-        }
-        session.addAttached(pid, threads.value(pid));
-    }
+    const QList<QPair<pid_t, QList<pid_t>>> descendants = seizeDescendants(root);
+    reportAttached(session, root, rootThreads);
+    for (const auto &[pid, threads] : descendants)
+        reportAttached(session, pid, threads);
 
     const int code = session.loop(root, rootSignal);
     const itimerval never{};
