@@ -286,7 +286,7 @@ void TestAttach::theWindowsRunShowsTheProgramsRow()
     // Pause and Resume reach the program, not the tracer.
     QVERIFY(job->pause());
     QTRY_VERIFY(stateOf(pid) == QLatin1Char('T') || stateOf(pid) == QLatin1Char('t'));
-    QCOMPARE(stateOf(job->pid()), QLatin1Char('S')); // the tracer runs on
+    QVERIFY(stateOf(job->pid()) != QLatin1Char('T') && stateOf(job->pid()) != QLatin1Char('t')); // the tracer runs on
     QVERIFY(job->resume());
     QTRY_COMPARE(stateOf(pid), QLatin1Char('S'));
 
