@@ -1,5 +1,4 @@
 #include "jobformat.h"
-#include <QHash>
 
 #include "processfamily.h"
 #include "unixsignals.h"
@@ -420,12 +419,8 @@ QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
 {
     QStringList lines;
     const QList<ProcessFamily::Member> &members = family.members();
-    QHash<qint64, int> depthOf;
     for (qsizetype i = 0; i < members.size() && i < maxLines; ++i) {
         const ProcessFamily::Member &m = members.at(i);
-        // Parents are forked first, so their depth is known by now.
-        const int depth = depthOf.contains(m.ppid) ? depthOf.value(m.ppid) + 1 : 0;
-        depthOf.insert(m.pid, depth);
         QString end;
         if (!m.exited)
             end = QObject::tr("running");
@@ -434,7 +429,7 @@ QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
         else
             end = QObject::tr("exit %1").arg(m.exitCode);
         lines << QStringLiteral("  %1%2  %3  %4  %5  %6")
-                     .arg(familyIndent(depth))
+                     .arg(familyIndent(m.depth))
                      .arg(m.pid)
                      .arg(family.name(m.pid), -10)
                      .arg(end, -8)

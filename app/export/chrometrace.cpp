@@ -7,7 +7,6 @@
 #include "unixsignals.h"
 
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,47 +45,39 @@ QString programName(const ProcessFamily::Exec &exec)
 }
 
 // The family as a tree, in time linear in its size (a build's family can
-// hold tens of thousands of processes). A member's parent is the latest
-// member with its ppid listed before it: members are listed as they were
-// forked, so a pid reused within the run finds the right parent, and no
-// input, however hostile, makes a cycle.
+// hold tens of thousands of processes), on the parents ProcessFamily found
+// as members arrived (Member::parent, which no input can make a cycle of).
 class FamilyTree
 {
 public:
     explicit FamilyTree(const QList<ProcessFamily::Member> &members)
         : m_members(members)
-        , m_parent(size_t(members.size()), -1)
     {
-        QHash<qint64, qsizetype> latest;
-        for (qsizetype i = 0; i < members.size(); ++i) {
-            m_parent[size_t(i)] = latest.value(members[i].ppid, -1);
-            latest.insert(members[i].pid, i);
-        }
     }
 
-    // Members with their depth, each parent before its children and
-    // children in fork order.
-    QList<std::pair<qsizetype, int>> order() const
+    // Member indices, each parent before its children and children in fork
+    // order.
+    QList<qsizetype> order() const
     {
         const size_t n = size_t(m_members.size());
         std::vector<std::vector<qsizetype>> children(n);
         for (size_t i = 0; i < n; ++i) {
-            if (m_parent[i] >= 0)
-                children[size_t(m_parent[i])].push_back(qsizetype(i));
+            if (m_members[qsizetype(i)].parent >= 0)
+                children[size_t(m_members[qsizetype(i)].parent)].push_back(qsizetype(i));
         }
-        QList<std::pair<qsizetype, int>> order;
-        std::vector<std::pair<qsizetype, int>> stack;
+        QList<qsizetype> order;
+        std::vector<qsizetype> stack;
         for (size_t top = 0; top < n; ++top) {
-            if (m_parent[top] >= 0)
+            if (m_members[qsizetype(top)].parent >= 0)
                 continue;
-            stack.emplace_back(qsizetype(top), 0);
+            stack.push_back(qsizetype(top));
             while (!stack.empty()) {
-                const auto [index, depth] = stack.back();
+                const qsizetype index = stack.back();
                 stack.pop_back();
-                order << std::pair{index, depth};
+                order << index;
                 const std::vector<qsizetype> &kids = children[size_t(index)];
                 for (auto it = kids.crbegin(); it != kids.crend(); ++it)
-                    stack.emplace_back(*it, depth + 1);
+                    stack.push_back(*it);
             }
         }
         return order;
@@ -96,7 +87,7 @@ public:
     // or, before its first, what its parent ran when it forked.
     QString programAt(qsizetype index, double ms) const
     {
-        for (qsizetype k = index; k >= 0; k = m_parent[size_t(k)]) {
+        for (qsizetype k = index; k >= 0; k = m_members[k].parent) {
             const ProcessFamily::Member &m = m_members[k];
             for (auto it = m.execs.crbegin(); it != m.execs.crend(); ++it) {
                 if (it->ms <= ms)
@@ -109,7 +100,6 @@ public:
 
 private:
     const QList<ProcessFamily::Member> &m_members;
-    std::vector<qsizetype> m_parent;
 };
 
 } // namespace
@@ -121,12 +111,12 @@ QJsonArray ChromeTrace::familyEvents(const ProcessFamily &family, const FamilyPl
     const auto us = [&where](double familyMs) { return (where.offsetMs + familyMs) * 1000.0; };
     const FamilyTree tree(members);
     int track = 0;
-    for (const auto &[index, depth] : tree.order()) {
+    for (qsizetype index : tree.order()) {
         const ProcessFamily::Member &m = members[index];
         const int tid = where.firstTid + track;
         const QString name = tree.programAt(index, std::numeric_limits<double>::infinity());
         // Indented under the job's own track, one step per generation.
-        const QString label = QString(2 * depth, QLatin1Char(' ')) + QStringLiteral("└ ")
+        const QString label = QString(2 * m.depth, QLatin1Char(' ')) + QStringLiteral("└ ")
                               + (name.isEmpty() ? QStringLiteral("?") : name) + QLatin1Char(' ')
                               + QString::number(m.pid);
         events.append(metadata(QStringLiteral("thread_name"), where.pid, tid, {{QStringLiteral("name"), label}}));

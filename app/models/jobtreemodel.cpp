@@ -99,22 +99,6 @@ int descendantCount(const JobProcess *job)
     return int(showsFamily(job) ? job->family().members().size() : job->resources().descendants.size());
 }
 
-// How deep a member sits below the family's root, bounded by the family's
-// size so that a ppid cycle in a hostile trace still ends.
-int depthIn(const ProcessFamily &family, const ProcessFamily::Member &member)
-{
-    int depth = 0;
-    const ProcessFamily::Member *m = &member;
-    while (depth < family.members().size()) {
-        const ProcessFamily::Member *parent = family.member(m->ppid);
-        if (!parent || parent == m)
-            break;
-        m = parent;
-        ++depth;
-    }
-    return depth;
-}
-
 // "sh -c '…' ⇒ python3 fanout.py": every exec in order, or the parent's
 // program for a fork that never exec'd.
 QString execChain(const ProcessFamily &family, const ProcessFamily::Member &member)
@@ -639,7 +623,7 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         const QString program = family.name(m.pid);
         if (raw)
             return program;
-        return JobFormat::familyIndent(depthIn(family, m)) + program;
+        return JobFormat::familyIndent(m.depth) + program;
     }
     case CommandColumn:
         return execChain(family, m);

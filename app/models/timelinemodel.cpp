@@ -185,21 +185,11 @@ QList<TimelineLane> TimelineModel::familyLanes(const JobProcess *job)
     const double offset = job->startedMs();
     const double jobEnd = job->finishedMs();
     const QList<ProcessFamily::Member> &members = family.members();
-    QHash<qint64, int> indexOfPid;
-    QHash<quint64, QList<int>> readersOfPipe;
-    for (int i = 0; i < members.size(); ++i) {
-        indexOfPid.insert(members.at(i).pid, i);
-        const ProcessFamily::StdFd &in = members.at(i).fds[0];
-        if (in.kind == ProcessFamily::StdFd::Kind::Pipe)
-            readersOfPipe[in.pipeInode].append(i);
-    }
     lanes.resize(members.size());
     for (int i = 0; i < members.size(); ++i) {
         const ProcessFamily::Member &m = members.at(i);
         TimelineLane &lane = lanes[i];
-        // Depth from the parent's lane, which was forked (and filled) first.
-        const int parent = indexOfPid.value(m.ppid, -1);
-        lane.depth = parent >= 0 && parent < i ? lanes.at(parent).depth + 1 : 0;
+        lane.depth = m.depth;
         const QString name = family.name(m.pid);
         lane.label = JobFormat::familyIndent(lane.depth) + name;
         QStringList execs;
@@ -221,9 +211,9 @@ QList<TimelineLane> TimelineModel::familyLanes(const JobProcess *job)
         lane.outcome.signal = m.signal;
         const ProcessFamily::StdFd &out = m.fds[1];
         if (out.kind == ProcessFamily::StdFd::Kind::Pipe) {
-            for (int reader : readersOfPipe.value(out.pipeInode)) {
+            for (qsizetype reader : family.pipeReaders(out.pipeInode)) {
                 if (reader != i)
-                    lane.pipeTo << reader;
+                    lane.pipeTo << int(reader);
             }
         }
     }

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -16,6 +17,7 @@ namespace {
 QString joinPids(const ProcessFamily &family, const QList<qint64> &pids)
 {
     QStringList parts;
+    parts.reserve(pids.size());
     for (qint64 pid : pids)
         parts << QStringLiteral("%1 (%2)").arg(pid).arg(family.name(pid));
     return parts.join(QStringLiteral(", "));
@@ -65,25 +67,82 @@ QString ProcessFamily::StdFd::kindKey(Kind kind)
 
 ProcessFamily::Member *ProcessFamily::find(qint64 pid)
 {
-    // The last one: a pid reused within one run belongs to the newer process.
-    for (qsizetype i = m_members.size() - 1; i >= 0; --i) {
-        if (m_members[i].pid == pid)
-            return &m_members[i];
-    }
-    return nullptr;
+    const auto it = m_latestByPid.constFind(pid);
+    return it == m_latestByPid.constEnd() ? nullptr : &m_members[*it];
 }
 
 const ProcessFamily::Member *ProcessFamily::member(qint64 pid) const
 {
-    return const_cast<ProcessFamily *>(this)->find(pid);
+    // The last one: a pid reused within one run belongs to the newer process.
+    const auto it = m_latestByPid.constFind(pid);
+    return it == m_latestByPid.constEnd() ? nullptr : &m_members.at(*it);
+}
+
+void ProcessFamily::append(const Member &member)
+{
+    const qsizetype index = m_members.size();
+    m_members << member;
+    Member &m = m_members.last();
+    // Looked up before m itself is indexed, so a member naming its own pid
+    // as ppid is not its own parent.
+    m.parent = m_latestByPid.value(m.ppid, -1);
+    m.depth = m.parent >= 0 ? m_members.at(m.parent).depth + 1 : 0;
+    m_latestByPid.insert(m.pid, index);
+    indexPipes(index, true);
+}
+
+void ProcessFamily::setFds(qsizetype index, const std::array<StdFd, 3> &fds)
+{
+    Member &m = m_members[index];
+    const auto same = [](const StdFd &a, const StdFd &b) { return a.kind == b.kind && a.target == b.target; };
+    if (std::equal(fds.cbegin(), fds.cend(), m.fds.cbegin(), same))
+        return; // an exec that kept its fds, as most do: no pipe changes hands
+    indexPipes(index, false);
+    m.fds = fds;
+    indexPipes(index, true);
+}
+
+// Adds member index to (or removes it from) the pipes its fds 0-2 hold. Each
+// side stays in member order; a member arriving is the newest, so adding it
+// is an append, and an exec changing a fd moves only the members after it.
+void ProcessFamily::indexPipes(qsizetype index, bool add)
+{
+    const Member &m = m_members.at(index);
+    for (int fd = 0; fd < 3; ++fd) {
+        const StdFd &std = m.fds[size_t(fd)];
+        if (std.kind != StdFd::Kind::Pipe)
+            continue;
+        if (add) {
+            QList<qsizetype> &side = fd == 0 ? m_pipes[std.pipeInode].readers : m_pipes[std.pipeInode].writers;
+            if (side.isEmpty() || side.constLast() < index) {
+                side.append(index);
+            } else {
+                const auto at = std::lower_bound(side.begin(), side.end(), index);
+                if (*at != index) // fds 1 and 2 on one pipe make one writer
+                    side.insert(at, index);
+            }
+            continue;
+        }
+        const auto ends = m_pipes.find(std.pipeInode);
+        if (ends == m_pipes.end())
+            continue;
+        QList<qsizetype> &side = fd == 0 ? ends->readers : ends->writers;
+        const auto at = std::lower_bound(side.begin(), side.end(), index);
+        if (at != side.end() && *at == index)
+            side.erase(at);
+        if (ends->readers.isEmpty() && ends->writers.isEmpty())
+            m_pipes.erase(ends);
+    }
 }
 
 void ProcessFamily::apply(const TraceProtocol::Event &event)
 {
     using Kind = TraceProtocol::Event::Kind;
-    auto setFds = [](Member *m, const QStringList &fds) {
+    const auto fdsOf = [](const QStringList &links) {
+        std::array<StdFd, 3> fds;
         for (int i = 0; i < 3; ++i)
-            m->fds[size_t(i)] = StdFd::fromLink(fds.value(i));
+            fds[size_t(i)] = StdFd::fromLink(links.value(i));
+        return fds;
     };
     switch (event.kind) {
     case Kind::Hello:
@@ -96,16 +155,18 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
         m.ppid = event.ppid;
         m.how = event.how;
         m.forkMs = event.ms;
-        setFds(&m, event.fds);
-        m_members << m;
+        m.fds = fdsOf(event.fds);
+        append(m);
         break;
     }
-    case Kind::Exec:
-        if (Member *m = find(event.pid)) {
-            m->execs << Exec{event.ms, event.argv, event.exe};
-            setFds(m, event.fds);
+    case Kind::Exec: {
+        const qsizetype index = m_latestByPid.value(event.pid, -1);
+        if (index >= 0) {
+            m_members[index].execs << Exec{event.ms, event.argv, event.exe};
+            setFds(index, fdsOf(event.fds));
         }
         break;
+    }
     case Kind::Thread:
         if (Member *m = find(event.pid))
             ++m->threads;
@@ -159,40 +220,64 @@ int ProcessFamily::applyLines(const QByteArray &text)
 
 QString ProcessFamily::name(qint64 pid) const
 {
-    // Bounded by the family's size, so a ppid cycle in hostile input ends.
-    const Member *m = member(pid);
-    for (qsizetype hops = 0; m && hops <= m_members.size(); ++hops) {
+    // Up the parents only past forks that never exec'd; parents come before
+    // their children, so even a ppid cycle in hostile input ends.
+    for (const Member *m = member(pid); m; m = m->parent >= 0 ? &m_members.at(m->parent) : nullptr) {
         if (!m->execs.isEmpty()) {
             const Exec &last = m->execs.constLast();
             const QString program = last.argv.isEmpty() ? last.exe : last.argv.constFirst();
             return QFileInfo(program).fileName();
         }
-        m = member(m->ppid);
     }
     return QString();
 }
 
 QList<ProcessFamily::PipeLink> ProcessFamily::pipes() const
 {
-    QList<PipeLink> links;
-    auto linkFor = [&links](quint64 inode) -> PipeLink & {
-        for (PipeLink &link : links) {
-            if (link.inode == inode)
-                return link;
-        }
-        links << PipeLink{inode, {}, {}};
-        return links.last();
+    // Each pipe's first holder: the first member on either side, and its
+    // lowest fd that holds the pipe.
+    struct First
+    {
+        qsizetype member;
+        int fd;
+        quint64 inode;
     };
-    for (const Member &m : m_members) {
-        for (int fd = 0; fd < 3; ++fd) {
-            const StdFd &std = m.fds[size_t(fd)];
-            if (std.kind != StdFd::Kind::Pipe)
-                continue;
-            PipeLink &link = linkFor(std.pipeInode);
-            QList<qint64> &side = fd == 0 ? link.readers : link.writers;
-            if (!side.contains(m.pid))
-                side << m.pid;
+    QList<First> firsts;
+    firsts.reserve(m_pipes.size());
+    for (auto it = m_pipes.cbegin(); it != m_pipes.cend(); ++it) {
+        const PipeEnds &ends = it.value();
+        qsizetype first = std::numeric_limits<qsizetype>::max();
+        if (!ends.readers.isEmpty())
+            first = ends.readers.constFirst();
+        if (!ends.writers.isEmpty())
+            first = std::min(first, ends.writers.constFirst());
+        int fd = 0;
+        while (fd < 2 && !(m_members.at(first).fds[size_t(fd)].kind == StdFd::Kind::Pipe
+                           && m_members.at(first).fds[size_t(fd)].pipeInode == it.key()))
+            ++fd;
+        firsts << First{first, fd, it.key()};
+    }
+    std::sort(firsts.begin(), firsts.end(), [](const First &a, const First &b) {
+        return a.member != b.member ? a.member < b.member : a.fd < b.fd;
+    });
+    // A pid listed once per side, where it first appears (a reused pid).
+    const auto pidsOf = [this](const QList<qsizetype> &indices) {
+        QList<qint64> pids;
+        QSet<qint64> seen;
+        for (qsizetype index : indices) {
+            const qint64 pid = m_members.at(index).pid;
+            if (!seen.contains(pid)) {
+                seen.insert(pid);
+                pids << pid;
+            }
         }
+        return pids;
+    };
+    QList<PipeLink> links;
+    links.reserve(firsts.size());
+    for (const First &first : std::as_const(firsts)) {
+        const PipeEnds &ends = m_pipes.find(first.inode).value();
+        links << PipeLink{first.inode, pidsOf(ends.writers), pidsOf(ends.readers)};
     }
     return links;
 }
@@ -209,22 +294,29 @@ QString ProcessFamily::describeFd(qint64 pid, int fd) const
     case StdFd::Kind::Tty:
         return tr("%1 (terminal)").arg(std.target);
     case StdFd::Kind::Pipe: {
-        for (const PipeLink &link : pipes()) {
-            if (link.inode != std.pipeInode)
-                continue;
-            // The other end, without the process itself and, for the
-            // readers of a pipe, without the forks that only pass it on
-            // (a parent shell holding both ends is still "to md5sum").
-            QList<qint64> others = fd == 0 ? link.writers : link.readers;
-            others.removeAll(pid);
-            if (others.isEmpty())
-                // Only fds 0-2 are read: a parent holding the other end on
-                // fd 5 (CPython's subprocess.PIPE), or the app itself, is
-                // not seen as a stdin or stdout here.
-                return tr("pipe %1 (other end elsewhere)").arg(std.pipeInode);
-            return (fd == 0 ? tr("pipe from %1") : tr("pipe to %1")).arg(joinPids(*this, others));
+        const auto ends = m_pipes.constFind(std.pipeInode);
+        if (ends == m_pipes.constEnd())
+            return tr("pipe %1").arg(std.pipeInode);
+        // The other end, without the process itself and, for the readers of
+        // a pipe, without the forks that only pass it on (a parent shell
+        // holding both ends is still "to md5sum"). Only the other side is
+        // read: a member of a shell loop, one of thousands writing the job's
+        // stdout, costs what the pipe's readers cost.
+        QList<qint64> others;
+        QSet<qint64> seen;
+        for (qsizetype index : fd == 0 ? ends->writers : ends->readers) {
+            const qint64 other = m_members.at(index).pid;
+            if (other != pid && !seen.contains(other)) {
+                seen.insert(other);
+                others << other;
+            }
         }
-        return tr("pipe %1").arg(std.pipeInode);
+        if (others.isEmpty())
+            // Only fds 0-2 are read: a parent holding the other end on
+            // fd 5 (CPython's subprocess.PIPE), or the app itself, is
+            // not seen as a stdin or stdout here.
+            return tr("pipe %1 (other end elsewhere)").arg(std.pipeInode);
+        return (fd == 0 ? tr("pipe from %1") : tr("pipe to %1")).arg(joinPids(*this, others));
     }
     case StdFd::Kind::Null:
     case StdFd::Kind::File:
@@ -360,7 +452,7 @@ ProcessFamily ProcessFamily::fromJson(const QJsonArray &array, const QString &re
                 std.kind = kind == StdFd::kindKey(StdFd::Kind::Socket) ? StdFd::Kind::Socket : StdFd::Kind::Other;
             }
         }
-        family.m_members << m;
+        family.append(m);
     }
     return family;
 }

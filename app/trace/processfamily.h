@@ -6,11 +6,16 @@
 //
 // Built from TraceProtocol events (apply, or fromLines for a whole file), so
 // it can grow while the tracer runs; converted to JSON for the run report.
+// A build's family holds tens of thousands of processes, so each event costs
+// O(1) amortized and each per-member question O(1) or O(the answer): members
+// by pid, pipes by inode and each member's parent and depth are indexed as
+// the events arrive, never found by scanning the members.
 #pragma once
 
 #include "traceprotocol.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
@@ -57,6 +62,13 @@ public:
         qint64 peakRssKb = -1;
         int threads = 1; // every thread it ever had, the main one included
         std::array<StdFd, 3> fds;
+        // Where it sits in the tree, fixed when it arrives: its parent is the
+        // latest member with its ppid listed before it (members are listed as
+        // they were forked, so a pid reused within the run finds the right
+        // parent, and no input, however hostile, makes a cycle). parent is an
+        // index into members(), -1 for a root; depth is 0 for a root.
+        qsizetype parent = -1;
+        int depth = 0;
     };
 
     // One pipe seen in the family: who holds its write end as stdout or
@@ -81,7 +93,14 @@ public:
     // The program's name as it last exec'd, or its parent's for a fork that
     // did not exec (a shell's subshell is still "sh").
     QString name(qint64 pid) const;
+    // Every pipe some member holds as fd 0, 1 or 2, in the order of their
+    // first holder (by member, then fd), each side in member order. Built
+    // from the index in time linear in its size: for reports and tests, not
+    // for a question about one member (describeFd answers that).
     QList<PipeLink> pipes() const;
+    // The members holding the pipe as stdin now, as indices into members()
+    // in order: for a view that draws each member's pipe to its readers.
+    QList<qsizetype> pipeReaders(quint64 inode) const { return m_pipes.value(inode).readers; }
     // For the table and the report: "pipe to 4312 (md5sum)", "pipe from
     // 4311 (echo)", "/dev/pts/3 (terminal)", "/dev/null", a path, "closed";
     // in the window's language (the report's structured fields are not).
@@ -105,9 +124,21 @@ public:
     static ProcessFamily fromJson(const QJsonArray &array, const QString &refusal);
 
 private:
+    // The members holding one pipe, as indices into m_members, ascending.
+    struct PipeEnds
+    {
+        QList<qsizetype> writers; // as fd 1 or 2
+        QList<qsizetype> readers; // as fd 0
+    };
+
     Member *find(qint64 pid);
+    void append(const Member &member);
+    void setFds(qsizetype index, const std::array<StdFd, 3> &fds);
+    void indexPipes(qsizetype index, bool add);
 
     QList<Member> m_members;
+    QHash<qint64, qsizetype> m_latestByPid; // pid -> the latest member with it
+    QHash<quint64, PipeEnds> m_pipes;       // inode -> who holds it now
     bool m_started = false;
     bool m_ended = false;
     int m_version = 0;
