@@ -199,7 +199,26 @@ private slots:
     void anExecMovesAMemberBetweenPipes();
     void costGrowsLinearly_data();
     void costGrowsLinearly();
+    void anotherProtocolVersionIsRefused();
 };
+
+// A tracer of another build: its hello names another version, and nothing
+// it says after is taken as this version's events.
+void TestProcessFamily::anotherProtocolVersionIsRefused()
+{
+    const ProcessFamily family = ProcessFamily::fromLines(
+        "{\"ev\":\"hello\",\"v\":2,\"tracer\":5}\n"
+        "{\"ev\":\"spawn\",\"ms\":0,\"pid\":10,\"ppid\":5,\"how\":\"root\",\"fds\":[\"\",\"\",\"\"]}\n"
+        "{\"ev\":\"end\",\"ms\":1}\n");
+    QVERIFY(family.members().isEmpty());
+    QVERIFY2(family.refusal().contains(QStringLiteral("version 2")), qPrintable(family.refusal()));
+    QVERIFY(family.ended());
+    const ProcessFamily same = ProcessFamily::fromLines(
+        "{\"ev\":\"hello\",\"v\":1,\"tracer\":5}\n"
+        "{\"ev\":\"spawn\",\"ms\":0,\"pid\":10,\"ppid\":5,\"how\":\"root\",\"fds\":[\"\",\"\",\"\"]}\n");
+    QCOMPARE(same.members().size(), 1);
+    QVERIFY(same.refusal().isEmpty());
+}
 
 void TestProcessFamily::shellLoopSharesOnePipe_data()
 {

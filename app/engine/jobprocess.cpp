@@ -408,8 +408,18 @@ void JobProcess::start()
     m_outcome.state = JobOutcome::State::Starting;
     if (!program.isEmpty())
         m_process->setProgram(program);
-    if (m_spec.watch)
-        runUnderTracer();
+    if (m_spec.watch && !runUnderTracer() && m_spec.attachPid > 0) {
+        // Nothing to run unwatched: the program is someone else's, and running.
+        for (int fd : {stdoutWrite, stderrWrite, terminal}) {
+            if (fd >= 0)
+                ::close(fd);
+        }
+        closeOutputPipe(m_stdoutPipe);
+        closeOutputPipe(m_stderrPipe);
+        const QString reason = m_family.refusal();
+        QTimer::singleShot(0, this, [this, reason] { failToStart(reason); });
+        return;
+    }
     // QProcess makes no pipes of its own for what the app reads (the child
     // modifier puts the app's there); only a chain's stdout stays QProcess's.
     m_process->setProcessChannelMode(m_pipesStdout ? QProcess::ForwardedErrorChannel : QProcess::ForwardedChannels);
@@ -1109,7 +1119,7 @@ void JobProcess::failToStart(const QString &reason)
     finish();
 }
 
-void JobProcess::runUnderTracer()
+bool JobProcess::runUnderTracer()
 {
     // The tracer is this binary in its hidden mode, a child like any other:
     // only it waits on the family's pids, never the app (QProcess reaps its
@@ -1118,8 +1128,14 @@ void JobProcess::runUnderTracer()
     QTemporaryFile events(QDir::tempPath() + QStringLiteral("/spawnscope-trace-XXXXXX.jsonl"));
     events.setAutoRemove(false);
     if (!events.open()) {
+        // Runs unwatched, and says so as a ptrace refusal would.
+        TraceProtocol::Event refused;
+        refused.kind = TraceProtocol::Event::Kind::Refused;
+        refused.reason = tr("the tracer's events file could not be created in %1 (%2); the program ran unwatched")
+                             .arg(QDir::tempPath(), events.errorString());
+        m_family.apply(refused);
         qCWarning(lcEngine) << "cannot create the trace events file:" << events.errorString();
-        return; // runs unwatched; family() stays empty and says nothing was traced
+        return false;
     }
     m_traceEventsPath = events.fileName();
     m_traceEvents = new QFile(m_traceEventsPath, this);
@@ -1136,6 +1152,7 @@ void JobProcess::runUnderTracer()
     m_familyTimer = new QTimer(this);
     m_familyTimer->setInterval(FamilyReadMs);
     connect(m_familyTimer, &QTimer::timeout, this, [this] { readFamily(false); });
+    return true;
 }
 
 void JobProcess::readFamily(bool atEnd)

@@ -239,7 +239,8 @@ private:
     void failToStart(const QString &reason);
     void cancelQueued(JobOutcome::Cause cause);
     void finish();
-    void runUnderTracer();
+    // False when the events file could not be made (family().refusal() says why).
+    bool runUnderTracer();
     // Applies the events the tracer wrote since the last read; at the end,
     // also closes and removes the file.
     void readFamily(bool atEnd);

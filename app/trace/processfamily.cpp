@@ -138,6 +138,8 @@ void ProcessFamily::indexPipes(qsizetype index, bool add)
 void ProcessFamily::apply(const TraceProtocol::Event &event)
 {
     using Kind = TraceProtocol::Event::Kind;
+    if (m_started && m_version != TraceProtocol::Version && event.kind != Kind::End)
+        return; // refused at its hello: only its end is taken
     const auto fdsOf = [](const QStringList &links) {
         std::array<StdFd, 3> fds;
         for (int i = 0; i < 3; ++i)
@@ -148,6 +150,13 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
     case Kind::Hello:
         m_started = true;
         m_version = event.version;
+        if (m_version != TraceProtocol::Version) {
+            // Another build's tracer: its events may mean something else.
+            m_refusal = tr("the tracer speaks version %1 of its protocol and this SpawnScope reads version %2; "
+                           "its events were ignored (run the tracer of the same SpawnScope)")
+                            .arg(m_version)
+                            .arg(TraceProtocol::Version);
+        }
         break;
     case Kind::Spawn: {
         Member m;

@@ -908,6 +908,10 @@
         <source>the value of the secret %1 was not saved with this preset (secrets never are, outside your presets file): give it again to run it</source>
         <translation>비밀 값 %1은(는) 이 프리셋과 함께 저장되지 않았습니다(비밀 값은 본인의 프리셋 파일 말고는 어디에도 저장되지 않습니다): 실행하려면 값을 다시 입력하세요</translation>
     </message>
+    <message>
+        <source>the tracer&apos;s events file could not be created in %1 (%2); the program ran unwatched</source>
+        <translation>추적기의 이벤트 파일을 %1에 만들 수 없었습니다 (%2). 프로그램은 관찰 없이 실행되었습니다</translation>
+    </message>
 </context>
 <context>
     <name>JobTreeModel</name>
@@ -2428,6 +2432,10 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>pipe %1</source>
         <translation>파이프 %1</translation>
+    </message>
+    <message>
+        <source>the tracer speaks version %1 of its protocol and this SpawnScope reads version %2; its events were ignored (run the tracer of the same SpawnScope)</source>
+        <translation>추적기는 프로토콜 버전 %1을 쓰고 이 SpawnScope는 버전 %2를 읽습니다. 추적기의 이벤트는 무시했습니다 (같은 SpawnScope의 추적기를 실행하십시오)</translation>
     </message>
 </context>
 <context>
