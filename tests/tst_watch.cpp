@@ -4,6 +4,7 @@
 //
 // Skipped, with the reason, where the kernel refuses ptrace.
 #include "jobengine.h"
+#include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "processfamily.h"
@@ -169,6 +170,18 @@ void TestWatch::killedTracerLeavesNoProcessBehind()
     for (qint64 pid : pids)
         QTRY_VERIFY2_WITH_TIMEOUT(!processAlive(pid), qPrintable(QStringLiteral("pid %1 outlived its tracer").arg(pid)),
                                   5000);
+    // The job says the tracer died, not that the program crashed, and the
+    // members whose end it never saw are unknown, not "running".
+    QVERIFY(JobFormat::tracerDied(job));
+    const QString explanation = JobFormat::jobExplanation(job);
+    QVERIFY2(explanation.contains(QStringLiteral("tracer ended before the family")), qPrintable(explanation));
+    QVERIFY(!explanation.contains(QStringLiteral("nobody here sent it")));
+    int unknown = 0;
+    for (const ProcessFamily::Member &m : job->family().members()) {
+        if (!m.exited)
+            unknown += JobFormat::familyMemberState(job, m) == QStringLiteral("unknown: the tracer died") ? 1 : 0;
+    }
+    QVERIFY(unknown >= 2); // the shell and its two sleeps had not ended when the tracer saw them last
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

@@ -297,10 +297,33 @@ QString JobFormat::jobExplanation(const JobProcess *job)
                 .arg(spec.attachPid)
                 .arg(seconds(job->family().detachedMs()));
     }
+    if (tracerDied(job) && outcome.cause == JobOutcome::Cause::None) {
+        return QObject::tr("The tracer ended before the family did (%1): what it did not see is unknown, and the "
+                           "kernel killed the processes it still traced (PTRACE_O_EXITKILL).")
+            .arg(outcome.stateText());
+    }
     QString text = outcome.explanation(spec.timeoutSec, spec.graceSec);
     if (job->isDraining())
         text += QLatin1Char(' ') + QObject::tr("Its output is still being read: a descendant holds it open.");
     return text;
+}
+
+bool JobFormat::tracerDied(const JobProcess *job)
+{
+    const ProcessFamily &family = job->family();
+    return job->spec().watch && !job->outcome().isActive() && family.started() && !family.ended()
+           && family.refusal().isEmpty();
+}
+
+QString JobFormat::familyMemberState(const JobProcess *job, const ProcessFamily::Member &member)
+{
+    if (member.exited || job->outcome().isActive())
+        return memberState(member.exited, member.exited && member.signal > 0);
+    if (job->family().detachedMs() >= 0)
+        return QObject::tr("let go, still running");
+    if (tracerDied(job))
+        return QObject::tr("unknown: the tracer died");
+    return memberState(false, false);
 }
 
 QString JobFormat::memberState(bool ended, bool crashed, bool paused)

@@ -1,6 +1,8 @@
 // Text shown for jobs and runs, shared by the table, the detail pane and reports.
 #pragma once
 
+#include "processfamily.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -50,6 +52,13 @@ QString jobExplanation(const JobProcess *job);
 // descendant), in the same vocabulary as jobState(): "running", "paused",
 // "finished", "crashed".
 QString memberState(bool ended, bool crashed, bool paused = false);
+// A watched family member's word: memberState() while it is known, and for
+// one with no exit once the job is over, why: "let go, still running" (an
+// attached watch let go) or "unknown: the tracer died".
+QString familyMemberState(const JobProcess *job, const ProcessFamily::Member &member);
+// True when a watched job ended before its tracer saw the family end (the
+// tracer was killed): what it did not see is unknown.
+bool tracerDied(const JobProcess *job);
 // The kernel's one-letter process state (/proc/PID/stat), as ps and htop
 // explain it, in the same words as memberState(): "running", "sleeping",
 // "waiting for disk", "paused", "zombie", "idle"; an unknown letter as itself.

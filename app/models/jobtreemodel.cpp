@@ -632,7 +632,7 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
     case StateColumn:
         if (raw)
             return int(m.exited ? 'X' : 'R');
-        return JobFormat::memberState(m.exited, crashed);
+        return JobFormat::familyMemberState(job, m);
     case ExitColumn:
         if (raw)
             return !m.exited ? -1 : crashed ? -m.signal : m.exitCode;

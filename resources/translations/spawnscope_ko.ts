@@ -3621,6 +3621,14 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
         <source>Watching %1 (pid %2)</source>
         <translation>%1 관찰 (pid %2)</translation>
     </message>
+    <message>
+        <source>The tracer ended before the family did (%1): what it did not see is unknown, and the kernel killed the processes it still traced (PTRACE_O_EXITKILL).</source>
+        <translation>추적기가 가족보다 먼저 끝났습니다 (%1). 추적기가 보지 못한 일은 알 수 없고, 커널이 추적 중이던 프로세스를 종료했습니다 (PTRACE_O_EXITKILL).</translation>
+    </message>
+    <message>
+        <source>unknown: the tracer died</source>
+        <translation>알 수 없음: 추적기가 죽음</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
