@@ -377,6 +377,11 @@ void TestProcessFamily::costGrowsLinearly()
           largeMs, largeMs / smallMs);
     QVERIFY(smallSize > 0);
     QVERIFY(largeSize > 9 * smallSize);
+#if defined(__SANITIZE_ADDRESS__)
+    // Instrumented, every allocation costs many times more and unevenly:
+    // the timing is judged in the plain build only.
+    QSKIP("timings are judged in the plain build, not under AddressSanitizer");
+#endif
     QVERIFY2(largeMs <= 15 * smallMs, qPrintable(QStringLiteral("ratio %1").arg(largeMs / smallMs)));
     QVERIFY2(largeMs < 2000, qPrintable(QStringLiteral("%1 ms").arg(largeMs)));
 }
