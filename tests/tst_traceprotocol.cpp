@@ -66,6 +66,9 @@ private slots:
         end.kind = Event::Kind::End;
         end.ms = 5;
         QTest::newRow("end") << end;
+        Event behind = end;
+        behind.lost = 12;
+        QTest::newRow("end, events lost") << behind;
     }
 
     void roundTrip()
@@ -93,6 +96,7 @@ private slots:
         QCOMPARE(back.peakRssKb, event.peakRssKb);
         QCOMPARE(back.reason, event.reason);
         QCOMPARE(back.version, event.version);
+        QCOMPARE(back.lost, event.lost);
     }
 
     void garbageRefused_data()

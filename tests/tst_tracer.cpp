@@ -8,6 +8,8 @@
 #include <QtTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -118,6 +120,47 @@ private slots:
             m_refused = true;
             m_refusal = probe.family.refusal();
         }
+    }
+
+    // A reader that falls behind (here: none at all while the loop runs)
+    // never slows the family: the pipe and the tracer's bounded buffer fill,
+    // the events past them are counted, and the end event says how many.
+    void aReaderThatFallsBehindGetsACountOfLostEvents()
+    {
+        SKIP_IF_REFUSED();
+        int ends[2];
+        QCOMPARE(::pipe2(ends, O_CLOEXEC), 0);
+        const int writeEnd = ends[1];
+        QProcessEnvironment env = tracedEnvironment();
+        env.insert(QLatin1String(TraceProtocol::BufferEnv), QStringLiteral("4096"));
+        const QString marker = m_dir.filePath(QStringLiteral("looped"));
+        QProcess process;
+        process.setChildProcessModifier([writeEnd] { ::fcntl(writeEnd, F_SETFD, 0); });
+        start(&process, TraceProtocol::descriptorPath(writeEnd),
+              {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+               QStringLiteral("i=0; while [ $i -lt 600 ]; do /bin/true; i=$((i+1)); done; : > '%1'").arg(marker)},
+              env);
+        ::close(writeEnd);
+        QVERIFY(process.waitForStarted());
+        // About 200 KiB of events against a 64 KiB pipe and 4 KiB behind it.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(marker), 60000);
+        QByteArray events;
+        char buffer[65536];
+        for (ssize_t n; (n = ::read(ends[0], buffer, sizeof buffer)) != 0;) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            QVERIFY(n > 0);
+            events.append(buffer, n);
+        }
+        ::close(ends[0]);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 0);
+        int bad = -1;
+        const ProcessFamily family = ProcessFamily::fromLines(events, &bad);
+        QCOMPARE(bad, 0); // what did arrive arrived whole
+        QVERIFY(family.ended());
+        QVERIFY2(family.lostEvents() > 100, qPrintable(QString::number(family.lostEvents())));
+        QVERIFY(withArgv0(family, QStringLiteral("/bin/true")).size() < 600);
     }
 
     static QProcessEnvironment refusedEnvironment()

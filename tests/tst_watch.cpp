@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+#include <QTemporaryDir>
+
 #include <csignal>
 
 using namespace TestSupport;
@@ -26,6 +28,7 @@ private slots:
     void pythonChainSharesOnePipe();
     void setsidEscapeIsStillFollowed();
     void killedTracerLeavesNoProcessBehind();
+    void eventsTravelByAPipeTheProgramNeverSees();
 
 private:
     // Runs the command line words under watch through the engine.
@@ -182,6 +185,33 @@ void TestWatch::killedTracerLeavesNoProcessBehind()
             unknown += JobFormat::familyMemberState(job, m) == QStringLiteral("unknown: the tracer died") ? 1 : 0;
     }
     QVERIFY(unknown >= 2); // the shell and its two sleeps had not ended when the tracer saw them last
+}
+
+// The tracer's events reach the app through an inherited pipe: no file
+// appears in TMPDIR while the family runs, and the program inherits nothing
+// but stdin, stdout and stderr (ls's 3 is the directory it reads).
+void TestWatch::eventsTravelByAPipeTheProgramNeverSees()
+{
+    SKIP_IF_REFUSED();
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const QByteArray savedTemp = qgetenv("TMPDIR");
+    qputenv("TMPDIR", QFile::encodeName(temp.path()));
+    JobRun *run = watch({QStringLiteral("sh"), QStringLiteral("-c"),
+                         QStringLiteral("/bin/true; ls -A \"$TMPDIR\"; ls /proc/self/fd")});
+    const bool ended = waitRun(run);
+    if (savedTemp.isNull())
+        qunsetenv("TMPDIR");
+    else
+        qputenv("TMPDIR", savedTemp);
+    QVERIFY(ended);
+    const JobProcess *job = run->jobs().first();
+    QCOMPARE(job->outcome().exitCode, 0);
+    QCOMPARE(job->stdoutTail().tail(), QByteArray("0\n1\n2\n3\n"));
+    QVERIFY(job->family().ended());
+    QCOMPARE(job->family().lostEvents(), 0);
+    QCOMPARE(named(job->family(), QStringLiteral("ls")).size(), 2);
+    QCOMPARE(named(job->family(), QStringLiteral("true")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

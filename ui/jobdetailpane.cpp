@@ -557,6 +557,8 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
             lines << QString();
             lines << tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
                         int(job->family().members().size()));
+            if (job->family().lostEvents() > 0)
+                lines << JobFormat::lostEvents(job->family());
             lines << JobFormat::familyLines(job->family());
         } else if (!resources.descendants.isEmpty()) {
             const auto left = std::count_if(resources.descendants.cbegin(), resources.descendants.cend(),
@@ -624,6 +626,8 @@ QString JobDetailPane::describeRun(const JobRun *run) const
             lines << QString();
             lines << tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
                         int(job->family().members().size()));
+            if (job->family().lostEvents() > 0)
+                lines << JobFormat::lostEvents(job->family());
             lines << JobFormat::familyLines(job->family());
         }
     }

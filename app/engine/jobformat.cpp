@@ -9,6 +9,8 @@
 #include "jobrun.h"
 #include "outputtail.h"
 
+#include <climits>
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
@@ -303,9 +305,17 @@ QString JobFormat::jobExplanation(const JobProcess *job)
             .arg(outcome.stateText());
     }
     QString text = outcome.explanation(spec.timeoutSec, spec.graceSec);
+    if (job->family().lostEvents() > 0)
+        text += QLatin1Char(' ') + lostEvents(job->family());
     if (job->isDraining())
         text += QLatin1Char(' ') + QObject::tr("Its output is still being read: a descendant holds it open.");
     return text;
+}
+
+QString JobFormat::lostEvents(const ProcessFamily &family)
+{
+    return QObject::tr("%n event(s) of the family were lost: the app fell behind the tracer, so the family shown "
+                       "is incomplete.", nullptr, int(qMin<qint64>(family.lostEvents(), INT_MAX)));
 }
 
 bool JobFormat::tracerDied(const JobProcess *job)

@@ -56,6 +56,9 @@ QString memberState(bool ended, bool crashed, bool paused = false);
 // one with no exit once the job is over, why: "let go, still running" (an
 // attached watch let go) or "unknown: the tracer died".
 QString familyMemberState(const JobProcess *job, const ProcessFamily::Member &member);
+// "12 events of the family were lost: …", for a family whose tracer
+// counted events it could not pass on (ProcessFamily::lostEvents()).
+QString lostEvents(const ProcessFamily &family);
 // True when a watched job ended before its tracer saw the family end (the
 // tracer was killed): what it did not see is unknown.
 bool tracerDied(const JobProcess *job);

@@ -16,7 +16,6 @@
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
-#include <QTemporaryFile>
 #include <QTimer>
 
 #include <cerrno>
@@ -159,7 +158,7 @@ JobProcess::JobProcess(const JobSpec &spec, const QElapsedTimer *clock, QObject 
 }
 
 void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, int stdoutFd, int stderrFd,
-                                      int terminalFd)
+                                      int terminalFd, int eventsFd)
 {
     const rlim_t processLimit = rlim_t(processLimitValue);
     // Runs in the child between fork and exec (in Qt 6.4, vfork-style, in the
@@ -169,7 +168,8 @@ void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, in
     // The child inherits stdin, stdout and stderr and no other descriptor;
     // stdout and stderr become the write ends of the app's own pipes, and
     // stdin, when the job feeds none, the app's /dev/null (dup2 clears
-    // close-on-exec on the copy; the originals close at exec).
+    // close-on-exec on the copy; the originals close at exec). A tracer
+    // also keeps the write end of its events pipe, under its own number.
     // In terminal mode the child starts a session instead (setsid), so the
     // terminal can become its controlling tty (TIOCSCTTY works only for a
     // session leader without one); a session leader also leads its own
@@ -180,7 +180,7 @@ void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, in
     // The app raised its own open-files limit (OpenFileLimit); the child
     // gets the one the app was started with.
     const rlimit files = OpenFileLimit::original();
-    m_process->setChildProcessModifier([app, processLimit, files, stdinFd, stdoutFd, stderrFd, terminalFd] {
+    m_process->setChildProcessModifier([app, processLimit, files, stdinFd, stdoutFd, stderrFd, terminalFd, eventsFd] {
         if (terminalFd >= 0) {
             ::setsid();
             ::ioctl(terminalFd, TIOCSCTTY, 0);
@@ -196,6 +196,8 @@ void JobProcess::installChildModifier(quint64 processLimitValue, int stdinFd, in
                 ::dup2(stderrFd, STDERR_FILENO);
         }
         markInheritedDescriptorsCloseOnExec();
+        if (eventsFd >= 0)
+            ::fcntl(eventsFd, F_SETFD, 0);
         if (terminalFd < 0)
             ::setpgid(0, 0);
         if (files.rlim_cur != RLIM_INFINITY)
@@ -230,8 +232,10 @@ JobProcess::~JobProcess()
     closeOutputPipe(m_stdoutPipe);
     closeOutputPipe(m_stderrPipe);
     closeTerminalInput();
-    if (!m_traceEventsPath.isEmpty())
-        QFile::remove(m_traceEventsPath);
+    for (int fd : {m_traceReadFd, m_traceWriteFd}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
 }
 
 void JobProcess::pipeTo(JobProcess *next)
@@ -436,7 +440,7 @@ void JobProcess::start()
             m_process->setStandardInputFile(QProcess::nullDevice());
     }
     installChildModifier(m_spec.maxProcesses > 0 ? userProcessCount() + rlim_t(m_spec.maxProcesses) : 0,
-                         stdinFd, stdoutWrite, stderrWrite, terminal);
+                         stdinFd, stdoutWrite, stderrWrite, terminal, m_traceWriteFd);
     // Timed from the spawn, not from started(): that signal arrives through the
     // event loop, after every other child of a fan-out was spawned too.
     m_startedMs = now();
@@ -446,10 +450,11 @@ void JobProcess::start()
     // The same for the terminal's slave side: once only the child holds it,
     // reading the master fails with EIO when the child and its descendants
     // are gone, the terminal's end of file.
-    for (int fd : {stdoutWrite, stderrWrite, terminal}) {
+    for (int fd : {stdoutWrite, stderrWrite, terminal, m_traceWriteFd}) {
         if (fd >= 0)
             ::close(fd);
     }
+    m_traceWriteFd = -1;
     if (m_outcome.isDone()) {
         // QProcess reported a failed start from inside start().
         closeOutputPipe(m_stdoutPipe);
@@ -1125,28 +1130,32 @@ bool JobProcess::runUnderTracer()
     // only it waits on the family's pids, never the app (QProcess reaps its
     // own). It passes stdin, stdout and stderr through and exits as the
     // program did, so the outcome and the output mean what they always do.
-    QTemporaryFile events(QDir::tempPath() + QStringLiteral("/spawnscope-trace-XXXXXX.jsonl"));
-    events.setAutoRemove(false);
-    if (!events.open()) {
+    int ends[2];
+    if (::pipe2(ends, O_CLOEXEC) != 0) {
         // Runs unwatched, and says so as a ptrace refusal would.
+        const QString error = QString::fromLocal8Bit(std::strerror(errno));
         TraceProtocol::Event refused;
         refused.kind = TraceProtocol::Event::Kind::Refused;
-        refused.reason = tr("the tracer's events file could not be created in %1 (%2); the program ran unwatched")
-                             .arg(QDir::tempPath(), events.errorString());
+        refused.reason = tr("the pipe for the tracer's events could not be made (%1): close some programs or raise "
+                            "the open-files limit (ulimit -n)")
+                             .arg(error);
         m_family.apply(refused);
-        qCWarning(lcEngine) << "cannot create the trace events file:" << events.errorString();
+        qCWarning(lcEngine) << "cannot create the trace events pipe:" << error;
         return false;
     }
-    m_traceEventsPath = events.fileName();
-    m_traceEvents = new QFile(m_traceEventsPath, this);
-    if (!m_traceEvents->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        qCWarning(lcEngine) << "cannot read the trace events file:" << m_traceEvents->errorString();
+    m_traceReadFd = ends[0];
+    m_traceWriteFd = ends[1];
+    // Room for a burst while the event loop is busy; the tracer buffers
+    // (bounded) behind it and counts what does not fit.
+    ::fcntl(m_traceReadFd, F_SETPIPE_SZ, TraceProtocol::PipeBytes);
+    ::fcntl(m_traceReadFd, F_SETFL, ::fcntl(m_traceReadFd, F_GETFL) | O_NONBLOCK);
+    const QString eventsPath = TraceProtocol::descriptorPath(m_traceWriteFd);
     const QString program = m_process->program();
     if (m_spec.attachPid > 0) {
-        m_process->setArguments(TraceProtocol::attachArguments(m_traceEventsPath, m_spec.attachPid,
+        m_process->setArguments(TraceProtocol::attachArguments(eventsPath, m_spec.attachPid,
                                                                qint64(m_spec.attachForSec * 1000)));
     } else {
-        m_process->setArguments(TraceProtocol::workerArguments(m_traceEventsPath, program, m_process->arguments()));
+        m_process->setArguments(TraceProtocol::workerArguments(eventsPath, program, m_process->arguments()));
     }
     m_process->setProgram(TraceProtocol::tracerProgram());
     m_familyTimer = new QTimer(this);
@@ -1157,30 +1166,40 @@ bool JobProcess::runUnderTracer()
 
 void JobProcess::readFamily(bool atEnd)
 {
-    if (m_traceEventsPath.isEmpty())
+    if (m_traceReadFd < 0)
         return;
-    bool grew = false;
-    if (m_traceEvents && m_traceEvents->isOpen()) {
-        // The tracer writes each event with one write(), so only a read that
-        // races it can end mid-line; that part waits for the next read.
-        m_tracePending += m_traceEvents->readAll();
-        const qsizetype lastNewline = atEnd ? m_tracePending.size() : m_tracePending.lastIndexOf('\n') + 1;
-        if (lastNewline > 0) {
-            const int bad = m_family.applyLines(m_tracePending.left(lastNewline));
-            if (bad > 0)
-                qCWarning(lcEngine) << bad << "unreadable lines in the trace of" << m_spec.stage.program;
-            m_tracePending.remove(0, lastNewline);
-            grew = true;
+    // Everything the pipe holds now; at the end the tracer has exited, so
+    // that is all it wrote.
+    bool closed = false;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(m_traceReadFd, buffer, sizeof buffer);
+        if (n > 0) {
+            m_tracePending.append(buffer, n);
+            continue;
         }
+        if (n < 0 && errno == EINTR)
+            continue;
+        closed = n == 0;
+        break;
+    }
+    bool grew = false;
+    // Only the last line can be cut short (a burst that filled the pipe);
+    // it waits for the next read.
+    const qsizetype lastNewline = atEnd || closed ? m_tracePending.size() : m_tracePending.lastIndexOf('\n') + 1;
+    if (lastNewline > 0) {
+        const int bad = m_family.applyLines(m_tracePending.left(lastNewline));
+        if (bad > 0)
+            qCWarning(lcEngine) << bad << "unreadable lines in the trace of" << m_spec.stage.program;
+        m_tracePending.remove(0, lastNewline);
+        grew = true;
     }
     if (atEnd) {
         if (m_familyTimer)
             m_familyTimer->stop();
-        delete m_traceEvents;
-        m_traceEvents = nullptr;
+        ::close(m_traceReadFd);
+        m_traceReadFd = -1;
         m_tracePending.clear();
-        QFile::remove(m_traceEventsPath);
-        m_traceEventsPath.clear();
         return; // finish() announces the end
     }
     // Most ticks read nothing; only new events are announced.

@@ -235,11 +235,12 @@ private:
     void poll();
     void onTimeout();
     void escalate();
-    void installChildModifier(quint64 processLimit, int stdinFd, int stdoutFd, int stderrFd, int terminalFd);
+    void installChildModifier(quint64 processLimit, int stdinFd, int stdoutFd, int stderrFd, int terminalFd,
+                              int eventsFd);
     void failToStart(const QString &reason);
     void cancelQueued(JobOutcome::Cause cause);
     void finish();
-    // False when the events file could not be made (family().refusal() says why).
+    // False when the events pipe could not be made (family().refusal() says why).
     bool runUnderTracer();
     // Applies the events the tracer wrote since the last read; at the end,
     // also closes and removes the file.
@@ -272,8 +273,11 @@ private:
     OutputTail m_stderr;
     OutputPipe m_stdoutPipe;
     OutputPipe m_stderrPipe;
-    QString m_traceEventsPath; // the tracer's events file, removed once read
-    QFile *m_traceEvents = nullptr; // read as it grows, so the family shows live
+    // The tracer's events: the read end of a pipe only the tracer writes to
+    // (no file anywhere), read as they come so the family shows live; the
+    // write end is the app's only until the tracer has its copy.
+    int m_traceReadFd = -1;
+    int m_traceWriteFd = -1;
     QByteArray m_tracePending;      // a line the tracer has not finished yet
     QTimer *m_familyTimer = nullptr;
     ProcessFamily m_family;

@@ -264,6 +264,9 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
         json.insert(QStringLiteral("family"), family);
         if (!job->family().refusal().isEmpty())
             json.insert(QStringLiteral("watchRefused"), job->family().refusal());
+        // Events the tracer could not pass on: the family above is incomplete.
+        if (job->family().lostEvents() > 0)
+            json.insert(QStringLiteral("eventsLost"), double(job->family().lostEvents()));
         // Attached to a program already running: "pid" is that program's,
         // and members with no exit were still running when the watch let go
         // ("detachedMs", on the family's clock).

@@ -196,6 +196,7 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
         break;
     case Kind::End:
         m_ended = true;
+        m_lostEvents = event.lost;
         break;
     case Kind::Detach:
         m_detachedMs = event.ms;

@@ -116,6 +116,9 @@ public:
     // When an attached watch let go; -1 if it did not. Members with no exit
     // were still running then.
     double detachedMs() const { return m_detachedMs; }
+    // Events the tracer could not pass on because the reader fell behind
+    // (its buffer is bounded): the family is then incomplete, not exact.
+    qint64 lostEvents() const { return m_lostEvents; }
 
     // One object per member, in the order they were forked.
     QJsonArray toJson() const;
@@ -144,4 +147,5 @@ private:
     int m_version = 0;
     QString m_refusal;
     double m_detachedMs = -1;
+    qint64 m_lostEvents = 0;
 };

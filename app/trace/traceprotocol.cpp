@@ -104,6 +104,20 @@ QStringList TraceProtocol::workerArguments(const QString &outPath, const QString
            + args;
 }
 
+QString TraceProtocol::descriptorPath(int fd)
+{
+    return QStringLiteral("fd:") + QString::number(fd);
+}
+
+int TraceProtocol::inheritedDescriptor(const QString &outPath)
+{
+    if (!outPath.startsWith(QLatin1String("fd:")))
+        return -1;
+    bool ok = false;
+    const int fd = outPath.mid(3).toInt(&ok);
+    return ok && fd > 2 ? fd : -1;
+}
+
 QStringList TraceProtocol::attachArguments(const QString &outPath, qint64 pid, qint64 detachAfterMs)
 {
     QStringList arguments{QStringLiteral("--") + QLatin1String(WorkerOption), QStringLiteral("--") + QLatin1String(OutOption),
@@ -185,6 +199,9 @@ QByteArray TraceProtocol::format(const Event &event)
         o.insert(QStringLiteral("reason"), event.reason);
         break;
     case Kind::End:
+        if (event.lost > 0)
+            o.insert(QStringLiteral("lost"), double(event.lost));
+        break;
     case Kind::Detach:
         break;
     }
@@ -260,6 +277,8 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
         e.reason = o.value(QStringLiteral("reason")).toString();
         break;
     case Kind::End:
+        e.lost = JsonNumber::whole(o.value(QStringLiteral("lost")), 0, JsonNumber::MaxWhole).value_or(0);
+        break;
     case Kind::Detach:
         break;
     }

@@ -20,7 +20,8 @@
 //        duration, or the attached program's end): members with no exit
 //        were still running, and run on untraced
 //   {"ev":"end","ms":..}                          every traced process is gone (after
-//        "refused": the program has ended; after "detach": the watch ended)
+//        "refused": the program has ended; after "detach": the watch ended);
+//        with "lost":N when N events did not fit while the reader was behind
 //
 // Attached to a running program (--trace-attach), the program and the
 // descendants it already had come first as spawn events with how "attach",
@@ -40,6 +41,8 @@ public:
     static constexpr int Version = 1;
     // The hidden option (without "--") that turns spawnscope into a tracer:
     // spawnscope --trace-worker --trace-out PATH -- PROGRAM ARGS...
+    // PATH is "fd:N" for a descriptor the tracer inherited (the app's pipe:
+    // no file ever appears), or a file (tests and the benchmark).
     static constexpr char WorkerOption[] = "trace-worker";
     static constexpr char OutOption[] = "trace-out";
     // Instead of a program: attach to this running pid and its descendants
@@ -53,6 +56,15 @@ public:
     // Tests set this to a reason to make the tracer act as if PTRACE_SEIZE had
     // been refused with that reason (a real refusal needs a locked-down kernel).
     static constexpr char RefuseEnv[] = "SPAWNSCOPE_TRACE_REFUSE";
+    // What the tracer keeps for a reader that has fallen behind (the pipe's
+    // own buffer comes first); events past it are counted as lost.
+    static constexpr qsizetype TracerBufferBytes = 4 * 1024 * 1024;
+    // Tests set this to a smaller bound (in bytes) to see events lost
+    // without forking a hundred thousand processes; a larger one is ignored.
+    static constexpr char BufferEnv[] = "SPAWNSCOPE_TRACE_BUFFER";
+    // The pipe's size the engine asks for (the kernel's limit for a user is
+    // /proc/sys/fs/pipe-max-size, 1 MiB by default).
+    static constexpr int PipeBytes = 1024 * 1024;
 
     struct Event
     {
@@ -73,6 +85,7 @@ public:
         double cpuSysMs = -1;
         qint64 peakRssKb = -1;
         QString reason; // refused
+        qint64 lost = 0; // end: events the tracer could not pass on
     };
 
     // Where the tracer is: this binary (QCoreApplication::applicationFilePath),
@@ -87,6 +100,10 @@ public:
     // The worker's argv to attach to pid; detachAfterMs <= 0: until the
     // program ends or the worker is asked to stop (SIGTERM, SIGINT, SIGHUP).
     static QStringList attachArguments(const QString &outPath, qint64 pid, qint64 detachAfterMs);
+    // "fd:N", the --trace-out value for an inherited descriptor, and back
+    // (-1 when outPath names a file instead).
+    static QString descriptorPath(int fd);
+    static int inheritedDescriptor(const QString &outPath);
 
     // One event as one line, with the final '\n'.
     static QByteArray format(const Event &event);

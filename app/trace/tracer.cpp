@@ -170,23 +170,71 @@ public:
     explicit Session(int out)
         : m_out(out)
     {
+        bool ok = false;
+        const qsizetype smaller = qgetenv(TraceProtocol::BufferEnv).toLongLong(&ok);
+        if (ok && smaller >= 0 && smaller < m_bufferBytes)
+            m_bufferBytes = smaller;
     }
 
+    // The events go out without ever blocking the family: a reader that
+    // falls behind fills the pipe, the rest waits in a buffer of at most
+    // TraceProtocol::TracerBufferBytes, and what does not fit is counted as
+    // lost (the end event says how many). Only the end event waits for the
+    // reader, so nothing already buffered is lost at the end.
     void write(const TraceProtocol::Event &event)
     {
+        if (event.kind == TraceProtocol::Event::Kind::End) {
+            TraceProtocol::Event end = event;
+            end.lost = m_lost;
+            setBlocking(true);
+            flush();
+            m_pending += TraceProtocol::format(end);
+            flush();
+            return;
+        }
         const QByteArray line = TraceProtocol::format(event);
-        // One write per line, unbuffered: a reader tailing the file never
-        // sees half an event, and a tracer killed mid-run loses none.
+        flush();
+        if (!m_pending.isEmpty()) {
+            if (m_pending.size() + line.size() > m_bufferBytes)
+                ++m_lost;
+            else
+                m_pending += line;
+            return;
+        }
+        m_pending = line;
+        flush();
+    }
+
+    // Writes what is pending until the reader's side is full (EAGAIN) or the
+    // reader is gone; a blocking descriptor (a file, or the end) takes all.
+    void flush()
+    {
         qsizetype done = 0;
-        while (done < line.size()) {
-            const ssize_t n = ::write(m_out, line.constData() + done, size_t(line.size() - done));
+        while (done < m_pending.size()) {
+            const ssize_t n = ::write(m_out, m_pending.constData() + done, size_t(m_pending.size() - done));
             if (n < 0 && errno == EINTR)
                 continue;
-            if (n <= 0)
-                return;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break;
+            if (n <= 0) {
+                done = m_pending.size(); // the reader is gone: nobody to tell
+                break;
+            }
             done += n;
         }
+        m_pending.remove(0, done);
     }
+
+    // Flushes what is left, waiting for the reader, and closes.
+    void close()
+    {
+        setBlocking(true);
+        flush();
+        ::close(m_out);
+        m_out = -1;
+    }
+
+    qint64 lost() const { return m_lost; }
 
     double ms() const { return monotonicMs() - m_startMs; }
     void setStart(double startMs) { m_startMs = startMs; }
@@ -218,8 +266,17 @@ private:
     void writeExit(pid_t pid, int status);
     void spawned(pid_t parent, pid_t child, const char *how);
     void resume(pid_t tid, int signal);
+    void setBlocking(bool blocking)
+    {
+        const int flags = ::fcntl(m_out, F_GETFL);
+        if (flags >= 0)
+            ::fcntl(m_out, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK);
+    }
 
     int m_out = -1;
+    QByteArray m_pending; // written when the reader makes room, bounded
+    qint64 m_lost = 0;    // events that did not fit in m_pending
+    qsizetype m_bufferBytes = TraceProtocol::TracerBufferBytes;
     double m_startMs = 0;
     // Processes (thread-group leaders) reported with a spawn event.
     QSet<pid_t> m_processes;
@@ -662,16 +719,36 @@ void installLetGo()
     ::setitimer(ITIMER_REAL, &every, nullptr);
 }
 
+// The events go to a descriptor the app handed down (--trace-out fd:N, the
+// write end of its pipe) or to a file (tests, the benchmark). The descriptor
+// is not passed on to the program, and never blocks the tracer (Session).
+int openEvents(const QString &outPath)
+{
+    int out = TraceProtocol::inheritedDescriptor(outPath);
+    if (out >= 0) {
+        const int flags = ::fcntl(out, F_GETFL);
+        if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY) {
+            qCWarning(lcTrace, "the events descriptor %d is not open for writing", out);
+            return -1;
+        }
+        ::fcntl(out, F_SETFD, FD_CLOEXEC);
+        ::fcntl(out, F_SETFL, flags | O_NONBLOCK);
+        return out;
+    }
+    out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (out < 0)
+        qCWarning(lcTrace, "cannot write events to %s: %s", qPrintable(outPath), std::strerror(errno));
+    return out;
+}
+
 } // namespace
 
 int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, int *rootSignal)
 {
     *rootSignal = 0;
-    const int out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (out < 0) {
-        qCWarning(lcTrace, "cannot write events to %s: %s", qPrintable(outPath), std::strerror(errno));
+    const int out = openEvents(outPath);
+    if (out < 0)
         return 127;
-    }
     Session session(out);
     session.setStart(monotonicMs());
     TraceProtocol::Event hello;
@@ -698,7 +775,7 @@ int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, 
         end.ms = session.ms();
         session.write(end);
         std::fprintf(stderr, "spawnscope: cannot watch process %lld: %s\n", target, qPrintable(refused.reason));
-        ::close(out);
+        session.close();
         return TraceProtocol::AttachRefusedExit;
     }
 
@@ -712,18 +789,16 @@ int Tracer::attach(qint64 target, const QString &outPath, qint64 detachAfterMs, 
     const int code = session.loop(root, rootSignal);
     const itimerval never{};
     ::setitimer(ITIMER_REAL, &never, nullptr);
-    ::close(out);
+    session.close();
     return code;
 }
 
 int Tracer::run(const QStringList &program, const QString &outPath, int *rootSignal)
 {
     *rootSignal = 0;
-    const int out = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (out < 0) {
-        qCWarning(lcTrace, "cannot write events to %s: %s", qPrintable(outPath), std::strerror(errno));
+    const int out = openEvents(outPath);
+    if (out < 0)
         return 127;
-    }
     Session session(out);
     TraceProtocol::Event hello;
     hello.kind = TraceProtocol::Event::Kind::Hello;
@@ -800,7 +875,7 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
                      qPrintable(refused.reason));
         ::kill(child, SIGCONT);
         const int code = session.waitUntraced(child, rootSignal);
-        ::close(out);
+        session.close();
         return code;
     }
 
@@ -816,7 +891,7 @@ int Tracer::run(const QStringList &program, const QString &outPath, int *rootSig
 
     ::kill(child, SIGCONT);
     const int code = session.loop(child, rootSignal);
-    ::close(out);
+    session.close();
     return code;
 }
 

@@ -909,8 +909,8 @@
         <translation>비밀 값 %1은(는) 이 프리셋과 함께 저장되지 않았습니다(비밀 값은 본인의 프리셋 파일 말고는 어디에도 저장되지 않습니다): 실행하려면 값을 다시 입력하세요</translation>
     </message>
     <message>
-        <source>the tracer&apos;s events file could not be created in %1 (%2); the program ran unwatched</source>
-        <translation>추적기의 이벤트 파일을 %1에 만들 수 없었습니다 (%2). 프로그램은 관찰 없이 실행되었습니다</translation>
+        <source>the pipe for the tracer&apos;s events could not be made (%1): close some programs or raise the open-files limit (ulimit -n)</source>
+        <translation>추적기의 이벤트를 받을 파이프를 만들 수 없습니다 (%1): 프로그램 몇 개를 닫거나 열린 파일 한도(ulimit -n)를 올리세요</translation>
     </message>
 </context>
 <context>
@@ -3628,6 +3628,12 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>unknown: the tracer died</source>
         <translation>알 수 없음: 추적기가 죽음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) of the family were lost: the app fell behind the tracer, so the family shown is incomplete.</source>
+        <translation>
+            <numerusform>가족의 이벤트 %n개를 잃었습니다: 앱이 추적기를 따라가지 못해, 보이는 가족은 일부입니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
