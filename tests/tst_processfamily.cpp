@@ -200,7 +200,22 @@ private slots:
     void costGrowsLinearly_data();
     void costGrowsLinearly();
     void anotherProtocolVersionIsRefused();
+    void theAppsOwnPipesAreNamed();
 };
+
+// A pipe nobody in the family reads is "other end elsewhere", unless it is
+// one the app captures: then the app is named.
+void TestProcessFamily::theAppsOwnPipesAreNamed()
+{
+    ProcessFamily family = ProcessFamily::fromLines(
+        "{\"ev\":\"hello\",\"v\":1,\"tracer\":5}\n"
+        "{\"ev\":\"spawn\",\"ms\":0,\"pid\":10,\"ppid\":5,\"how\":\"root\","
+        "\"fds\":[\"/dev/null\",\"pipe:[700]\",\"pipe:[701]\"]}\n");
+    QCOMPARE(family.describeFd(10, 1), QStringLiteral("pipe 700 (other end elsewhere)"));
+    family.setCapturePipes({700});
+    QCOMPARE(family.describeFd(10, 1), QStringLiteral("captured by SpawnScope"));
+    QCOMPARE(family.describeFd(10, 2), QStringLiteral("pipe 701 (other end elsewhere)"));
+}
 
 // A tracer of another build: its hello names another version, and nothing
 // it says after is taken as this version's events.

@@ -8,6 +8,7 @@
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "processfamily.h"
+#include "procreader.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -29,6 +30,7 @@ private slots:
     void setsidEscapeIsStillFollowed();
     void killedTracerLeavesNoProcessBehind();
     void eventsTravelByAPipeTheProgramNeverSees();
+    void theJobIsTheProgramNotItsTracer();
 
 private:
     // Runs the command line words under watch through the engine.
@@ -212,6 +214,41 @@ void TestWatch::eventsTravelByAPipeTheProgramNeverSees()
     QCOMPARE(job->family().lostEvents(), 0);
     QCOMPARE(named(job->family(), QStringLiteral("ls")).size(), 2);
     QCOMPARE(named(job->family(), QStringLiteral("true")).size(), 1);
+    // The job's own stdout and stderr pipes lead to the app, and say so.
+    QCOMPARE(job->family().describeFd(job->programPid(), 1), QStringLiteral("captured by SpawnScope"));
+    QCOMPARE(job->family().describeFd(job->programPid(), 2), QStringLiteral("captured by SpawnScope"));
+}
+
+// The job's row is the program: its PID is the one the tracer forked, the
+// sampler reads the program's tree (so the program is not its own
+// descendant, and the tracer is in neither), and the tracer's cost is apart.
+void TestWatch::theJobIsTheProgramNotItsTracer()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({helper(), QStringLiteral("sleep"), QStringLiteral("30")});
+    JobProcess *job = run->jobs().first();
+    QSignalSpy changedPid(job, &JobProcess::programPidChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!job->family().members().isEmpty(), 10000);
+    QVERIFY(job->pid() > 0);
+    QCOMPARE(job->programPid(), job->family().members().constFirst().pid);
+    QVERIFY(job->programPid() != job->pid());
+    QCOMPARE(changedPid.size(), 1);
+    QCOMPARE(changedPid.first().first().toLongLong(), job->pid());
+    QTRY_COMPARE_WITH_TIMEOUT(ProcReader::read(job->programPid(), ProcReader::Stat).comm, QByteArray("spawnhelper"), 5000);
+    QCOMPARE(ProcReader::read(job->pid(), ProcReader::Stat).comm, QByteArray("spawnscope"));
+    const int samplesBefore = job->resources().samples;
+    QTRY_VERIFY_WITH_TIMEOUT(job->resources().samples > samplesBefore + 1, 10000);
+    for (const ProcessSample &process : job->resources().descendants) {
+        QVERIFY(process.pid != job->programPid());
+        QVERIFY(process.pid != job->pid());
+    }
+    const ProcSnapshot tracer = job->tracerSample();
+    QVERIFY(!tracer.isGone());
+    QCOMPARE(tracer.pid, job->pid());
+    QVERIFY(tracer.rssKb > 0);
+    run->stop();
+    QVERIFY(waitRun(run));
+    QVERIFY(job->tracerSample().isGone()); // nothing to read once it ended
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

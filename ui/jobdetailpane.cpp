@@ -521,8 +521,13 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
     if (job->pipesStdout())
         lines << tr("stdout:  an OS pipe into the next stage's stdin");
     lines << QString();
-    lines << tr("PID:  %1   (leads its own process group, so Stop reaches its children too)")
-                 .arg(job->programPid() > 0 ? QString::number(job->programPid()) : tr("none"));
+    if (job->programPid() > 0 && job->programPid() != job->pid() && job->spec().attachPid <= 0)
+        lines << tr("PID:  %1   (watched: in its tracer %2's process group, so Stop reaches the family too)")
+                     .arg(job->programPid())
+                     .arg(job->pid());
+    else
+        lines << tr("PID:  %1   (leads its own process group, so Stop reaches its children too)")
+                     .arg(job->programPid() > 0 ? QString::number(job->programPid()) : tr("none"));
     lines << tr("State:  %1").arg(JobFormat::jobState(job));
     if (!outcome.exitText().isEmpty())
         lines << tr("Exit:  %1").arg(outcome.signal ? tr("%1 (%2), no exit code").arg(UnixSignals::name(outcome.signal)).arg(outcome.signal)
@@ -559,6 +564,11 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
                         int(job->family().members().size()));
             if (job->family().lostEvents() > 0)
                 lines << JobFormat::lostEvents(job->family());
+            const ProcSnapshot tracer = job->tracerSample();
+            if (!tracer.isGone() && tracer.rssKnown)
+                lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")
+                             .arg(job->pid())
+                             .arg(JobFormat::kibibytes(tracer.rssKb), JobFormat::seconds(double(tracer.cpuMs())));
             lines << JobFormat::familyLines(job->family());
         } else if (!resources.descendants.isEmpty()) {
             const auto left = std::count_if(resources.descendants.cbegin(), resources.descendants.cend(),
@@ -628,6 +638,11 @@ QString JobDetailPane::describeRun(const JobRun *run) const
                         int(job->family().members().size()));
             if (job->family().lostEvents() > 0)
                 lines << JobFormat::lostEvents(job->family());
+            const ProcSnapshot tracer = job->tracerSample();
+            if (!tracer.isGone() && tracer.rssKnown)
+                lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")
+                             .arg(job->pid())
+                             .arg(JobFormat::kibibytes(tracer.rssKb), JobFormat::seconds(double(tracer.cpuMs())));
             lines << JobFormat::familyLines(job->family());
         }
     }

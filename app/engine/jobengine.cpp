@@ -185,6 +185,16 @@ void JobEngine::wireJob(JobRun *run, int index)
         m_budget.jobFinished(job);
         emit jobResourcesChanged(run, index);
     });
+    // A watched job is sampled as its program, not its tracer, once the
+    // tracer has said which process that is.
+    connect(job, &JobProcess::programPidChanged, this, [this, run, job, index](qint64 previous) {
+        if (!m_sampledJobs.contains(previous))
+            return;
+        m_sampledJobs.remove(previous);
+        m_sampler->remove(previous);
+        if (job->outcome().state == JobOutcome::State::Running && m_sampler->add(job->programPid(), job->spec().stage.program))
+            m_sampledJobs.insert(job->programPid(), {run, index});
+    });
     // Only the address is used: the job is in its destructor then.
     connect(job, &QObject::destroyed, this, [this, job] { m_budget.forget(job); });
 }

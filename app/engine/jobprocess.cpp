@@ -6,6 +6,7 @@
 #include "outputdir.h"
 #include "outputpoller.h"
 #include "outputreader.h"
+#include "procreader.h"
 #include "rootsample.h"
 #include "unixsignals.h"
 
@@ -412,6 +413,8 @@ void JobProcess::start()
     m_outcome.state = JobOutcome::State::Starting;
     if (!program.isEmpty())
         m_process->setProgram(program);
+    if (m_spec.watch)
+        m_family.setCapturePipes(capturePipeInodes());
     if (m_spec.watch && !runUnderTracer() && m_spec.attachPid > 0) {
         // Nothing to run unwatched: the program is someone else's, and running.
         for (int fd : {stdoutWrite, stderrWrite, terminal}) {
@@ -1087,17 +1090,24 @@ void JobProcess::endDrain()
     finish();
 }
 
+QSet<quint64> JobProcess::capturePipeInodes() const
+{
+    QSet<quint64> inodes;
+    for (const OutputPipe *pipe : {&m_stdoutPipe, &m_stderrPipe}) {
+        struct stat info;
+        if (pipe->fd >= 0 && ::fstat(pipe->fd, &info) == 0)
+            inodes.insert(quint64(info.st_ino));
+    }
+    return inodes;
+}
+
 void JobProcess::findLeftovers()
 {
     // One kill(2) tells whether anything of the job's group is left (a
     // zombie counts, and is skipped by find()); /proc is read only then, or
     // when a writer held the pipes past the drain limit.
-    QList<quint64> inodes;
-    for (const OutputPipe *pipe : {&m_stdoutPipe, &m_stderrPipe}) {
-        struct stat info;
-        if (pipe->fd >= 0 && ::fstat(pipe->fd, &info) == 0)
-            inodes << quint64(info.st_ino);
-    }
+    const QSet<quint64> captured = capturePipeInodes();
+    const QList<quint64> inodes(captured.cbegin(), captured.cend());
     if (m_pid <= 0 || (inodes.isEmpty() && ::kill(pid_t(-m_pid), 0) != 0))
         return;
     m_leftovers = LeftoverProcess::find(m_pid, inodes);
@@ -1184,6 +1194,7 @@ void JobProcess::readFamily(bool atEnd)
         break;
     }
     bool grew = false;
+    const qint64 programBefore = programPid();
     // Only the last line can be cut short (a burst that filled the pipe);
     // it waits for the next read.
     const qsizetype lastNewline = atEnd || closed ? m_tracePending.size() : m_tracePending.lastIndexOf('\n') + 1;
@@ -1203,8 +1214,30 @@ void JobProcess::readFamily(bool atEnd)
         return; // finish() announces the end
     }
     // Most ticks read nothing; only new events are announced.
+    if (grew && programPid() != programBefore) {
+        emit programPidChanged(programBefore);
+        emit changed(); // the table's PID
+    }
     if (grew)
         emit resourcesChanged();
+}
+
+qint64 JobProcess::programPid() const
+{
+    if (m_spec.attachPid > 0)
+        return m_spec.attachPid;
+    // The tracer's first spawn is the program it forked ("root").
+    if (m_spec.watch && !m_family.members().isEmpty()
+        && m_family.members().constFirst().how == QLatin1String("root"))
+        return m_family.members().constFirst().pid;
+    return m_pid;
+}
+
+ProcSnapshot JobProcess::tracerSample() const
+{
+    if (!m_spec.watch || m_pid <= 0 || !m_outcome.isActive() || programPid() == m_pid)
+        return ProcSnapshot();
+    return ProcReader::read(m_pid, ProcReader::Stat | ProcReader::Status);
 }
 
 void JobProcess::finish()

@@ -20,6 +20,7 @@
 #include "leftoverprocess.h"
 #include "outputtail.h"
 #include "processfamily.h"
+#include "procsnapshot.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -111,9 +112,15 @@ public:
     // The child the app started: the program, or its tracer when watched.
     qint64 pid() const { return m_pid; }
     // The program the job is about: the attached process for an attached
-    // watch (spec().attachPid), else pid(). The table, the sampler and the
-    // report show this one.
-    qint64 programPid() const { return m_spec.attachPid > 0 ? m_spec.attachPid : m_pid; }
+    // watch (spec().attachPid), the program the tracer started for a watched
+    // one (once its first event arrived; pid() until then), else pid(). The
+    // table, the sampler and the report show this one; the tracer is not the
+    // job (its own cost: tracerUsage()).
+    qint64 programPid() const;
+    // A watched job's tracer, read from /proc now (its memory and CPU, the
+    // cost of watching); not present when the job is not watched, has
+    // ended, or its program is not known yet.
+    ProcSnapshot tracerSample() const;
     int polls() const { return m_polls; }
     const QList<double> &pollTimesMs() const { return m_pollTimesMs; }
     qint64 stdinBytes() const { return m_stdinBytes; }
@@ -201,6 +208,9 @@ signals:
     void finished();
     // A sampler tick or the reap changed resources() or the paused state.
     void resourcesChanged();
+    // programPid() became the watched program's, no longer the tracer's
+    // (previous): whoever keyed the job by its pid re-keys it.
+    void programPidChanged(qint64 previous);
 
 private:
     void setPaused(bool paused, double atMs);
@@ -218,6 +228,9 @@ private:
         OutputReader *reader = nullptr; // a heavy writer's pipe is read by a thread of its own
     };
     bool openOutputPipes(int *stdoutWrite, int *stderrWrite);
+    // The inodes of the open output pipes (what the family's members see
+    // as their stdout and stderr).
+    QSet<quint64> capturePipeInodes() const;
     // The pseudo-terminal: its master becomes m_stdoutPipe (read) and
     // m_terminalInput (write); *slave is opened for the child.
     bool openTerminal(int *slave);

@@ -306,7 +306,7 @@ QString ProcessFamily::describeFd(qint64 pid, int fd) const
     case StdFd::Kind::Pipe: {
         const auto ends = m_pipes.constFind(std.pipeInode);
         if (ends == m_pipes.constEnd())
-            return tr("pipe %1").arg(std.pipeInode);
+            return m_capturePipes.contains(std.pipeInode) ? tr("captured by SpawnScope") : tr("pipe %1").arg(std.pipeInode);
         // The other end, without the process itself and, for the readers of
         // a pipe, without the forks that only pass it on (a parent shell
         // holding both ends is still "to md5sum"). Only the other side is
@@ -321,10 +321,12 @@ QString ProcessFamily::describeFd(qint64 pid, int fd) const
                 others << other;
             }
         }
+        if (others.isEmpty() && m_capturePipes.contains(std.pipeInode))
+            return fd == 0 ? tr("pipe from SpawnScope") : tr("captured by SpawnScope");
         if (others.isEmpty())
             // Only fds 0-2 are read: a parent holding the other end on
-            // fd 5 (CPython's subprocess.PIPE), or the app itself, is
-            // not seen as a stdin or stdout here.
+            // fd 5 (CPython's subprocess.PIPE) is not seen as a stdin or
+            // stdout here.
             return tr("pipe %1 (other end elsewhere)").arg(std.pipeInode);
         return (fd == 0 ? tr("pipe from %1") : tr("pipe to %1")).arg(joinPids(*this, others));
     }

@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
@@ -105,6 +106,10 @@ public:
     // 4311 (echo)", "/dev/pts/3 (terminal)", "/dev/null", a path, "closed";
     // in the window's language (the report's structured fields are not).
     QString describeFd(qint64 pid, int fd) const;
+    // The pipes whose other end is the app's own (the job's captured stdout
+    // and stderr, by inode): describeFd() names SpawnScope there instead of
+    // "other end elsewhere".
+    void setCapturePipes(const QSet<quint64> &inodes) { m_capturePipes = inodes; }
 
     bool started() const { return m_started; } // a hello line was read
     bool ended() const { return m_ended; }     // every traced process is gone
@@ -148,4 +153,5 @@ private:
     QString m_refusal;
     double m_detachedMs = -1;
     qint64 m_lostEvents = 0;
+    QSet<quint64> m_capturePipes;
 };

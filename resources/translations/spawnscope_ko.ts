@@ -837,6 +837,14 @@
         <source>Wall time:  %1   Sum of children:  %2   Parallelism (sum ÷ wall):  %3</source>
         <translation>벽시계 시간:  %1   자식 프로세스 합계:  %2   병렬성 (합계 ÷ 벽시계 시간):  %3</translation>
     </message>
+    <message>
+        <source>PID:  %1   (watched: in its tracer %2&apos;s process group, so Stop reaches the family too)</source>
+        <translation>PID:  %1   (관찰 중: 추적기 %2의 프로세스 그룹에 있어, 중지하면 가족 전체에 전달됩니다)</translation>
+    </message>
+    <message>
+        <source>Tracer %1 (not counted in the job): %2, %3 CPU</source>
+        <translation>추적기 %1 (작업에 포함되지 않음): %2, CPU %3</translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
@@ -2436,6 +2444,14 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>the tracer speaks version %1 of its protocol and this SpawnScope reads version %2; its events were ignored (run the tracer of the same SpawnScope)</source>
         <translation>추적기는 프로토콜 버전 %1을 쓰고 이 SpawnScope는 버전 %2를 읽습니다. 추적기의 이벤트는 무시했습니다 (같은 SpawnScope의 추적기를 실행하십시오)</translation>
+    </message>
+    <message>
+        <source>captured by SpawnScope</source>
+        <translation>SpawnScope가 받음</translation>
+    </message>
+    <message>
+        <source>pipe from SpawnScope</source>
+        <translation>SpawnScope에서 오는 파이프</translation>
     </message>
 </context>
 <context>

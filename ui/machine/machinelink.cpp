@@ -25,16 +25,22 @@ MachineLink::MachineLink(JobEngine *engine, MachinePanel *panel, RunPreset runPr
 void MachineLink::onJobChanged(JobRun *run, int index)
 {
     const JobProcess *job = run->jobs().value(index);
-    if (!job || job->programPid() <= 0)
+    if (!job)
         return;
-    const bool running = job->outcome().state == JobOutcome::State::Running;
-    const bool changed = running ? !m_jobPids.contains(job->programPid()) : m_jobPids.contains(job->programPid());
-    if (!changed)
+    // Keyed by the job, not its pid: a watched job's pid turns from its
+    // tracer's to its program's while it runs.
+    const qint64 pid = job->outcome().state == JobOutcome::State::Running ? job->programPid() : 0;
+    const qint64 before = m_pidOfJob.value(job, 0);
+    if (pid == before)
         return;
-    if (running)
-        m_jobPids.insert(job->programPid());
-    else
-        m_jobPids.remove(job->programPid());
+    if (before > 0)
+        m_jobPids.remove(before);
+    if (pid > 0) {
+        m_jobPids.insert(pid);
+        m_pidOfJob.insert(job, pid);
+    } else {
+        m_pidOfJob.remove(job);
+    }
     // A fan-out changes many jobs in one turn: the panel hears once.
     if (!m_pushQueued) {
         m_pushQueued = true;

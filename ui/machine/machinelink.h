@@ -4,12 +4,14 @@
 // reason to refuse, which is otherwise said in the status bar).
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
 #include <functional>
 
 class JobEngine;
+class JobProcess;
 class JobRun;
 class MachinePanel;
 struct Preset;
@@ -39,5 +41,6 @@ private:
     RunPreset m_runPreset;
     ShowJob m_showJob;
     QSet<qint64> m_jobPids;
+    QHash<const JobProcess *, qint64> m_pidOfJob; // what each running job put in m_jobPids
     bool m_pushQueued = false;
 };
