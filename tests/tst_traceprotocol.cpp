@@ -58,6 +58,9 @@ private slots:
         killed.pid = 10;
         killed.signal = 15;
         QTest::newRow("exit signal, no usage") << killed;
+        Event subshell = exited;
+        subshell.fds = QStringList{QStringLiteral("/dev/null"), QStringLiteral("pipe:[9]"), QStringLiteral("pipe:[8]")};
+        QTest::newRow("exit of a process that never exec'd") << subshell;
         Event refused;
         refused.kind = Event::Kind::Refused;
         refused.reason = QStringLiteral("ptrace refused: test");

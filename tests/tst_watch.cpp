@@ -31,6 +31,7 @@ private slots:
     void killedTracerLeavesNoProcessBehind();
     void eventsTravelByAPipeTheProgramNeverSees();
     void theJobIsTheProgramNotItsTracer();
+    void aSubshellsPipeIsLinked();
 
 private:
     // Runs the command line words under watch through the engine.
@@ -249,6 +250,31 @@ void TestWatch::theJobIsTheProgramNotItsTracer()
     run->stop();
     QVERIFY(waitRun(run));
     QVERIFY(job->tracerSample().isGone()); // nothing to read once it ended
+}
+
+// `echo hi | md5sum` in sh: the writer is a forked subshell that never
+// execs (echo is built in) and moves its stdout with dup2 after the fork.
+// Its fds are read again at its exit, so both ends of the pipe are linked.
+void TestWatch::aSubshellsPipeIsLinked()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo hi | md5sum")});
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    QCOMPARE(job->outcome().exitCode, 0);
+    const ProcessFamily &family = job->family();
+    const QList<const ProcessFamily::Member *> md5 = named(family, QStringLiteral("md5sum"));
+    QCOMPARE(md5.size(), 1);
+    const ProcessFamily::Member *writer = nullptr;
+    for (const ProcessFamily::Member &m : family.members()) {
+        if (m.execs.isEmpty() && m.how == QLatin1String("fork"))
+            writer = &m;
+    }
+    QVERIFY(writer);
+    QCOMPARE(writer->fds[1].kind, ProcessFamily::StdFd::Kind::Pipe);
+    QCOMPARE(writer->fds[1].pipeInode, md5.first()->fds[0].pipeInode);
+    QCOMPARE(family.describeFd(md5.first()->pid, 0), QStringLiteral("pipe from %1 (sh)").arg(writer->pid));
+    QCOMPARE(family.describeFd(writer->pid, 1), QStringLiteral("pipe to %1 (md5sum)").arg(md5.first()->pid));
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

@@ -181,6 +181,12 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
             ++m->threads;
         break;
     case Kind::Exit:
+        // A process that never exec'd says what its fds became after dup2.
+        if (event.fds.size() == 3) {
+            const qsizetype index = m_latestByPid.value(event.pid, -1);
+            if (index >= 0)
+                setFds(index, fdsOf(event.fds));
+        }
         if (Member *m = find(event.pid)) {
             m->exited = true;
             m->exitMs = event.ms;

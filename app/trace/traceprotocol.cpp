@@ -194,6 +194,8 @@ QByteArray TraceProtocol::format(const Event &event)
             o.insert(QStringLiteral("cpuSysMs"), roundMs(event.cpuSysMs));
         if (event.peakRssKb >= 0)
             o.insert(QStringLiteral("peakRssKb"), double(event.peakRssKb));
+        if (!event.fds.isEmpty())
+            o.insert(QStringLiteral("fds"), toArray(event.fds));
         break;
     case Kind::Refused:
         o.insert(QStringLiteral("reason"), event.reason);
@@ -270,6 +272,8 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
         e.cpuUserMs = JsonNumber::real(o.value(QStringLiteral("cpuUserMs")), 0, JsonNumber::MaxMs).value_or(-1);
         e.cpuSysMs = JsonNumber::real(o.value(QStringLiteral("cpuSysMs")), 0, JsonNumber::MaxMs).value_or(-1);
         e.peakRssKb = JsonNumber::whole(o.value(QStringLiteral("peakRssKb")), 0, JsonNumber::MaxWhole).value_or(-1);
+        if (o.contains(QStringLiteral("fds")) && !c.list("fds", &e.fds))
+            return false;
         break;
     case Kind::Refused:
         if (!o.value(QStringLiteral("reason")).isString())

@@ -13,7 +13,9 @@
 //   {"ev":"exec","ms":..,"pid":P,"argv":[..],"exe":PATH,"fds":[FD0,FD1,FD2]}
 //   {"ev":"thread","ms":..,"pid":P,"tid":T}       a thread (CLONE_THREAD) of P started
 //   {"ev":"exit","ms":..,"pid":P,"code":N}        or "signal":N instead of "code";
-//        with "cpuUserMs","cpuSysMs","peakRssKb" when read at the exit stop
+//        with "cpuUserMs","cpuSysMs","peakRssKb" when read at the exit stop, and
+//        "fds" for a process that never exec'd (a forked subshell): its
+//        descriptors then, after any dup2 since its fork
 //   {"ev":"refused","reason":TEXT}               ptrace was refused; the program runs
 //        unwatched (no spawn, exec or exit events follow; sample /proc for the family)
 //   {"ev":"detach","ms":..}                       an attached watch let go (Stop, its
@@ -78,7 +80,7 @@ public:
         QString how;       // spawn: root, attach, fork, vfork or clone
         QStringList argv;  // exec
         QString exe;       // exec
-        QStringList fds;   // spawn, exec: fds 0, 1, 2
+        QStringList fds;   // spawn, exec: fds 0, 1, 2; exit: those of a process that never exec'd
         int exitCode = -1; // exit, when it exited
         int signal = 0;    // exit, when a signal killed it
         double cpuUserMs = -1; // exit: -1 when unknown

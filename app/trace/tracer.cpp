@@ -120,6 +120,7 @@ struct Usage
     double userMs = -1;
     double sysMs = -1;
     qint64 peakRssKb = -1;
+    QStringList fds; // of a process that never exec'd (see Session::m_execed)
 };
 
 // Read at the PTRACE_EVENT_EXIT stop: the process is about to exit and runs
@@ -288,6 +289,7 @@ private:
     // Tracees announced by a parent's event whose first stop has not come yet.
     QSet<pid_t> m_expected;
     QHash<pid_t, Usage> m_usage;
+    QSet<pid_t> m_execed; // processes that exec'd since their fork
     bool m_attached = false;
     double m_detachAtMs = 0;
     bool m_detached = false;
@@ -350,6 +352,8 @@ void Session::writeExit(pid_t pid, int status)
     event.cpuUserMs = usage.userMs;
     event.cpuSysMs = usage.sysMs;
     event.peakRssKb = usage.peakRssKb;
+    event.fds = usage.fds;
+    m_execed.remove(pid);
     write(event);
 }
 
@@ -485,13 +489,21 @@ int Session::loop(pid_t root, int *rootSignal)
             exec.argv = readArgv(tid);
             exec.exe = readLink("/proc/" + QByteArray::number(tid) + "/exe");
             exec.fds = readFds(tid);
+            m_execed.insert(tid);
             write(exec);
             resume(tid, 0);
             break;
         }
         case PTRACE_EVENT_EXIT:
-            if (m_processes.contains(tid))
-                m_usage.insert(tid, readUsage(tid));
+            if (m_processes.contains(tid)) {
+                Usage usage = readUsage(tid);
+                // A forked subshell (the writer of `echo hi | md5sum`) moves
+                // its fds with dup2 after its fork and never execs: read
+                // them again while they are still open, so its pipe links.
+                if (!m_execed.contains(tid))
+                    usage.fds = readFds(tid);
+                m_usage.insert(tid, usage);
+            }
             resume(tid, 0);
             break;
         case PTRACE_EVENT_STOP:
