@@ -130,6 +130,8 @@ int runHeadless(int argc, char **argv, const LaunchOptions &options, const QList
     runner.engine()->setOutputBudget(outputBudget(options));
     if (options.drainLimitMs >= 0)
         runner.engine()->setDrainLimitMs(options.drainLimitMs);
+    if (options.familyLimit > 0)
+        runner.engine()->setFamilyLimit(options.familyLimit);
     runner.setJoblogPath(options.joblogPath);
     runner.setTracePath(options.tracePath);
     if (options.maxParallel >= 0)
@@ -319,6 +321,8 @@ int main(int argc, char **argv)
     engine.setOutputBudget(outputBudget(options));
     if (options.drainLimitMs >= 0)
         engine.setDrainLimitMs(options.drainLimitMs);
+    if (options.familyLimit > 0)
+        engine.setFamilyLimit(options.familyLimit);
 
     if (!options.screenshotPath.isEmpty())
         return runScreenshot(app, engine, lab, options, presets);

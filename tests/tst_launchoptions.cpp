@@ -4,6 +4,7 @@
 #include "outputbudget.h"
 #include "presetcatalog.h"
 #include "presetfile.h"
+#include "processfamily.h"
 #include "processsampler.h"
 #include "runreport.h"
 
@@ -461,6 +462,7 @@ void TestLaunchOptions::helpNamesTheOwnersDefault_data()
         {"drain-limit", JobProcess::DefaultDrainLimitMs / 1000.0},
         {"report-output", double(RunReport::DefaultTextBytes)},
         {"scale", LabRequest().scale},
+        {"family-limit", double(ProcessFamily::DefaultMemberLimit)},
     };
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("kind");

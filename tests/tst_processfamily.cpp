@@ -201,7 +201,34 @@ private slots:
     void costGrowsLinearly();
     void anotherProtocolVersionIsRefused();
     void theAppsOwnPipesAreNamed();
+    void pastTheLimitMembersAreCountedNotKept();
 };
+
+// A family past its member limit keeps the first ones whole and counts the
+// rest; their later events find no member and change nothing.
+void TestProcessFamily::pastTheLimitMembersAreCountedNotKept()
+{
+    QByteArray lines = "{\"ev\":\"hello\",\"v\":1,\"tracer\":5}\n";
+    for (int pid = 10; pid < 20; ++pid) {
+        lines += QStringLiteral("{\"ev\":\"spawn\",\"ms\":1,\"pid\":%1,\"ppid\":%2,\"how\":\"fork\","
+                                "\"fds\":[\"\",\"\",\"\"]}\n"
+                                "{\"ev\":\"exit\",\"ms\":2,\"pid\":%1,\"code\":3}\n")
+                     .arg(pid)
+                     .arg(pid == 10 ? 5 : 10)
+                     .toUtf8();
+    }
+    ProcessFamily family;
+    QCOMPARE(family.memberLimit(), ProcessFamily::DefaultMemberLimit);
+    family.setMemberLimit(4);
+    QCOMPARE(family.applyLines(lines), 0);
+    QCOMPARE(family.members().size(), 4);
+    QCOMPARE(family.unstoredMembers(), 6);
+    QCOMPARE(family.members().constLast().pid, 13);
+    QVERIFY(family.members().constLast().exited);
+    QCOMPARE(family.member(14), nullptr);
+    family.setMemberLimit(0); // at least one
+    QCOMPARE(family.memberLimit(), 1);
+}
 
 // A pipe nobody in the family reads is "other end elsewhere", unless it is
 // one the app captures: then the app is named.

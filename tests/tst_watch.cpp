@@ -32,6 +32,7 @@ private slots:
     void eventsTravelByAPipeTheProgramNeverSees();
     void theJobIsTheProgramNotItsTracer();
     void aSubshellsPipeIsLinked();
+    void theEnginesFamilyLimitHolds();
 
 private:
     // Runs the command line words under watch through the engine.
@@ -275,6 +276,25 @@ void TestWatch::aSubshellsPipeIsLinked()
     QCOMPARE(writer->fds[1].pipeInode, md5.first()->fds[0].pipeInode);
     QCOMPARE(family.describeFd(md5.first()->pid, 0), QStringLiteral("pipe from %1 (sh)").arg(writer->pid));
     QCOMPARE(family.describeFd(writer->pid, 1), QStringLiteral("pipe to %1 (md5sum)").arg(md5.first()->pid));
+}
+
+// --family-limit reaches every watched job through the engine: past it the
+// family counts processes instead of keeping them, and the job says so.
+void TestWatch::theEnginesFamilyLimitHolds()
+{
+    SKIP_IF_REFUSED();
+    JobEngine engine;
+    engine.setFamilyLimit(3);
+    Preset preset;
+    preset.watch = true;
+    preset.stages << StageSpec{QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("/bin/true; /bin/true; /bin/true; /bin/true")}, {}, {}};
+    JobRun *run = engine.start(preset);
+    QVERIFY(waitRun(run));
+    const JobProcess *job = run->jobs().first();
+    QCOMPARE(job->family().members().size(), 3);
+    QCOMPARE(job->family().unstoredMembers(), 2);
+    const QString explanation = JobFormat::jobExplanation(job);
+    QVERIFY2(explanation.contains(QStringLiteral("limit of 3 members")), qPrintable(explanation));
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

@@ -564,6 +564,8 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
                         int(job->family().members().size()));
             if (job->family().lostEvents() > 0)
                 lines << JobFormat::lostEvents(job->family());
+            if (job->family().unstoredMembers() > 0)
+                lines << JobFormat::unstoredMembers(job->family());
             const ProcSnapshot tracer = job->tracerSample();
             if (!tracer.isGone() && tracer.rssKnown)
                 lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")

@@ -32,6 +32,7 @@ struct LaunchOptions
     int maxProcesses = 0;   // --max-processes, for --command
     int maxParallel = -1;   // --max-parallel; -1: the engine's default
     int sampleIntervalMs = 0; // --sample-interval; 0: the sampler's default
+    qint64 familyLimit = 0;   // --family-limit; 0: ProcessFamily's default
     int drainLimitMs = -1;    // --drain-limit in ms; -1: JobProcess's default
     qint64 outputBudget = 0;  // --output-budget in bytes; 0: the setting or OutputBudget's default
     qsizetype reportTextBytes = -1; // --report-output in bytes; -1: RunReport's default

@@ -5,6 +5,7 @@
 #include "jsonnumber.h"
 #include "launchoptions.h"
 #include "outputbudget.h"
+#include "processfamily.h"
 #include "processsampler.h"
 #include "runreport.h"
 #include "traceprotocol.h"
@@ -378,6 +379,25 @@ QList<Row> labRows()
     };
 }
 
+// How much of a watched family is kept.
+Row familyLimitRow()
+{
+    Row limit = number(opt("family-limit",
+                           QObject::tr("Keep at most N members of each watched family (default %1); the processes "
+                                       "past it are counted, not stored, and the job says so.")
+                               .arg(ProcessFamily::DefaultMemberLimit),
+                           "N"),
+                       Row::Number::Whole, 1, double(ProcessFamily::MaxMemberLimit),
+                       [](const QString &text) {
+                           return QObject::tr("--family-limit takes a whole number from 1 to %1, not \"%2\"")
+                               .arg(ProcessFamily::MaxMemberLimit)
+                               .arg(text);
+                       },
+                       [](LaunchOptions *o, double n) { o->familyLimit = qint64(n); });
+    limit.defaultText = QString::number(ProcessFamily::DefaultMemberLimit);
+    return limit;
+}
+
 // The whole machine: a snapshot of every process, and attaching to one.
 QList<Row> machineRows()
 {
@@ -433,6 +453,7 @@ QList<LaunchOptionRow> LaunchOptionTable::rows()
     rows << value(opt("watch", QObject::tr("Trace the whole process family of --command or of PROGRAM after -- (every "
                                            "fork, exec and exit, with ptrace), in the window or with --headless.")),
                   &LaunchOptions::watch)
+         << familyLimitRow()
          << machineRows()
          << Row{hidden(QCommandLineOption(QString::fromLatin1(TraceProtocol::AttachOption),
                                           QStringLiteral("internal: the running process the tracer attaches to"),

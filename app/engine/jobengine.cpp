@@ -165,6 +165,7 @@ void JobEngine::wireJob(JobRun *run, int index)
 {
     JobProcess *job = run->jobs().at(index);
     job->setDrainLimitMs(m_drainLimitMs);
+    job->setFamilyLimit(m_familyLimit);
     connect(job, &JobProcess::started, this, [this, run, job, index] {
         m_budget.jobStarted(job);
         if (!m_samplingEnabled || job->programPid() <= 0)

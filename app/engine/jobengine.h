@@ -97,6 +97,8 @@ public:
     // How long a job's output is still read after its own process exits
     // (JobProcess::DefaultDrainLimitMs, --drain-limit); for jobs started from now on.
     void setDrainLimitMs(int ms) { m_drainLimitMs = ms; }
+    // The most members each watched job's family keeps (--family-limit).
+    void setFamilyLimit(qsizetype limit) { m_familyLimit = limit; }
     int drainLimitMs() const { return m_drainLimitMs; }
     void setTailCapacity(qsizetype bytes) { m_tailCapacity = bytes; }
     qsizetype tailCapacity() const { return m_tailCapacity; }
@@ -189,6 +191,7 @@ private:
     int m_activeRuns = 0;
     qsizetype m_tailCapacity = OutputTail::DefaultCapacity;
     int m_drainLimitMs = JobProcess::DefaultDrainLimitMs;
+    qsizetype m_familyLimit = ProcessFamily::DefaultMemberLimit;
     OutputBudget m_budget;
     QString m_outputRoot;
     bool m_releasingRuns = false;

@@ -307,6 +307,8 @@ QString JobFormat::jobExplanation(const JobProcess *job)
     QString text = outcome.explanation(spec.timeoutSec, spec.graceSec);
     if (job->family().lostEvents() > 0)
         text += QLatin1Char(' ') + lostEvents(job->family());
+    if (job->family().unstoredMembers() > 0)
+        text += QLatin1Char(' ') + unstoredMembers(job->family());
     if (job->isDraining())
         text += QLatin1Char(' ') + QObject::tr("Its output is still being read: a descendant holds it open.");
     return text;
@@ -316,6 +318,13 @@ QString JobFormat::lostEvents(const ProcessFamily &family)
 {
     return QObject::tr("%n event(s) of the family were lost: the app fell behind the tracer, so the family shown "
                        "is incomplete.", nullptr, int(qMin<qint64>(family.lostEvents(), INT_MAX)));
+}
+
+QString JobFormat::unstoredMembers(const ProcessFamily &family)
+{
+    return QObject::tr("The family passed its limit of %1 members (--family-limit): %n more process(es) were counted "
+                       "but not kept.", nullptr, int(qMin<qint64>(family.unstoredMembers(), INT_MAX)))
+        .arg(family.memberLimit());
 }
 
 bool JobFormat::tracerDied(const JobProcess *job)

@@ -59,6 +59,9 @@ QString familyMemberState(const JobProcess *job, const ProcessFamily::Member &me
 // "12 events of the family were lost: …", for a family whose tracer
 // counted events it could not pass on (ProcessFamily::lostEvents()).
 QString lostEvents(const ProcessFamily &family);
+// "The family passed its limit of 100000 members: …", for a family that
+// counted members it did not keep (ProcessFamily::unstoredMembers()).
+QString unstoredMembers(const ProcessFamily &family);
 // True when a watched job ended before its tracer saw the family end (the
 // tracer was killed): what it did not see is unknown.
 bool tracerDied(const JobProcess *job);

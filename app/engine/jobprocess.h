@@ -117,6 +117,9 @@ public:
     // table, the sampler and the report show this one; the tracer is not the
     // job (its own cost: tracerUsage()).
     qint64 programPid() const;
+    // The most family members a watched job keeps (ProcessFamily); set
+    // before start().
+    void setFamilyLimit(qsizetype limit) { m_family.setMemberLimit(limit); }
     // A watched job's tracer, read from /proc now (its memory and CPU, the
     // cost of watching); not present when the job is not watched, has
     // ended, or its program is not known yet.

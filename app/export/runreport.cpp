@@ -267,6 +267,9 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
         // Events the tracer could not pass on: the family above is incomplete.
         if (job->family().lostEvents() > 0)
             json.insert(QStringLiteral("eventsLost"), double(job->family().lostEvents()));
+        // Members past --family-limit: counted, not in "family".
+        if (job->family().unstoredMembers() > 0)
+            json.insert(QStringLiteral("familyUnstored"), double(job->family().unstoredMembers()));
         // Attached to a program already running: "pid" is that program's,
         // and members with no exit were still running when the watch let go
         // ("detachedMs", on the family's clock).

@@ -80,6 +80,12 @@ const ProcessFamily::Member *ProcessFamily::member(qint64 pid) const
 
 void ProcessFamily::append(const Member &member)
 {
+    // Past the limit a member is counted, not kept: what it does later
+    // finds no member and is dropped with it.
+    if (m_members.size() >= m_memberLimit) {
+        ++m_unstoredMembers;
+        return;
+    }
     const qsizetype index = m_members.size();
     m_members << member;
     Member &m = m_members.last();

@@ -124,6 +124,14 @@ public:
     // Events the tracer could not pass on because the reader fell behind
     // (its buffer is bounded): the family is then incomplete, not exact.
     qint64 lostEvents() const { return m_lostEvents; }
+    // At most this many members are kept (a family that forks forever must
+    // not take the app's memory with it); the processes past it are only
+    // counted (unstoredMembers()), and the family is then incomplete.
+    static constexpr qsizetype DefaultMemberLimit = 100000;
+    static constexpr qsizetype MaxMemberLimit = 10000000;
+    void setMemberLimit(qsizetype limit) { m_memberLimit = qBound<qsizetype>(1, limit, MaxMemberLimit); }
+    qsizetype memberLimit() const { return m_memberLimit; }
+    qint64 unstoredMembers() const { return m_unstoredMembers; }
 
     // One object per member, in the order they were forked.
     QJsonArray toJson() const;
@@ -153,5 +161,7 @@ private:
     QString m_refusal;
     double m_detachedMs = -1;
     qint64 m_lostEvents = 0;
+    qsizetype m_memberLimit = DefaultMemberLimit;
+    qint64 m_unstoredMembers = 0;
     QSet<quint64> m_capturePipes;
 };

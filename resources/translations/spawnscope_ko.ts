@@ -3651,6 +3651,20 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
             <numerusform>가족의 이벤트 %n개를 잃었습니다: 앱이 추적기를 따라가지 못해, 보이는 가족은 일부입니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Keep at most N members of each watched family (default %1); the processes past it are counted, not stored, and the job says so.</source>
+        <translation>관찰하는 가족마다 구성원을 최대 N개까지 보관합니다 (기본값 %1). 그 뒤의 프로세스는 보관하지 않고 개수만 세며, 작업에 그 사실이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>--family-limit takes a whole number from 1 to %1, not &quot;%2&quot;</source>
+        <translation>--family-limit에는 1부터 %1까지의 정수를 지정해야 합니다 (입력: &quot;%2&quot;)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The family passed its limit of %1 members (--family-limit): %n more process(es) were counted but not kept.</source>
+        <translation>
+            <numerusform>가족이 구성원 한도 %1개(--family-limit)를 넘었습니다: 프로세스 %n개는 개수만 세고 보관하지 않았습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>
