@@ -267,6 +267,16 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
         // Events the tracer could not pass on: the family above is incomplete.
         if (job->family().lostEvents() > 0)
             json.insert(QStringLiteral("eventsLost"), double(job->family().lostEvents()));
+        // The job's own output pipes, which its members' fds name as
+        // "captured by SpawnScope" (by inode, ascending).
+        QList<quint64> captured(job->family().capturePipes().cbegin(), job->family().capturePipes().cend());
+        if (!captured.isEmpty()) {
+            std::sort(captured.begin(), captured.end());
+            QJsonArray inodes;
+            for (quint64 inode : std::as_const(captured))
+                inodes << double(inode);
+            json.insert(QStringLiteral("capturePipes"), inodes);
+        }
         // Members past --family-limit: counted, not in "family".
         if (job->family().unstoredMembers() > 0)
             json.insert(QStringLiteral("familyUnstored"), double(job->family().unstoredMembers()));

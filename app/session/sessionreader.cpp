@@ -429,6 +429,17 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
         r.pausedStretches << p;
     }
     r.family = ProcessFamily::fromJson(family, refusal);
+    // What the live job knew beyond its members; each optional, and a bad
+    // value is left out (as a member's fields are).
+    QSet<quint64> captured;
+    for (const QJsonValue &inode : json.value(QStringLiteral("capturePipes")).toArray()) {
+        if (const std::optional<qint64> n = JsonNumber::whole(inode, 1, JsonNumber::MaxWhole))
+            captured.insert(quint64(*n));
+    }
+    r.family.setCapturePipes(captured);
+    r.family.setRecordedGaps(
+        JsonNumber::whole(json.value(QStringLiteral("eventsLost")), 0, JsonNumber::MaxWhole).value_or(0),
+        JsonNumber::whole(json.value(QStringLiteral("familyUnstored")), 0, JsonNumber::MaxWhole).value_or(0));
     *record = r;
     return true;
 }

@@ -110,6 +110,14 @@ public:
     // and stderr, by inode): describeFd() names SpawnScope there instead of
     // "other end elsewhere".
     void setCapturePipes(const QSet<quint64> &inodes) { m_capturePipes = inodes; }
+    QSet<quint64> capturePipes() const { return m_capturePipes; }
+    // A recorded family's lostEvents() and unstoredMembers(), as its report
+    // said (fromJson() reads only the members).
+    void setRecordedGaps(qint64 lostEvents, qint64 unstoredMembers)
+    {
+        m_lostEvents = lostEvents;
+        m_unstoredMembers = unstoredMembers;
+    }
 
     bool started() const { return m_started; } // a hello line was read
     bool ended() const { return m_ended; }     // every traced process is gone
