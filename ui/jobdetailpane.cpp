@@ -559,19 +559,7 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
             lines << tr("Not watched: %1. It ran unwatched; the processes below it are sampled.")
                          .arg(job->family().refusal());
         } else if (spec.watch) {
-            lines << QString();
-            lines << tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
-                        int(job->family().members().size()));
-            if (job->family().lostEvents() > 0)
-                lines << JobFormat::lostEvents(job->family());
-            if (job->family().unstoredMembers() > 0)
-                lines << JobFormat::unstoredMembers(job->family());
-            const ProcSnapshot tracer = job->tracerSample();
-            if (!tracer.isGone() && tracer.rssKnown)
-                lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")
-                             .arg(job->pid())
-                             .arg(JobFormat::kibibytes(tracer.rssKb), JobFormat::seconds(double(tracer.cpuMs())));
-            lines << JobFormat::familyLines(job->family());
+            lines << watchedFamilyLines(job);
         } else if (!resources.descendants.isEmpty()) {
             const auto left = std::count_if(resources.descendants.cbegin(), resources.descendants.cend(),
                                             [](const ProcessSample &process) { return process.leftGroup; });
@@ -580,6 +568,26 @@ QString JobDetailPane::describeJob(const JobProcess *job) const
         }
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+// A watched job's family in the overview: its size, what it is missing (events
+// lost, members past the limit), the tracer's own cost, then its members.
+QStringList JobDetailPane::watchedFamilyLines(const JobProcess *job)
+{
+    const ProcessFamily &family = job->family();
+    QStringList lines{QString(), tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
+                                    int(family.members().size()))};
+    if (family.lostEvents() > 0)
+        lines << JobFormat::lostEvents(family);
+    if (family.unstoredMembers() > 0)
+        lines << JobFormat::unstoredMembers(family);
+    const ProcSnapshot tracer = job->tracerSample();
+    if (!tracer.isGone() && tracer.rssKnown)
+        lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")
+                     .arg(job->pid())
+                     .arg(JobFormat::kibibytes(tracer.rssKb), JobFormat::seconds(double(tracer.cpuMs())));
+    lines << JobFormat::familyLines(family);
+    return lines;
 }
 
 QString JobDetailPane::describeRun(const JobRun *run) const
@@ -635,17 +643,7 @@ QString JobDetailPane::describeRun(const JobRun *run) const
         // One watched job (the usual case): its family right here, with the
         // pipes between its processes.
         if (run->jobs().size() == 1 && job->spec().watch && !job->family().members().isEmpty()) {
-            lines << QString();
-            lines << tr("Watched family: %n process(es), every fork, exec and exit (ptrace)", nullptr,
-                        int(job->family().members().size()));
-            if (job->family().lostEvents() > 0)
-                lines << JobFormat::lostEvents(job->family());
-            const ProcSnapshot tracer = job->tracerSample();
-            if (!tracer.isGone() && tracer.rssKnown)
-                lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")
-                             .arg(job->pid())
-                             .arg(JobFormat::kibibytes(tracer.rssKb), JobFormat::seconds(double(tracer.cpuMs())));
-            lines << JobFormat::familyLines(job->family());
+            lines << watchedFamilyLines(job);
         }
     }
     const int unlisted = int(run->jobs().size()) - listed;

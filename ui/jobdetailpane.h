@@ -68,6 +68,7 @@ public:
 private:
     QPlainTextEdit *currentTextView() const;
     QString describeJob(const JobProcess *job) const;
+    static QStringList watchedFamilyLines(const JobProcess *job);
     QString describeRun(const JobRun *run) const;
     // Appends one stream's shown part to text: styled by its ANSI escapes,
     // unless it is hex or binary.
