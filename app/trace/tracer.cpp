@@ -187,7 +187,7 @@ public:
         if (event.kind == TraceProtocol::Event::Kind::End) {
             TraceProtocol::Event end = event;
             end.lost = m_lost;
-            setBlocking(true);
+            setBlocking();
             flush();
             m_pending += TraceProtocol::format(end);
             flush();
@@ -229,13 +229,11 @@ public:
     // Flushes what is left, waiting for the reader, and closes.
     void close()
     {
-        setBlocking(true);
+        setBlocking();
         flush();
         ::close(m_out);
         m_out = -1;
     }
-
-    qint64 lost() const { return m_lost; }
 
     double ms() const { return monotonicMs() - m_startMs; }
     void setStart(double startMs) { m_startMs = startMs; }
@@ -267,11 +265,12 @@ private:
     void writeExit(pid_t pid, int status);
     void spawned(pid_t parent, pid_t child, const char *how);
     void resume(pid_t tid, int signal);
-    void setBlocking(bool blocking)
+    // For the end: what is left waits for the reader.
+    void setBlocking()
     {
         const int flags = ::fcntl(m_out, F_GETFL);
         if (flags >= 0)
-            ::fcntl(m_out, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK);
+            ::fcntl(m_out, F_SETFL, flags & ~O_NONBLOCK);
     }
 
     int m_out = -1;
