@@ -411,6 +411,57 @@ private slots:
         QVERIFY(m.peakRssKb > 0);
     }
 
+    // Each member's CPU time is the kernel's, to the microsecond, and its
+    // own: the shell that ran two burns is not charged with them, and a
+    // /bin/true that ran for a millisecond is not 0 (a clock tick, 10 ms,
+    // was the resolution of /proc). The tracer's own time comes apart.
+    void eachMemberHasItsOwnExactCpuTime()
+    {
+        SKIP_IF_REFUSED();
+        const QString script = QStringLiteral("\"$0\" burn 0.3; \"$0\" burn 0.2; /bin/true");
+        const Traced traced = trace({QStringLiteral("sh"), QStringLiteral("-c"), script, helper()});
+        QCOMPARE(traced.exitCode, 0);
+        const ProcessFamily &family = traced.family;
+        QCOMPARE(family.members().size(), 4);
+        const auto cpuOf = [](const ProcessFamily::Member &m) { return m.cpuUserMs + m.cpuSysMs; };
+        const ProcessFamily::Member &shell = family.members().at(0);
+        QVERIFY2(cpuOf(shell) < 100, qPrintable(QString::number(cpuOf(shell))));
+        const double first = cpuOf(family.members().at(1));
+        const double second = cpuOf(family.members().at(2));
+        QVERIFY2(first >= 290 && first <= 400, qPrintable(QString::number(first)));
+        QVERIFY2(second >= 190 && second <= 300, qPrintable(QString::number(second)));
+        const ProcessFamily::Member &trueMember = family.members().at(3);
+        QCOMPARE(trueMember.execs.value(0).argv.value(0), QStringLiteral("/bin/true"));
+        QVERIFY2(cpuOf(trueMember) > 0 && cpuOf(trueMember) < 50, qPrintable(QString::number(cpuOf(trueMember))));
+        QVERIFY(family.tracerUserMs() >= 0);
+        QVERIFY(family.tracerSysMs() >= 0);
+        double user = 0;
+        double sys = 0;
+        QVERIFY(family.membersCpu(&user, &sys));
+        QVERIFY2(user + sys >= 490 && user + sys <= 800, qPrintable(QString::number(user + sys)));
+    }
+
+    // A parent that never waits for its child (here a shell that execs the
+    // helper, which never reaps) is not charged the child's time either way:
+    // the child, left a zombie, comes to the tracer as the subreaper, and its
+    // time was never in the parent's.
+    void aParentThatNeverWaitedKeepsItsOwnTime()
+    {
+        SKIP_IF_REFUSED();
+        const QString script = QStringLiteral("\"$0\" burn 0.2 & exec \"$0\" burn 0.4");
+        const Traced traced = trace({QStringLiteral("sh"), QStringLiteral("-c"), script, helper()});
+        QCOMPARE(traced.exitCode, 0);
+        const ProcessFamily &family = traced.family;
+        QCOMPARE(family.members().size(), 2);
+        const ProcessFamily::Member &parent = family.members().at(0);
+        const ProcessFamily::Member &child = family.members().at(1);
+        QVERIFY(child.exitMs < parent.exitMs);
+        const double parentCpu = parent.cpuUserMs + parent.cpuSysMs;
+        const double childCpu = child.cpuUserMs + child.cpuSysMs;
+        QVERIFY2(parentCpu >= 390 && parentCpu <= 520, qPrintable(QString::number(parentCpu)));
+        QVERIFY2(childCpu >= 190 && childCpu <= 300, qPrintable(QString::number(childCpu)));
+    }
+
     // The headless runner's --watch: the report's job carries the family,
     // with the pipe described from both ends, and the Chrome trace shows the
     // family as tracks under the job's.

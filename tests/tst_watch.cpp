@@ -31,6 +31,7 @@ private slots:
     void killedTracerLeavesNoProcessBehind();
     void eventsTravelByAPipeTheProgramNeverSees();
     void theJobIsTheProgramNotItsTracer();
+    void theJobsUsageIsTheProgramsNotTheTracers();
     void aSubshellsPipeIsLinked();
     void theEnginesFamilyLimitHolds();
     void aHeadlessWatchStopsWithinASecondAtAnySize();
@@ -252,6 +253,38 @@ void TestWatch::theJobIsTheProgramNotItsTracer()
     run->stop();
     QVERIFY(waitRun(run));
     QVERIFY(job->tracerSample().isGone()); // nothing to read once it ended
+}
+
+// The kernel counts the tracer's reap as the tracer's own time plus the
+// family's, and its peak as the larger of the two: the job keeps the
+// family's alone. A /bin/true is far smaller than the tracer (Qt and the
+// app's code), so the tracer's peak would show.
+void TestWatch::theJobsUsageIsTheProgramsNotTheTracers()
+{
+    SKIP_IF_REFUSED();
+    JobRun *run = watch({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("/bin/true; \"$0\" burn 0.3"), helper()});
+    QVERIFY(waitRun(run));
+    JobProcess *job = run->jobs().first();
+    QCOMPARE(job->outcome().exitCode, 0);
+    const ProcessFamily &family = job->family();
+    QVERIFY(family.tracerUserMs() >= 0);
+    const JobResources &usage = job->resources();
+    QVERIFY(usage.cpuExact);
+    double user = 0;
+    double sys = 0;
+    QVERIFY(family.membersCpu(&user, &sys));
+    // The job's time is the members' sum, to the millisecond each figure is
+    // rounded to; the tracer's own is not in it.
+    QVERIFY2(std::abs(double(usage.cpuUserMs + usage.cpuSysMs) - (user + sys)) <= 1,
+             qPrintable(QStringLiteral("job %1 ms, members %2 ms, tracer %3 ms")
+                            .arg(usage.cpuUserMs + usage.cpuSysMs)
+                            .arg(user + sys)
+                            .arg(family.tracerUserMs() + family.tracerSysMs())));
+    QVERIFY(usage.peakRssExact);
+    qint64 largest = 0;
+    for (const ProcessFamily::Member &m : family.members())
+        largest = std::max(largest, m.peakRssKb);
+    QCOMPARE(usage.peakRssKb, largest);
 }
 
 // `echo hi | md5sum` in sh: the writer is a forked subshell that never

@@ -586,6 +586,9 @@ QStringList JobDetailPane::watchedFamilyLines(const JobProcess *job)
         lines << tr("Tracer %1 (not counted in the job): %2, %3 CPU")
                      .arg(job->pid())
                      .arg(JobFormat::kibibytes(tracer.rssKb), JobFormat::seconds(double(tracer.cpuMs())));
+    else if (family.tracerUserMs() >= 0 && family.tracerSysMs() >= 0)
+        lines << tr("The tracer's own CPU time (not counted in the job): %1")
+                     .arg(JobFormat::seconds(family.tracerUserMs() + family.tracerSysMs()));
     lines << JobFormat::familyLines(family);
     return lines;
 }

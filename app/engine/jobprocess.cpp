@@ -996,8 +996,14 @@ bool JobProcess::signalGroup(int signal)
 
 void JobProcess::onFinished(int exitCode, int exitStatus)
 {
-    // First thing: the delta is this child's only until the next reap.
-    m_resources.applyUsage(ChildUsage::takeDelta());
+    // First thing: the delta is this child's only until the next reap. A
+    // watched job's child is the tracer: its figure is settled in finish(),
+    // once the family's last events say what was the tracer's own.
+    const ChildUsage::Delta reaped = ChildUsage::takeDelta();
+    if (m_spec.watch)
+        m_tracerReap = reaped;
+    else
+        m_resources.applyUsage(reaped);
     m_exitedMs = now();
     // Whatever the child wrote before it exited is in the pipes now. A
     // descendant that kept them open can still write: it is read until it
@@ -1233,6 +1239,40 @@ qint64 JobProcess::programPid() const
     return m_pid;
 }
 
+void JobProcess::settleWatchedUsage(ChildUsage::Delta reaped)
+{
+    // When every member ended under the watch, the job's time is the sum of
+    // their own, each the kernel's at its reap: exactly the family's, with
+    // none of the tracer's.
+    double user = 0;
+    double sys = 0;
+    const bool whole = m_family.membersCpu(&user, &sys);
+    if (whole) {
+        m_resources.applyUsage({user, sys, 0, false});
+    } else if (m_family.attached()) {
+        // The tracer reaped nothing of an attached family; one let go still
+        // running keeps the sampled figures.
+        return;
+    } else {
+        // Some member's end is not known (events lost, members past the
+        // limit): the kernel's figure at the tracer's reap is the tracer's
+        // own time plus the program's and all it waited for, and the
+        // tracer's own, from its end event, is taken off.
+        if (m_family.tracerUserMs() >= 0 && m_family.tracerSysMs() >= 0) {
+            reaped.userMs = std::max(0.0, reaped.userMs - m_family.tracerUserMs());
+            reaped.systemMs = std::max(0.0, reaped.systemMs - m_family.tracerSysMs());
+        }
+        reaped.maxRssIsThisChild = false; // the kernel's peak may be the tracer's
+        m_resources.applyUsage(reaped);
+    }
+    // Each member's own peak was read at its exit stop.
+    const qint64 peak = m_family.largestPeakKb();
+    if (peak > 0) {
+        m_resources.peakRssKb = peak;
+        m_resources.peakRssExact = true;
+    }
+}
+
 ProcSnapshot JobProcess::tracerSample() const
 {
     if (!m_spec.watch || m_pid <= 0 || !m_outcome.isActive() || programPid() == m_pid)
@@ -1243,6 +1283,8 @@ ProcSnapshot JobProcess::tracerSample() const
 void JobProcess::finish()
 {
     readFamily(true);
+    if (m_spec.watch && m_tracerReap)
+        settleWatchedUsage(*m_tracerReap);
     if (m_exitedMs >= 0)
         findLeftovers(); // before the pipes close: who holds them is asked by inode
     if (m_drainTimer)

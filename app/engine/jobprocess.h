@@ -27,6 +27,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 
 class OutputPoller;
 class OutputReader;
@@ -261,6 +263,7 @@ private:
     // Applies the events the tracer wrote since the last read; at the end,
     // also closes and removes the file.
     void readFamily(bool atEnd);
+    void settleWatchedUsage(ChildUsage::Delta reaped);
     // signalGroup(), or the attached program alone (spec().attachPid).
     bool signalProgram(int signal);
     bool signalGroup(int signal);
@@ -294,6 +297,7 @@ private:
     // write end is the app's only until the tracer has its copy.
     int m_traceReadFd = -1;
     int m_traceWriteFd = -1;
+    std::optional<ChildUsage::Delta> m_tracerReap; // a watched job's reap, until finish()
     QByteArray m_tracePending;      // a line the tracer has not finished yet
     QTimer *m_familyTimer = nullptr;
     ProcessFamily m_family;

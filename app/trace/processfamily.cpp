@@ -209,6 +209,8 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
     case Kind::End:
         m_ended = true;
         m_lostEvents = event.lost;
+        m_tracerUserMs = event.cpuUserMs;
+        m_tracerSysMs = event.cpuSysMs;
         break;
     case Kind::Detach:
         m_detachedMs = event.ms;
@@ -479,4 +481,31 @@ ProcessFamily ProcessFamily::fromJson(const QJsonArray &array, const QString &re
         family.append(m);
     }
     return family;
+}
+
+bool ProcessFamily::membersCpu(double *userMs, double *sysMs) const
+{
+    *userMs = 0;
+    *sysMs = 0;
+    bool whole = !m_members.isEmpty() && m_unstoredMembers == 0 && m_lostEvents == 0;
+    for (const Member &m : m_members) {
+        if (m.cpuUserMs < 0 || m.cpuSysMs < 0) {
+            whole = false;
+            continue;
+        }
+        *userMs += m.cpuUserMs;
+        *sysMs += m.cpuSysMs;
+    }
+    return whole;
+}
+
+qint64 ProcessFamily::largestPeakKb() const
+{
+    qint64 largest = -1;
+    for (const Member &m : m_members) {
+        if (m.peakRssKb < 0)
+            return -1;
+        largest = std::max(largest, m.peakRssKb);
+    }
+    return largest;
 }

@@ -140,6 +140,16 @@ public:
     void setMemberLimit(qsizetype limit) { m_memberLimit = qBound<qsizetype>(1, limit, MaxMemberLimit); }
     qsizetype memberLimit() const { return m_memberLimit; }
     qint64 unstoredMembers() const { return m_unstoredMembers; }
+    // The tracer's own CPU time, from its end event; -1 until then. It is
+    // not the program's: the job leaves it out and shows it apart.
+    double tracerUserMs() const { return m_tracerUserMs; }
+    double tracerSysMs() const { return m_tracerSysMs; }
+    // The sum of every member's own CPU time (each from the kernel at its
+    // reap); true only when every member ended with it and none is missing.
+    bool membersCpu(double *userMs, double *sysMs) const;
+    // The largest peak resident set of any one member (what ru_maxrss means
+    // for a tree), -1 unless every member's was read at its exit.
+    qint64 largestPeakKb() const;
 
     // One object per member, in the order they were forked.
     QJsonArray toJson() const;
@@ -171,5 +181,7 @@ private:
     qint64 m_lostEvents = 0;
     qsizetype m_memberLimit = DefaultMemberLimit;
     qint64 m_unstoredMembers = 0;
+    double m_tracerUserMs = -1;
+    double m_tracerSysMs = -1;
     QSet<quint64> m_capturePipes;
 };

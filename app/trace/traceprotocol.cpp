@@ -203,6 +203,10 @@ QByteArray TraceProtocol::format(const Event &event)
     case Kind::End:
         if (event.lost > 0)
             o.insert(QStringLiteral("lost"), double(event.lost));
+        if (event.cpuUserMs >= 0)
+            o.insert(QStringLiteral("cpuUserMs"), roundMs(event.cpuUserMs));
+        if (event.cpuSysMs >= 0)
+            o.insert(QStringLiteral("cpuSysMs"), roundMs(event.cpuSysMs));
         break;
     case Kind::Detach:
         break;
@@ -282,6 +286,9 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
         break;
     case Kind::End:
         e.lost = JsonNumber::whole(o.value(QStringLiteral("lost")), 0, JsonNumber::MaxWhole).value_or(0);
+        // The tracer's own CPU time; optional like an exit's.
+        e.cpuUserMs = JsonNumber::real(o.value(QStringLiteral("cpuUserMs")), 0, JsonNumber::MaxMs).value_or(-1);
+        e.cpuSysMs = JsonNumber::real(o.value(QStringLiteral("cpuSysMs")), 0, JsonNumber::MaxMs).value_or(-1);
         break;
     case Kind::Detach:
         break;

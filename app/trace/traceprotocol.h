@@ -13,7 +13,9 @@
 //   {"ev":"exec","ms":..,"pid":P,"argv":[..],"exe":PATH,"fds":[FD0,FD1,FD2]}
 //   {"ev":"thread","ms":..,"pid":P,"tid":T}       a thread (CLONE_THREAD) of P started
 //   {"ev":"exit","ms":..,"pid":P,"code":N}        or "signal":N instead of "code";
-//        with "cpuUserMs","cpuSysMs","peakRssKb" when read at the exit stop, and
+//        with "cpuUserMs","cpuSysMs" (the process's own, every thread, from wait4,
+//        to the microsecond; children it reaped are not in it) and "peakRssKb"
+//        (VmHWM at the exit stop), and
 //        "fds" for a process that never exec'd (a forked subshell): its
 //        descriptors then, after any dup2 since its fork
 //   {"ev":"refused","reason":TEXT}               ptrace was refused; the program runs
@@ -23,7 +25,8 @@
 //        were still running, and run on untraced
 //   {"ev":"end","ms":..}                          every traced process is gone (after
 //        "refused": the program has ended; after "detach": the watch ended);
-//        with "lost":N when N events did not fit while the reader was behind
+//        with "lost":N when N events did not fit while the reader was behind,
+//        and "cpuUserMs","cpuSysMs": the tracer's own time (not the program's)
 //
 // Attached to a running program (--trace-attach), the program and the
 // descendants it already had come first as spawn events with how "attach",
@@ -83,7 +86,7 @@ public:
         QStringList fds;   // spawn, exec: fds 0, 1, 2; exit: those of a process that never exec'd
         int exitCode = -1; // exit, when it exited
         int signal = 0;    // exit, when a signal killed it
-        double cpuUserMs = -1; // exit: -1 when unknown
+        double cpuUserMs = -1; // exit, and end for the tracer's own: -1 when unknown
         double cpuSysMs = -1;
         qint64 peakRssKb = -1;
         QString reason; // refused

@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace {
@@ -117,31 +118,42 @@ qint64 statusField(const QByteArray &status, const char *name)
 
 struct Usage
 {
-    double userMs = -1;
-    double sysMs = -1;
     qint64 peakRssKb = -1;
     QStringList fds; // of a process that never exec'd (see Session::m_execed)
 };
 
 // Read at the PTRACE_EVENT_EXIT stop: the process is about to exit and runs
-// no more, so utime and stime are final (to the clock tick) and VmHWM is its
-// peak. wait4's rusage would be exact too, but only the real parent gets it.
+// no more, so VmHWM is its peak. Its CPU time comes at the reap (wait4).
 Usage readUsage(pid_t pid)
 {
     Usage usage;
-    const QByteArray stat = readSmallFile("/proc/" + QByteArray::number(pid) + "/stat");
-    const int close = stat.lastIndexOf(')'); // the command name may hold spaces and ')'
-    if (close > 0) {
-        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-        // After ")": state is field 3, utime 14 and stime 15 (1-based in proc(5)).
-        if (fields.size() > 12) {
-            const double tick = double(::sysconf(_SC_CLK_TCK));
-            usage.userMs = fields.at(11).toDouble() * 1000.0 / tick;
-            usage.sysMs = fields.at(12).toDouble() * 1000.0 / tick;
-        }
-    }
     usage.peakRssKb = statusField(readStatus(pid), "VmHWM");
     return usage;
+}
+
+// User and system time in milliseconds, to the microsecond.
+struct Cpu
+{
+    double userMs = 0;
+    double sysMs = 0;
+};
+
+double toMs(const timeval &tv)
+{
+    return double(tv.tv_sec) * 1000.0 + double(tv.tv_usec) / 1000.0;
+}
+
+Cpu cpuOf(const rusage &usage)
+{
+    return {toMs(usage.ru_utime), toMs(usage.ru_stime)};
+}
+
+// True while pid is a zombie that this process (the subreaper) may reap: its
+// parent ended without waiting for it.
+bool unreapedOrphan(pid_t pid)
+{
+    siginfo_t info{};
+    return ::waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 && info.si_pid == pid;
 }
 
 QStringList readArgv(pid_t pid)
@@ -247,9 +259,10 @@ public:
         m_attached = true;
         m_detachAtMs = detachAtMs;
     }
-    void addAttached(pid_t pid, const QList<pid_t> &threads)
+    void addAttached(pid_t pid, pid_t parent, const QList<pid_t> &threads)
     {
         m_processes.insert(pid);
+        m_parentOf.insert(pid, parent);
         for (pid_t tid : threads) {
             if (tid != pid)
                 m_threads.insert(tid);
@@ -262,7 +275,8 @@ private:
     int finish(int rootStatus, int *rootSignal);
     bool shouldLetGo() const { return g_stopWatching || (m_detachAtMs > 0 && ms() >= m_detachAtMs); }
     void detachAll();
-    void writeExit(pid_t pid, int status);
+    void writeExit(pid_t pid, int status, const rusage &usage);
+    void reapedAgain(pid_t pid);
     void spawned(pid_t parent, pid_t child, const char *how);
     void resume(pid_t tid, int signal);
     // For the end: what is left waits for the reader.
@@ -288,6 +302,14 @@ private:
     // Tracees announced by a parent's event whose first stop has not come yet.
     QSet<pid_t> m_expected;
     QHash<pid_t, Usage> m_usage;
+    // For each process's own CPU time. wait4 hands the tracer a process's
+    // time together with that of the children it reaped (RUSAGE_BOTH): the
+    // children that ended while it lived are kept with their time, to be
+    // taken off at its own reap unless it never waited for them.
+    QHash<pid_t, pid_t> m_parentOf;
+    QHash<pid_t, QList<QPair<pid_t, Cpu>>> m_endedChildren;
+    QHash<pid_t, pid_t> m_endedUnder; // an ended child -> the parent it was left with
+    QSet<pid_t> m_notReapedByParent;
     QSet<pid_t> m_execed; // processes that exec'd since their fork
     bool m_attached = false;
     double m_detachAtMs = 0;
@@ -329,6 +351,7 @@ void Session::spawned(pid_t parent, pid_t child, const char *how)
         event.ppid = ppid > 0 ? ppid : statusField(readStatus(parent), "Tgid");
         event.how = QString::fromLatin1(how);
         event.fds = readFds(child);
+        m_parentOf.insert(child, pid_t(event.ppid));
         write(event);
     }
     if (m_parked.remove(child))
@@ -337,7 +360,7 @@ void Session::spawned(pid_t parent, pid_t child, const char *how)
         m_expected.insert(child);
 }
 
-void Session::writeExit(pid_t pid, int status)
+void Session::writeExit(pid_t pid, int status, const rusage &usage)
 {
     TraceProtocol::Event event;
     event.kind = TraceProtocol::Event::Kind::Exit;
@@ -347,13 +370,41 @@ void Session::writeExit(pid_t pid, int status)
         event.signal = WTERMSIG(status);
     else
         event.exitCode = WEXITSTATUS(status);
-    const Usage usage = m_usage.take(pid);
-    event.cpuUserMs = usage.userMs;
-    event.cpuSysMs = usage.sysMs;
-    event.peakRssKb = usage.peakRssKb;
-    event.fds = usage.fds;
+    // The kernel's own accounting, to the microsecond, of every thread the
+    // process had (a leader that ended before its threads is reaped only
+    // after them), less the children it reaped itself. One it left as a
+    // zombie was reaped by us as the subreaper (reapedAgain), or is still
+    // waiting for that.
+    const Cpu both = cpuOf(usage);
+    Cpu own = both;
+    for (const auto &[child, cpu] : m_endedChildren.take(pid)) {
+        m_endedUnder.remove(child);
+        if (m_notReapedByParent.remove(child) || unreapedOrphan(child))
+            continue;
+        own.userMs -= cpu.userMs;
+        own.sysMs -= cpu.sysMs;
+    }
+    event.cpuUserMs = std::max(0.0, own.userMs);
+    event.cpuSysMs = std::max(0.0, own.sysMs);
+    const pid_t parent = m_parentOf.take(pid);
+    if (parent > 0 && m_processes.contains(parent)) {
+        m_endedChildren[parent].append({pid, both});
+        m_endedUnder.insert(pid, parent);
+    }
+    const Usage read = m_usage.take(pid);
+    event.peakRssKb = read.peakRssKb;
+    event.fds = read.fds;
     m_execed.remove(pid);
     write(event);
+}
+
+// pid, already reported, came back to us as its new parent: the parent it
+// ended under exited without waiting for it, so its time is not in that
+// parent's.
+void Session::reapedAgain(pid_t pid)
+{
+    if (m_endedUnder.remove(pid))
+        m_notReapedByParent.insert(pid);
 }
 
 // Lets go of every tracee, leaving each as it was: running, or stopped if
@@ -382,7 +433,8 @@ void Session::detachAll()
     const double deadline = ms() + 3000;
     while (!waiting.isEmpty() && ms() < deadline) {
         int status = 0;
-        const pid_t tid = ::waitpid(-1, &status, __WALL);
+        rusage usage{};
+        const pid_t tid = ::wait4(-1, &status, __WALL, &usage);
         if (tid < 0) {
             if (errno == EINTR)
                 continue;
@@ -392,7 +444,7 @@ void Session::detachAll()
             waiting.remove(tid);
             m_threads.remove(tid);
             if (m_processes.remove(tid))
-                writeExit(tid, status);
+                writeExit(tid, status, usage);
             continue;
         }
         if (!WIFSTOPPED(status))
@@ -428,7 +480,8 @@ int Session::loop(pid_t root, int *rootSignal)
             detachAll();
             break;
         }
-        const pid_t tid = ::waitpid(-1, &status, __WALL);
+        rusage usage{};
+        const pid_t tid = ::wait4(-1, &status, __WALL, &usage);
         if (tid < 0) {
             if (errno == EINTR)
                 continue;
@@ -445,9 +498,11 @@ int Session::loop(pid_t root, int *rootSignal)
             // reported: as the subreaper the tracer also reaps untraced
             // orphans, and is handed again, as their new parent, zombies it
             // already waited for as their tracer (their parent never did).
-            if (!m_processes.remove(tid))
+            if (!m_processes.remove(tid)) {
+                reapedAgain(tid);
                 continue;
-            writeExit(tid, status);
+            }
+            writeExit(tid, status, usage);
             if (m_attached && tid == root) {
                 // The attached program ended: its descendants are not ours
                 // to keep; they are let go, still running.
@@ -558,6 +613,13 @@ int Session::finish(int rootStatus, int *rootSignal)
     TraceProtocol::Event end;
     end.kind = TraceProtocol::Event::Kind::End;
     end.ms = ms();
+    // The tracer's own time, which the app takes off the job's: the job is
+    // the program, and the tracer's cost is shown apart.
+    rusage self{};
+    if (::getrusage(RUSAGE_SELF, &self) == 0) {
+        end.cpuUserMs = cpuOf(self).userMs;
+        end.cpuSysMs = cpuOf(self).sysMs;
+    }
     write(end);
     if (m_attached && rootStatus == 0)
         return 0; // let go while the program still ran: the watch, not the program, ended
@@ -710,7 +772,7 @@ void reportAttached(Session &session, pid_t pid, const QList<pid_t> &threads)
         thread.tid = tid;
         session.write(thread);
     }
-    session.addAttached(pid, threads);
+    session.addAttached(pid, pid_t(spawn.ppid), threads);
 }
 
 // Stop (SIGTERM from the engine, Ctrl+C headless) lets go of the family

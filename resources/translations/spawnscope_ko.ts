@@ -845,6 +845,10 @@
         <source>Tracer %1 (not counted in the job): %2, %3 CPU</source>
         <translation>추적기 %1 (작업에 포함되지 않음): %2, CPU %3</translation>
     </message>
+    <message>
+        <source>The tracer&apos;s own CPU time (not counted in the job): %1</source>
+        <translation>추적기 자신의 CPU 시간 (작업에 넣지 않음): %1</translation>
+    </message>
 </context>
 <context>
     <name>JobProcess</name>
