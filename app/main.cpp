@@ -1,149 +1,58 @@
 // Entry point: the composition root that picks the headless runner or the window.
 #include "attachcheck.h"
-#include "headlessrunner.h"
-#include "settingskeys.h"
+#include "clientry.h"
+#include "coreprogram.h"
 #include "jobengine.h"
-#include "labheadless.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
-#include "outputdir.h"
 #include "presetcatalog.h"
 #include "presetfile.h"
-#include "processesheadless.h"
 #include "privatefiles.h"
 #include "screenshotter.h"
 #include "sessionactions.h"
 #include "sessionkeeper.h"
 #include "theme.h"
 #include "threadlab.h"
-#include "tracer.h"
 #include "translations.h"
 #include "unixsignalwatcher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
-#include <QSettings>
 #include <QStandardPaths>
 
-#include <algorithm>
+#include <cerrno>
 #include <cstdio>
-#include <memory>
+#include <cstring>
+#include <optional>
+#include <unistd.h>
 
 namespace {
 
-QStringList argumentList(int argc, char **argv)
-{
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    return args;
-}
-
 int fail(const QString &message)
 {
-    std::fprintf(stderr, "spawnscope: %s\n", qPrintable(message));
-    return 2;
+    return CliEntry::fail(message);
 }
 
-// --output-budget, else the setting (QSettings "jobs/outputBudgetBytes", for
-// the window and headless runs alike), else OutputBudget's default.
-qint64 outputBudget(const LaunchOptions &options)
+// Work without a window goes to spawnscope-cli, which never loads Qt Gui or
+// Widgets, with the same arguments; where there is none, it is done here.
+int handOff(int argc, char **argv, const LaunchOptions &options)
 {
-    if (options.outputBudget > 0)
-        return options.outputBudget;
-    const qint64 saved = QSettings().value(SettingsKeys::OutputBudgetBytes, OutputBudget::DefaultBytes).toLongLong();
-    return std::max(saved, OutputBudget::MinBytes);
+    const QByteArray cli = QFile::encodeName(CoreProgram::beside());
+    if (!cli.isEmpty()) {
+        argv[0] = const_cast<char *>(cli.constData());
+        ::execv(cli.constData(), argv);
+        std::fprintf(stderr, "spawnscope: cannot run %s (%s); working without it\n", cli.constData(),
+                     std::strerror(errno));
+    }
+    return CliEntry::run(argc, argv, options);
 }
 
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
            || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
-}
-
-int runProcesses(int argc, char **argv, const LaunchOptions &options)
-{
-    QCoreApplication app(argc, argv);
-    ProcessesHeadless processes;
-    processes.setReportPath(options.reportPath);
-    if (options.sampleIntervalMs > 0)
-        processes.setSampleInterval(options.sampleIntervalMs);
-    QObject::connect(&processes, &ProcessesHeadless::finished, &app, &QCoreApplication::exit);
-    UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &processes, &ProcessesHeadless::interrupt);
-    processes.run(options.durationSec);
-    return app.exec();
-}
-
-int importPresets(const LaunchOptions &options)
-{
-    const PresetCatalog::Import import = PresetCatalog::importInto(options.importPresets);
-    if (!import.ok())
-        return fail(import.error);
-    QStringList ids;
-    for (const Preset &preset : import.added)
-        ids << preset.id;
-    std::printf("imported %lld preset(s) into %s: %s\n", qint64(import.added.size()), qPrintable(import.storePath),
-                qPrintable(ids.join(QStringLiteral(", "))));
-    return 0;
-}
-
-int runTracer(const LaunchOptions &options)
-{
-    // No QCoreApplication: the tracer is a plain POSIX loop around waitpid.
-    int rootSignal = 0;
-    const int code = options.traceAttachPid > 0
-                         ? Tracer::attach(options.traceAttachPid, options.traceOut, options.traceDetachAfterMs, &rootSignal)
-                         : Tracer::run(options.programArgs, options.traceOut, &rootSignal);
-    if (rootSignal > 0)
-        Tracer::reraise(rootSignal);
-    return code;
-}
-
-int runLab(int argc, char **argv, const LaunchOptions &options)
-{
-    QCoreApplication app(argc, argv);
-    LabHeadless lab;
-    lab.setReportPath(options.reportPath);
-    QObject::connect(&lab, &LabHeadless::finished, &app, &QCoreApplication::exit);
-    UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &lab, &LabHeadless::interrupt);
-    lab.run(options.labRequest, options.labModes);
-    return app.exec();
-}
-
-int runHeadless(int argc, char **argv, const LaunchOptions &options, const QList<Preset> &presets)
-{
-    QString error;
-    QCoreApplication app(argc, argv);
-    QList<Preset> toRun;
-    if (!options.presetsToRun(presets, &toRun, &error))
-        return fail(error);
-    if (!options.outputDir.isEmpty() && !OutputDir::prepare(options.outputDir, &error))
-        return fail(error);
-    HeadlessRunner runner;
-    runner.setReportPath(options.reportPath);
-    if (options.reportTextBytes >= 0)
-        runner.setReportTextBytes(options.reportTextBytes);
-    runner.engine()->setOutputRoot(options.outputDir);
-    runner.engine()->setOutputBudget(outputBudget(options));
-    if (options.drainLimitMs >= 0)
-        runner.engine()->setDrainLimitMs(options.drainLimitMs);
-    if (options.familyLimit > 0)
-        runner.engine()->setFamilyLimit(options.familyLimit);
-    runner.setJoblogPath(options.joblogPath);
-    runner.setTracePath(options.tracePath);
-    if (options.maxParallel >= 0)
-        runner.engine()->setMaxParallel(options.maxParallel);
-    if (options.sampleIntervalMs > 0)
-        runner.setSampleInterval(options.sampleIntervalMs);
-    QObject::connect(&runner, &HeadlessRunner::finished, &app, &QCoreApplication::exit);
-    // Ctrl+C: stop the children (they are in their own groups) and go once they are gone.
-    UnixSignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::received, &runner, &HeadlessRunner::interrupt);
-    runner.run(toRun);
-    return app.exec();
 }
 
 // --screenshot: the window offscreen, its runs or recorded runs, one PNG.
@@ -232,57 +141,17 @@ int runWindow(QApplication &app, JobEngine &engine, ThreadLab &lab, const Launch
 
 int main(int argc, char **argv)
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("SpawnScope"));
-    QCoreApplication::setApplicationName(QStringLiteral("spawnscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SPAWNSCOPE_VERSION));
-
     LaunchOptions options;
+    if (const std::optional<int> done = CliEntry::begin(argc, argv, &options))
+        return *done;
     QString error;
-    const QStringList args = argumentList(argc, argv);
-    if (!LaunchOptions::parse(args, &options, &error)) {
-        // A usage error says where to read more, as GNU tools do, on the one line errors have here.
-        if (!error.contains(QLatin1String("--help"))) {
-            if (error.endsWith(QLatin1Char('.'))) // QCommandLineParser's own messages
-                error.chop(1);
-            error += QStringLiteral(" (see --help)");
-        }
-        return fail(error);
-    }
-    if (options.showHelp) {
-        QCoreApplication app(argc, argv); // the help text names the executable through it
-        Translations::install(options.lang); // Korean help for --lang ko or a Korean locale
-        std::fputs(qPrintable(LaunchOptions::helpText()), stdout);
-        return 0;
-    }
-    if (options.showVersion) {
-        std::printf("spawnscope %s\n", SPAWNSCOPE_VERSION);
-        return 0;
-    }
-
-    if (!options.importPresets.isEmpty())
-        return importPresets(options);
-    if (options.traceWorker)
-        return runTracer(options);
-
-    if (options.worker) {
-        return LabHeadless::runWorker(options.labRequest.numbers.first(), options.labRequest.scale,
-                                      options.labRequest.algorithm);
-    }
+    if (CliEntry::handles(options))
+        return handOff(argc, argv, options);
 
     QList<Preset> presets;
     QString userProblem;
-    const bool opensWindow = !options.headless && !options.listPresets;
-    if (!PresetCatalog::load(options.presetFiles, &presets, &error, opensWindow ? &userProblem : nullptr))
+    if (!PresetCatalog::load(options.presetFiles, &presets, &error, &userProblem))
         return fail(error);
-
-    if (options.listPresets) {
-        for (const Preset &preset : std::as_const(presets))
-            std::printf("%s\t%s\n", qPrintable(preset.id), qPrintable(preset.title));
-        return 0;
-    }
-
-    if (options.headless && options.processes)
-        return runProcesses(argc, argv, options);
     if (options.attachPid > 0) {
         // Refused before anything starts, with the cause: no such process,
         // this app or its tracer, already traced, another user's, Yama.
@@ -290,11 +159,6 @@ int main(int argc, char **argv)
         if (!refusal.isEmpty())
             return fail(QObject::tr("cannot watch process %1: %2").arg(options.attachPid).arg(refusal));
     }
-
-    if (options.headless && options.lab)
-        return runLab(argc, argv, options);
-    if (options.headless)
-        return runHeadless(argc, argv, options, presets);
 
     if (!options.screenshotPath.isEmpty()) {
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
@@ -318,7 +182,7 @@ int main(int argc, char **argv)
     // Declared before the window, so they outlive it.
     JobEngine engine;
     ThreadLab lab(&engine);
-    engine.setOutputBudget(outputBudget(options));
+    engine.setOutputBudget(CliEntry::outputBudget(options));
     if (options.drainLimitMs >= 0)
         engine.setDrainLimitMs(options.drainLimitMs);
     if (options.familyLimit > 0)

@@ -161,6 +161,7 @@ private slots:
     void forkDescendantsInReport();
     void sampleIntervalReachesTheSampler();
     void listPresets();
+    void headlessWorkNeverLoadsTheWidgets();
     void everyJobHasTheReportFields();
     void helloChild();
     void pollSleep();
@@ -213,6 +214,23 @@ void TestHeadlessRunner::listPresets()
     }
     QCOMPARE(ids, (QStringList{"hello-child", "poll-sleep", "fanout-sleep", "python-fanout-watched", "openssl-encrypt", "chain-md5",
                                "chain-whirlpool", "timeout-kill", "buffering-pipe", "buffering-pty"}));
+}
+
+// spawnscope hands headless work to spawnscope-cli, which links Qt Core
+// only: the process that runs the job (its parent, read by the job from
+// /proc) has no Qt Gui or Widgets mapped, and is spawnscope-cli.
+void TestHeadlessRunner::headlessWorkNeverLoadsTheWidgets()
+{
+    const QString script = QStringLiteral("cat /proc/$PPID/maps; readlink /proc/$PPID/exe");
+    const Result result = runSpawnscope({"--headless", "--shell", "--command", script, "--report", "-"});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QJsonObject> jobs = jobsOf(onlyRun(result));
+    QCOMPARE(jobs.size(), 1);
+    const QString seen = jobs.first().value(QStringLiteral("stdoutText")).toString();
+    QVERIFY2(seen.contains(QLatin1String("libQt6Core")), qPrintable(seen.left(2000)));
+    QVERIFY2(!seen.contains(QLatin1String("libQt6Gui")), qPrintable(seen.left(2000)));
+    QVERIFY2(!seen.contains(QLatin1String("libQt6Widgets")), qPrintable(seen.left(2000)));
+    QVERIFY2(seen.trimmed().endsWith(QLatin1String("/spawnscope-cli")), qPrintable(seen.right(200)));
 }
 
 void TestHeadlessRunner::everyJobHasTheReportFields()

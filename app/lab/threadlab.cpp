@@ -1,6 +1,7 @@
 #include "threadlab.h"
 
 #include "busymeter.h"
+#include "coreprogram.h"
 #include "gillock.h"
 #include "jobengine.h"
 #include "jobprocess.h"
@@ -59,7 +60,7 @@ QString requestKey(const LabRequest &request)
 ThreadLab::ThreadLab(JobEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
-    , m_workerProgram(QCoreApplication::applicationFilePath())
+    , m_workerProgram(CoreProgram::path())
     , m_progressTimer(new QTimer(this))
 {
     qRegisterMetaType<LabResult>();

@@ -1,5 +1,6 @@
 #include "traceprotocol.h"
 
+#include "coreprogram.h"
 #include "jsonnumber.h"
 
 #include <QCoreApplication>
@@ -138,7 +139,7 @@ QString &tracerOverride()
 QString TraceProtocol::tracerProgram()
 {
     const QString &overridden = tracerOverride();
-    return overridden.isEmpty() ? QCoreApplication::applicationFilePath() : overridden;
+    return overridden.isEmpty() ? CoreProgram::path() : overridden;
 }
 
 void TraceProtocol::setTracerProgram(const QString &path)
