@@ -1,7 +1,7 @@
-// Entry point: the composition root that picks the headless runner or the window.
+// spawnscope-window: the composition root of the window, which spawnscope
+// (climain.cpp, Qt Core only) hands the window to.
 #include "attachcheck.h"
 #include "clientry.h"
-#include "coreprogram.h"
 #include "jobengine.h"
 #include "launchoptions.h"
 #include "mainwindow.h"
@@ -18,35 +18,17 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <optional>
-#include <unistd.h>
 
 namespace {
 
 int fail(const QString &message)
 {
     return CliEntry::fail(message);
-}
-
-// Work without a window goes to spawnscope-cli, which never loads Qt Gui or
-// Widgets, with the same arguments; where there is none, it is done here.
-int handOff(int argc, char **argv, const LaunchOptions &options)
-{
-    const QByteArray cli = QFile::encodeName(CoreProgram::beside());
-    if (!cli.isEmpty()) {
-        argv[0] = const_cast<char *>(cli.constData());
-        ::execv(cli.constData(), argv);
-        std::fprintf(stderr, "spawnscope: cannot run %s (%s); working without it\n", cli.constData(),
-                     std::strerror(errno));
-    }
-    return CliEntry::run(argc, argv, options);
 }
 
 bool hasDisplay()
@@ -145,8 +127,9 @@ int main(int argc, char **argv)
     if (const std::optional<int> done = CliEntry::begin(argc, argv, &options))
         return *done;
     QString error;
+    // Normally spawnscope does this itself and hands only the window here.
     if (CliEntry::handles(options))
-        return handOff(argc, argv, options);
+        return CliEntry::run(argc, argv, options);
 
     QList<Preset> presets;
     QString userProblem;

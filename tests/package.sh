@@ -70,18 +70,18 @@ case "$depends" in *libqt6test6*) fail "Depends names libqt6test6, which only th
 dpkg-deb -c "$deb" >"$scratch/contents"
 for path in \
     ./usr/bin/spawnscope \
-    ./usr/bin/spawnscope-cli \
+    ./usr/bin/spawnscope-window \
     "./usr/share/applications/$app_id.desktop" \
     "./usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
     "./usr/share/metainfo/$app_id.metainfo.xml" \
     "./usr/share/mime/packages/$app_id.xml" \
     ./usr/share/man/man1/spawnscope.1.gz \
-    ./usr/share/man/man1/spawnscope-cli.1.gz \
+    ./usr/share/man/man1/spawnscope-window.1.gz \
     ./usr/share/doc/spawnscope/copyright; do
     awk -v p="$path" '$NF == p { found = 1 } END { exit !found }' "$scratch/contents" \
         || fail "$path is not in the package"
 done
-for binary in spawnscope spawnscope-cli; do
+for binary in spawnscope spawnscope-window; do
     awk -v p="./usr/bin/$binary" '$NF == p && $1 == "-rwxr-xr-x" { found = 1 } END { exit !found }' "$scratch/contents" \
         || fail "/usr/bin/$binary is not -rwxr-xr-x: $(grep "/usr/bin/$binary\$" "$scratch/contents")"
 done
@@ -106,21 +106,18 @@ case "$(file -b "$root/usr/bin/spawnscope")" in
 esac
 version_line=$(cd "$scratch" && LC_ALL=C "$root/usr/bin/spawnscope" --version | head -n 1) || true
 [ "$version_line" = "spawnscope $version" ] || fail "the packaged spawnscope --version says '$version_line'"
-# spawnscope-cli links Qt Core alone, and the window's binary hands headless work to it.
-case "$(file -b "$root/usr/bin/spawnscope-cli")" in
+# spawnscope links Qt Core alone; the window is spawnscope-window's.
+case "$(file -b "$root/usr/bin/spawnscope-window")" in
 *", stripped"*) ;;
-*) fail "/usr/bin/spawnscope-cli is not stripped" ;;
+*) fail "/usr/bin/spawnscope-window is not stripped" ;;
 esac
-cli_libraries=$(objdump -p "$root/usr/bin/spawnscope-cli" 2>/dev/null | awk '$1 == "NEEDED" { print $2 }')
-echo "$cli_libraries" | grep -q '^libQt6Core' || fail "spawnscope-cli does not link Qt Core: $cli_libraries"
-case "$cli_libraries" in *libQt6Gui* | *libQt6Widgets*) fail "spawnscope-cli links Qt Gui or Widgets: $cli_libraries" ;; esac
-listed=$(cd "$scratch" && LC_ALL=C "$root/usr/bin/spawnscope" --list-presets | head -n 1) || true
-case "$listed" in
-hello-child*) ;;
-*) fail "the packaged spawnscope --list-presets (through spawnscope-cli) says '$listed'" ;;
-esac
-[ "$(zcat "$root/usr/share/man/man1/spawnscope-cli.1.gz")" = ".so man1/spawnscope.1" ] \
-    || fail "spawnscope-cli.1.gz does not point to spawnscope.1"
+needed() { objdump -p "$1" 2>/dev/null | awk '$1 == "NEEDED" { print $2 }'; }
+core_libraries=$(needed "$root/usr/bin/spawnscope")
+echo "$core_libraries" | grep -q '^libQt6Core' || fail "spawnscope does not link Qt Core: $core_libraries"
+case "$core_libraries" in *libQt6Gui* | *libQt6Widgets*) fail "spawnscope links Qt Gui or Widgets: $core_libraries" ;; esac
+needed "$root/usr/bin/spawnscope-window" | grep -q '^libQt6Widgets' || fail "spawnscope-window does not link Qt Widgets"
+[ "$(zcat "$root/usr/share/man/man1/spawnscope-window.1.gz")" = ".so man1/spawnscope.1" ] \
+    || fail "spawnscope-window.1.gz does not point to spawnscope.1"
 
 # The man page: gzip -9n (no name, no time stamp), a page for section 1, and
 # every option of --help in it.

@@ -61,13 +61,13 @@ inline JobSpec helperSpec(const QStringList &args)
     return spec;
 }
 
-// Watched jobs run the tracer as spawnscope-cli's hidden mode (the
-// executable beside the app's); a test names the one the build made. Under ASan a traced child's exit-time leak check would
+// Watched jobs run the tracer as spawnscope's hidden mode (the Core-only
+// executable beside the window's); a test names the one the build made. Under ASan a traced child's exit-time leak check would
 // ptrace-attach, which a traced process cannot allow, so children run without
 // it (this process's own check was configured when it started).
 inline void useSpawnscopeAsTracer()
 {
-    TraceProtocol::setTracerProgram(QStringLiteral(SPAWNSCOPE_CLI_PATH));
+    TraceProtocol::setTracerProgram(QStringLiteral(SPAWNSCOPE_PATH));
     const QByteArray asan = qgetenv("ASAN_OPTIONS");
     if (!asan.contains("detect_leaks=0"))
         qputenv("ASAN_OPTIONS", asan.isEmpty() ? QByteArray("detect_leaks=0") : asan + ":detect_leaks=0");

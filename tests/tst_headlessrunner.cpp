@@ -216,9 +216,9 @@ void TestHeadlessRunner::listPresets()
                                "chain-whirlpool", "timeout-kill", "buffering-pipe", "buffering-pty"}));
 }
 
-// spawnscope hands headless work to spawnscope-cli, which links Qt Core
-// only: the process that runs the job (its parent, read by the job from
-// /proc) has no Qt Gui or Widgets mapped, and is spawnscope-cli.
+// spawnscope links Qt Core only and hands nothing but the window to
+// spawnscope-window: the process that runs a headless job (its parent, read
+// by the job from /proc) has no Qt Gui or Widgets mapped.
 void TestHeadlessRunner::headlessWorkNeverLoadsTheWidgets()
 {
     const QString script = QStringLiteral("cat /proc/$PPID/maps; readlink /proc/$PPID/exe");
@@ -230,7 +230,7 @@ void TestHeadlessRunner::headlessWorkNeverLoadsTheWidgets()
     QVERIFY2(seen.contains(QLatin1String("libQt6Core")), qPrintable(seen.left(2000)));
     QVERIFY2(!seen.contains(QLatin1String("libQt6Gui")), qPrintable(seen.left(2000)));
     QVERIFY2(!seen.contains(QLatin1String("libQt6Widgets")), qPrintable(seen.left(2000)));
-    QVERIFY2(seen.trimmed().endsWith(QLatin1String("/spawnscope-cli")), qPrintable(seen.right(200)));
+    QVERIFY2(seen.trimmed().endsWith(QLatin1String("/spawnscope")), qPrintable(seen.right(200)));
 }
 
 void TestHeadlessRunner::everyJobHasTheReportFields()

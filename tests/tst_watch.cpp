@@ -239,7 +239,7 @@ void TestWatch::theJobIsTheProgramNotItsTracer()
     QCOMPARE(changedPid.size(), 1);
     QCOMPARE(changedPid.first().first().toLongLong(), job->pid());
     QTRY_COMPARE_WITH_TIMEOUT(ProcReader::read(job->programPid(), ProcReader::Stat).comm, QByteArray("spawnhelper"), 5000);
-    QCOMPARE(ProcReader::read(job->pid(), ProcReader::Stat).comm, QByteArray("spawnscope-cli"));
+    QCOMPARE(ProcReader::read(job->pid(), ProcReader::Stat).comm, QByteArray("spawnscope"));
     const int samplesBefore = job->resources().samples;
     QTRY_VERIFY_WITH_TIMEOUT(job->resources().samples > samplesBefore + 1, 10000);
     for (const ProcessSample &process : job->resources().descendants) {

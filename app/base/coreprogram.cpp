@@ -5,7 +5,8 @@
 namespace {
 
 // The running binary, symlinks resolved; read from the kernel, as there may
-// be no QCoreApplication yet (spawnscope hands work off before making one).
+// be no QCoreApplication yet (spawnscope hands the window off before making
+// one).
 QString runningBinary()
 {
     return QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
@@ -13,17 +14,17 @@ QString runningBinary()
 
 } // namespace
 
-QString CoreProgram::beside()
+QString CoreProgram::beside(const char *fileName)
 {
     const QString self = runningBinary();
     if (self.isEmpty())
         return QString();
-    const QFileInfo cli(QFileInfo(self).absolutePath() + QLatin1Char('/') + QLatin1String(FileName));
-    return cli.isFile() && cli.isExecutable() ? cli.absoluteFilePath() : QString();
+    const QFileInfo program(QFileInfo(self).absolutePath() + QLatin1Char('/') + QLatin1String(fileName));
+    return program.isFile() && program.isExecutable() ? program.absoluteFilePath() : QString();
 }
 
 QString CoreProgram::path()
 {
-    const QString cli = beside();
-    return cli.isEmpty() ? runningBinary() : cli;
+    const QString core = beside(FileName);
+    return core.isEmpty() ? runningBinary() : core;
 }

@@ -2,11 +2,10 @@
 // runner, the lab and --processes, importing and listing presets, the lab's
 // worker and the ptrace tracer. It needs Qt Core only.
 //
-// Two executables share it. spawnscope-cli is it alone: it never loads Qt
-// Gui or Widgets, so a headless run or a tracer starts at the speed of a
-// Core program. spawnscope, the window's binary, hands such work to the
-// spawnscope-cli beside it (exec, same arguments), and runs it itself only
-// where there is none (CoreProgram says which).
+// Two executables share it. spawnscope is it, and hands only the window to
+// spawnscope-window: it never loads Qt Gui or Widgets, so a headless run or a
+// tracer starts at the speed of a Core program. spawnscope-window runs it
+// too when it is given such work directly (CoreProgram says who is where).
 #pragma once
 
 #include "launchoptions.h"

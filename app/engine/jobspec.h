@@ -26,7 +26,7 @@ struct JobSpec
     // Fork-bomb brake: at most this many more processes for the user while the
     // job runs (RLIMIT_NPROC in the child); 0 for no brake. Root is exempt.
     int maxProcesses = 0;
-    // Run the program under the ptrace tracer (spawnscope-cli --trace-worker), so
+    // Run the program under the ptrace tracer (spawnscope --trace-worker), so
     // that its whole process family is recorded (JobProcess::family()).
     bool watch = false;
     // Watch this running process (and its descendants) instead of starting

@@ -93,7 +93,7 @@ public:
         qint64 lost = 0; // end: events the tracer could not pass on
     };
 
-    // Where the tracer is: the Core-only spawnscope-cli (CoreProgram::path),
+    // Where the tracer is: the Core-only spawnscope (CoreProgram::path),
     // unless the program that links the engine is not spawnscope (a test, the
     // benchmark) and names it with setTracerProgram(). Never read from the
     // environment: what a released binary runs is not anyone else's to change.

@@ -4,7 +4,7 @@
 // with its argv, every thread started (counted, not listed), and every exit
 // with its code or signal, CPU time and peak RSS, as TraceProtocol lines.
 //
-// It runs only as the hidden --trace-worker mode of spawnscope-cli,
+// It runs only as the hidden --trace-worker mode of spawnscope,
 // started by the engine like any job, because it must waitpid(-1) on
 // processes that are not its own children: in the app that would steal
 // QProcess's exit statuses. The program's stdin, stdout and stderr are the
