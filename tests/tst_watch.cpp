@@ -32,6 +32,7 @@ private slots:
     void eventsTravelByAPipeTheProgramNeverSees();
     void theJobIsTheProgramNotItsTracer();
     void theJobsUsageIsTheProgramsNotTheTracers();
+    void aDaemonOutlivingTheProgramIsNotBlamedOnIt();
     void aSubshellsPipeIsLinked();
     void theEnginesFamilyLimitHolds();
     void aHeadlessWatchStopsWithinASecondAtAnySize();
@@ -285,6 +286,42 @@ void TestWatch::theJobsUsageIsTheProgramsNotTheTracers()
     for (const ProcessFamily::Member &m : family.members())
         largest = std::max(largest, m.peakRssKb);
     QCOMPARE(usage.peakRssKb, largest);
+}
+
+// A double-forked daemon (its own session, so the timeout's SIGTERM to the
+// job's group misses it) keeps the watch going after the program exited 0.
+// The row says the daemon is still running after the program ended, and
+// the timeout's explanation names the program's own exit instead of
+// saying the program ignored SIGTERM.
+void TestWatch::aDaemonOutlivingTheProgramIsNotBlamedOnIt()
+{
+    SKIP_IF_REFUSED();
+    Preset preset;
+    preset.watch = true;
+    preset.timeoutSec = 1;
+    preset.graceSec = 0.2;
+    preset.stages << StageSpec{helper(), {QStringLiteral("daemon"), QStringLiteral("30")}, {}, {}};
+    JobRun *run = m_engine.start(preset);
+    JobProcess *job = run->jobs().first();
+    const auto daemon = [job]() -> const ProcessFamily::Member * {
+        const ProcessFamily &family = job->family();
+        for (const ProcessFamily::Member &m : family.members()) {
+            if (m.depth == 2)
+                return &m;
+        }
+        return nullptr;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(JobFormat::endedProgram(job) && daemon(), 10000);
+    QCOMPARE(JobFormat::endedProgram(job)->exitCode, 0);
+    QVERIFY(job->outcome().isActive());
+    QCOMPARE(JobFormat::familyMemberState(job, *daemon()), QStringLiteral("still running after the program ended"));
+    QVERIFY(waitRun(run));
+    QCOMPARE(job->outcome().state, JobOutcome::State::TimedOut);
+    const QString explanation = JobFormat::jobExplanation(job);
+    QVERIFY2(explanation.startsWith(QLatin1String("The program itself had ended (exit code 0")), qPrintable(explanation));
+    QVERIFY2(explanation.contains(QLatin1String("Descendants still running after it: 1;")), qPrintable(explanation));
+    QVERIFY2(!explanation.contains(QLatin1String("ignored SIGTERM")), qPrintable(explanation));
+    QCOMPARE(JobFormat::familyMemberState(job, *daemon()), QStringLiteral("killed with the watch (the program had ended)"));
 }
 
 // `echo hi | md5sum` in sh: the writer is a forked subshell that never

@@ -10,6 +10,7 @@
 #include "outputtail.h"
 
 #include <climits>
+#include <csignal>
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -305,6 +306,30 @@ QString JobFormat::jobExplanation(const JobProcess *job)
             .arg(outcome.stateText());
     }
     QString text = outcome.explanation(spec.timeoutSec, spec.graceSec);
+    const ProcessFamily::Member *program = endedProgram(job);
+    if (program && outcome.cause != JobOutcome::Cause::None && outcome.cause != JobOutcome::Cause::UserSignal
+        && program->exitMs >= 0) {
+        // The tracer lives until the last traced process ends: what the
+        // timeout or Stop met was the program's descendants, not the program.
+        int outlived = 0;
+        for (const ProcessFamily::Member &member : job->family().members())
+            outlived += outlivedTheProgram(job, member) ? 1 : 0;
+        const QString ended = program->signal > 0 ? QObject::tr("killed by %1").arg(UnixSignals::name(program->signal))
+                                                  : QObject::tr("exit code %1").arg(program->exitCode);
+        const QString until = outcome.cause == JobOutcome::Cause::Timeout
+                                  ? QObject::tr("the %1 timeout").arg(seconds(spec.timeoutSec * 1000))
+                                  : QObject::tr("you stopped it");
+        text = QObject::tr("The program itself had ended (%1, at %2). Descendants still running after it: %n; "
+                           "the watch followed them until %3.",
+                           nullptr, outlived)
+                   .arg(ended, seconds(program->exitMs), until);
+        if (outcome.signal == SIGKILL)
+            text += QLatin1Char(' ')
+                    + QObject::tr("SIGTERM reached those in its process group; after the %1 grace period SIGKILL "
+                                  "ended the tracer, and the kernel killed the processes it still traced with it "
+                                  "(PTRACE_O_EXITKILL).")
+                          .arg(seconds(spec.graceSec * 1000));
+    }
     if (job->family().lostEvents() > 0)
         text += QLatin1Char(' ') + lostEvents(job->family());
     if (job->family().unstoredMembers() > 0)
@@ -334,8 +359,29 @@ bool JobFormat::tracerDied(const JobProcess *job)
            && family.refusal().isEmpty();
 }
 
+const ProcessFamily::Member *JobFormat::endedProgram(const JobProcess *job)
+{
+    const ProcessFamily &family = job->family();
+    if (!job->spec().watch || job->spec().attachPid > 0 || family.members().isEmpty())
+        return nullptr;
+    const ProcessFamily::Member &root = family.members().constFirst();
+    return root.how == QLatin1String("root") && root.exited ? &root : nullptr;
+}
+
+bool JobFormat::outlivedTheProgram(const JobProcess *job, const ProcessFamily::Member &member)
+{
+    const ProcessFamily::Member *program = endedProgram(job);
+    return program && &member != program && (!member.exited || member.exitMs > program->exitMs);
+}
+
 QString JobFormat::familyMemberState(const JobProcess *job, const ProcessFamily::Member &member)
 {
+    if (!member.exited && outlivedTheProgram(job, member)) {
+        if (job->outcome().isActive())
+            return QObject::tr("still running after the program ended");
+        if (tracerDied(job) && job->outcome().cause != JobOutcome::Cause::None)
+            return QObject::tr("killed with the watch (the program had ended)");
+    }
     if (member.exited || job->outcome().isActive())
         return memberState(member.exited, member.exited && member.signal > 0);
     if (job->family().detachedMs() >= 0)

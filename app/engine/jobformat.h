@@ -65,6 +65,11 @@ QString unstoredMembers(const ProcessFamily &family);
 // True when a watched job ended before its tracer saw the family end (the
 // tracer was killed): what it did not see is unknown.
 bool tracerDied(const JobProcess *job);
+// A watched job's program (the family's root) once it has exited, else null:
+// the tracer goes on while descendants it left behind still run.
+const ProcessFamily::Member *endedProgram(const JobProcess *job);
+// A member still running when the program ended (a daemon, a background job).
+bool outlivedTheProgram(const JobProcess *job, const ProcessFamily::Member &member);
 // The kernel's one-letter process state (/proc/PID/stat), as ps and htop
 // explain it, in the same words as memberState(): "running", "sleeping",
 // "waiting for disk", "paused", "zombie", "idle"; an unknown letter as itself.

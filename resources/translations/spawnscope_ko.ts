@@ -3669,6 +3669,40 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
             <numerusform>가족이 구성원 한도 %1개(--family-limit)를 넘었습니다: 프로세스 %n개는 개수만 세고 보관하지 않았습니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>%1(으)로 종료됨</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>the %1 timeout</source>
+        <translation>%1 제한 시간</translation>
+    </message>
+    <message>
+        <source>you stopped it</source>
+        <translation>사용자가 중지할 때</translation>
+    </message>
+    <message numerus="yes">
+        <source>The program itself had ended (%1, at %2). Descendants still running after it: %n; the watch followed them until %3.</source>
+        <translation>
+            <numerusform>프로그램 자체는 이미 끝났습니다 (%1, %2). 그 뒤에도 실행 중이던 자손: %n개. 관찰은 %3까지 이들을 따라갔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SIGTERM reached those in its process group; after the %1 grace period SIGKILL ended the tracer, and the kernel killed the processes it still traced with it (PTRACE_O_EXITKILL).</source>
+        <translation>SIGTERM은 프로세스 그룹 안의 프로세스에 전달되었고, %1 유예 시간 뒤 SIGKILL이 추적기를 끝냈으며, 커널이 추적기가 아직 추적하던 프로세스를 함께 종료했습니다 (PTRACE_O_EXITKILL).</translation>
+    </message>
+    <message>
+        <source>still running after the program ended</source>
+        <translation>프로그램이 끝난 뒤에도 실행 중</translation>
+    </message>
+    <message>
+        <source>killed with the watch (the program had ended)</source>
+        <translation>관찰과 함께 종료됨 (프로그램은 이미 끝남)</translation>
+    </message>
 </context>
 <context>
     <name>ResourceChart</name>

@@ -499,9 +499,12 @@ int main(int argc, char **argv)
         const pid_t middle = fork();
         if (middle == 0) {
             setsid();
+            // The middle child's own pid, not getppid() read in the daemon,
+            // which could already name the new parent if the middle ended
+            // before the daemon first ran.
+            const pid_t was = getpid();
             if (fork() == 0) {
                 close(ready[0]);
-                const pid_t was = getppid();
                 for (int i = 0; i < 1000 && getppid() == was; ++i)
                     usleep(5000); // until the middle child is gone
                 std::printf("%d %d\n", int(getpid()), int(getppid()));
