@@ -2,6 +2,7 @@
 // real programs: what it reports about a family must be exactly what ran.
 // Skipped, with the reason, where the kernel refuses ptrace; the refusal path
 // itself is tested through TraceProtocol::RefuseEnv everywhere.
+#include "jobformat.h"
 #include "processfamily.h"
 #include "traceprotocol.h"
 
@@ -9,6 +10,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -460,6 +462,45 @@ private slots:
         const double childCpu = child.cpuUserMs + child.cpuSysMs;
         QVERIFY2(parentCpu >= 390 && parentCpu <= 520, qPrintable(QString::number(parentCpu)));
         QVERIFY2(childCpu >= 190 && childCpu <= 300, qPrintable(QString::number(childCpu)));
+    }
+
+    // A set-user-ID program runs without its privileges while traced: its
+    // exec says so, and the member carries a warning that names it; a plain
+    // program carries none. A debugger or tracer inside the family is named
+    // too (the kernel allows one tracer per process).
+    void programsThatWatchingChangesAreMarked()
+    {
+        SKIP_IF_REFUSED();
+        QString setuidProgram;
+        for (const QString &candidate : {QStringLiteral("/usr/bin/su"), QStringLiteral("/bin/su"),
+                                         QStringLiteral("/usr/bin/mount"), QStringLiteral("/usr/bin/passwd"),
+                                         QStringLiteral("/usr/bin/newgrp")}) {
+            struct stat info{};
+            if (::stat(QFile::encodeName(candidate).constData(), &info) == 0 && (info.st_mode & S_ISUID)) {
+                setuidProgram = candidate;
+                break;
+            }
+        }
+        if (setuidProgram.isEmpty())
+            QSKIP("no set-user-ID program on this machine");
+        const QString script = QStringLiteral("\"$0\" --version >/dev/null 2>&1; /bin/true");
+        const Traced traced = trace({QStringLiteral("sh"), QStringLiteral("-c"), script, setuidProgram});
+        const QList<const ProcessFamily::Member *> setuid = withArgv0(traced.family, setuidProgram);
+        QCOMPARE(setuid.size(), 1);
+        QVERIFY(setuid.first()->execs.constLast().setuid);
+        QVERIFY2(JobFormat::memberWarning(*setuid.first()).contains(QLatin1String("set-user-ID")),
+                 qPrintable(JobFormat::memberWarning(*setuid.first())));
+        const QList<const ProcessFamily::Member *> plain = withArgv0(traced.family, QStringLiteral("/bin/true"));
+        QCOMPARE(plain.size(), 1);
+        QVERIFY(!plain.first()->execs.constLast().setuid);
+        QVERIFY(JobFormat::memberWarning(*plain.first()).isEmpty());
+        // The report keeps the mark.
+        const ProcessFamily reread = ProcessFamily::fromJson(traced.family.toJson(), QString());
+        QVERIFY(reread.member(setuid.first()->pid)->execs.constLast().setuid);
+
+        ProcessFamily::Member debugger;
+        debugger.execs << ProcessFamily::Exec{0, {QStringLiteral("/usr/bin/strace"), QStringLiteral("-f"), QStringLiteral("true")}, {}, false};
+        QVERIFY(JobFormat::memberWarning(debugger).contains(QLatin1String("one tracer per process")));
     }
 
     // The headless runner's --watch: the report's job carries the family,

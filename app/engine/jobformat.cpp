@@ -374,6 +374,27 @@ bool JobFormat::outlivedTheProgram(const JobProcess *job, const ProcessFamily::M
     return program && &member != program && (!member.exited || member.exitMs > program->exitMs);
 }
 
+QString JobFormat::memberWarning(const ProcessFamily::Member &member)
+{
+    if (member.execs.isEmpty())
+        return QString();
+    const ProcessFamily::Exec &exec = member.execs.constLast();
+    const QString program = QFileInfo(exec.argv.value(0)).fileName();
+    if (exec.setuid) {
+        return QObject::tr("%1 is a set-user-ID or set-group-ID program: while it is traced the kernel runs it "
+                           "without those privileges, so it may fail here where it works unwatched.")
+            .arg(program);
+    }
+    static const QStringList tracers{QStringLiteral("strace"), QStringLiteral("ltrace"), QStringLiteral("gdb"),
+                                     QStringLiteral("rr")};
+    if (tracers.contains(program)) {
+        return QObject::tr("%1 traces with ptrace, and the kernel allows one tracer per process: SpawnScope's "
+                           "tracer already traces its children, so it cannot (expect \"Operation not permitted\").")
+            .arg(program);
+    }
+    return QString();
+}
+
 QString JobFormat::familyMemberState(const JobProcess *job, const ProcessFamily::Member &member)
 {
     if (!member.exited && outlivedTheProgram(job, member)) {
@@ -523,6 +544,9 @@ QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
                      .arg(end, -8)
                      .arg(m.exited ? seconds(m.exitMs - m.forkMs) : QString(), -9)
                      .arg(familyStreams(family, m.pid));
+        const QString warning = memberWarning(m);
+        if (!warning.isEmpty())
+            lines << QStringLiteral("  %1  ⚠ %2").arg(familyIndent(m.depth), warning);
     }
     if (members.size() > maxLines)
         lines << QObject::tr("  … and %n more", nullptr, int(members.size() - maxLines));

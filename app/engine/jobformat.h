@@ -68,6 +68,10 @@ bool tracerDied(const JobProcess *job);
 // A watched job's program (the family's root) once it has exited, else null:
 // the tracer goes on while descendants it left behind still run.
 const ProcessFamily::Member *endedProgram(const JobProcess *job);
+// What watching changes for this member, in a sentence; empty when nothing:
+// a set-user-ID program runs without its privileges while traced, and a
+// debugger or tracer (strace, gdb) cannot trace under SpawnScope's tracer.
+QString memberWarning(const ProcessFamily::Member &member);
 // A member still running when the program ended (a daemon, a background job).
 bool outlivedTheProgram(const JobProcess *job, const ProcessFamily::Member &member);
 // The kernel's one-letter process state (/proc/PID/stat), as ps and htop

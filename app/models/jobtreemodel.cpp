@@ -591,6 +591,9 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
                 lines << tr("exec at %1: %2").arg(JobFormat::seconds(exec.ms), ShellWords::join(exec.argv));
             if (m.exited)
                 lines << tr("ended at %1").arg(JobFormat::seconds(m.exitMs));
+            const QString warning = JobFormat::memberWarning(m);
+            if (!warning.isEmpty())
+                lines << QStringLiteral("⚠ ") + warning;
             lines << tr("Watched: every fork, exec and exit is recorded as it happens, however short.");
             return lines.join(QLatin1Char('\n'));
         }
@@ -606,7 +609,8 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         }
         case CpuTimeColumn:
         case PeakRssColumn:
-            return tr("Exact: read from the kernel as the process exited.");
+            return tr("Exact: the kernel's own accounting at its reap, to the microsecond; its own time, "
+                      "not its children's (each is a row of its own).");
         default:
             return {};
         }
@@ -623,7 +627,9 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         const QString program = family.name(m.pid);
         if (raw)
             return program;
-        return JobFormat::familyIndent(m.depth) + program;
+        // Marked where watching changes what it does (the tooltip says how).
+        const QString mark = JobFormat::memberWarning(m).isEmpty() ? QString() : QStringLiteral(" ⚠");
+        return JobFormat::familyIndent(m.depth) + program + mark;
     }
     case CommandColumn:
         return execChain(family, m);

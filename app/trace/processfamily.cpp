@@ -177,7 +177,7 @@ void ProcessFamily::apply(const TraceProtocol::Event &event)
     case Kind::Exec: {
         const qsizetype index = m_latestByPid.value(event.pid, -1);
         if (index >= 0) {
-            m_members[index].execs << Exec{event.ms, event.argv, event.exe};
+            m_members[index].execs << Exec{event.ms, event.argv, event.exe, event.setuid};
             setFds(index, fdsOf(event.fds));
         }
         break;
@@ -370,6 +370,8 @@ QJsonArray ProcessFamily::toJson() const
             e.insert(QStringLiteral("ms"), exec.ms);
             e.insert(QStringLiteral("argv"), QJsonArray::fromStringList(exec.argv));
             e.insert(QStringLiteral("exe"), exec.exe);
+            if (exec.setuid)
+                e.insert(QStringLiteral("setuid"), true);
             execs.append(e);
         }
         o.insert(QStringLiteral("execs"), execs);
@@ -451,6 +453,7 @@ ProcessFamily ProcessFamily::fromJson(const QJsonArray &array, const QString &re
             for (const QJsonValue &arg : e.value(QStringLiteral("argv")).toArray())
                 exec.argv << arg.toString();
             exec.exe = e.value(QStringLiteral("exe")).toString();
+            exec.setuid = e.value(QStringLiteral("setuid")).toBool();
             m.execs << exec;
         }
         m.exited = o.contains(QStringLiteral("exitMs"));

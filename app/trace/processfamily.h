@@ -45,6 +45,7 @@ public:
         double ms = 0;
         QStringList argv;
         QString exe;
+        bool setuid = false; // set-user-ID or set-group-ID: run without those privileges, traced
     };
 
     struct Member

@@ -180,6 +180,8 @@ QByteArray TraceProtocol::format(const Event &event)
         o.insert(QStringLiteral("argv"), toArray(event.argv));
         o.insert(QStringLiteral("exe"), event.exe);
         o.insert(QStringLiteral("fds"), toArray(event.fds));
+        if (event.setuid)
+            o.insert(QStringLiteral("setuid"), true);
         break;
     case Kind::Thread:
         o.insert(QStringLiteral("tid"), double(event.tid));
@@ -261,6 +263,7 @@ bool TraceProtocol::parse(const QByteArray &line, Event *out, QString *error)
         if (!c.list("argv", &e.argv) || !c.list("fds", &e.fds))
             return false;
         e.exe = o.value(QStringLiteral("exe")).toString();
+        e.setuid = o.value(QStringLiteral("setuid")).toBool();
         break;
     case Kind::Thread:
         if (!c.pid("tid", &e.tid))

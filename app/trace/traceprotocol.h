@@ -11,6 +11,8 @@
 //   {"ev":"hello","v":1,"tracer":PID}            first line, always
 //   {"ev":"spawn","ms":..,"pid":P,"ppid":Q,"how":"root|fork|vfork|clone","fds":[FD0,FD1,FD2]}
 //   {"ev":"exec","ms":..,"pid":P,"argv":[..],"exe":PATH,"fds":[FD0,FD1,FD2]}
+//        with "setuid":true when the file is set-user-ID or set-group-ID (the
+//        kernel runs it without those privileges while it is traced)
 //   {"ev":"thread","ms":..,"pid":P,"tid":T}       a thread (CLONE_THREAD) of P started
 //   {"ev":"exit","ms":..,"pid":P,"code":N}        or "signal":N instead of "code";
 //        with "cpuUserMs","cpuSysMs" (the process's own, every thread, from wait4,
@@ -83,6 +85,7 @@ public:
         QString how;       // spawn: root, attach, fork, vfork or clone
         QStringList argv;  // exec
         QString exe;       // exec
+        bool setuid = false; // exec: the file is set-user-ID or set-group-ID
         QStringList fds;   // spawn, exec: fds 0, 1, 2; exit: those of a process that never exec'd
         int exitCode = -1; // exit, when it exited
         int signal = 0;    // exit, when a signal killed it

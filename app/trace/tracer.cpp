@@ -20,6 +20,7 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -154,6 +155,17 @@ bool unreapedOrphan(pid_t pid)
 {
     siginfo_t info{};
     return ::waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 && info.si_pid == pid;
+}
+
+// A set-user-ID or set-group-ID program: the kernel does not raise its
+// privileges while it is traced, so it may fail where it would not unwatched.
+bool setIdFile(const QByteArray &path)
+{
+    struct stat info{};
+    if (::stat(path.constData(), &info) != 0)
+        return false;
+    // Set-group-ID counts only with group execute (without it, it marks mandatory locking).
+    return (info.st_mode & S_ISUID) != 0 || (info.st_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP);
 }
 
 QStringList readArgv(pid_t pid)
@@ -543,6 +555,7 @@ int Session::loop(pid_t root, int *rootSignal)
             exec.argv = readArgv(tid);
             exec.exe = readLink("/proc/" + QByteArray::number(tid) + "/exe");
             exec.fds = readFds(tid);
+            exec.setuid = setIdFile("/proc/" + QByteArray::number(tid) + "/exe");
             m_execed.insert(tid);
             write(exec);
             resume(tid, 0);

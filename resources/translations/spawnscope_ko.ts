@@ -995,10 +995,6 @@
         <source>Watched: every fork, exec and exit is recorded as it happens, however short.</source>
         <translation>관찰 중: 아무리 짧아도 모든 fork, exec, 종료가 일어나는 순간 기록됩니다.</translation>
     </message>
-    <message>
-        <source>Exact: read from the kernel as the process exited.</source>
-        <translation>정확한 값: 프로세스가 끝나는 순간 커널에서 읽었습니다.</translation>
-    </message>
     <message numerus="yes">
         <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
         <translation>
@@ -1040,6 +1036,10 @@
     <message>
         <source>seen once</source>
         <translation>한 번 보임</translation>
+    </message>
+    <message>
+        <source>Exact: the kernel&apos;s own accounting at its reap, to the microsecond; its own time, not its children&apos;s (each is a row of its own).</source>
+        <translation>정확함: 회수 시점에 커널이 직접 잰 값이며 마이크로초 단위입니다. 자식의 시간은 빼고 자신의 시간만 셉니다 (자식은 각자 한 행입니다).</translation>
     </message>
 </context>
 <context>
@@ -3702,6 +3702,14 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>killed with the watch (the program had ended)</source>
         <translation>관찰과 함께 종료됨 (프로그램은 이미 끝남)</translation>
+    </message>
+    <message>
+        <source>%1 is a set-user-ID or set-group-ID program: while it is traced the kernel runs it without those privileges, so it may fail here where it works unwatched.</source>
+        <translation>%1은(는) set-user-ID 또는 set-group-ID 프로그램입니다: 추적되는 동안 커널은 그 권한 없이 실행하므로, 관찰하지 않을 때는 되는 일이 여기서는 실패할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 traces with ptrace, and the kernel allows one tracer per process: SpawnScope&apos;s tracer already traces its children, so it cannot (expect &quot;Operation not permitted&quot;).</source>
+        <translation>%1은(는) ptrace로 추적하는데, 커널은 프로세스마다 추적기를 하나만 허용합니다: SpawnScope의 추적기가 이미 그 자식들을 추적하므로 추적할 수 없습니다 (&quot;Operation not permitted&quot;가 나옵니다).</translation>
     </message>
 </context>
 <context>
