@@ -33,6 +33,37 @@ bool JobOutcome::isFailure() const
     return isDone() && !isSuccess() && state != State::PipeClosed;
 }
 
+void JobOutcome::settleExit(int code, bool bySignal, int lastUserSignal, bool writesToPipe)
+{
+    signal = bySignal ? code : 0;
+    exitCode = bySignal ? -1 : code;
+    switch (cause) {
+    case Cause::Timeout:
+        state = State::TimedOut;
+        break;
+    case Cause::UserStop:
+    case Cause::UserKill:
+        state = bySignal ? State::Killed : State::Finished;
+        break;
+    case Cause::UserSignal:
+        break; // only set below
+    case Cause::None:
+        if (!bySignal) {
+            state = State::Finished;
+        } else if (code == lastUserSignal) {
+            cause = Cause::UserSignal;
+            state = State::Killed;
+        } else if (code == SIGPIPE && writesToPipe) {
+            // Its reader, the next stage, exited first: how a pipeline's
+            // writer normally ends (yes | head), not a crash.
+            state = State::PipeClosed;
+        } else {
+            state = State::Crashed;
+        }
+        break;
+    }
+}
+
 QString JobOutcome::stateToString(State state)
 {
     switch (state) {

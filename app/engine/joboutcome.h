@@ -41,6 +41,13 @@ public:
     bool isFailure() const;
     bool exitedBySignal() const { return signal != 0; }
 
+    // At the child's exit (with code, or of the signal code when bySignal):
+    // the state, read with the cause the app had set. lastUserSignal is the
+    // signal last sent through JobProcess::sendSignal() (0 for none);
+    // writesToPipe: its stdout feeds the next stage, so SIGPIPE is how it
+    // normally ends.
+    void settleExit(int code, bool bySignal, int lastUserSignal, bool writesToPipe);
+
     // "running", "timed out", ... : the word for a state alone.
     static QString stateToString(State state);
     // The word for this outcome, which also reads its cause: a job ended by

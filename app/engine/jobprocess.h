@@ -12,31 +12,32 @@
 // stdout and stderr, so isatty() is true; the app reads the terminal's master
 // side into the stdout tail (a terminal has one output stream, so stderr is
 // merged there and the stderr tail stays empty).
+//
+// This is the face; behind it, JobProcessPrivate holds the state and the
+// parts that do the work: LaunchCheck (why it cannot start), ChildSetup
+// (between fork and exec), OutputCapture (the output pipes), TerminalInput
+// and JobInput (stdin), ChildSignals (its process group), PauseTracker, and
+// FamilyWatch (a watched job's events, through a TraceChannel).
 #pragma once
 
 #include "joboutcome.h"
+#include "jobinput.h"
 #include "jobresources.h"
 #include "jobspec.h"
 #include "leftoverprocess.h"
 #include "outputtail.h"
+#include "pausetracker.h"
 #include "processfamily.h"
 #include "procsnapshot.h"
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 
-#include <optional>
+#include <memory>
 
-
-class OutputPoller;
-class OutputReader;
+class JobProcessPrivate;
+class QElapsedTimer;
 struct RootSample;
-class QProcess;
-class QSocketNotifier;
-class QFile;
-class QTimer;
 
 class JobProcess : public QObject
 {
@@ -49,8 +50,8 @@ public:
     // Chains: this job's stdout becomes next's stdin through an OS pipe.
     // Call on both before start(), upstream first.
     void pipeTo(JobProcess *next);
-    bool pipesStdout() const { return m_pipesStdout; }
-    bool readsFromPipe() const { return m_readsFromPipe; }
+    bool pipesStdout() const;
+    bool readsFromPipe() const;
 
     void start();
     // SIGTERM to the process group, then SIGKILL after the grace period.
@@ -71,19 +72,13 @@ public:
     bool sendSignal(int signal, bool groupToo);
 
     // Stopped, whoever stopped it: set by pause() at once and otherwise read
-    // from the sampled /proc state ('T' or 't'). After the app's own stop or
-    // continue, samples that still read the old state are ignored until one
-    // agrees or SignalSettleMs pass.
-    static constexpr double SignalSettleMs = 1000;
-    bool isPaused() const { return m_paused; }
-    struct PausedStretch
-    {
-        double startMs = 0; // on the run's clock
-        double endMs = -1; // -1 while still paused
-    };
-    const QList<PausedStretch> &pausedStretches() const { return m_pausedStretches; }
+    // from the sampled /proc state (PauseTracker).
+    static constexpr double SignalSettleMs = PauseTracker::SettleMs;
+    bool isPaused() const;
+    using PausedStretch = ::PausedStretch;
+    const QList<PausedStretch> &pausedStretches() const;
 
-    const JobResources &resources() const { return m_resources; }
+    const JobResources &resources() const;
     // One sampler tick for this job's pid; samplerNowMs is ProcessSampler::nowMs()
     // at the call, to move the sample's times onto the run's clock.
     void applySample(const RootSample &sample, double samplerNowMs);
@@ -95,24 +90,24 @@ public:
     // The job's times end at its own exit, not at the end of the reading.
     static constexpr int DefaultDrainLimitMs = 3000;
     static constexpr int MaxDrainLimitMs = 3600 * 1000;
-    void setDrainLimitMs(int ms) { m_drainLimitMs = ms; }
-    int drainLimitMs() const { return m_drainLimitMs; }
+    void setDrainLimitMs(int ms);
+    int drainLimitMs() const;
     // True between the job's own exit and the end of reading its output.
-    bool isDraining() const { return m_draining; }
+    bool isDraining() const;
     // What the job left running when it ended: processes still in its
     // process group, or still holding its output pipes at the drain limit.
     // Empty for most jobs; found once, at the end.
-    const QList<LeftoverProcess> &leftovers() const { return m_leftovers; }
+    const QList<LeftoverProcess> &leftovers() const;
 
-    const JobSpec &spec() const { return m_spec; }
+    const JobSpec &spec() const;
     // For a watched job (spec().watch), the family the tracer reported so
-    // far: read every FamilyReadMs while it runs (resourcesChanged() says
-    // when it grew) and to the end when the job finishes; empty otherwise
-    // (and refusal() set if ptrace was refused).
-    const ProcessFamily &family() const { return m_family; }
-    const JobOutcome &outcome() const { return m_outcome; }
+    // far: read every FamilyWatch::ReadMs while it runs (resourcesChanged()
+    // says when it grew) and to the end when the job finishes; empty
+    // otherwise (and refusal() set if ptrace was refused).
+    const ProcessFamily &family() const;
+    const JobOutcome &outcome() const;
     // The child the app started: the program, or its tracer when watched.
-    qint64 pid() const { return m_pid; }
+    qint64 pid() const;
     // The program the job is about: the attached process for an attached
     // watch (spec().attachPid), the program the tracer started for a watched
     // one (once its first event arrived; pid() until then), else pid(). The
@@ -121,23 +116,23 @@ public:
     qint64 programPid() const;
     // The most family members a watched job keeps (ProcessFamily); set
     // before start().
-    void setFamilyLimit(qsizetype limit) { m_family.setMemberLimit(limit); }
+    void setFamilyLimit(qsizetype limit);
     // A watched job's tracer, read from /proc now (its memory and CPU, the
     // cost of watching); not present when the job is not watched, has
     // ended, or its program is not known yet.
     ProcSnapshot tracerSample() const;
-    int polls() const { return m_polls; }
-    const QList<double> &pollTimesMs() const { return m_pollTimesMs; }
-    qint64 stdinBytes() const { return m_stdinBytes; }
-    const OutputTail &stdoutTail() const { return m_stdout; }
-    const OutputTail &stderrTail() const { return m_stderr; }
+    int polls() const;
+    const QList<double> &pollTimesMs() const;
+    qint64 stdinBytes() const;
+    const OutputTail &stdoutTail() const;
+    const OutputTail &stderrTail() const;
     // For the output budget (OutputBudget): a finished job's tails keep
     // only their last keepBytes each; the counts stay exact.
     void trimOutput(qsizetype keepBytes);
     // When the first stdout byte arrived, on the run's clock; -1 until then.
-    double firstStdoutMs() const { return m_firstStdoutMs; }
+    double firstStdoutMs() const;
     // Whether the child runs in a pseudo-terminal (spec().pty, single stage).
-    bool usesTerminal() const { return m_terminal; }
+    bool usesTerminal() const;
 
     // Interactive stdin: true while the job runs with its stdin kept open.
     bool acceptsInput() const;
@@ -150,18 +145,10 @@ public:
     // typed. No more input is taken afterwards either way.
     void closeInput();
     // What writeInput() sent, oldest first; at most MaxInputRecords kept.
-    struct InputRecord
-    {
-        double atMs = 0; // on the run's clock
-        qint64 stdoutOffset = 0; // stdoutTail().totalBytes() when it was sent
-        QByteArray bytes;
-    };
-    static constexpr qsizetype MaxInputRecords = 1000;
-    // How often a watched job's events are read while it runs: often enough
-    // that a fork shows at once, and a read of nothing new costs one syscall.
-    static constexpr int FamilyReadMs = 100;
-    const QList<InputRecord> &inputRecords() const { return m_inputRecords; }
-    qint64 inputBytes() const { return m_inputBytes; }
+    using InputRecord = ::InputRecord;
+    static constexpr qsizetype MaxInputRecords = JobInput::MaxRecords;
+    const QList<InputRecord> &inputRecords() const;
+    qint64 inputBytes() const;
 
     // A finished job as a session file recorded it. restore() makes a job
     // that was never started show exactly this: its outcome, times, output
@@ -195,16 +182,16 @@ public:
     };
     // Only on a job that was never started; it then counts as finished.
     void restore(const Record &record);
-    bool isRecorded() const { return m_recorded; }
+    bool isRecorded() const;
 
     // Milliseconds on the run's clock; -1 until the event happened.
-    double startedMs() const { return m_startedMs; }
-    double finishedMs() const { return m_finishedMs; }
+    double startedMs() const;
+    double finishedMs() const;
     // Finished: its lifetime; running: so far; otherwise 0.
     double elapsedMs() const;
     // When SIGTERM / SIGKILL were sent, for explanations and timelines; -1 if never.
-    double termSentMs() const { return m_termSentMs; }
-    double killSentMs() const { return m_killSentMs; }
+    double termSentMs() const;
+    double killSentMs() const;
 
 signals:
     void started();
@@ -218,123 +205,6 @@ signals:
     void programPidChanged(qint64 previous);
 
 private:
-    void setPaused(bool paused, double atMs);
-    void onStarted();
-    void onFinished(int exitCode, int exitStatus);
-    void onErrorOccurred(int error);
-    // The output pipes are the app's own, not QProcess's: the bytes go from
-    // the kernel straight into the tail, with no QProcess buffer in between.
-    struct OutputPipe
-    {
-        int fd = -1; // read end, non-blocking
-        quint64 token = 0; // its OutputPoller registration
-        QSocketNotifier *notifier = nullptr; // only if the poller could not take it
-        bool widened = false; // the pipe's buffer was enlarged for a heavy writer
-        OutputReader *reader = nullptr; // a heavy writer's pipe is read by a thread of its own
-    };
-    bool openOutputPipes(int *stdoutWrite, int *stderrWrite);
-    // The inodes of the open output pipes (what the family's members see
-    // as their stdout and stderr).
-    QSet<quint64> capturePipeInodes() const;
-    // The pseudo-terminal: its master becomes m_stdoutPipe (read) and
-    // m_terminalInput (write); *slave is opened for the child.
-    bool openTerminal(int *slave);
-    void flushTerminalInput();
-    void closeTerminalInput();
-    void watchOutputPipe(OutputPipe &pipe, OutputTail &tail);
-    // Reads what the pipe holds (up to budget bytes) into the tail; closes it at EOF.
-    void drainOutputPipe(OutputPipe &pipe, OutputTail &tail, qint64 budget);
-    void closeOutputPipe(OutputPipe &pipe);
-    // Hands a heavy writer's pipe to an OutputReader thread; the tail then
-    // follows it through takeFromReaders() every ReaderTakeMs.
-    void startReader(OutputPipe &pipe);
-    void takeFromReaders();
-    OutputTail &tailOf(const OutputPipe &pipe) { return &pipe == &m_stdoutPipe ? m_stdout : m_stderr; }
-    void poll();
-    void onTimeout();
-    void escalate();
-    void installChildModifier(quint64 processLimit, int stdinFd, int stdoutFd, int stderrFd, int terminalFd,
-                              int eventsFd);
-    void failToStart(const QString &reason);
-    void cancelQueued(JobOutcome::Cause cause);
-    void finish();
-    // False when the events pipe could not be made (family().refusal() says why).
-    bool runUnderTracer();
-    // Applies the events the tracer wrote since the last read; at the end,
-    // also closes and removes the file.
-    void readFamily(bool atEnd);
-    void settleWatchedUsage(ChildUsage::Delta reaped);
-    // signalGroup(), or the attached program alone (spec().attachPid).
-    bool signalProgram(int signal);
-    bool signalGroup(int signal);
-    double now() const;
-    // Why the child cannot start, or empty; *resolved gets the program found
-    // on PATH. preflight() remembers a check that passed for a moment.
-    QString preflight(QString *resolved) const;
-    // The drain after the job's own exit (see DefaultDrainLimitMs).
-    bool outputPipesOpen() const;
-    void endDrain();
-    QTimer *drainTimer();
-    static constexpr int LeftoverSettleMs = 50;
-    void findLeftovers();
-    QString check(QString *resolved) const;
-    static QString interpreterProblem(const QString &path, const QString &shown);
-
-    JobSpec m_spec;
-    const QElapsedTimer *m_clock;
-    QProcess *m_process;
-    QTimer *m_pollTimer = nullptr;
-    QTimer *m_timeoutTimer = nullptr;
-    QTimer *m_killTimer = nullptr;
-    QTimer *m_readerTimer = nullptr;
-    JobOutcome m_outcome;
-    OutputTail m_stdout;
-    OutputTail m_stderr;
-    OutputPipe m_stdoutPipe;
-    OutputPipe m_stderrPipe;
-    // The tracer's events: the read end of a pipe only the tracer writes to
-    // (no file anywhere), read as they come so the family shows live; the
-    // write end is the app's only until the tracer has its copy.
-    int m_traceReadFd = -1;
-    int m_traceWriteFd = -1;
-    std::optional<ChildUsage::Delta> m_tracerReap; // a watched job's reap, until finish()
-    QByteArray m_tracePending;      // a line the tracer has not finished yet
-    QTimer *m_familyTimer = nullptr;
-    ProcessFamily m_family;
-    QPointer<OutputPoller> m_poller;
-    qint64 m_pid = 0;
-    int m_polls = 0;
-    QList<double> m_pollTimesMs;
-    qint64 m_stdinBytes = 0;
-    double m_startedMs = -1;
-    double m_finishedMs = -1;
-    double m_termSentMs = -1;
-    double m_killSentMs = -1;
-    JobResources m_resources;
-    QList<PausedStretch> m_pausedStretches;
-    bool m_paused = false;
-    bool m_recorded = false;
-    double m_recordedElapsedMs = 0;
-    double m_pauseSignalMs = -1; // when the app last stopped or continued the child
-    // False from the app's own stop or continue until a sample agrees with
-    // it (or SignalSettleMs pass): a SIGSTOP is acted on only when the child
-    // is next scheduled, so a sample can still read it running meanwhile.
-    bool m_pauseSettled = true;
-    int m_userSignal = 0; // the last signal sent through sendSignal()
-    bool m_pipesStdout = false;
-    bool m_readsFromPipe = false;
-    double m_firstStdoutMs = -1;
-    bool m_terminal = false;
-    int m_terminalInput = -1; // a duplicate of the master, for writing
-    QByteArray m_terminalPending; // typed bytes the terminal has not taken yet
-    QSocketNotifier *m_terminalWritable = nullptr;
-    bool m_inputClosed = false;
-    QList<InputRecord> m_inputRecords;
-    qint64 m_inputBytes = 0;
-    int m_drainLimitMs = DefaultDrainLimitMs;
-    bool m_draining = false;
-    bool m_settling = false;
-    double m_exitedMs = -1; // when its own process was reaped, on the run's clock
-    QTimer *m_drainTimer = nullptr;
-    QList<LeftoverProcess> m_leftovers;
+    friend class JobProcessPrivate;
+    std::unique_ptr<JobProcessPrivate> d;
 };

@@ -1,5 +1,7 @@
 #include "jobresources.h"
 
+#include "processfamily.h"
+
 #include "rootsample.h"
 
 #include <algorithm>
@@ -77,6 +79,39 @@ void JobResources::applyUsage(const ChildUsage::Delta &usage)
     cpuExact = true;
     if (usage.maxRssIsThisChild && usage.maxRssKb > 0) {
         peakRssKb = usage.maxRssKb;
+        peakRssExact = true;
+    }
+}
+
+void JobResources::applyFamilyUsage(const ProcessFamily &family, ChildUsage::Delta tracerReap)
+{
+    // When every member ended under the watch, the job's time is the sum of
+    // their own, each the kernel's at its reap: exactly the family's, with
+    // none of the tracer's.
+    double user = 0;
+    double sys = 0;
+    if (family.membersCpu(&user, &sys)) {
+        applyUsage({user, sys, 0, false});
+    } else if (family.attached()) {
+        // The tracer reaped nothing of an attached family; one let go still
+        // running keeps the sampled figures.
+        return;
+    } else {
+        // Some member's end is not known (events lost, members past the
+        // limit): the kernel's figure at the tracer's reap is the tracer's
+        // own time plus the program's and all it waited for, and the
+        // tracer's own, from its end event, is taken off.
+        if (family.tracerUserMs() >= 0 && family.tracerSysMs() >= 0) {
+            tracerReap.userMs = std::max(0.0, tracerReap.userMs - family.tracerUserMs());
+            tracerReap.systemMs = std::max(0.0, tracerReap.systemMs - family.tracerSysMs());
+        }
+        tracerReap.maxRssIsThisChild = false; // the kernel's peak may be the tracer's
+        applyUsage(tracerReap);
+    }
+    // Each member's own peak was read at its exit stop.
+    const qint64 peak = family.largestPeakKb();
+    if (peak > 0) {
+        peakRssKb = peak;
         peakRssExact = true;
     }
 }

@@ -19,6 +19,7 @@
 
 #include <QList>
 
+class ProcessFamily;
 struct RootSample;
 
 struct ResourcePoint
@@ -71,6 +72,9 @@ struct JobResources
     void applySample(const RootSample &sample, double offsetMs);
     // At the reap: exact CPU, and the peak when the kernel knows it is ours.
     void applyUsage(const ChildUsage::Delta &usage);
+    // At a watched job's end: the family's own CPU time and peak, without the
+    // tracer's. tracerReap is the kernel's figure at the tracer's reap.
+    void applyFamilyUsage(const ProcessFamily &family, ChildUsage::Delta tracerReap);
     // After the end: current figures become unknown, peaks and totals stay.
     void markEnded();
 

@@ -334,6 +334,203 @@ QUuid derivedUuid(const RecordedRun &run, const QJsonArray &ids)
     return QUuid::createUuidV5(Namespace, QJsonDocument(identity).toJson(QJsonDocument::Compact));
 }
 
+// What the first pass over a file found.
+struct Scan
+{
+    // The document without its jobs' lines; the whole document when it is
+    // not laid out a job per line.
+    QByteArray skeleton;
+    bool lineByLine = true;
+    QList<QList<JobProcess::Record>> jobsByRun;
+    // Each job's place and command ({group, stage, program, args}), to check
+    // its order and to rebuild a preset the file does not give.
+    QList<QJsonArray> idsByRun;
+};
+
+QJsonObject identity(const QJsonObject &job)
+{
+    QJsonObject id;
+    for (const char *key : {"group", "stage", "program", "args"})
+        id.insert(QLatin1String(key), job.value(QLatin1String(key)));
+    return id;
+}
+
+QString badJob(qsizetype run, qsizetype job, const QString &problem)
+{
+    return SessionReader::tr("has a bad job (run %1, job %2): %3").arg(run).arg(job).arg(problem);
+}
+
+// One job per line, as SpawnScope writes it; anything else is read whole.
+QString scanLines(QIODevice *device, Budget *budget, Scan *scan)
+{
+    bool inJobs = false;
+    while (!device->atEnd()) {
+        const QByteArray line = readLine(device, SessionReader::MaxLineBytes + 1);
+        if (line.size() > SessionReader::MaxLineBytes && !line.endsWith('\n'))
+            return SessionReader::tr("has a line longer than %1 MiB: it is not a session or report SpawnScope can "
+                                     "read")
+                .arg(SessionReader::MaxLineBytes >> 20);
+        if (inJobs) {
+            QByteArray entry = line.trimmed();
+            if (entry.startsWith(']')) {
+                inJobs = false;
+                scan->skeleton += line;
+                continue;
+            }
+            if (entry.endsWith(','))
+                entry.chop(1);
+            QJsonParseError parse;
+            const QJsonDocument doc = QJsonDocument::fromJson(entry, &parse);
+            if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+                scan->lineByLine = false;
+                break;
+            }
+            JobProcess::Record record;
+            QString problem;
+            if (!SessionReader::jobFromJson(doc.object(), &record, &problem))
+                return badJob(scan->jobsByRun.size(), scan->jobsByRun.last().size() + 1, problem);
+            scan->jobsByRun.last() << record;
+            scan->idsByRun.last() << identity(doc.object());
+            budget->added(scan->jobsByRun.size() - 1);
+            continue;
+        }
+        scan->skeleton += line;
+        if (scan->skeleton.size() > SessionReader::MaxWholeBytes) {
+            scan->lineByLine = false;
+            break;
+        }
+        if (line.trimmed().endsWith(ReportStream::JobsOpening)) {
+            inJobs = true;
+            scan->jobsByRun.append(QList<JobProcess::Record>());
+            scan->idsByRun.append(QJsonArray());
+        }
+    }
+    if (scan->lineByLine)
+        return {};
+    // Laid out another way: the whole document, if it is not too large.
+    if (device->size() > SessionReader::MaxWholeBytes)
+        return SessionReader::tr("is %1 as one JSON document, laid out other than SpawnScope writes it; such files "
+                                 "can be opened up to %2")
+            .arg(QLocale().formattedDataSize(device->size()),
+                 QLocale().formattedDataSize(SessionReader::MaxWholeBytes));
+    if (!device->seek(0))
+        return SessionReader::tr("cannot be read again from its start");
+    scan->skeleton = device->readAll();
+    scan->jobsByRun.clear();
+    scan->idsByRun.clear();
+    return {};
+}
+
+// A report's or a session's top: its runs list, its format and version.
+QString headerProblem(const QJsonDocument &doc)
+{
+    const QJsonObject top = doc.object();
+    if (!doc.isObject() || !top.value(QStringLiteral("runs")).isArray())
+        return SessionReader::tr("is JSON but not a SpawnScope session or report (it has no \"runs\" list)");
+    const QString format = top.value(QStringLiteral("format")).toString();
+    if (top.contains(QStringLiteral("format")) && format != QLatin1String(RunReport::FormatName))
+        return SessionReader::tr("is another program's JSON (its format is \"%1\")").arg(format);
+    QString versionProblem;
+    const std::optional<int> version = top.contains(QStringLiteral("version"))
+                                           ? JsonNumber::wholeInt(top.value(QStringLiteral("version")), 0,
+                                                                  std::numeric_limits<int>::max(), &versionProblem)
+                                           : std::optional<int>(0);
+    if (!version)
+        return SessionReader::tr("has a bad \"version\": it %1").arg(versionProblem);
+    if (*version > RunReport::FormatVersion)
+        return SessionReader::tr("was written by a newer SpawnScope (format version %1; this one reads up to %2)")
+            .arg(*version)
+            .arg(RunReport::FormatVersion);
+    return {};
+}
+
+// The jobs of a document read whole.
+QString jobsOfRuns(const QJsonArray &runs, Budget *budget, Scan *scan)
+{
+    for (int i = 0; i < runs.size(); ++i) {
+        scan->jobsByRun.append(QList<JobProcess::Record>());
+        scan->idsByRun.append(QJsonArray());
+        const QJsonArray jobs = runs.at(i).toObject().value(QStringLiteral("jobs")).toArray();
+        for (int j = 0; j < jobs.size(); ++j) {
+            JobProcess::Record record;
+            QString problem;
+            if (!SessionReader::jobFromJson(jobs.at(j).toObject(), &record, &problem))
+                return badJob(i + 1, j + 1, problem);
+            scan->jobsByRun.last() << record;
+            scan->idsByRun.last() << identity(jobs.at(j).toObject());
+            budget->added(i);
+        }
+    }
+    return {};
+}
+
+// A run's preset: its "presetDefinition", or rebuilt from its jobs.
+QString presetOfRun(const QJsonObject &json, int index, const QJsonArray &ids, Preset *preset)
+{
+    QString problem;
+    const QJsonValue definition = json.value(QStringLiteral("presetDefinition"));
+    if (!definition.isObject())
+        return presetFromJobs(json, ids, preset, &problem) ? QString() : problem;
+    const QJsonValue copiesValue = definition.toObject().value(QStringLiteral("copies"));
+    const std::optional<qint64> copies = copiesValue.isUndefined()
+                                             ? std::optional<qint64>(1)
+                                             : JsonNumber::whole(copiesValue, 0, JsonNumber::MaxWhole, &problem);
+    if (!copies)
+        return SessionReader::tr("\"copies\" %1").arg(problem);
+    if (*copies > Preset::MaxCopies)
+        return SessionReader::tr("%1 copies; the window shows runs of up to %2 copies")
+            .arg(QLocale().toString(*copies))
+            .arg(Preset::MaxCopies);
+    return Preset::fromJson(definition.toObject(), index, preset, &problem) ? QString() : problem;
+}
+
+// Checks run number index (its jobs already read into run->jobs) and fills the rest of *run.
+QString runFromJson(const QJsonValue &value, int index, const QJsonArray &ids, RecordedRun *run)
+{
+    const QString where = SessionReader::tr("run %1").arg(index + 1);
+    const auto bad = [&where](const QString &problem) {
+        return SessionReader::tr("has a bad run (%1): %2").arg(where, problem);
+    };
+    if (!value.isObject())
+        return SessionReader::tr("has a bad run (%1): it is not an object").arg(where);
+    const QJsonObject json = value.toObject();
+    QString problem;
+    const Fields f{json, &problem};
+    if (!f.integer("startedAtEpochMs", &run->startedAtEpochMs, -qint64(JsonNumber::MaxMs), qint64(JsonNumber::MaxMs))
+        || !f.number("wallMs", &run->wallMs) || !f.number("sumMs", &run->sumMs)
+        || !f.number("parallelism", &run->parallelism) || !f.boolean("endedByQuit", &run->endedByQuit))
+        return bad(problem);
+    problem = presetOfRun(json, index, ids, &run->preset);
+    if (!problem.isEmpty())
+        return bad(problem);
+    const qsizetype expected = qsizetype(run->preset.copies) * run->preset.stages.size();
+    if (run->jobs.size() != expected)
+        return bad(SessionReader::tr("%1 jobs where its preset makes %2 (%3 copies × %4 stages)")
+                       .arg(run->jobs.size())
+                       .arg(expected)
+                       .arg(run->preset.copies)
+                       .arg(run->preset.stages.size()));
+    const int stages = int(run->preset.stages.size());
+    for (int j = 0; j < ids.size(); ++j) {
+        const QJsonObject id = ids.at(j).toObject();
+        if (id.value(QStringLiteral("group")).toInt(-1) != j / stages
+            || id.value(QStringLiteral("stage")).toInt(-1) != j % stages)
+            return bad(SessionReader::tr("job %1 is not copy %2, stage %3, where the order puts it")
+                           .arg(j + 1)
+                           .arg(j / stages)
+                           .arg(j % stages));
+    }
+    QString uuid;
+    if (!f.string("uuid", &uuid))
+        return bad(problem);
+    run->uuid = QUuid::fromString(uuid);
+    if (run->uuid.isNull() && !uuid.isEmpty() && uuid != QUuid().toString(QUuid::WithoutBraces))
+        return bad(SessionReader::tr("\"uuid\" is not a UUID"));
+    if (run->uuid.isNull())
+        run->uuid = derivedUuid(*run, ids);
+    return {};
+}
+
 } // namespace
 
 bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *record, QString *error)
@@ -499,179 +696,39 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
     if (device->atEnd() && device->size() == 0)
         return fail(tr("is empty"));
 
-    // One job per line, as SpawnScope writes it; anything else is read whole.
-    QList<QList<JobProcess::Record>> jobsByRun;
-    // Each job's place and command ({group, stage, program, args}), to check
-    // its order and to rebuild a preset the file does not give.
-    QList<QJsonArray> idsByRun;
-    const auto identity = [](const QJsonObject &job) {
-        QJsonObject id;
-        for (const char *key : {"group", "stage", "program", "args"})
-            id.insert(QLatin1String(key), job.value(QLatin1String(key)));
-        return id;
-    };
-    Budget budget{std::max<qint64>(outputBudget, OutputBudget::MinBytes), memoryBudget, &jobsByRun, &idsByRun};
-    QByteArray skeleton;
-    bool inJobs = false;
-    bool lineByLine = true;
-    while (!device->atEnd()) {
-        const QByteArray line = readLine(device, MaxLineBytes + 1);
-        if (line.size() > MaxLineBytes && !line.endsWith('\n'))
-            return fail(tr("has a line longer than %1 MiB: it is not a session or report SpawnScope can read")
-                            .arg(MaxLineBytes >> 20));
-        if (inJobs) {
-            QByteArray entry = line.trimmed();
-            if (entry.startsWith(']')) {
-                inJobs = false;
-                skeleton += line;
-                continue;
-            }
-            if (entry.endsWith(','))
-                entry.chop(1);
-            QJsonParseError parse;
-            const QJsonDocument doc = QJsonDocument::fromJson(entry, &parse);
-            if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-                lineByLine = false;
-                break;
-            }
-            JobProcess::Record record;
-            QString problem;
-            if (!jobFromJson(doc.object(), &record, &problem))
-                return fail(tr("has a bad job (run %1, job %2): %3").arg(jobsByRun.size()).arg(jobsByRun.last().size() + 1).arg(problem));
-            jobsByRun.last() << record;
-            idsByRun.last() << identity(doc.object());
-            budget.added(jobsByRun.size() - 1);
-            continue;
-        }
-        skeleton += line;
-        if (skeleton.size() > MaxWholeBytes) {
-            lineByLine = false;
-            break;
-        }
-        if (line.trimmed().endsWith(ReportStream::JobsOpening)) {
-            inJobs = true;
-            jobsByRun.append(QList<JobProcess::Record>());
-            idsByRun.append(QJsonArray());
-        }
-    }
-    if (!lineByLine) {
-        // Laid out another way: the whole document, if it is not too large.
-        if (device->size() > MaxWholeBytes)
-            return fail(tr("is %1 as one JSON document, laid out other than SpawnScope writes it; such files can be "
-                           "opened up to %2")
-                            .arg(QLocale().formattedDataSize(device->size()), QLocale().formattedDataSize(MaxWholeBytes)));
-        if (!device->seek(0))
-            return fail(tr("cannot be read again from its start"));
-        skeleton = device->readAll();
-        jobsByRun.clear();
-        idsByRun.clear();
-    }
-
+    Scan scan;
+    Budget budget{std::max<qint64>(outputBudget, OutputBudget::MinBytes), memoryBudget, &scan.jobsByRun,
+                  &scan.idsByRun};
+    QString problem = scanLines(device, &budget, &scan);
+    if (!problem.isEmpty())
+        return fail(problem);
     QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(skeleton, &parse);
+    const QJsonDocument doc = QJsonDocument::fromJson(scan.skeleton, &parse);
     if (parse.error != QJsonParseError::NoError)
-        return fail(parseProblem(parse, skeleton));
-    const QJsonObject top = doc.object();
-    if (!doc.isObject() || !top.value(QStringLiteral("runs")).isArray())
-        return fail(tr("is JSON but not a SpawnScope session or report (it has no \"runs\" list)"));
-    if (top.contains(QStringLiteral("format")) && top.value(QStringLiteral("format")).toString() != QLatin1String(RunReport::FormatName))
-        return fail(tr("is another program's JSON (its format is \"%1\")").arg(top.value(QStringLiteral("format")).toString()));
-    QString versionProblem;
-    const std::optional<int> version = top.contains(QStringLiteral("version"))
-                                           ? JsonNumber::wholeInt(top.value(QStringLiteral("version")), 0,
-                                                                  std::numeric_limits<int>::max(), &versionProblem)
-                                           : std::optional<int>(0);
-    if (!version)
-        return fail(tr("has a bad \"version\": it %1").arg(versionProblem));
-    if (*version > RunReport::FormatVersion)
-        return fail(tr("was written by a newer SpawnScope (format version %1; this one reads up to %2)")
-                        .arg(*version)
-                        .arg(RunReport::FormatVersion));
-    const QJsonArray runs = top.value(QStringLiteral("runs")).toArray();
+        return fail(parseProblem(parse, scan.skeleton));
+    problem = headerProblem(doc);
+    if (!problem.isEmpty())
+        return fail(problem);
+    const QJsonArray runs = doc.object().value(QStringLiteral("runs")).toArray();
     // One line, or no line ending in the jobs' opening (compact JSON from
     // another tool): the whole document is already in skeleton.
-    if (lineByLine && jobsByRun.isEmpty())
-        lineByLine = false;
-    if (lineByLine && jobsByRun.size() != runs.size())
-        return fail(tr("has %1 runs but job lists for %2").arg(runs.size()).arg(jobsByRun.size()));
-    if (!lineByLine) {
-        for (int i = 0; i < runs.size(); ++i) {
-            jobsByRun.append(QList<JobProcess::Record>());
-            idsByRun.append(QJsonArray());
-            const QJsonArray jobs = runs.at(i).toObject().value(QStringLiteral("jobs")).toArray();
-            for (int j = 0; j < jobs.size(); ++j) {
-                JobProcess::Record record;
-                QString problem;
-                if (!jobFromJson(jobs.at(j).toObject(), &record, &problem))
-                    return fail(tr("has a bad job (run %1, job %2): %3").arg(i + 1).arg(j + 1).arg(problem));
-                jobsByRun.last() << record;
-                idsByRun.last() << identity(jobs.at(j).toObject());
-                budget.added(i);
-            }
-        }
-    }
+    if (scan.lineByLine && scan.jobsByRun.isEmpty())
+        scan.lineByLine = false;
+    if (scan.lineByLine && scan.jobsByRun.size() != runs.size())
+        return fail(tr("has %1 runs but job lists for %2").arg(runs.size()).arg(scan.jobsByRun.size()));
+    if (!scan.lineByLine && !(problem = jobsOfRuns(runs, &budget, &scan)).isEmpty())
+        return fail(problem);
     if (!runs.isEmpty() && budget.dropped >= runs.size())
         return fail(tr("cannot be restored within %1 of memory: even its newest run needs more")
                         .arg(QLocale().formattedDataSize(memoryBudget)));
     // The oldest runs, left out to keep the memory budget, are not checked.
     for (int i = int(budget.dropped); i < runs.size(); ++i) {
-        const QString where = tr("run %1").arg(i + 1);
-        if (!runs.at(i).isObject())
-            return fail(tr("has a bad run (%1): it is not an object").arg(where));
-        const QJsonObject json = runs.at(i).toObject();
         RecordedRun run;
         run.origin = origin;
-        QString problem;
-        const Fields f{json, &problem};
-        const QJsonArray &ids = idsByRun.at(i);
-        run.jobs = std::move(jobsByRun[i]);
-        if (!f.integer("startedAtEpochMs", &run.startedAtEpochMs, -qint64(JsonNumber::MaxMs), qint64(JsonNumber::MaxMs)) || !f.number("wallMs", &run.wallMs)
-            || !f.number("sumMs", &run.sumMs) || !f.number("parallelism", &run.parallelism)
-            || !f.boolean("endedByQuit", &run.endedByQuit))
-            return fail(tr("has a bad run (%1): %2").arg(where, problem));
-        const QJsonValue definition = json.value(QStringLiteral("presetDefinition"));
-        if (definition.isObject()) {
-            const QJsonValue copiesValue = definition.toObject().value(QStringLiteral("copies"));
-            const std::optional<qint64> copies = copiesValue.isUndefined()
-                                                     ? std::optional<qint64>(1)
-                                                     : JsonNumber::whole(copiesValue, 0, JsonNumber::MaxWhole, &problem);
-            if (!copies)
-                return fail(tr("has a bad run (%1): \"copies\" %2").arg(where, problem));
-            if (*copies > Preset::MaxCopies)
-                return fail(tr("has a run of %1 copies (%2); the window shows runs of up to %3 copies")
-                                .arg(QLocale().toString(*copies), where)
-                                .arg(Preset::MaxCopies));
-            if (!Preset::fromJson(definition.toObject(), i, &run.preset, &problem))
-                return fail(tr("has a bad run (%1): %2").arg(where, problem));
-        } else if (!presetFromJobs(json, ids, &run.preset, &problem)) {
-            return fail(tr("has a bad run (%1): %2").arg(where, problem));
-        }
-        const qsizetype expected = qsizetype(run.preset.copies) * run.preset.stages.size();
-        if (run.jobs.size() != expected)
-            return fail(tr("has a bad run (%1): %2 jobs where its preset makes %3 (%4 copies × %5 stages)")
-                            .arg(where)
-                            .arg(run.jobs.size())
-                            .arg(expected)
-                            .arg(run.preset.copies)
-                            .arg(run.preset.stages.size()));
-        const int stages = int(run.preset.stages.size());
-        for (int j = 0; j < ids.size(); ++j) {
-            const QJsonObject id = ids.at(j).toObject();
-            if (id.value(QStringLiteral("group")).toInt(-1) != j / stages || id.value(QStringLiteral("stage")).toInt(-1) != j % stages)
-                return fail(tr("has a bad run (%1): job %2 is not copy %3, stage %4, where the order puts it")
-                                .arg(where)
-                                .arg(j + 1)
-                                .arg(j / stages)
-                                .arg(j % stages));
-        }
-        QString uuid;
-        if (!f.string("uuid", &uuid))
-            return fail(tr("has a bad run (%1): %2").arg(where, problem));
-        run.uuid = QUuid::fromString(uuid);
-        if (run.uuid.isNull() && !uuid.isEmpty() && uuid != QUuid().toString(QUuid::WithoutBraces))
-            return fail(tr("has a bad run (%1): \"uuid\" is not a UUID").arg(where));
-        if (run.uuid.isNull())
-            run.uuid = derivedUuid(run, ids);
+        run.jobs = std::move(scan.jobsByRun[i]);
+        problem = runFromJson(runs.at(i), i, scan.idsByRun.at(i), &run);
+        if (!problem.isEmpty())
+            return fail(problem);
         result.runs << run;
     }
     result.trimmedJobs = budget.trimmedJobs;

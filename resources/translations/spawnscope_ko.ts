@@ -343,6 +343,13 @@
     </message>
 </context>
 <context>
+    <name>FamilyWatch</name>
+    <message>
+        <source>the pipe for the tracer&apos;s events could not be made (%1): close some programs or raise the open-files limit (ulimit -n)</source>
+        <translation>추적기의 이벤트를 받을 파이프를 만들 수 없습니다 (%1): 프로그램 몇 개를 닫거나 열린 파일 한도(ulimit -n)를 올리세요</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>the job log</source>
@@ -853,46 +860,6 @@
 <context>
     <name>JobProcess</name>
     <message>
-        <source>the command is empty: there is no program to run</source>
-        <translation>명령이 비어 있습니다: 실행할 프로그램이 없습니다</translation>
-    </message>
-    <message>
-        <source>the working directory &quot;%1&quot; does not exist</source>
-        <translation>작업 디렉터리 &quot;%1&quot;이(가) 존재하지 않습니다</translation>
-    </message>
-    <message>
-        <source>the working directory &quot;%1&quot; is not a directory</source>
-        <translation>작업 디렉터리로 지정한 &quot;%1&quot;은(는) 디렉터리가 아닙니다</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; does not exist</source>
-        <translation>&quot;%1&quot;이(가) 존재하지 않습니다</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a directory, not a program</source>
-        <translation>&quot;%1&quot;은(는) 프로그램이 아니라 디렉터리입니다</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not executable (its execute permission is not set)</source>
-        <translation>&quot;%1&quot;은(는) 실행할 수 없습니다 (실행 권한이 설정되어 있지 않음)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; was not found on PATH: check the spelling, or install it</source>
-        <translation>PATH에서 &quot;%1&quot;을(를) 찾을 수 없습니다: 철자를 확인하거나 프로그램을 설치하십시오</translation>
-    </message>
-    <message>
-        <source>the first line of &quot;%1&quot; ends in a Windows line ending (\r), so the kernel looks for an interpreter named &quot;%2\r&quot;: convert the script to Unix line endings (e.g. dos2unix)</source>
-        <translation>&quot;%1&quot;의 첫 줄이 Windows 줄 끝(\r)으로 끝나서, 커널이 &quot;%2\r&quot;이라는 이름의 인터프리터를 찾습니다: 스크립트를 Unix 줄 끝으로 변환하십시오 (예: dos2unix)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a script whose interpreter &quot;%2&quot; (named on its first line, after #!) does not exist: install it, or fix that line</source>
-        <translation>&quot;%1&quot;은(는) 스크립트인데, 인터프리터 &quot;%2&quot;(첫 줄의 #! 뒤에 지정됨)이(가) 존재하지 않습니다: 인터프리터를 설치하거나 그 줄을 고치십시오</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a script whose interpreter &quot;%2&quot; (named on its first line, after #!) is not an executable program: fix that line</source>
-        <translation>&quot;%1&quot;은(는) 스크립트인데, 인터프리터 &quot;%2&quot;(첫 줄의 #! 뒤에 지정됨)은(는) 실행 가능한 프로그램이 아닙니다: 그 줄을 고치십시오</translation>
-    </message>
-    <message>
         <source>stopped while queued: it never ran</source>
         <translation>대기 중에 중지됨: 한 번도 실행되지 않았습니다</translation>
     </message>
@@ -915,14 +882,6 @@
     <message>
         <source>the job&apos;s stdin is already closed (end of input was sent)</source>
         <translation>작업의 stdin은 이미 닫혔습니다(입력 끝을 보냈습니다)</translation>
-    </message>
-    <message>
-        <source>the value of the secret %1 was not saved with this preset (secrets never are, outside your presets file): give it again to run it</source>
-        <translation>비밀 값 %1은(는) 이 프리셋과 함께 저장되지 않았습니다(비밀 값은 본인의 프리셋 파일 말고는 어디에도 저장되지 않습니다): 실행하려면 값을 다시 입력하세요</translation>
-    </message>
-    <message>
-        <source>the pipe for the tracer&apos;s events could not be made (%1): close some programs or raise the open-files limit (ulimit -n)</source>
-        <translation>추적기의 이벤트를 받을 파이프를 만들 수 없습니다 (%1): 프로그램 몇 개를 닫거나 열린 파일 한도(ulimit -n)를 올리세요</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1040,53 @@
     <message>
         <source>the report</source>
         <translation>보고서</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchCheck</name>
+    <message>
+        <source>the value of the secret %1 was not saved with this preset (secrets never are, outside your presets file): give it again to run it</source>
+        <translation>비밀 값 %1은(는) 이 프리셋과 함께 저장되지 않았습니다(비밀 값은 본인의 프리셋 파일 말고는 어디에도 저장되지 않습니다): 실행하려면 값을 다시 입력하세요</translation>
+    </message>
+    <message>
+        <source>the command is empty: there is no program to run</source>
+        <translation>명령이 비어 있습니다: 실행할 프로그램이 없습니다</translation>
+    </message>
+    <message>
+        <source>the working directory &quot;%1&quot; does not exist</source>
+        <translation>작업 디렉터리 &quot;%1&quot;이(가) 존재하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the working directory &quot;%1&quot; is not a directory</source>
+        <translation>작업 디렉터리로 지정한 &quot;%1&quot;은(는) 디렉터리가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist</source>
+        <translation>&quot;%1&quot;이(가) 존재하지 않습니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a directory, not a program</source>
+        <translation>&quot;%1&quot;은(는) 프로그램이 아니라 디렉터리입니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not executable (its execute permission is not set)</source>
+        <translation>&quot;%1&quot;은(는) 실행할 수 없습니다 (실행 권한이 설정되어 있지 않음)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not found on PATH: check the spelling, or install it</source>
+        <translation>PATH에서 &quot;%1&quot;을(를) 찾을 수 없습니다: 철자를 확인하거나 프로그램을 설치하십시오</translation>
+    </message>
+    <message>
+        <source>the first line of &quot;%1&quot; ends in a Windows line ending (\r), so the kernel looks for an interpreter named &quot;%2\r&quot;: convert the script to Unix line endings (e.g. dos2unix)</source>
+        <translation>&quot;%1&quot;의 첫 줄이 Windows 줄 끝(\r)으로 끝나서, 커널이 &quot;%2\r&quot;이라는 이름의 인터프리터를 찾습니다: 스크립트를 Unix 줄 끝으로 변환하십시오 (예: dos2unix)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a script whose interpreter &quot;%2&quot; (named on its first line, after #!) does not exist: install it, or fix that line</source>
+        <translation>&quot;%1&quot;은(는) 스크립트인데, 인터프리터 &quot;%2&quot;(첫 줄의 #! 뒤에 지정됨)이(가) 존재하지 않습니다: 인터프리터를 설치하거나 그 줄을 고치십시오</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a script whose interpreter &quot;%2&quot; (named on its first line, after #!) is not an executable program: fix that line</source>
+        <translation>&quot;%1&quot;은(는) 스크립트인데, 인터프리터 &quot;%2&quot;(첫 줄의 #! 뒤에 지정됨)은(는) 실행 가능한 프로그램이 아닙니다: 그 줄을 고치십시오</translation>
     </message>
 </context>
 <context>
@@ -4235,18 +4241,6 @@ Nothing in the table was changed.</source>
         <translation>잘못된 실행이 있습니다(%1): %2</translation>
     </message>
     <message>
-        <source>has a run of %1 copies (%2); the window shows runs of up to %3 copies</source>
-        <translation>사본이 %1개인 실행이 있습니다(%2). 창은 사본 %3개까지의 실행만 보여 줍니다</translation>
-    </message>
-    <message>
-        <source>has a bad run (%1): %2 jobs where its preset makes %3 (%4 copies × %5 stages)</source>
-        <translation>잘못된 실행이 있습니다(%1): 프리셋으로는 작업이 %3개(사본 %4개 × 단계 %5개)여야 하는데 %2개입니다</translation>
-    </message>
-    <message>
-        <source>has a bad run (%1): job %2 is not copy %3, stage %4, where the order puts it</source>
-        <translation>잘못된 실행이 있습니다(%1): 작업 %2이(가) 순서상 자리인 사본 %3, 단계 %4가 아닙니다</translation>
-    </message>
-    <message>
         <source>has a time that %1</source>
         <translation>안의 시간 하나가 %1</translation>
     </message>
@@ -4267,12 +4261,24 @@ Nothing in the table was changed.</source>
         <translation>메모리 %1 안에서 되살릴 수 없습니다: 가장 최근 실행 하나에도 그보다 많이 필요합니다</translation>
     </message>
     <message>
-        <source>has a bad run (%1): &quot;copies&quot; %2</source>
-        <translation>잘못된 실행이 있습니다(%1): &quot;copies&quot; 값이 %2</translation>
+        <source>&quot;copies&quot; %1</source>
+        <translation>&quot;copies&quot; 값이 %1</translation>
     </message>
     <message>
-        <source>has a bad run (%1): &quot;uuid&quot; is not a UUID</source>
-        <translation>잘못된 실행이 있습니다(%1): &quot;uuid&quot; 값이 UUID가 아닙니다</translation>
+        <source>%1 copies; the window shows runs of up to %2 copies</source>
+        <translation>사본이 %1개입니다. 창은 사본 %2개까지의 실행만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>%1 jobs where its preset makes %2 (%3 copies × %4 stages)</source>
+        <translation>프리셋으로는 작업이 %2개(사본 %3개 × 단계 %4개)여야 하는데 %1개입니다</translation>
+    </message>
+    <message>
+        <source>job %1 is not copy %2, stage %3, where the order puts it</source>
+        <translation>작업 %1이(가) 순서상 자리인 사본 %2, 단계 %3이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;uuid&quot; is not a UUID</source>
+        <translation>&quot;uuid&quot; 값이 UUID가 아닙니다</translation>
     </message>
 </context>
 <context>
