@@ -62,7 +62,50 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
         this);
     lesson->setWordWrap(true);
 
-    // CPU-bound inputs.
+    auto *inputs = new QHBoxLayout;
+    inputs->addWidget(buildCpuBox(), 3);
+    inputs->addWidget(buildIoBox(), 2);
+    QLayout *progressRow = buildProgressRow();
+    QWidget *results = buildResults();
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(m_cpuChart, 3);
+    charts->addWidget(m_ioChart, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(lesson);
+    layout->addLayout(inputs);
+    layout->addLayout(progressRow);
+    layout->addLayout(charts);
+    layout->addWidget(m_loadWarning);
+    layout->addWidget(results, 1);
+
+    connect(m_numbers, &QLineEdit::textChanged, this, &ThreadsPanel::updateEstimate);
+    connect(m_scale, &QSpinBox::valueChanged, this, &ThreadsPanel::updateEstimate);
+    connect(m_algorithm, &QComboBox::currentIndexChanged, this, &ThreadsPanel::updateEstimate);
+    connect(m_numbers, &QLineEdit::returnPressed, this, [this] { runCpu(ThreadLab::allModes(LabResult::Workload::Cpu)); });
+    connect(m_lab, &ThreadLab::modeStarted, this, &ThreadsPanel::onModeStarted);
+    connect(m_lab, &ThreadLab::modeFinished, this, &ThreadsPanel::onModeFinished);
+    connect(m_lab, &ThreadLab::finished, this, &ThreadsPanel::onFinished);
+    connect(m_lab, &ThreadLab::progressChanged, this,
+            [this](double fraction) { m_progress->setValue(int(std::lround(fraction * 1000))); });
+
+    restoreSettings();
+    updateEstimate();
+}
+
+QPushButton *ThreadsPanel::addRunButton(QHBoxLayout *row, const QString &text, const QString &tip,
+                                        const std::function<void()> &run)
+{
+    auto *button = new QPushButton(text, this);
+    button->setToolTip(tip);
+    connect(button, &QPushButton::clicked, this, run);
+    row->addWidget(button);
+    m_runButtons << button;
+    return button;
+}
+
+QGroupBox *ThreadsPanel::buildCpuBox()
+{
     m_numbers->setPlaceholderText(tr("Positive whole numbers, separated by commas"));
     m_numbers->setToolTip(tr("Any unsigned 64-bit values. The seed's numbers are 2139079, 1214759, 1516637, 1852285."));
     m_scale->setRange(1, LabRequest::MaxScale);
@@ -85,26 +128,18 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     cpuForm->addRow(tr("Scale K:"), scaleRow);
     cpuForm->addRow(QString(), m_estimate);
     auto *cpuButtons = new QHBoxLayout;
-    auto addRun = [this](QHBoxLayout *row, const QString &text, const QString &tip, auto slot) {
-        auto *button = new QPushButton(text, this);
-        button->setToolTip(tip);
-        connect(button, &QPushButton::clicked, this, slot);
-        row->addWidget(button);
-        m_runButtons << button;
-        return button;
-    };
     using Mode = LabResult::Mode;
-    addRun(cpuButtons, tr("Serial"), tr("One thread factorizes the numbers one after another"),
+    addRunButton(cpuButtons, tr("Serial"), tr("One thread factorizes the numbers one after another"),
            [this] { runCpu({Mode::Serial}); });
-    addRun(cpuButtons, tr("Threads"), tr("One thread per number, running in parallel"),
+    addRunButton(cpuButtons, tr("Threads"), tr("One thread per number, running in parallel"),
            [this] { runCpu({Mode::Threads}); });
-    addRun(cpuButtons, tr("Threads + GIL"), tr("One thread per number, but only the holder of one global lock may "
+    addRunButton(cpuButtons, tr("Threads + GIL"), tr("One thread per number, but only the holder of one global lock may "
                                                "compute, handing it over every 5 ms: CPython's situation"),
            [this] { runCpu({Mode::Gil}); });
-    addRun(cpuButtons, tr("Processes"), tr("One child process per number: SpawnScope itself in worker mode, shown in "
+    addRunButton(cpuButtons, tr("Processes"), tr("One child process per number: SpawnScope itself in worker mode, shown in "
                                            "the Processes tab like any other job"),
            [this] { runCpu({Mode::Processes}); });
-    QPushButton *runAll = addRun(cpuButtons, tr("Run &all"), tr("Serial, Threads, Threads + GIL and Processes, in turn"),
+    QPushButton *runAll = addRunButton(cpuButtons, tr("Run &all"), tr("Serial, Threads, Threads + GIL and Processes, in turn"),
                                  [this] { runCpu(ThreadLab::allModes(LabResult::Workload::Cpu)); });
     runAll->setDefault(true);
     cpuButtons->addStretch();
@@ -112,7 +147,11 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     cpuLayout->addLayout(cpuForm);
     cpuLayout->addLayout(cpuButtons);
 
-    // Blocking I/O inputs.
+    return cpuBox;
+}
+
+QGroupBox *ThreadsPanel::buildIoBox()
+{
     auto *ioBox = new QGroupBox(tr("Blocking I/O: each worker waits in a system call"), this);
     m_ioWorkers->setRange(1, LabRequest::MaxIoWorkers);
     m_ioWorkers->setValue(4);
@@ -127,12 +166,13 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     ioRow->addWidget(new QLabel(tr("each blocks T:"), this));
     ioRow->addWidget(m_ioSeconds);
     ioRow->addStretch();
+    using Mode = LabResult::Mode;
     auto *ioButtons = new QHBoxLayout;
-    addRun(ioButtons, tr("Serial"), tr("One worker after another: about N × T"), [this] { runBlockingIo({Mode::Serial}); });
-    addRun(ioButtons, tr("Threads"), tr("All workers wait at once: about T"), [this] { runBlockingIo({Mode::Threads}); });
-    addRun(ioButtons, tr("Threads + GIL"), tr("The GIL is released around the blocking call: still about T"),
+    addRunButton(ioButtons, tr("Serial"), tr("One worker after another: about N × T"), [this] { runBlockingIo({Mode::Serial}); });
+    addRunButton(ioButtons, tr("Threads"), tr("All workers wait at once: about T"), [this] { runBlockingIo({Mode::Threads}); });
+    addRunButton(ioButtons, tr("Threads + GIL"), tr("The GIL is released around the blocking call: still about T"),
            [this] { runBlockingIo({Mode::Gil}); });
-    addRun(ioButtons, tr("Run all"), tr("Serial, Threads and Threads + GIL, in turn"),
+    addRunButton(ioButtons, tr("Run all"), tr("Serial, Threads and Threads + GIL, in turn"),
            [this] { runBlockingIo(ThreadLab::allModes(LabResult::Workload::BlockingIo)); });
     ioButtons->addStretch();
     auto *ioNote = new QLabel(tr("Each worker calls poll() with a timeout, as the book uses select(). CPython releases "
@@ -144,7 +184,11 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     ioLayout->addLayout(ioButtons);
     ioLayout->addWidget(ioNote);
 
-    // Progress.
+    return ioBox;
+}
+
+QLayout *ThreadsPanel::buildProgressRow()
+{
     m_cancel->setEnabled(false);
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancel->setToolTip(tr("Stop the running mode (Esc); it stops within 100 ms"));
@@ -156,7 +200,11 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     progressRow->addWidget(m_progress, 2);
     progressRow->addWidget(m_cancel);
 
-    // Results.
+    return progressRow;
+}
+
+QWidget *ThreadsPanel::buildResults()
+{
     m_divisors->setReadOnly(true);
     m_divisors->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_divisors->setPlaceholderText(tr("The divisors of each number appear here, in ascending order"));
@@ -166,9 +214,6 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     // Unwrapped: a wrapped label asks the scroll area for the height of its narrowest layout.
     m_loadWarning->setTextFormat(Qt::PlainText);
     m_loadWarning->hide();
-    auto *charts = new QHBoxLayout;
-    charts->addWidget(m_cpuChart, 3);
-    charts->addWidget(m_ioChart, 2);
     auto *stripBox = new QWidget(this);
     auto *stripLayout = new QVBoxLayout(stripBox);
     stripLayout->setContentsMargins(0, 0, 0, 0);
@@ -197,30 +242,7 @@ ThreadsPanel::ThreadsPanel(ThreadLab *lab, QWidget *parent)
     m_resultsSplitter->setStretchFactor(1, 1);
     m_resultsSplitter->setChildrenCollapsible(false);
 
-    auto *inputs = new QHBoxLayout;
-    inputs->addWidget(cpuBox, 3);
-    inputs->addWidget(ioBox, 2);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(lesson);
-    layout->addLayout(inputs);
-    layout->addLayout(progressRow);
-    layout->addLayout(charts);
-    layout->addWidget(m_loadWarning);
-    layout->addWidget(m_resultsSplitter, 1);
-
-    connect(m_numbers, &QLineEdit::textChanged, this, &ThreadsPanel::updateEstimate);
-    connect(m_scale, &QSpinBox::valueChanged, this, &ThreadsPanel::updateEstimate);
-    connect(m_algorithm, &QComboBox::currentIndexChanged, this, &ThreadsPanel::updateEstimate);
-    connect(m_numbers, &QLineEdit::returnPressed, this, [this] { runCpu(ThreadLab::allModes(LabResult::Workload::Cpu)); });
-    connect(m_lab, &ThreadLab::modeStarted, this, &ThreadsPanel::onModeStarted);
-    connect(m_lab, &ThreadLab::modeFinished, this, &ThreadsPanel::onModeFinished);
-    connect(m_lab, &ThreadLab::finished, this, &ThreadsPanel::onFinished);
-    connect(m_lab, &ThreadLab::progressChanged, this,
-            [this](double fraction) { m_progress->setValue(int(std::lround(fraction * 1000))); });
-
-    restoreSettings();
-    updateEstimate();
+    return m_resultsSplitter;
 }
 
 ThreadsPanel::~ThreadsPanel()

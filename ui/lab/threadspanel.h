@@ -8,11 +8,16 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class ActivityStrip;
 class LabChart;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
@@ -56,6 +61,13 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    QGroupBox *buildCpuBox();
+    QGroupBox *buildIoBox();
+    QLayout *buildProgressRow();
+    QWidget *buildResults();
+    // A button that runs a mode, disabled with the others while one runs.
+    QPushButton *addRunButton(QHBoxLayout *row, const QString &text, const QString &tip,
+                              const std::function<void()> &run);
     bool readCpuRequest(LabRequest *request);
     void updateEstimate();
     void onModeStarted(LabResult::Mode mode);

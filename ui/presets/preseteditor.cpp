@@ -69,6 +69,33 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     setWindowTitle(tr("Edit preset — %1").arg(preset.title));
     if (m_stages.isEmpty())
         m_stages << StageSpec();
+    setUpFields(preset);
+    QGroupBox *stageBox = buildStageBox();
+    QFormLayout *runForm = buildRunForm();
+    auto *top = new QFormLayout;
+    top->addRow(tr("&Title:"), m_title);
+    top->addRow(tr("&Notes:"), m_notes);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(stageBox, 1);
+    layout->addLayout(runForm);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        storeStage();
+        validate();
+        if (isValid())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    connectFields();
+    validate();
+    resize(720, 640);
+}
+
+void PresetEditor::setUpFields(const Preset &preset)
+{
     m_notes->setMaximumHeight(70);
     m_args->setPlaceholderText(tr("One argument per line, exactly as the program receives it"));
     m_args->setMaximumHeight(90);
@@ -109,7 +136,10 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     case StdinSpec::Kind::Hex: m_stdinValue->setText(QString::fromLatin1(preset.stdinSpec.data.toHex(' '))); break;
     case StdinSpec::Kind::RandomBytes: m_stdinValue->setText(QString::number(preset.stdinSpec.randomCount)); break;
     }
+}
 
+QGroupBox *PresetEditor::buildStageBox()
+{
     auto *stageButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add stage"), this);
     auto *remove = new QPushButton(tr("Remove stage"), this);
@@ -136,7 +166,11 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     m_stageList->setMaximumWidth(200);
     stageLayout->addLayout(stageLeft);
     stageLayout->addLayout(stageForm, 1);
+    return stageBox;
+}
 
+QFormLayout *PresetEditor::buildRunForm()
+{
     auto *runForm = new QFormLayout;
     runForm->addRow(tr("&Copies:"), m_copies);
     auto *stdinRow = new QHBoxLayout;
@@ -148,24 +182,11 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     runForm->addRow(tr("&Grace before SIGKILL:"), m_grace);
     runForm->addRow(tr("P&oll every:"), m_poll);
     runForm->addRow(QString(), m_timingProblem);
+    return runForm;
+}
 
-    auto *top = new QFormLayout;
-    top->addRow(tr("&Title:"), m_title);
-    top->addRow(tr("&Notes:"), m_notes);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(stageBox, 1);
-    layout->addLayout(runForm);
-    layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        storeStage();
-        validate();
-        if (isValid())
-            accept();
-    });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
+void PresetEditor::connectFields()
+{
     for (const StageSpec &stage : std::as_const(m_stages))
         m_stageList->addItem(stage.program.isEmpty() ? tr("(new stage)") : QFileInfo(stage.program).fileName());
     connect(m_stageList, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -182,8 +203,6 @@ PresetEditor::PresetEditor(const Preset &preset, QWidget *parent)
     connect(m_stdinKind, &QComboBox::currentIndexChanged, this, &PresetEditor::validate);
     for (QDoubleSpinBox *spin : {m_timeout, m_grace, m_poll})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &PresetEditor::validate);
-    validate();
-    resize(720, 640);
 }
 
 void PresetEditor::addEnvRow(const EnvVar &var)

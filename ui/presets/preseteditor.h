@@ -8,6 +8,8 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -36,6 +38,12 @@ public:
     QDoubleSpinBox *pollSpin() const { return m_poll; }
 
 private:
+    // The constructor's parts: the fields' ranges, choices and values,
+    // the stages' box, the run's form, and what each field's change does.
+    void setUpFields(const Preset &preset);
+    QGroupBox *buildStageBox();
+    QFormLayout *buildRunForm();
+    void connectFields();
     void loadStage(int index);
     void storeStage();
     void addStage();
