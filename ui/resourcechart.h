@@ -14,6 +14,7 @@
 #include <QWidget>
 
 class JobProcess;
+class QPainter;
 class QTimer;
 
 class ResourceChart : public QWidget
@@ -41,7 +42,22 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    // The time axis: where a time on the run's clock falls between left and right.
+    struct Axes
+    {
+        int left = 0;
+        int right = 0;
+        double startMs = 0;
+        double endMs = 0;
+        double x(double ms) const { return left + (ms - startMs) / (endMs - startMs) * (right - left); }
+    };
     void copyFromJob();
+    // The figures beside the chart; returns where they went.
+    QRect paintNotes(QPainter &p);
+    void paintBandFrame(QPainter &p, const QRect &band, const QString &title, const QString &topLabel, int labelWidth);
+    void paintSeries(QPainter &p, const Axes &axes, const QRect &band, const QColor &color,
+                     double (*valueOf)(const ResourcePoint &), double maxValue);
+    void paintTimeAxis(QPainter &p, const Axes &axes, int y, int height);
 
     QPointer<const JobProcess> m_job;
     JobResources m_resources; // a copy: painting never reaches into the engine

@@ -687,23 +687,51 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
     const QPalette &pal = palette();
     const TimelineGroup &group = m_model->group(row.group);
     const TimelineLane &lane = group.lanes.at(row.lane);
-    const QFontMetrics fm = fontMetrics();
-
     if (row.lane == m_selectedLane && row.group == selectedGroup()) {
         QColor band = pal.color(QPalette::Highlight);
         band.setAlpha(Theme::isDark(pal) ? 70 : 40);
         painter.fillRect(QRect(0, y - 1, viewport()->width(), row.height + 2), band);
     }
+    paintLaneLabel(painter, group, lane, y, row.height);
+    if (lane.startMs < 0) {
+        painter.setPen(pal.color(QPalette::PlaceholderText));
+        painter.drawText(QRect(chartLeft() + 4, y, chartWidth(), row.height), Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("queued"));
+        return;
+    }
 
+    painter.save();
+    painter.setClipRect(chartLeft(), y - 2, viewport()->width() - chartLeft(), row.height + 4);
+    const QRect bar(0, y + 2, 0, row.height - 4); // only its top and height
+    const int barEnd = paintLaneBar(painter, lane, m_model->nowMs(row.group), bar);
+    paintPolls(painter, lane, bar);
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    small.setBold(true);
+    painter.setFont(small);
+    const QFontMetrics smallFm(small);
+    if (lane.termMs >= 0)
+        paintSignalMarker(painter, lane.termMs, termColor(pal), QStringLiteral("TERM"), y, row.height, smallFm);
+    if (lane.killMs >= 0)
+        paintSignalMarker(painter, lane.killMs, killColor(pal), QStringLiteral("KILL"), y, row.height, smallFm);
+    if (lane.endMs >= 0)
+        paintEnd(painter, lane, barEnd, y, row.height, 4, smallFm, group.kind == TimelineGroup::Kind::Run);
+    painter.restore();
+}
+
+void TimelineView::paintLaneLabel(QPainter &painter, const TimelineGroup &group, const TimelineLane &lane, int y,
+                                  int height)
+{
     // The label column; a chain's stages share a bracket.
+    const QPalette &pal = palette();
     int labelX = LabelMargin;
     if (group.stages > 1) {
         painter.setPen(QPen(pal.color(QPalette::Mid), 2));
         const int bx = LabelMargin + 2;
         const bool first = lane.stage == 0;
         const bool last = lane.stage == group.stages - 1;
-        painter.drawLine(bx, first ? y + row.height / 2 : y - 2, bx, last ? y + row.height / 2 : y + row.height);
-        painter.drawLine(bx, y + row.height / 2, bx + 5, y + row.height / 2);
+        painter.drawLine(bx, first ? y + height / 2 : y - 2, bx, last ? y + height / 2 : y + height);
+        painter.drawLine(bx, y + height / 2, bx + 5, y + height / 2);
         labelX += 10;
     }
     painter.setPen(lane.startMs < 0 ? pal.color(QPalette::PlaceholderText) : pal.color(QPalette::Text));
@@ -714,22 +742,17 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
         label = group.stages > 1 ? tr("chain %1 · %2").arg(lane.chain + 1).arg(program)
                                  : tr("%1 · %2").arg(lane.label, program);
     }
-    painter.drawText(QRect(labelX, y, chartLeft() - labelX - LabelMargin, row.height), Qt::AlignLeft | Qt::AlignVCenter,
-                     fm.elidedText(label, Qt::ElideRight, chartLeft() - labelX - LabelMargin));
+    const int width = chartLeft() - labelX - LabelMargin;
+    painter.drawText(QRect(labelX, y, width, height), Qt::AlignLeft | Qt::AlignVCenter,
+                     fontMetrics().elidedText(label, Qt::ElideRight, width));
+}
 
-    if (lane.startMs < 0) {
-        painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(QRect(chartLeft() + 4, y, chartWidth(), row.height), Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("queued"));
-        return;
-    }
-
-    painter.save();
-    painter.setClipRect(chartLeft(), y - 2, viewport()->width() - chartLeft(), row.height + 4);
-    const double now = m_model->nowMs(row.group);
+int TimelineView::paintLaneBar(QPainter &painter, const TimelineLane &lane, double now, const QRect &bar)
+{
+    const QPalette &pal = palette();
     const QColor fill = barColor(lane, pal);
-    const int barTop = y + 2;
-    const int barHeight = row.height - 4;
+    const int barTop = bar.top();
+    const int barHeight = bar.height();
     int barEnd = msToX(lane.startMs);
     // Colour by CPU: 0 % is the state colour's light tint, 100 % its full tone.
     const bool byCpu = m_colourByCpu && !lane.cpu.isEmpty();
@@ -770,55 +793,56 @@ void TimelineView::paintLane(QPainter &painter, const Row &row, int y)
         painter.fillRect(band, Theme::mix(pal.color(QPalette::Base), paused, 0.25));
         painter.fillRect(band, QBrush(paused, Qt::BDiagPattern));
     }
-    // Start: a darker edge where the child began.
-    painter.fillRect(QRect(msToX(lane.startMs), barTop, 2, barHeight), fill.darker(160));
+    paintStartEdge(painter, lane, bar);
+    return barEnd;
+}
 
+void TimelineView::paintStartEdge(QPainter &painter, const TimelineLane &lane, const QRect &bar)
+{
+    // A darker edge where the child began (a member: where it was forked).
+    painter.fillRect(QRect(msToX(lane.startMs), bar.top(), 2, bar.height()), barColor(lane, palette()).darker(160));
+}
+
+void TimelineView::paintPolls(QPainter &painter, const TimelineLane &lane, const QRect &bar)
+{
     // poll(): a notch through the bar and a tick under it at each check.
-    if (!lane.pollMs.isEmpty()) {
-        for (double ms : lane.pollMs) {
-            const int x = msToX(ms);
-            painter.setPen(QPen(pal.color(QPalette::Base), 2));
-            painter.drawLine(x, barTop, x, barTop + barHeight);
-            painter.setPen(QPen(pal.color(QPalette::Text), 1.5));
-            painter.drawLine(x, barTop + barHeight - 3, x, barTop + barHeight + 2);
-        }
-    }
-
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.85);
-    small.setBold(true);
-    const QFontMetrics smallFm(small);
-    painter.setFont(small);
-    auto marker = [&](double ms, const QColor &color, const QString &text) {
+    const QPalette &pal = palette();
+    for (double ms : lane.pollMs) {
         const int x = msToX(ms);
-        painter.setPen(QPen(color, 2));
-        painter.drawLine(x, y - 1, x, y + row.height + 1);
-        const int w = smallFm.horizontalAdvance(text) + 6;
-        // Left of the line: the exit label takes the right of the bar's end.
-        const QRect box(x - w - 3, y + (row.height - smallFm.height()) / 2, w, smallFm.height());
-        painter.fillRect(box, pal.color(QPalette::Base));
-        painter.setPen(color);
-        painter.drawText(box, Qt::AlignCenter, text);
-    };
-    if (lane.termMs >= 0)
-        marker(lane.termMs, termColor(pal), QStringLiteral("TERM"));
-    if (lane.killMs >= 0)
-        marker(lane.killMs, killColor(pal), QStringLiteral("KILL"));
-
-    // Exit: a dot at the end and what it exited with.
-    if (lane.endMs >= 0) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(fill.darker(150));
-        const int cx = barEnd;
-        painter.drawEllipse(QPoint(cx, y + row.height / 2), 4, 4);
-        if (group.kind == TimelineGroup::Kind::Run) {
-            const QString text = exitLabel(lane);
-            painter.setPen(pal.color(QPalette::Text));
-            painter.drawText(QRect(cx + 7, y, smallFm.horizontalAdvance(text) + 8, row.height),
-                             Qt::AlignLeft | Qt::AlignVCenter, text);
-        }
+        painter.setPen(QPen(pal.color(QPalette::Base), 2));
+        painter.drawLine(x, bar.top(), x, bar.top() + bar.height());
+        painter.setPen(QPen(pal.color(QPalette::Text), 1.5));
+        painter.drawLine(x, bar.top() + bar.height() - 3, x, bar.top() + bar.height() + 2);
     }
-    painter.restore();
+}
+
+void TimelineView::paintSignalMarker(QPainter &painter, double ms, const QColor &color, const QString &text, int y,
+                                     int height, const QFontMetrics &fm)
+{
+    const int x = msToX(ms);
+    painter.setPen(QPen(color, 2));
+    painter.drawLine(x, y - 1, x, y + height + 1);
+    const int w = fm.horizontalAdvance(text) + 6;
+    // Left of the line: the exit label takes the right of the bar's end.
+    const QRect box(x - w - 3, y + (height - fm.height()) / 2, w, fm.height());
+    painter.fillRect(box, palette().color(QPalette::Base));
+    painter.setPen(color);
+    painter.drawText(box, Qt::AlignCenter, text);
+}
+
+void TimelineView::paintEnd(QPainter &painter, const TimelineLane &lane, int x, int y, int height, int radius,
+                            const QFontMetrics &fm, bool labelled)
+{
+    // A dot at the end and, when labelled, what it exited with.
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(barColor(lane, palette()).darker(150));
+    painter.drawEllipse(QPoint(x, y + height / 2), radius, radius);
+    if (!labelled)
+        return;
+    const QString text = exitLabel(lane);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(QRect(x + radius + 3, y, fm.horizontalAdvance(text) + 8, height), Qt::AlignLeft | Qt::AlignVCenter,
+                     text);
 }
 
 const TimelineLane &TimelineView::memberLane(const Row &row) const
@@ -884,19 +908,10 @@ void TimelineView::paintMember(QPainter &painter, const Row &row, int y)
         }
     }
     // Fork: the darker edge at the start, as for a job.
-    painter.fillRect(QRect(x0, barTop, 2, barHeight), fill.darker(160));
-    if (lane.endMs >= 0 && lane.outcome.state != JobOutcome::State::Running) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(fill.darker(150));
-        painter.drawEllipse(QPoint(x1, y + row.height / 2), 3, 3);
-        // Success is the rule in a family; only a failure is spelled out.
-        if (!lane.outcome.isSuccess()) {
-            const QString text = exitLabel(lane);
-            painter.setPen(pal.color(QPalette::Text));
-            painter.drawText(QRect(x1 + 6, y, fm.horizontalAdvance(text) + 8, row.height), Qt::AlignLeft | Qt::AlignVCenter,
-                             text);
-        }
-    }
+    paintStartEdge(painter, lane, QRect(0, barTop, 0, barHeight));
+    // Success is the rule in a family; only a failure is spelled out.
+    if (lane.endMs >= 0 && lane.outcome.state != JobOutcome::State::Running)
+        paintEnd(painter, lane, x1, y, row.height, 3, fm, !lane.outcome.isSuccess());
     painter.restore();
     painter.setFont(font());
 }

@@ -22,6 +22,7 @@
 #include <utility>
 
 class TimelineModel;
+struct TimelineGroup;
 struct TimelineLane;
 class QTimer;
 
@@ -121,6 +122,16 @@ private:
     void paintAxis(QPainter &painter, int top);
     void paintHeader(QPainter &painter, const Row &row, int y);
     void paintLane(QPainter &painter, const Row &row, int y);
+    void paintLaneLabel(QPainter &painter, const TimelineGroup &group, const TimelineLane &lane, int y, int height);
+    // The lane's segments, paused stretches and start edge within bar's top
+    // and height; returns where the bar ends.
+    int paintLaneBar(QPainter &painter, const TimelineLane &lane, double now, const QRect &bar);
+    void paintStartEdge(QPainter &painter, const TimelineLane &lane, const QRect &bar);
+    void paintPolls(QPainter &painter, const TimelineLane &lane, const QRect &bar);
+    void paintSignalMarker(QPainter &painter, double ms, const QColor &color, const QString &text, int y, int height,
+                           const QFontMetrics &fm);
+    void paintEnd(QPainter &painter, const TimelineLane &lane, int x, int y, int height, int radius,
+                  const QFontMetrics &fm, bool labelled);
     void paintMember(QPainter &painter, const Row &row, int y);
     // Lines from each pipe's writer down (or up) to its readers.
     void paintPipes(QPainter &painter, int scrollY);
