@@ -166,29 +166,127 @@ void insertOutputFiles(QJsonObject *json, const OutputTail &out, const OutputTai
     json->insert(QStringLiteral("outputError"), errors.join(QStringLiteral("; ")));
 }
 
+// What became of the job, for people and for programs.
+void insertOutcome(QJsonObject *json, const JobProcess *job)
+{
+    const JobOutcome &outcome = job->outcome();
+    json->insert(QStringLiteral("state"), JobOutcome::stateKey(outcome.state));
+    const bool exited = outcome.signal == 0 && outcome.exitCode >= 0
+                        && outcome.state != JobOutcome::State::FailedToStart;
+    json->insert(QStringLiteral("exitCode"), exited ? QJsonValue(outcome.exitCode) : QJsonValue(QJsonValue::Null));
+    json->insert(QStringLiteral("signal"), outcome.signal ? QJsonValue(outcome.signal) : QJsonValue(QJsonValue::Null));
+    json->insert(QStringLiteral("signalName"),
+                 outcome.signal ? QJsonValue(UnixSignals::name(outcome.signal)) : QJsonValue(QJsonValue::Null));
+    if (!outcome.error.isEmpty())
+        json->insert(QStringLiteral("error"), outcome.error);
+    json->insert(QStringLiteral("cause"), JobOutcome::causeKey(outcome.cause));
+    json->insert(QStringLiteral("explanation"), outcome.explanation(job->spec().timeoutSec, job->spec().graceSec));
+}
+
+// What the job was sent on stdin while it ran.
+void insertInput(QJsonObject *json, const JobProcess *job)
+{
+    json->insert(QStringLiteral("inputBytes"), job->inputBytes());
+    QJsonArray input;
+    for (const JobProcess::InputRecord &record : job->inputRecords()) {
+        QJsonObject entry{{QStringLiteral("atMs"), roundMs(record.atMs)},
+                          {QStringLiteral("stdoutOffset"), record.stdoutOffset},
+                          {QStringLiteral("text"), lossyUtf8(record.bytes)}};
+        if (lossyUtf8(record.bytes).toUtf8() != record.bytes)
+            entry.insert(QStringLiteral("base64"), QString::fromLatin1(record.bytes.toBase64()));
+        input.append(entry);
+    }
+    json->insert(QStringLiteral("input"), input);
+}
+
+void insertResources(QJsonObject *json, const JobProcess *job)
+{
+    // Resources: null when unknown (never read, or /proc/PID/io refused).
+    const JobResources &res = job->resources();
+    json->insert(QStringLiteral("cpuUserMs"), knownOrNull(res.cpuUserMs));
+    json->insert(QStringLiteral("cpuSysMs"), knownOrNull(res.cpuSysMs));
+    json->insert(QStringLiteral("cpuExact"), res.cpuExact);
+    json->insert(QStringLiteral("peakRssKb"), knownOrNull(res.peakRssKb));
+    json->insert(QStringLiteral("peakRssExact"), res.peakRssExact);
+    json->insert(QStringLiteral("maxThreads"), knownOrNull(res.maxThreads));
+    json->insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
+    json->insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
+    json->insert(QStringLiteral("descendants"), descendantsToJson(res));
+    // What the job left behind: in its group when its own process exited, or
+    // holding its output when the drain limit passed. Absent when nothing.
+    if (!job->leftovers().isEmpty()) {
+        QJsonArray left;
+        for (const LeftoverProcess &process : job->leftovers()) {
+            left.append(QJsonObject{{QStringLiteral("pid"), process.pid},
+                                    {QStringLiteral("argv"), QJsonArray::fromStringList(process.argv)},
+                                    {QStringLiteral("heldOutput"), process.heldOutput}});
+        }
+        json->insert(QStringLiteral("stillRunning"), left);
+    }
+    // The chart: [ms, CPU %, RSS KiB] per kept sample, -1 where unknown.
+    json->insert(QStringLiteral("samples"), res.samples);
+    QJsonArray history;
+    for (const ResourcePoint &point : res.history)
+        history.append(QJsonArray{roundMs(point.ms), std::round(point.cpuPercent * 100.0) / 100.0, point.rssKb});
+    json->insert(QStringLiteral("history"), history);
+}
+
+void insertFamily(QJsonObject *json, const JobProcess *job)
+{
+    // The exact family from the tracer; "watchRefused" says why it is
+    // empty when ptrace was refused (the program ran unwatched then, and
+    // "descendants" is what sampling saw of its family). Signal names
+    // come from the engine's one table, which the tracer's layer below
+    // cannot see.
+    QJsonArray family = job->family().toJson();
+    for (QJsonValueRef value : family) {
+        QJsonObject member = value.toObject();
+        if (member.contains(QStringLiteral("signal"))) {
+            member.insert(QStringLiteral("signalName"), UnixSignals::name(member.value(QStringLiteral("signal")).toInt()));
+            value = member;
+        }
+    }
+    json->insert(QStringLiteral("family"), family);
+    if (!job->family().refusal().isEmpty())
+        json->insert(QStringLiteral("watchRefused"), job->family().refusal());
+    // Events the tracer could not pass on: the family above is incomplete.
+    if (job->family().lostEvents() > 0)
+        json->insert(QStringLiteral("eventsLost"), double(job->family().lostEvents()));
+    // The job's own output pipes, which its members' fds name as
+    // "captured by SpawnScope" (by inode, ascending).
+    QList<quint64> captured(job->family().capturePipes().cbegin(), job->family().capturePipes().cend());
+    if (!captured.isEmpty()) {
+        std::sort(captured.begin(), captured.end());
+        QJsonArray inodes;
+        for (quint64 inode : std::as_const(captured))
+            inodes << double(inode);
+        json->insert(QStringLiteral("capturePipes"), inodes);
+    }
+    // Members past --family-limit: counted, not in "family".
+    if (job->family().unstoredMembers() > 0)
+        json->insert(QStringLiteral("familyUnstored"), double(job->family().unstoredMembers()));
+    // Attached to a program already running: "pid" is that program's,
+    // and members with no exit were still running when the watch let go
+    // ("detachedMs", on the family's clock).
+    if (job->spec().attachPid > 0 || job->family().attached()) {
+        json->insert(QStringLiteral("attached"), true);
+        if (job->family().detachedMs() >= 0)
+            json->insert(QStringLiteral("detachedMs"), roundMs(job->family().detachedMs()));
+    }
+}
+
 } // namespace
 
 QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textBytes, TextMode mode)
 {
     const JobProcess *job = run->jobs().at(index);
-    const JobOutcome &outcome = job->outcome();
     QJsonObject json;
     json.insert(QStringLiteral("group"), job->spec().copy);
     json.insert(QStringLiteral("stage"), job->spec().stageIndex);
     json.insert(QStringLiteral("program"), job->spec().stage.program);
     json.insert(QStringLiteral("args"), QJsonArray::fromStringList(job->spec().stage.args));
     json.insert(QStringLiteral("pid"), job->programPid() > 0 ? QJsonValue(job->programPid()) : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("state"), JobOutcome::stateKey(outcome.state));
-    const bool exited = outcome.signal == 0 && outcome.exitCode >= 0
-                        && outcome.state != JobOutcome::State::FailedToStart;
-    json.insert(QStringLiteral("exitCode"), exited ? QJsonValue(outcome.exitCode) : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("signal"), outcome.signal ? QJsonValue(outcome.signal) : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("signalName"),
-                outcome.signal ? QJsonValue(UnixSignals::name(outcome.signal)) : QJsonValue(QJsonValue::Null));
-    if (!outcome.error.isEmpty())
-        json.insert(QStringLiteral("error"), outcome.error);
-    json.insert(QStringLiteral("cause"), JobOutcome::causeKey(outcome.cause));
-    json.insert(QStringLiteral("explanation"), outcome.explanation(job->spec().timeoutSec, job->spec().graceSec));
+    insertOutcome(&json, job);
     json.insert(QStringLiteral("startedMs"), roundMs(job->startedMs()));
     json.insert(QStringLiteral("finishedMs"), roundMs(job->finishedMs()));
     json.insert(QStringLiteral("durationMs"), roundMs(job->elapsedMs()));
@@ -207,88 +305,11 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
     json.insert(QStringLiteral("firstStdoutMs"), job->firstStdoutMs() >= 0 ? QJsonValue(roundMs(job->firstStdoutMs()))
                                                                           : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("terminal"), job->usesTerminal());
-    json.insert(QStringLiteral("inputBytes"), job->inputBytes());
-    QJsonArray input;
-    for (const JobProcess::InputRecord &record : job->inputRecords()) {
-        QJsonObject entry{{QStringLiteral("atMs"), roundMs(record.atMs)},
-                          {QStringLiteral("stdoutOffset"), record.stdoutOffset},
-                          {QStringLiteral("text"), lossyUtf8(record.bytes)}};
-        if (lossyUtf8(record.bytes).toUtf8() != record.bytes)
-            entry.insert(QStringLiteral("base64"), QString::fromLatin1(record.bytes.toBase64()));
-        input.append(entry);
-    }
-    json.insert(QStringLiteral("input"), input);
+    insertInput(&json, job);
     json.insert(QStringLiteral("stderrBytes"), job->stderrTail().totalBytes());
-    // Resources: null when unknown (never read, or /proc/PID/io refused).
-    const JobResources &res = job->resources();
-    json.insert(QStringLiteral("cpuUserMs"), knownOrNull(res.cpuUserMs));
-    json.insert(QStringLiteral("cpuSysMs"), knownOrNull(res.cpuSysMs));
-    json.insert(QStringLiteral("cpuExact"), res.cpuExact);
-    json.insert(QStringLiteral("peakRssKb"), knownOrNull(res.peakRssKb));
-    json.insert(QStringLiteral("peakRssExact"), res.peakRssExact);
-    json.insert(QStringLiteral("maxThreads"), knownOrNull(res.maxThreads));
-    json.insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
-    json.insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
-    json.insert(QStringLiteral("descendants"), descendantsToJson(res));
-    // What the job left behind: in its group when its own process exited, or
-    // holding its output when the drain limit passed. Absent when nothing.
-    if (!job->leftovers().isEmpty()) {
-        QJsonArray left;
-        for (const LeftoverProcess &process : job->leftovers()) {
-            left.append(QJsonObject{{QStringLiteral("pid"), process.pid},
-                                    {QStringLiteral("argv"), QJsonArray::fromStringList(process.argv)},
-                                    {QStringLiteral("heldOutput"), process.heldOutput}});
-        }
-        json.insert(QStringLiteral("stillRunning"), left);
-    }
-    // The chart: [ms, CPU %, RSS KiB] per kept sample, -1 where unknown.
-    json.insert(QStringLiteral("samples"), res.samples);
-    QJsonArray history;
-    for (const ResourcePoint &point : res.history)
-        history.append(QJsonArray{roundMs(point.ms), std::round(point.cpuPercent * 100.0) / 100.0, point.rssKb});
-    json.insert(QStringLiteral("history"), history);
-    if (job->spec().watch) {
-        // The exact family from the tracer; "watchRefused" says why it is
-        // empty when ptrace was refused (the program ran unwatched then, and
-        // "descendants" is what sampling saw of its family). Signal names
-        // come from the engine's one table, which the tracer's layer below
-        // cannot see.
-        QJsonArray family = job->family().toJson();
-        for (QJsonValueRef value : family) {
-            QJsonObject member = value.toObject();
-            if (member.contains(QStringLiteral("signal"))) {
-                member.insert(QStringLiteral("signalName"), UnixSignals::name(member.value(QStringLiteral("signal")).toInt()));
-                value = member;
-            }
-        }
-        json.insert(QStringLiteral("family"), family);
-        if (!job->family().refusal().isEmpty())
-            json.insert(QStringLiteral("watchRefused"), job->family().refusal());
-        // Events the tracer could not pass on: the family above is incomplete.
-        if (job->family().lostEvents() > 0)
-            json.insert(QStringLiteral("eventsLost"), double(job->family().lostEvents()));
-        // The job's own output pipes, which its members' fds name as
-        // "captured by SpawnScope" (by inode, ascending).
-        QList<quint64> captured(job->family().capturePipes().cbegin(), job->family().capturePipes().cend());
-        if (!captured.isEmpty()) {
-            std::sort(captured.begin(), captured.end());
-            QJsonArray inodes;
-            for (quint64 inode : std::as_const(captured))
-                inodes << double(inode);
-            json.insert(QStringLiteral("capturePipes"), inodes);
-        }
-        // Members past --family-limit: counted, not in "family".
-        if (job->family().unstoredMembers() > 0)
-            json.insert(QStringLiteral("familyUnstored"), double(job->family().unstoredMembers()));
-        // Attached to a program already running: "pid" is that program's,
-        // and members with no exit were still running when the watch let go
-        // ("detachedMs", on the family's clock).
-        if (job->spec().attachPid > 0 || job->family().attached()) {
-            json.insert(QStringLiteral("attached"), true);
-            if (job->family().detachedMs() >= 0)
-                json.insert(QStringLiteral("detachedMs"), roundMs(job->family().detachedMs()));
-        }
-    }
+    insertResources(&json, job);
+    if (job->spec().watch)
+        insertFamily(&json, job);
     QJsonArray paused;
     for (const JobProcess::PausedStretch &stretch : job->pausedStretches())
         paused.append(QJsonObject{{QStringLiteral("startMs"), roundMs(stretch.startMs)},
