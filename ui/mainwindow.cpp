@@ -1,27 +1,22 @@
 #include "mainwindow.h"
 #include "settingskeys.h"
 
-#include "jobcolumn.h"
-
 #include "limitsdialog.h"
 
 #include "chainbuilder.h"
 #include "codepanel.h"
+#include "commandbar.h"
 #include "comparedialog.h"
 #include "jobcontrol.h"
-#include "jobdelegate.h"
-#include "jobdetailpane.h"
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
-#include "jobfilterproxymodel.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
-#include "mimetypes.h"
 #include "presetlistmodel.h"
 #include "presetpalette.h"
+#include "processespanel.h"
 #include "processsampler.h"
-#include "shellwords.h"
 #include "runexporter.h"
 #include "rungate.h"
 #include "sessionactions.h"
@@ -35,43 +30,29 @@
 #include "timelinepanel.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScrollArea>
-#include <QDateTime>
 #include <QFileInfo>
-#include <QInputDialog>
-#include <QLocale>
 #include <QSettings>
-#include <QTimer>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &presets, QWidget *parent)
     : QMainWindow(parent)
     , m_engine(engine)
     , m_lab(lab)
     , m_jobModel(new JobTreeModel(m_engine, this))
-    , m_proxy(new JobFilterProxyModel(this))
     , m_presetModel(new PresetListModel(this))
 {
     setWindowTitle(tr("SpawnScope — child processes, live"));
     m_presetModel->setPresets(presets);
-    m_proxy->setSourceModel(m_jobModel);
 
     buildActions();
     buildLayout();
@@ -93,15 +74,7 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
         updateStatus();
     });
     connect(m_engine, &JobEngine::runningCountChanged, this, &MainWindow::updateStatus);
-    m_followTimer = new QTimer(this);
-    m_followTimer->setSingleShot(true);
-    m_followTimer->setInterval(0);
-    connect(m_followTimer, &QTimer::timeout, this, &MainWindow::followShownRun);
-    connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::onJobDataChanged);
-    connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, [this] {
-        onCurrentJobChanged();
-        updateStatus();
-    });
+    connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
     updateActions();
     updateStatus();
     if (const Preset *preset = m_palette->currentPreset())
@@ -113,15 +86,6 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    m_runCommandAction = new QAction(tr("Run &command"), this);
-    m_runCommandAction->setToolTip(tr("Run the command typed above the table"));
-    connect(m_runCommandAction, &QAction::triggered, this, &MainWindow::runCommand);
-    m_watchProgramAction = new QAction(tr("&Watch a program…"), this);
-    m_watchProgramAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    m_watchProgramAction->setToolTip(tr("Run a program and trace its whole process family: every fork, exec, exit "
-                                        "and pipe"));
-    connect(m_watchProgramAction, &QAction::triggered, this, &MainWindow::askWatchProgram);
-
     m_stopAction = new QAction(tr("&Stop"), this);
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     m_stopAction->setToolTip(tr("Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the "
@@ -207,8 +171,8 @@ void MainWindow::buildMenus()
 
     QMenu *jobsMenu = menuBar()->addMenu(tr("&Jobs"));
     jobsMenu->addAction(m_palette->runAction());
-    jobsMenu->addAction(m_runCommandAction);
-    jobsMenu->addAction(m_watchProgramAction);
+    jobsMenu->addAction(commandBar()->runAction());
+    jobsMenu->addAction(commandBar()->watchProgramAction());
     jobsMenu->addSeparator();
     jobsMenu->addAction(m_stopAction);
     jobsMenu->addAction(m_killAction);
@@ -226,6 +190,17 @@ void MainWindow::buildMenus()
         dialog->open();
     });
     jobsMenu->addAction(m_saveJobAction);
+
+    // The table's right-click menu.
+    auto *jobMenu = new QMenu(this);
+    jobMenu->addActions({m_stopAction, m_killAction, m_rerunAction});
+    jobMenu->addSeparator();
+    jobMenu->addActions({m_control->pauseAction(), m_control->resumeAction()});
+    jobMenu->addMenu(m_control->signalMenu());
+    jobMenu->addSeparator();
+    jobMenu->addAction(m_saveJobAction);
+    jobMenu->addAction(m_clearAction);
+    m_processes->setJobMenu(jobMenu);
 
     QToolBar *toolbar = addToolBar(tr("Jobs"));
     toolbar->setObjectName(QStringLiteral("jobsToolbar"));
@@ -284,129 +259,9 @@ void MainWindow::buildLayout()
     m_palette = new PresetPalette(m_presetModel, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_palette);
 
-    // Centre: command bar, process table, details.
-    auto *centre = new QWidget(this);
-    auto *centreLayout = new QVBoxLayout(centre);
-    centreLayout->setContentsMargins(0, 6, 6, 0);
-    auto *commandBar = new QHBoxLayout;
-    m_commandEdit = new QLineEdit(centre);
-    m_commandEdit->setPlaceholderText(tr("A command to run, e.g.  sleep 2  or  echo \"two words\""));
-    m_commandEdit->setToolTip(tr("Enter runs it. Split into words as a POSIX shell does: single quotes, double quotes and "
-                                 "backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) "
-                                 "stay as typed. The words run directly: no shell is involved unless you tick "
-                                 "\"run in /bin/sh -c\"."));
-    m_commandEdit->setClearButtonEnabled(true);
-    connect(m_commandEdit, &QLineEdit::returnPressed, this, &MainWindow::runCommand);
-    m_shellCheck = new QCheckBox(tr("run in /bin/sh -c"), centre);
-    m_shellCheck->setToolTip(tr("Hand the whole line to /bin/sh, so pipes, globs and $VARIABLES work. The row is "
-                                "marked [shell]."));
-    m_keepStdinCheck = new QCheckBox(tr("keep stdin open"), centre);
-    m_keepStdinCheck->setToolTip(tr("Leave the command's stdin open: type lines for it under its output, Enter "
-                                    "sends one, Ctrl+D ends input."));
-    m_terminalCheck = new QCheckBox(tr("run in a terminal"), centre);
-    m_terminalCheck->setToolTip(tr("Give the command a pseudo-terminal, so it sees a terminal (isatty) and "
-                                   "line-buffers and colours its output as in a shell. Its stderr is merged into "
-                                   "stdout."));
-    m_watchCheck = new QCheckBox(tr("watch its family"), centre);
-    m_watchCheck->setToolTip(tr("Trace every process the command starts, however short its life: each fork, exec "
-                                "and exit, with exit codes, CPU time, peak memory and the pipes between them, "
-                                "as rows under it and lanes on the timeline (uses ptrace)."));
-    auto *runCommandButton = new QPushButton(tr("Run"), centre);
-    runCommandButton->setToolTip(m_runCommandAction->toolTip());
-    connect(runCommandButton, &QPushButton::clicked, this, &MainWindow::runCommand);
-    commandBar->addWidget(m_commandEdit, 1);
-    commandBar->addWidget(m_shellCheck);
-    commandBar->addWidget(m_keepStdinCheck);
-    commandBar->addWidget(m_terminalCheck);
-    commandBar->addWidget(m_watchCheck);
-    commandBar->addWidget(runCommandButton);
-
-    // The filter: text over name, command and PID, and quick state toggles.
-    auto *filterBar = new QHBoxLayout;
-    m_filterEdit = new QLineEdit(centre);
-    m_filterEdit->setObjectName(QStringLiteral("jobFilter"));
-    m_filterEdit->setPlaceholderText(tr("Filter by name, command or PID (Ctrl+Shift+F)"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setToolTip(tr("Shows the groups in which a row's name, command or PID contains this text; "
-                                "a group is always shown whole"));
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &JobFilterProxyModel::setFilterText);
-    auto *focusFilter = new QAction(this);
-    focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(focusFilter, &QAction::triggered, m_filterEdit, [this] {
-        m_filterEdit->setFocus();
-        m_filterEdit->selectAll();
-    });
-    addAction(focusFilter);
-    filterBar->addWidget(m_filterEdit, 1);
-    const std::pair<JobFilterProxyModel::Show, QString> toggles[] = {
-        {JobFilterProxyModel::ShowRunning, tr("Running")},
-        {JobFilterProxyModel::ShowFailed, tr("Failed")},
-        {JobFilterProxyModel::ShowFinished, tr("Finished")}};
-    for (const auto &[flag, label] : toggles) {
-        auto *toggle = new QToolButton(centre);
-        toggle->setText(label);
-        toggle->setCheckable(true);
-        toggle->setObjectName(QStringLiteral("show") + label);
-        toggle->setToolTip(tr("Show only groups with %1 jobs (several toggles: any of them)").arg(label.toLower()));
-        connect(toggle, &QToolButton::toggled, m_proxy, [this, flag = flag](bool on) {
-            JobFilterProxyModel::ShowFlags shown = m_proxy->shown();
-            shown.setFlag(flag, on);
-            m_proxy->setShown(shown);
-        });
-        filterBar->addWidget(toggle);
-    }
-
-    m_jobView = new JobTableView(centre);
-    m_jobView->setModel(m_proxy);
-    m_jobView->setItemDelegate(new JobDelegate(m_jobView));
-    m_jobView->setUniformRowHeights(true);
-    m_jobView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_jobView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_jobView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_jobView->setAllColumnsShowFocus(true);
-    m_jobView->header()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_jobView->setSortingEnabled(true);
-    m_jobView->header()->setStretchLastSection(true);
-    // Widths for each column's usual widest text, in the bold of a group row
-    // where a group row fills that column; the names sit one indent in.
-    QFont bold = m_jobView->font();
-    bold.setBold(true);
-    const QFontMetrics boldMetrics(bold);
-    const QFontMetrics plainMetrics(m_jobView->font());
-    for (int column = 0; column < JobColumn::count(); ++column) {
-        const bool jobsOnly = column == JobTreeModel::PidColumn || column == JobTreeModel::ExitColumn;
-        const QFontMetrics &metrics = jobsOnly ? plainMetrics : boldMetrics;
-        const int indent = column == JobTreeModel::NameColumn ? m_jobView->indentation() : 0;
-        m_jobView->setColumnWidth(column, metrics.horizontalAdvance(JobColumn::widthText(column)) + indent + 8);
-    }
-    // The last line stretches over what the others leave; a width of its
-    // own would only make the table scroll sideways when that is less.
-    m_jobView->setColumnWidth(JobTreeModel::LastLineColumn, m_jobView->header()->minimumSectionSize());
-    // The last line stays the last column, so it takes what width is left
-    // whichever resource columns are shown.
-    QHeaderView *header = m_jobView->header();
-    header->moveSection(header->visualIndex(JobTreeModel::LastLineColumn), JobTreeModel::ColumnCount - 1);
-    // CPU % and memory tell most; the rest is one right-click on the header away.
-    for (int column = 0; column < JobColumn::count(); ++column)
-        header->setSectionHidden(column, !JobColumn::info(column).shownByDefault);
-    m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_jobView->setEmptyHint(tr("Nothing has run yet.\n\n"
-                               "Double-click a preset on the left (or select it and press Enter) to run one of "
-                               "the lessons,\ntype a command in the field above and press Enter,\n"
-                               "or drag a preset onto this table.\n\n"
-                               "Each child process gets a row here: its PID, state, exit and output, live."));
-
-    m_detail = new JobDetailPane(centre);
-
-    m_centreSplitter = new QSplitter(Qt::Vertical, centre);
-    m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
-    m_centreSplitter->addWidget(m_jobView);
-    m_centreSplitter->addWidget(m_detail);
-    m_centreSplitter->setStretchFactor(0, 3);
-    m_centreSplitter->setStretchFactor(1, 2);
-    centreLayout->addLayout(commandBar);
-    centreLayout->addLayout(filterBar);
-    centreLayout->addWidget(m_centreSplitter, 1);
+    // Centre: the processes in front of the other tabs.
+    m_processes = new ProcessesPanel(m_jobModel, this);
+    addAction(m_processes->focusFilterAction());
 
     m_threadsPanel = new ThreadsPanel(m_lab, this);
     m_timelineModel = new TimelineModel(m_engine, this);
@@ -418,7 +273,6 @@ void MainWindow::buildLayout()
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    centre->setObjectName(QStringLiteral("processes"));
     m_timelinePanel->setObjectName(QStringLiteral("timeline"));
     // The lab's controls need more width than a small window has: scroll
     // rather than force the window wider than asked (--size).
@@ -435,7 +289,7 @@ void MainWindow::buildLayout()
         QString toolTip;
     };
     const Tab tabs[] = {
-        {centre, tr("Pr&ocesses"), tr("The children SpawnScope started, live")},
+        {m_processes, tr("Pr&ocesses"), tr("The children SpawnScope started, live")},
         {m_timelinePanel, tr("Time&line"),
          tr("When each child ran: one lane per child, with SIGTERM, SIGKILL, exit and poll() marked")},
         {threadsScroll, tr("&Threads lab"),
@@ -484,11 +338,14 @@ void MainWindow::wirePanels()
 
     // What is dropped on the table runs, except files: sessions and reports
     // open, other files are presets to import.
-    connect(m_jobView, &JobTableView::presetsDropped, this, [this](const QStringList &ids) {
+    connect(commandBar(), &CommandBar::runRequested, this, &MainWindow::runCommand);
+    connect(m_processes, &ProcessesPanel::currentChanged, this, &MainWindow::onCurrentJobChanged);
+    connect(m_processes, &ProcessesPanel::shownRunUpdated, this, &MainWindow::updateActions);
+    connect(m_processes->view(), &JobTableView::presetsDropped, this, [this](const QStringList &ids) {
         for (const QString &id : ids)
             runPreset(id);
     });
-    connect(m_jobView, &JobTableView::filesDropped, this, [this](const QList<QUrl> &urls) {
+    connect(m_processes->view(), &JobTableView::filesDropped, this, [this](const QList<QUrl> &urls) {
         for (const QUrl &url : urls) {
             if (m_sessionActions && SessionReader::isSessionFile(url.toLocalFile()))
                 m_sessionActions->openFile(url.toLocalFile());
@@ -496,7 +353,7 @@ void MainWindow::wirePanels()
                 m_palette->importPresetsFrom(url.toLocalFile());
         }
     });
-    connect(m_jobView, &JobTableView::commandDropped, this, &MainWindow::runDroppedCommand);
+    connect(m_processes->view(), &JobTableView::commandDropped, this, &MainWindow::runDroppedCommand);
 
     // The Machine tab: its watches are runs of their own, its own jobs open here.
     m_machineLink = new MachineLink(
@@ -508,20 +365,6 @@ void MainWindow::wirePanels()
         this);
     connect(m_machineLink, &MachineLink::statusMessage, this, &MainWindow::showMessage);
     connect(m_machinePanel, &MachinePanel::statusMessage, this, &MainWindow::showMessage);
-    connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobMenu);
-    connect(m_jobView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentJobChanged);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-        // A watched job opens on its family's first row: the family is what
-        // the user asked to see. Sampled descendants stay folded.
-        if (parent.isValid() && first == 0 && parent.data(JobTreeModel::WatchedRole).toBool()) {
-            m_jobView->expand(parent);
-            return;
-        }
-        if (parent.isValid())
-            return;
-        for (int row = first; row <= last; ++row)
-            m_jobView->expand(m_proxy->index(row, 0));
-    });
 
     connect(m_chainBuilder, &ChainBuilder::runRequested, this, [this](const Preset &preset) { runPreset(preset); });
     connect(m_chainBuilder, &ChainBuilder::saveRequested, m_palette, [this](const Preset &chain) {
@@ -645,38 +488,16 @@ void MainWindow::reportStart(JobRun *run)
 
 void MainWindow::askWatchProgram()
 {
-    // Not modal in the event loop's sense: open() returns at once, so the
-    // table and the timeline keep ticking while the user types.
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Watch a program"));
-    dialog->setLabelText(tr("Program and arguments, split as a shell would (e.g.  python3 item52.py  or  make -j4).\n"
-                            "Every process it starts appears under it, with its pipes, however short its life."));
-    dialog->setTextValue(m_commandEdit->text());
-    dialog->resize(560, dialog->sizeHint().height());
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
-        m_commandEdit->setText(text);
-        m_watchCheck->setChecked(true);
-        runCommand();
-    });
-    dialog->open();
+    commandBar()->askWatchProgram();
 }
 
 JobRun *MainWindow::runCommand()
 {
     QString error;
-    Preset preset = Preset::fromCommand(m_commandEdit->text(), m_shellCheck->isChecked(), &error);
-    if (m_keepStdinCheck->isChecked())
-        preset.stdinSpec.kind = StdinSpec::Kind::Interactive;
-    preset.pty = m_terminalCheck->isChecked();
-    preset.watch = m_watchCheck->isChecked();
+    const Preset preset = commandBar()->preset(&error);
     if (preset.stages.isEmpty()) {
         showMessage(error, 8000);
-        m_commandEdit->setFocus();
-        // An unclosed quote or a stray backslash is selected where it was typed.
-        const ShellWords::Split split = ShellWords::split(m_commandEdit->text());
-        if (!m_shellCheck->isChecked() && split.errorAt >= 0)
-            m_commandEdit->setSelection(int(split.errorAt), 1);
+        commandBar()->pointAtError();
         return nullptr;
     }
     return runPreset(preset);
@@ -696,18 +517,12 @@ void MainWindow::runDroppedCommand(const QString &command)
 
 void MainWindow::selectRun(const JobRun *run, int jobIndex)
 {
-    const QModelIndex source = jobIndex < 0 ? m_jobModel->indexOfRun(run) : m_jobModel->indexOfJob(run, jobIndex);
-    const QModelIndex proxy = m_proxy->mapFromSource(source);
-    if (!proxy.isValid())
-        return;
-    m_jobView->setCurrentIndex(proxy);
-    m_jobView->scrollTo(proxy);
-    onCurrentJobChanged(); // refresh even when it already was the current row
+    m_processes->selectRun(run, jobIndex);
 }
 
 QModelIndex MainWindow::currentSourceIndex() const
 {
-    return m_proxy->mapToSource(m_jobView->currentIndex());
+    return m_processes->currentSourceIndex();
 }
 
 void MainWindow::stopSelected()
@@ -754,39 +569,12 @@ void MainWindow::saveSelectedJobAsPreset()
         m_palette->saveAsPreset(run->preset());
 }
 
-void MainWindow::onCurrentJobChanged()
+void MainWindow::onCurrentJobChanged(const QModelIndex &index)
 {
-    const QModelIndex index = currentSourceIndex();
-    JobRun *run = m_jobModel->runAt(index);
-    m_detail->showJob(run, m_jobModel->jobAt(index));
+    // The timeline and the Code tab show what the table selects.
     m_timelinePanel->selectJob(index.data(JobTreeModel::RunIdRole).toULongLong(), index.data(JobTreeModel::JobIndexRole).toInt());
-    if (run)
+    if (JobRun *run = m_jobModel->runAt(index))
         m_codePanel->setPreset(run->preset());
-    updateActions();
-}
-
-void MainWindow::onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
-{
-    // The model sends at most ~20 batches a second, but a batch of a large
-    // run is many ranges (its scattered finished rows), and describing a
-    // 1,000-job run costs milliseconds: the pane follows once per batch.
-    JobRun *shown = m_detail->run();
-    if (!shown || m_jobModel->runAt(topLeft) != shown)
-        return;
-    if (m_detail->job()) {
-        const int row = m_detail->run()->indexOf(m_detail->job());
-        if (topLeft.parent().isValid() && (row < topLeft.row() || row > bottomRight.row()))
-            return;
-    }
-    if (!m_followTimer->isActive())
-        m_followTimer->start();
-}
-
-void MainWindow::followShownRun()
-{
-    if (!m_detail->run())
-        return;
-    m_detail->refresh();
     updateActions();
 }
 
@@ -811,22 +599,6 @@ void MainWindow::updateStatus()
     // (it is added before its first child starts), and queued jobs are not running.
     m_statusCounts->setText(
         tr("%1 running · %2 in the table").arg(m_engine->runningCount()).arg(m_engine->runs().size()));
-}
-
-void MainWindow::showJobMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_jobView->indexAt(pos);
-    if (index.isValid())
-        m_jobView->setCurrentIndex(index);
-    QMenu menu(this);
-    menu.addActions({m_stopAction, m_killAction, m_rerunAction});
-    menu.addSeparator();
-    menu.addActions({m_control->pauseAction(), m_control->resumeAction()});
-    menu.addMenu(m_control->signalMenu());
-    menu.addSeparator();
-    menu.addAction(m_saveJobAction);
-    menu.addAction(m_clearAction);
-    menu.exec(m_jobView->viewport()->mapToGlobal(pos));
 }
 
 CompareDialog *MainWindow::compareRuns()
@@ -922,18 +694,7 @@ void MainWindow::restoreSettings()
     m_sampleInterval->setValue(settings.value(SettingsKeys::SampleIntervalMs, m_engine->sampleInterval()).toInt());
     LimitsDialog::restore(m_engine);
     restoreState(settings.value(SettingsKeys::WindowState).toByteArray());
-    m_centreSplitter->restoreState(settings.value(SettingsKeys::CentreSplitter).toByteArray());
-    // A new key: a header saved before the resource columns existed would
-    // show every one of them.
-    m_jobView->header()->restoreState(settings.value(SettingsKeys::JobColumns).toByteArray());
-    // Saved stretched to the width the window had then: here it would only
-    // make the table scroll sideways in a narrower one.
-    m_jobView->setColumnWidth(JobTreeModel::LastLineColumn, m_jobView->header()->minimumSectionSize());
-    m_shellCheck->setChecked(settings.value(SettingsKeys::ViaShell, false).toBool());
-    // "keep stdin open", "run in a terminal" and "watch its family" change
-    // how the next command runs in ways easy to overlook after a restart:
-    // they last for this session only.
-    m_commandEdit->setText(settings.value(SettingsKeys::LastCommand).toString());
+    m_processes->restoreSettings(settings);
 }
 
 void MainWindow::saveSettings() const
@@ -950,10 +711,5 @@ void MainWindow::saveSettings() const
     }
     settings.setValue(SettingsKeys::SampleIntervalMs, m_sampleInterval->value());
     settings.setValue(SettingsKeys::WindowState, saveState());
-    settings.setValue(SettingsKeys::CentreSplitter, m_centreSplitter->saveState());
-    settings.setValue(SettingsKeys::JobColumns, m_jobView->header()->saveState());
-    settings.setValue(SettingsKeys::ViaShell, m_shellCheck->isChecked());
-    for (const QString &sessionOnly : {SettingsKeys::KeepStdin, SettingsKeys::Terminal, SettingsKeys::Watch})
-        settings.remove(sessionOnly); // written by earlier versions
-    settings.setValue(SettingsKeys::LastCommand, m_commandEdit->text());
+    m_processes->saveSettings(settings);
 }

@@ -5,7 +5,9 @@
 // shows the engine and the lab it is given; it owns neither.
 #pragma once
 
+#include "commandbar.h"
 #include "preset.h"
+#include "processespanel.h"
 
 #include <QImage>
 #include <QMainWindow>
@@ -32,9 +34,7 @@ class QLineEdit;
 class QListView;
 class JobFilterProxyModel;
 class QSpinBox;
-class QSplitter;
 class QTabWidget;
-class QTimer;
 class RunExporter;
 class RunGate;
 class SessionActions;
@@ -58,16 +58,19 @@ public:
     JobTreeModel *jobModel() const { return m_jobModel; }
     PresetListModel *presetModel() const { return m_presetModel; }
     PresetPalette *presetPalette() const { return m_palette; }
-    JobFilterProxyModel *jobFilter() const { return m_proxy; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
-    JobTableView *jobView() const { return m_jobView; }
     QListView *presetView() const;
-    JobDetailPane *detailPane() const { return m_detail; }
-    QLineEdit *commandEdit() const { return m_commandEdit; }
-    QCheckBox *shellCheck() const { return m_shellCheck; }
-    QCheckBox *keepStdinOpenCheck() const { return m_keepStdinCheck; }
-    QCheckBox *terminalCheck() const { return m_terminalCheck; }
-    QCheckBox *watchCheck() const { return m_watchCheck; }
+    // The Processes tab and what it holds.
+    ProcessesPanel *processesPanel() const { return m_processes; }
+    JobFilterProxyModel *jobFilter() const { return m_processes->filter(); }
+    QLineEdit *filterEdit() const { return m_processes->filterEdit(); }
+    JobTableView *jobView() const { return m_processes->view(); }
+    JobDetailPane *detailPane() const { return m_processes->detailPane(); }
+    CommandBar *commandBar() const { return m_processes->commandBar(); }
+    QLineEdit *commandEdit() const { return commandBar()->commandEdit(); }
+    QCheckBox *shellCheck() const { return commandBar()->shellCheck(); }
+    QCheckBox *keepStdinOpenCheck() const { return commandBar()->keepStdinCheck(); }
+    QCheckBox *terminalCheck() const { return commandBar()->terminalCheck(); }
+    QCheckBox *watchCheck() const { return commandBar()->watchCheck(); }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
@@ -134,15 +137,12 @@ private:
     void clearFinished();
     void saveSelectedJobAsPreset();
     void runDroppedCommand(const QString &command);
-    void onCurrentJobChanged();
-    void onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
-    void followShownRun();
+    void onCurrentJobChanged(const QModelIndex &sourceIndex);
     void updateActions();
     void updateStatus();
     void showMessage(const QString &message, int timeoutMs);
     // "Started …", or the start failure once it is known.
     void reportStart(JobRun *run);
-    void showJobMenu(const QPoint &pos);
     void restoreSettings();
     void saveSettings() const;
     QModelIndex currentSourceIndex() const;
@@ -150,19 +150,10 @@ private:
     JobEngine *m_engine;
     ThreadLab *m_lab;
     JobTreeModel *m_jobModel;
-    JobFilterProxyModel *m_proxy;
-    QLineEdit *m_filterEdit = nullptr;
     PresetListModel *m_presetModel;
 
     PresetPalette *m_palette = nullptr;
-    QLineEdit *m_commandEdit = nullptr;
-    QCheckBox *m_shellCheck = nullptr;
-    QCheckBox *m_keepStdinCheck = nullptr; // typed commands: interactive stdin
-    QCheckBox *m_terminalCheck = nullptr;  // typed commands: run in a pseudo-terminal
-    QCheckBox *m_watchCheck = nullptr;     // typed commands: trace the whole process family
-    JobTableView *m_jobView = nullptr;
-    JobDetailPane *m_detail = nullptr;
-    QSplitter *m_centreSplitter = nullptr;
+    ProcessesPanel *m_processes = nullptr;
     QLabel *m_statusCounts = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSpinBox *m_maxParallel = nullptr;
@@ -178,12 +169,7 @@ private:
     SessionKeeper *m_sessionKeeper = nullptr;
     SessionActions *m_sessionActions = nullptr;
     QMenu *m_fileMenu = nullptr;
-    // One refresh of the detail pane and the actions per turn of the event
-    // loop, however many row ranges of the shown run a model flush sends.
-    QTimer *m_followTimer = nullptr;
 
-    QAction *m_runCommandAction = nullptr;
-    QAction *m_watchProgramAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_killAction = nullptr;
     QAction *m_rerunAction = nullptr;
