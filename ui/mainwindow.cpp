@@ -1,43 +1,41 @@
 #include "mainwindow.h"
 #include "settingskeys.h"
 
-#include "limitsdialog.h"
-
 #include "chainbuilder.h"
 #include "codepanel.h"
-#include "commandbar.h"
-#include "comparedialog.h"
+#include "jobactions.h"
 #include "jobcontrol.h"
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
+#include "limitsdialog.h"
+#include "machinelink.h"
+#include "machinepanel.h"
 #include "presetlistmodel.h"
 #include "presetpalette.h"
 #include "processespanel.h"
-#include "processsampler.h"
+#include "quitcontroller.h"
 #include "runexporter.h"
 #include "rungate.h"
 #include "sessionactions.h"
 #include "sessionkeeper.h"
 #include "sessionreader.h"
 #include "threadlab.h"
-#include "machinelink.h"
-#include "machinepanel.h"
 #include "threadspanel.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
+#include "processsampler.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QScrollArea>
-#include <QFileInfo>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -50,11 +48,11 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
     , m_lab(lab)
     , m_jobModel(new JobTreeModel(m_engine, this))
     , m_presetModel(new PresetListModel(this))
+    , m_quit(new QuitController(m_engine, this))
 {
     setWindowTitle(tr("SpawnScope — child processes, live"));
     m_presetModel->setPresets(presets);
 
-    buildActions();
     buildLayout();
     m_exporter = new RunExporter(m_engine, this, m_tabs, this);
     m_runGate = new RunGate(this);
@@ -65,17 +63,10 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
 
     // A large fan-out starts over a few turns of the event loop, not in one.
     m_engine->setStartBudgetMs(JobEngine::WindowStartBudgetMs);
-    connect(m_engine, &JobEngine::runFinished, this, [this] {
-        updateActions();
-        updateStatus();
-    });
-    connect(m_engine, &JobEngine::runAdded, this, [this] {
-        updateActions();
-        updateStatus();
-    });
+    connect(m_engine, &JobEngine::runFinished, this, &MainWindow::updateStatus);
+    connect(m_engine, &JobEngine::runAdded, this, &MainWindow::updateStatus);
     connect(m_engine, &JobEngine::runningCountChanged, this, &MainWindow::updateStatus);
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
-    updateActions();
     updateStatus();
     if (const Preset *preset = m_palette->currentPreset())
         m_codePanel->setPreset(*preset);
@@ -84,185 +75,29 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildActions()
-{
-    m_stopAction = new QAction(tr("&Stop"), this);
-    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    m_stopAction->setToolTip(tr("Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the "
-                                "grace period (Ctrl+.)"));
-    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopSelected);
-
-    m_killAction = new QAction(tr("&Kill"), this);
-    m_killAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_killAction->setToolTip(tr("Kill the selected job or group now with SIGKILL, which cannot be caught (Ctrl+K)"));
-    connect(m_killAction, &QAction::triggered, this, &MainWindow::killSelected);
-
-    m_rerunAction = new QAction(tr("Run &again"), this);
-    m_rerunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_rerunAction->setToolTip(tr("Start the selected group's preset again as a new group (Ctrl+R)"));
-    connect(m_rerunAction, &QAction::triggered, this, &MainWindow::rerunSelected);
-
-    m_compareAction = new QAction(tr("Co&mpare runs…"), this);
-    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    m_compareAction->setToolTip(tr("Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak "
-                                   "memory with the ratios, and their timelines on one time axis (Ctrl+M)"));
-    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareRuns);
-
-    m_clearAction = new QAction(tr("C&lear finished"), this);
-    m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_clearAction->setToolTip(tr("Remove every finished group from the table (Ctrl+L)"));
-    connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearFinished);
-
-    m_saveJobAction = new QAction(tr("&Save as preset"), this);
-    m_saveJobAction->setShortcut(QKeySequence::Save);
-    m_saveJobAction->setToolTip(tr("Keep the selected job (program, arguments, environment, timeout) as one of your "
-                                   "presets; the same as dragging its row onto the preset list"));
-    connect(m_saveJobAction, &QAction::triggered, this, &MainWindow::saveSelectedJobAsPreset);
-
-    m_control = new JobControl(this);
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-}
-
-void MainWindow::buildMenus()
-{
-    using Format = RunExporter::Format;
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    m_fileMenu = fileMenu;
-    fileMenu->addAction(m_palette->importAction());
-    fileMenu->addAction(m_palette->exportAction());
-    QMenu *exportMenu = fileMenu->addMenu(tr("Export &runs"));
-    exportMenu->addAction(tr("Job log (GNU parallel TSV)…"), m_exporter,
-                          [this] { m_exporter->exportRunsDialog(Format::JoblogTsv); });
-    exportMenu->addAction(tr("Job log (JSON)…"), m_exporter, [this] { m_exporter->exportRunsDialog(Format::JoblogJson); });
-    exportMenu->addAction(tr("Trace for Perfetto / chrome://tracing (JSON)…"), m_exporter,
-                          [this] { m_exporter->exportRunsDialog(Format::Trace); });
-    fileMenu->addSeparator();
-    QAction *saveShot = fileMenu->addAction(tr("Save &screenshot…"), m_exporter,
-                                            [this] { m_exporter->saveScreenshotDialog(false); });
-    saveShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    saveShot->setToolTip(tr("Save the whole window as a PNG, for slides and handouts"));
-    fileMenu->addAction(tr("Save screenshot of the current &panel…"), m_exporter,
-                        [this] { m_exporter->saveScreenshotDialog(true); });
-    fileMenu->addSeparator();
-    fileMenu->addAction(m_quitAction);
-
-    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    editMenu->addAction(m_palette->undoAction());
-    editMenu->addAction(m_palette->redoAction());
-    editMenu->addSeparator();
-    QAction *copyShot = editMenu->addAction(tr("&Copy screenshot"), m_exporter,
-                                            [this] { m_exporter->copyScreenshot(false); });
-    copyShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    copyShot->setToolTip(tr("Put a picture of the whole window on the clipboard"));
-    editMenu->addAction(tr("Copy screenshot of the current &panel"), m_exporter,
-                        [this] { m_exporter->copyScreenshot(true); });
-
-    QMenu *presetsMenu = menuBar()->addMenu(tr("&Presets"));
-    presetsMenu->addAction(m_palette->newAction());
-    const QList<QAction *> &onSelection = m_palette->selectionActions();
-    // Edit, duplicate, delete | move up, move down, add to chain.
-    presetsMenu->addActions(onSelection.mid(0, 3));
-    presetsMenu->addSeparator();
-    presetsMenu->addActions(onSelection.mid(3));
-
-    QMenu *jobsMenu = menuBar()->addMenu(tr("&Jobs"));
-    jobsMenu->addAction(m_palette->runAction());
-    jobsMenu->addAction(commandBar()->runAction());
-    jobsMenu->addAction(commandBar()->watchProgramAction());
-    jobsMenu->addSeparator();
-    jobsMenu->addAction(m_stopAction);
-    jobsMenu->addAction(m_killAction);
-    jobsMenu->addAction(m_rerunAction);
-    jobsMenu->addAction(m_compareAction);
-    jobsMenu->addSeparator();
-    jobsMenu->addAction(m_control->pauseAction());
-    jobsMenu->addAction(m_control->resumeAction());
-    jobsMenu->addMenu(m_control->signalMenu());
-    jobsMenu->addSeparator();
-    jobsMenu->addAction(m_clearAction);
-    jobsMenu->addAction(tr("&Limits…"), this, [this] {
-        auto *dialog = new LimitsDialog(m_engine, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    jobsMenu->addAction(m_saveJobAction);
-
-    // The table's right-click menu.
-    auto *jobMenu = new QMenu(this);
-    jobMenu->addActions({m_stopAction, m_killAction, m_rerunAction});
-    jobMenu->addSeparator();
-    jobMenu->addActions({m_control->pauseAction(), m_control->resumeAction()});
-    jobMenu->addMenu(m_control->signalMenu());
-    jobMenu->addSeparator();
-    jobMenu->addAction(m_saveJobAction);
-    jobMenu->addAction(m_clearAction);
-    m_processes->setJobMenu(jobMenu);
-
-    QToolBar *toolbar = addToolBar(tr("Jobs"));
-    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(m_palette->runAction());
-    toolbar->addSeparator();
-    toolbar->addAction(m_stopAction);
-    toolbar->addAction(m_killAction);
-    toolbar->addAction(m_rerunAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_clearAction);
-    toolbar->addSeparator();
-
-    m_maxParallel = new QSpinBox(toolbar);
-    m_maxParallel->setRange(0, 10000);
-    m_maxParallel->setSpecialValueText(tr("no limit"));
-    m_maxParallel->setPrefix(tr("at most "));
-    m_maxParallel->setSuffix(tr(" at once"));
-    m_maxParallel->setValue(m_engine->maxParallel());
-    m_maxParallel->setToolTip(tr("How many children may run at the same time. The others wait, shown as \"queued\", "
-                                 "and start as slots free up. A chain needs one slot per stage."));
-    connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setMaxParallel(value); });
-    toolbar->addWidget(m_maxParallel);
-    toolbar->addSeparator();
-
-    m_sampleInterval = new QSpinBox(toolbar);
-    m_sampleInterval->setRange(ProcessSampler::MinIntervalMs, ProcessSampler::MaxIntervalMs);
-    m_sampleInterval->setSingleStep(100);
-    m_sampleInterval->setPrefix(tr("sample every "));
-    m_sampleInterval->setSuffix(tr(" ms"));
-    m_sampleInterval->setValue(m_engine->sampleInterval());
-    m_sampleInterval->setToolTip(tr("How often CPU, memory and descendants are read from /proc. Shorter catches "
-                                    "short-lived descendants (one living less than an interval may never be seen) "
-                                    "and draws finer charts; longer costs less."));
-    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) {
-        m_engine->setSampleInterval(value);
-        m_machinePanel->setSampleInterval(value);
-    });
-    toolbar->addWidget(m_sampleInterval);
-}
-
-void MainWindow::setMaxParallel(int count)
-{
-    m_maxParallel->setValue(count);
-}
-
-void MainWindow::setSampleInterval(int ms)
-{
-    m_sampleInterval->setValue(ms);
-}
-
 void MainWindow::buildLayout()
 {
     // Left: the presets.
     m_palette = new PresetPalette(m_presetModel, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_palette);
 
-    // Centre: the processes in front of the other tabs.
+    // Centre: the processes, what can be done to the selected one, and the
+    // other tabs.
     m_processes = new ProcessesPanel(m_jobModel, this);
+    m_jobActions = new JobActions(m_engine, m_processes, m_palette, this);
+    m_processes->setJobMenu(m_jobActions->jobMenu());
     addAction(m_processes->focusFilterAction());
+    buildTabs();
+    buildChainDock();
 
+    m_statusCounts = new QLabel(this);
+    m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
+    statusBar()->addPermanentWidget(m_statusCounts);
+    resize(1280, 800);
+}
+
+void MainWindow::buildTabs()
+{
     m_threadsPanel = new ThreadsPanel(m_lab, this);
     m_timelineModel = new TimelineModel(m_engine, this);
     m_timelinePanel = new TimelinePanel(m_timelineModel, this);
@@ -301,7 +136,10 @@ void MainWindow::buildLayout()
     for (const Tab &tab : tabs)
         m_tabs->setTabToolTip(m_tabs->addTab(tab.widget, tab.title), tab.toolTip);
     setCentralWidget(m_tabs);
+}
 
+void MainWindow::buildChainDock()
+{
     m_chainBuilder = new ChainBuilder(m_presetModel, this);
     m_chainDock = new QDockWidget(tr("Chain builder"), this);
     m_chainDock->setObjectName(QStringLiteral("chainDock"));
@@ -313,15 +151,117 @@ void MainWindow::buildLayout()
     // The whole list of seeds first; the chain builder takes the rest. A
     // saved layout replaces this.
     resizeDocks({m_palette, m_chainDock}, {m_palette->preferredHeight(), m_chainDock->sizeHint().height()}, Qt::Vertical);
+}
 
-    m_statusCounts = new QLabel(this);
-    m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
-    statusBar()->addPermanentWidget(m_statusCounts);
-    resize(1280, 800);
+void MainWindow::buildMenus()
+{
+    buildFileMenu();
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_palette->undoAction());
+    editMenu->addAction(m_palette->redoAction());
+    editMenu->addSeparator();
+    QAction *copyShot = editMenu->addAction(tr("&Copy screenshot"), m_exporter,
+                                            [this] { m_exporter->copyScreenshot(false); });
+    copyShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyShot->setToolTip(tr("Put a picture of the whole window on the clipboard"));
+    editMenu->addAction(tr("Copy screenshot of the current &panel"), m_exporter,
+                        [this] { m_exporter->copyScreenshot(true); });
+
+    QMenu *presetsMenu = menuBar()->addMenu(tr("&Presets"));
+    presetsMenu->addAction(m_palette->newAction());
+    const QList<QAction *> &onSelection = m_palette->selectionActions();
+    // Edit, duplicate, delete | move up, move down, add to chain.
+    presetsMenu->addActions(onSelection.mid(0, 3));
+    presetsMenu->addSeparator();
+    presetsMenu->addActions(onSelection.mid(3));
+    buildJobsMenu();
+
+    QToolBar *toolbar = addToolBar(tr("Jobs"));
+    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(m_palette->runAction());
+    toolbar->addSeparator();
+    toolbar->addAction(m_jobActions->stopAction());
+    toolbar->addAction(m_jobActions->killAction());
+    toolbar->addAction(m_jobActions->rerunAction());
+    toolbar->addSeparator();
+    toolbar->addAction(m_jobActions->clearAction());
+    toolbar->addSeparator();
+
+    m_maxParallel = new QSpinBox(toolbar);
+    m_maxParallel->setRange(0, 10000);
+    m_maxParallel->setSpecialValueText(tr("no limit"));
+    m_maxParallel->setPrefix(tr("at most "));
+    m_maxParallel->setSuffix(tr(" at once"));
+    m_maxParallel->setValue(m_engine->maxParallel());
+    m_maxParallel->setToolTip(tr("How many children may run at the same time. The others wait, shown as \"queued\", "
+                                 "and start as slots free up. A chain needs one slot per stage."));
+    connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setMaxParallel(value); });
+    toolbar->addWidget(m_maxParallel);
+    toolbar->addSeparator();
+
+    m_sampleInterval = new QSpinBox(toolbar);
+    m_sampleInterval->setRange(ProcessSampler::MinIntervalMs, ProcessSampler::MaxIntervalMs);
+    m_sampleInterval->setSingleStep(100);
+    m_sampleInterval->setPrefix(tr("sample every "));
+    m_sampleInterval->setSuffix(tr(" ms"));
+    m_sampleInterval->setValue(m_engine->sampleInterval());
+    m_sampleInterval->setToolTip(tr("How often CPU, memory and descendants are read from /proc. Shorter catches "
+                                    "short-lived descendants (one living less than an interval may never be seen) "
+                                    "and draws finer charts; longer costs less."));
+    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) {
+        m_engine->setSampleInterval(value);
+        m_machinePanel->setSampleInterval(value);
+    });
+    toolbar->addWidget(m_sampleInterval);
+}
+
+
+void MainWindow::buildFileMenu()
+{
+    using Format = RunExporter::Format;
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = fileMenu;
+    fileMenu->addAction(m_palette->importAction());
+    fileMenu->addAction(m_palette->exportAction());
+    QMenu *exportMenu = fileMenu->addMenu(tr("Export &runs"));
+    exportMenu->addAction(tr("Job log (GNU parallel TSV)…"), m_exporter,
+                          [this] { m_exporter->exportRunsDialog(Format::JoblogTsv); });
+    exportMenu->addAction(tr("Job log (JSON)…"), m_exporter, [this] { m_exporter->exportRunsDialog(Format::JoblogJson); });
+    exportMenu->addAction(tr("Trace for Perfetto / chrome://tracing (JSON)…"), m_exporter,
+                          [this] { m_exporter->exportRunsDialog(Format::Trace); });
+    fileMenu->addSeparator();
+    QAction *saveShot = fileMenu->addAction(tr("Save &screenshot…"), m_exporter,
+                                            [this] { m_exporter->saveScreenshotDialog(false); });
+    saveShot->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    saveShot->setToolTip(tr("Save the whole window as a PNG, for slides and handouts"));
+    fileMenu->addAction(tr("Save screenshot of the current &panel…"), m_exporter,
+                        [this] { m_exporter->saveScreenshotDialog(true); });
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quit->quitAction());
+}
+
+void MainWindow::buildJobsMenu()
+{
+    QMenu *jobsMenu = menuBar()->addMenu(tr("&Jobs"));
+    jobsMenu->addAction(m_palette->runAction());
+    jobsMenu->addAction(commandBar()->runAction());
+    jobsMenu->addAction(commandBar()->watchProgramAction());
+    jobsMenu->addSeparator();
+    jobsMenu->addActions({m_jobActions->stopAction(), m_jobActions->killAction(), m_jobActions->rerunAction(),
+                          m_jobActions->compareAction()});
+    jobsMenu->addSeparator();
+    const JobControl *control = m_jobActions->control();
+    jobsMenu->addActions({control->pauseAction(), control->resumeAction()});
+    jobsMenu->addMenu(control->signalMenu());
+    jobsMenu->addSeparator();
+    jobsMenu->addActions({m_jobActions->clearAction(), m_jobActions->limitsAction(), m_jobActions->saveJobAction()});
 }
 
 void MainWindow::wirePanels()
 {
+    wireProcesses();
     connect(m_palette, &PresetPalette::runRequested, this, [this](const Preset &preset) { runPreset(preset); });
     connect(m_palette, &PresetPalette::addToChainRequested, this, [this](const Preset &preset) {
         m_chainBuilder->addPreset(preset);
@@ -335,25 +275,6 @@ void MainWindow::wirePanels()
         if (const JobProcess *job = m_jobModel->jobFromMime(payload, &run))
             m_palette->saveJobAsPreset(run, job, row);
     });
-
-    // What is dropped on the table runs, except files: sessions and reports
-    // open, other files are presets to import.
-    connect(commandBar(), &CommandBar::runRequested, this, &MainWindow::runCommand);
-    connect(m_processes, &ProcessesPanel::currentChanged, this, &MainWindow::onCurrentJobChanged);
-    connect(m_processes, &ProcessesPanel::shownRunUpdated, this, &MainWindow::updateActions);
-    connect(m_processes->view(), &JobTableView::presetsDropped, this, [this](const QStringList &ids) {
-        for (const QString &id : ids)
-            runPreset(id);
-    });
-    connect(m_processes->view(), &JobTableView::filesDropped, this, [this](const QList<QUrl> &urls) {
-        for (const QUrl &url : urls) {
-            if (m_sessionActions && SessionReader::isSessionFile(url.toLocalFile()))
-                m_sessionActions->openFile(url.toLocalFile());
-            else
-                m_palette->importPresetsFrom(url.toLocalFile());
-        }
-    });
-    connect(m_processes->view(), &JobTableView::commandDropped, this, &MainWindow::runDroppedCommand);
 
     // The Machine tab: its watches are runs of their own, its own jobs open here.
     m_machineLink = new MachineLink(
@@ -381,7 +302,62 @@ void MainWindow::wirePanels()
         showMessage(tr("Copied the %1 code to the clipboard.").arg(language), 5000);
     });
     connect(m_exporter, &RunExporter::statusMessage, this, &MainWindow::showMessage);
-    connect(m_control, &JobControl::statusMessage, this, &MainWindow::showMessage);
+}
+
+void MainWindow::wireProcesses()
+{
+    connect(commandBar(), &CommandBar::runRequested, this, &MainWindow::runCommand);
+    connect(m_processes, &ProcessesPanel::currentChanged, this, &MainWindow::followSelection);
+    connect(m_jobActions, &JobActions::rerunRequested, m_runGate, &RunGate::request);
+    connect(m_jobActions, &JobActions::statusMessage, this, &MainWindow::showMessage);
+    connect(m_quit, &QuitController::statusMessage, this, &MainWindow::showMessage);
+    connect(m_quit, &QuitController::quittingStarted, m_jobActions, [this] { m_jobActions->setQuitting(true); });
+
+    // What is dropped on the table runs, except files: sessions and reports
+    // open, other files are presets to import.
+    JobTableView *view = m_processes->view();
+    connect(view, &JobTableView::presetsDropped, this, [this](const QStringList &ids) {
+        for (const QString &id : ids)
+            runPreset(id);
+    });
+    connect(view, &JobTableView::filesDropped, this, [this](const QList<QUrl> &urls) {
+        for (const QUrl &url : urls) {
+            if (m_sessionActions && SessionReader::isSessionFile(url.toLocalFile()))
+                m_sessionActions->openFile(url.toLocalFile());
+            else
+                m_palette->importPresetsFrom(url.toLocalFile());
+        }
+    });
+    connect(view, &JobTableView::commandDropped, this, &MainWindow::runDroppedCommand);
+}
+
+void MainWindow::followSelection(const QModelIndex &sourceIndex)
+{
+    // The timeline and the Code tab show what the table selects.
+    m_timelinePanel->selectJob(sourceIndex.data(JobTreeModel::RunIdRole).toULongLong(),
+                               sourceIndex.data(JobTreeModel::JobIndexRole).toInt());
+    if (JobRun *run = m_jobModel->runAt(sourceIndex))
+        m_codePanel->setPreset(run->preset());
+}
+
+JobControl *MainWindow::jobControl() const
+{
+    return m_jobActions->control();
+}
+
+void MainWindow::setMaxParallel(int count)
+{
+    m_maxParallel->setValue(count);
+}
+
+void MainWindow::setSampleInterval(int ms)
+{
+    m_sampleInterval->setValue(ms);
+}
+
+void MainWindow::setConfirmQuit(bool confirm)
+{
+    m_quit->setConfirm(confirm);
 }
 
 QListView *MainWindow::presetView() const
@@ -434,7 +410,7 @@ JobRun *MainWindow::runPreset(const QString &id)
 
 JobRun *MainWindow::runPreset(const Preset &preset)
 {
-    if (m_quitting)
+    if (m_quit->isQuitting())
         return nullptr;
     if (!preset.withheldSecrets().isEmpty()) {
         // Never with an empty stand-in: the gate asks, then comes back here.
@@ -520,77 +496,9 @@ void MainWindow::selectRun(const JobRun *run, int jobIndex)
     m_processes->selectRun(run, jobIndex);
 }
 
-QModelIndex MainWindow::currentSourceIndex() const
+CompareDialog *MainWindow::compareRuns()
 {
-    return m_processes->currentSourceIndex();
-}
-
-void MainWindow::stopSelected()
-{
-    const QModelIndex index = currentSourceIndex();
-    if (JobProcess *job = m_jobModel->jobAt(index))
-        job->stop();
-    else if (JobRun *run = m_jobModel->runAt(index))
-        run->stop();
-    updateActions();
-}
-
-void MainWindow::killSelected()
-{
-    const QModelIndex index = currentSourceIndex();
-    if (JobProcess *job = m_jobModel->jobAt(index))
-        job->kill();
-    else if (JobRun *run = m_jobModel->runAt(index))
-        run->kill();
-    updateActions();
-}
-
-void MainWindow::rerunSelected()
-{
-    // A run read from a file is shown first and runs once the user agrees.
-    if (const JobRun *run = m_jobModel->runAt(currentSourceIndex()))
-        m_runGate->request(run->preset(), run);
-}
-
-void MainWindow::clearFinished()
-{
-    m_engine->clearFinished();
-    m_engine->clearFolded();
-    updateActions();
-}
-
-void MainWindow::saveSelectedJobAsPreset()
-{
-    const QModelIndex index = currentSourceIndex();
-    JobRun *run = m_jobModel->runAt(index);
-    if (const JobProcess *job = m_jobModel->jobAt(index))
-        m_palette->saveJobAsPreset(run, job);
-    else if (run)
-        m_palette->saveAsPreset(run->preset());
-}
-
-void MainWindow::onCurrentJobChanged(const QModelIndex &index)
-{
-    // The timeline and the Code tab show what the table selects.
-    m_timelinePanel->selectJob(index.data(JobTreeModel::RunIdRole).toULongLong(), index.data(JobTreeModel::JobIndexRole).toInt());
-    if (JobRun *run = m_jobModel->runAt(index))
-        m_codePanel->setPreset(run->preset());
-    updateActions();
-}
-
-void MainWindow::updateActions()
-{
-    const QModelIndex index = currentSourceIndex();
-    JobRun *run = m_jobModel->runAt(index);
-    JobProcess *job = m_jobModel->jobAt(index);
-    const bool active = job ? job->outcome().isActive() : (run && run->isActive());
-    m_stopAction->setEnabled(active);
-    m_killAction->setEnabled(active);
-    m_rerunAction->setEnabled(run != nullptr && !m_quitting);
-    m_control->setSelection(run, job);
-    const bool anyDone = std::any_of(m_engine->runs().cbegin(), m_engine->runs().cend(),
-                                     [](const JobRun *r) { return r->isDone(); });
-    m_clearAction->setEnabled(anyDone);
+    return m_jobActions->compareRuns();
 }
 
 void MainWindow::updateStatus()
@@ -599,30 +507,6 @@ void MainWindow::updateStatus()
     // (it is added before its first child starts), and queued jobs are not running.
     m_statusCounts->setText(
         tr("%1 running · %2 in the table").arg(m_engine->runningCount()).arg(m_engine->runs().size()));
-}
-
-CompareDialog *MainWindow::compareRuns()
-{
-    QList<const JobRun *> done;
-    for (const JobRun *run : m_engine->runs()) {
-        if (run->isDone())
-            done << run;
-    }
-    if (done.size() < 2) {
-        showMessage(tr("Compare needs two finished runs: run a preset twice (say serially and in parallel), or "
-                       "open a session."),
-                    6000);
-        return nullptr;
-    }
-    const JobRun *selected = m_jobModel->runAt(currentSourceIndex());
-    const JobRun *a = selected && selected->isDone() ? selected : done.at(done.size() - 2);
-    const JobRun *b = done.last() != a ? done.last() : done.at(done.size() - 2);
-    if (m_engine->indexOf(b) < m_engine->indexOf(a))
-        std::swap(a, b); // A is the earlier run, so B / A reads as then -> now
-    auto *dialog = new CompareDialog(m_engine, a, b, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    return dialog;
 }
 
 void MainWindow::setSessionKeeper(SessionKeeper *keeper)
@@ -644,39 +528,14 @@ void MainWindow::setSessionKeeper(SessionKeeper *keeper)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_engine->isIdle()) {
-        saveSettings();
-        if (m_sessionKeeper)
-            m_sessionKeeper->saveNow();
-        event->accept();
+    if (!m_quit->mayClose()) {
+        event->ignore();
         return;
     }
-    event->ignore();
-    if (m_quitting)
-        return; // already stopping; the window closes when the last child is gone
-    if (m_confirmQuit) {
-        // Queued jobs count too: quitting means they never start.
-        int running = 0;
-        for (const JobRun *run : m_engine->runs())
-            running += run->isActive() ? int(run->jobs().size()) - run->doneCount() : 0;
-        const auto answer = QMessageBox::question(
-            this, tr("Quit SpawnScope?"),
-            tr("%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) "
-               "and quit?").arg(running),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    m_quitting = true;
-    // The session keeps them as stopped by the quit, not as failures.
-    for (JobRun *run : m_engine->runs()) {
-        if (!run->isDone())
-            run->setEndedByQuit(true);
-    }
-    showMessage(tr("Stopping every child before quitting…"), 0);
-    connect(m_engine, &JobEngine::idle, this, &QWidget::close, Qt::QueuedConnection);
-    m_engine->stopAll();
-    updateActions();
+    saveSettings();
+    if (m_sessionKeeper)
+        m_sessionKeeper->saveNow();
+    event->accept();
 }
 
 void MainWindow::restoreSettings()

@@ -1,8 +1,10 @@
-// The main window, the frame that wires the panels together: the preset
-// palette docked on the left, the command bar, the process table and the
-// selected job's details in the centre, with the timeline, the threads lab
-// and the code as further tabs, and the chain builder in a second dock. It
-// shows the engine and the lab it is given; it owns neither.
+// The main window, the frame that wires the rest together: the preset
+// palette docked on the left, the Processes tab (command bar, process table,
+// the selected job's details) in the centre with the timeline, the threads
+// lab, the code and the machine as further tabs, and the chain builder in a
+// second dock. The job actions and quitting are classes of their own; this
+// puts them in place and connects them. It shows the engine and the lab it is
+// given; it owns neither.
 #pragma once
 
 #include "commandbar.h"
@@ -15,26 +17,26 @@
 class ChainBuilder;
 class CompareDialog;
 class CodePanel;
+class JobActions;
 class JobControl;
 class JobDetailPane;
 class JobEngine;
-class JobProcess;
+class JobFilterProxyModel;
 class JobRun;
 class JobTableView;
+class JobTreeModel;
 class MachineLink;
 class MachinePanel;
-class JobTreeModel;
 class PresetListModel;
 class PresetPalette;
-class QAction;
 class QCheckBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
-class JobFilterProxyModel;
 class QSpinBox;
 class QTabWidget;
+class QuitController;
 class RunExporter;
 class RunGate;
 class SessionActions;
@@ -71,6 +73,7 @@ public:
     QCheckBox *keepStdinOpenCheck() const { return commandBar()->keepStdinCheck(); }
     QCheckBox *terminalCheck() const { return commandBar()->terminalCheck(); }
     QCheckBox *watchCheck() const { return commandBar()->watchCheck(); }
+    JobActions *jobActions() const { return m_jobActions; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
@@ -80,7 +83,7 @@ public:
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
     RunExporter *exporter() const { return m_exporter; }
     RunGate *runGate() const { return m_runGate; }
-    JobControl *jobControl() const { return m_control; }
+    JobControl *jobControl() const;
     // "Sample every N ms" in the toolbar; remembered, applied to the engine.
     QSpinBox *sampleIntervalBox() const { return m_sampleInterval; }
     // The label at the right of the status bar: "N running · M in the table".
@@ -121,44 +124,42 @@ public:
     SessionActions *sessionActions() const { return m_sessionActions; }
 
     // Off for tests and scripted screenshots: quitting then stops children without asking.
-    void setConfirmQuit(bool confirm) { m_confirmQuit = confirm; }
+    void setConfirmQuit(bool confirm);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
-    void buildMenus();
     void buildLayout();
+    void buildTabs();
+    void buildChainDock();
+    void buildMenus();
+    void buildFileMenu();
+    void buildJobsMenu();
     void wirePanels();
-    void stopSelected();
-    void killSelected();
-    void rerunSelected();
-    void clearFinished();
-    void saveSelectedJobAsPreset();
+    void wireProcesses();
     void runDroppedCommand(const QString &command);
-    void onCurrentJobChanged(const QModelIndex &sourceIndex);
-    void updateActions();
+    void followSelection(const QModelIndex &sourceIndex);
     void updateStatus();
     void showMessage(const QString &message, int timeoutMs);
     // "Started …", or the start failure once it is known.
     void reportStart(JobRun *run);
     void restoreSettings();
     void saveSettings() const;
-    QModelIndex currentSourceIndex() const;
 
     JobEngine *m_engine;
     ThreadLab *m_lab;
     JobTreeModel *m_jobModel;
     PresetListModel *m_presetModel;
+    QuitController *m_quit;
 
     PresetPalette *m_palette = nullptr;
     ProcessesPanel *m_processes = nullptr;
-    QLabel *m_statusCounts = nullptr;
-    QTabWidget *m_tabs = nullptr;
+    JobActions *m_jobActions = nullptr;
     QSpinBox *m_maxParallel = nullptr;
     QSpinBox *m_sampleInterval = nullptr;
-    JobControl *m_control = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QTabWidget *m_tabs = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
     TimelineModel *m_timelineModel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
@@ -166,21 +167,11 @@ private:
     MachinePanel *m_machinePanel = nullptr;
     MachineLink *m_machineLink = nullptr;
     RunExporter *m_exporter = nullptr;
+    RunGate *m_runGate = nullptr;
     SessionKeeper *m_sessionKeeper = nullptr;
     SessionActions *m_sessionActions = nullptr;
     QMenu *m_fileMenu = nullptr;
 
-    QAction *m_stopAction = nullptr;
-    QAction *m_killAction = nullptr;
-    QAction *m_rerunAction = nullptr;
-    RunGate *m_runGate = nullptr;
-    QAction *m_compareAction = nullptr;
-    QAction *m_clearAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_saveJobAction = nullptr;
-
     QDockWidget *m_chainDock = nullptr;
     ChainBuilder *m_chainBuilder = nullptr;
-    bool m_confirmQuit = true;
-    bool m_quitting = false;
 };

@@ -431,6 +431,65 @@ Every process it starts appears under it, with its pipes, however short its life
     </message>
 </context>
 <context>
+    <name>JobActions</name>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the grace period (Ctrl+.)</source>
+        <translation>선택한 작업 또는 그룹을 중지합니다: 프로세스 그룹에 SIGTERM을 보내고, 유예 시간이 지나면 SIGKILL을 보냅니다 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>강제 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill the selected job or group now with SIGKILL, which cannot be caught (Ctrl+K)</source>
+        <translation>선택한 작업 또는 그룹을 가로챌 수 없는 SIGKILL로 지금 바로 강제 종료합니다 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>다시 실행(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the selected group&apos;s preset again as a new group (Ctrl+R)</source>
+        <translation>선택한 그룹의 프리셋을 새 그룹으로 다시 시작합니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare runs…</source>
+        <translation>실행 비교(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak memory with the ratios, and their timelines on one time axis (Ctrl+M)</source>
+        <translation>끝난 두 실행을 나란히: 벽시계 시간, Σ, 병렬도, CPU 시간, 최대 메모리와 그 비율, 그리고 한 시간 축 위의 두 타임라인(Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear finished</source>
+        <translation>끝난 항목 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove every finished group from the table (Ctrl+L)</source>
+        <translation>끝난 그룹을 모두 표에서 제거합니다 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as preset</source>
+        <translation>프리셋으로 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keep the selected job (program, arguments, environment, timeout) as one of your presets; the same as dragging its row onto the preset list</source>
+        <translation>선택한 작업(프로그램, 인수, 환경, 타임아웃)을 내 프리셋으로 보관합니다. 해당 행을 프리셋 목록으로 끌어다 놓는 것과 같습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>한도(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Compare needs two finished runs: run a preset twice (say serially and in parallel), or open a session.</source>
+        <translation>비교하려면 끝난 실행이 둘 있어야 합니다: 프리셋을 두 번(예를 들어 하나씩, 그리고 병렬로) 실행하거나 세션을 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>JobColumn</name>
     <message>
         <source>Name</source>
@@ -1499,42 +1558,6 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>SpawnScope — 자식 프로세스 실시간 보기</translation>
     </message>
     <message>
-        <source>&amp;Stop</source>
-        <translation>중지(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the grace period (Ctrl+.)</source>
-        <translation>선택한 작업 또는 그룹을 중지합니다: 프로세스 그룹에 SIGTERM을 보내고, 유예 시간이 지나면 SIGKILL을 보냅니다 (Ctrl+.)</translation>
-    </message>
-    <message>
-        <source>&amp;Kill</source>
-        <translation>강제 종료(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Kill the selected job or group now with SIGKILL, which cannot be caught (Ctrl+K)</source>
-        <translation>선택한 작업 또는 그룹을 가로챌 수 없는 SIGKILL로 지금 바로 강제 종료합니다 (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Run &amp;again</source>
-        <translation>다시 실행(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Start the selected group&apos;s preset again as a new group (Ctrl+R)</source>
-        <translation>선택한 그룹의 프리셋을 새 그룹으로 다시 시작합니다 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear finished</source>
-        <translation>끝난 항목 지우기(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Remove every finished group from the table (Ctrl+L)</source>
-        <translation>끝난 그룹을 모두 표에서 제거합니다 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1557,14 +1580,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>&amp;Jobs</source>
         <translation>작업(&amp;J)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as preset</source>
-        <translation>프리셋으로 저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Keep the selected job (program, arguments, environment, timeout) as one of your presets; the same as dragging its row onto the preset list</source>
-        <translation>선택한 작업(프로그램, 인수, 환경, 타임아웃)을 내 프리셋으로 보관합니다. 해당 행을 프리셋 목록으로 끌어다 놓는 것과 같습니다</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -1625,18 +1640,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>%1 running · %2 in the table</source>
         <translation>실행 중 %1 · 표에 %2</translation>
-    </message>
-    <message>
-        <source>Quit SpawnScope?</source>
-        <translation>SpawnScope를 끝내시겠습니까?</translation>
-    </message>
-    <message>
-        <source>%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) and quit?</source>
-        <translation>자식 프로세스 %1개가 아직 실행 중입니다. 모두 중지하고(SIGTERM, 유예 시간 후 SIGKILL) 끝내시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Stopping every child before quitting…</source>
-        <translation>끝내기 전에 모든 자식 프로세스를 중지하는 중…</translation>
     </message>
     <message>
         <source>Save &amp;screenshot…</source>
@@ -1701,22 +1704,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>How often CPU, memory and descendants are read from /proc. Shorter catches short-lived descendants (one living less than an interval may never be seen) and draws finer charts; longer costs less.</source>
         <translation>CPU, 메모리, 자손 프로세스를 /proc에서 얼마나 자주 읽을지 정합니다. 짧을수록 수명이 짧은 자손을 잡고(한 간격보다 짧게 사는 자손은 못 볼 수도 있습니다) 차트가 촘촘해지며, 길수록 비용이 적습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Limits…</source>
-        <translation>한도(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mpare runs…</source>
-        <translation>실행 비교(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak memory with the ratios, and their timelines on one time axis (Ctrl+M)</source>
-        <translation>끝난 두 실행을 나란히: 벽시계 시간, Σ, 병렬도, CPU 시간, 최대 메모리와 그 비율, 그리고 한 시간 축 위의 두 타임라인(Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Compare needs two finished runs: run a preset twice (say serially and in parallel), or open a session.</source>
-        <translation>비교하려면 끝난 실행이 둘 있어야 합니다: 프리셋을 두 번(예를 들어 하나씩, 그리고 병렬로) 실행하거나 세션을 여세요.</translation>
     </message>
     <message>
         <source>Restoring the last session…</source>
@@ -3716,6 +3703,25 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>%1 traces with ptrace, and the kernel allows one tracer per process: SpawnScope&apos;s tracer already traces its children, so it cannot (expect &quot;Operation not permitted&quot;).</source>
         <translation>%1은(는) ptrace로 추적하는데, 커널은 프로세스마다 추적기를 하나만 허용합니다: SpawnScope의 추적기가 이미 그 자식들을 추적하므로 추적할 수 없습니다 (&quot;Operation not permitted&quot;가 나옵니다).</translation>
+    </message>
+</context>
+<context>
+    <name>QuitController</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Stopping every child before quitting…</source>
+        <translation>끝내기 전에 모든 자식 프로세스를 중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Quit SpawnScope?</source>
+        <translation>SpawnScope를 끝내시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) and quit?</source>
+        <translation>자식 프로세스 %1개가 아직 실행 중입니다. 모두 중지하고(SIGTERM, 유예 시간 후 SIGKILL) 끝내시겠습니까?</translation>
     </message>
 </context>
 <context>
