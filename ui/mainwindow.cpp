@@ -8,6 +8,7 @@
 #include "jobengine.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "jobstoolbar.h"
 #include "jobtableview.h"
 #include "jobtreemodel.h"
 #include "limitsdialog.h"
@@ -26,21 +27,18 @@
 #include "threadspanel.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
-#include "processsampler.h"
+#include "windowstatusbar.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
 
 MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &presets, QWidget *parent)
     : QMainWindow(parent)
@@ -63,11 +61,8 @@ MainWindow::MainWindow(JobEngine *engine, ThreadLab *lab, const QList<Preset> &p
 
     // A large fan-out starts over a few turns of the event loop, not in one.
     m_engine->setStartBudgetMs(JobEngine::WindowStartBudgetMs);
-    connect(m_engine, &JobEngine::runFinished, this, &MainWindow::updateStatus);
-    connect(m_engine, &JobEngine::runAdded, this, &MainWindow::updateStatus);
-    connect(m_engine, &JobEngine::runningCountChanged, this, &MainWindow::updateStatus);
-    connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
-    updateStatus();
+    connect(m_jobModel, &QAbstractItemModel::rowsRemoved, m_statusBar, &WindowStatusBar::updateCounts);
+    m_statusBar->updateCounts();
     if (const Preset *preset = m_palette->currentPreset())
         m_codePanel->setPreset(*preset);
     m_palette->view()->setFocus(); // Enter runs the selected preset straight away
@@ -90,9 +85,8 @@ void MainWindow::buildLayout()
     buildTabs();
     buildChainDock();
 
-    m_statusCounts = new QLabel(this);
-    m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
-    statusBar()->addPermanentWidget(m_statusCounts);
+    m_statusBar = new WindowStatusBar(m_engine, this);
+    setStatusBar(m_statusBar);
     resize(1280, 800);
 }
 
@@ -175,48 +169,9 @@ void MainWindow::buildMenus()
     presetsMenu->addSeparator();
     presetsMenu->addActions(onSelection.mid(3));
     buildJobsMenu();
-
-    QToolBar *toolbar = addToolBar(tr("Jobs"));
-    toolbar->setObjectName(QStringLiteral("jobsToolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(m_palette->runAction());
-    toolbar->addSeparator();
-    toolbar->addAction(m_jobActions->stopAction());
-    toolbar->addAction(m_jobActions->killAction());
-    toolbar->addAction(m_jobActions->rerunAction());
-    toolbar->addSeparator();
-    toolbar->addAction(m_jobActions->clearAction());
-    toolbar->addSeparator();
-
-    m_maxParallel = new QSpinBox(toolbar);
-    m_maxParallel->setRange(0, 10000);
-    m_maxParallel->setSpecialValueText(tr("no limit"));
-    m_maxParallel->setPrefix(tr("at most "));
-    m_maxParallel->setSuffix(tr(" at once"));
-    m_maxParallel->setValue(m_engine->maxParallel());
-    m_maxParallel->setToolTip(tr("How many children may run at the same time. The others wait, shown as \"queued\", "
-                                 "and start as slots free up. A chain needs one slot per stage."));
-    connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) { m_engine->setMaxParallel(value); });
-    toolbar->addWidget(m_maxParallel);
-    toolbar->addSeparator();
-
-    m_sampleInterval = new QSpinBox(toolbar);
-    m_sampleInterval->setRange(ProcessSampler::MinIntervalMs, ProcessSampler::MaxIntervalMs);
-    m_sampleInterval->setSingleStep(100);
-    m_sampleInterval->setPrefix(tr("sample every "));
-    m_sampleInterval->setSuffix(tr(" ms"));
-    m_sampleInterval->setValue(m_engine->sampleInterval());
-    m_sampleInterval->setToolTip(tr("How often CPU, memory and descendants are read from /proc. Shorter catches "
-                                    "short-lived descendants (one living less than an interval may never be seen) "
-                                    "and draws finer charts; longer costs less."));
-    connect(m_sampleInterval, &QSpinBox::valueChanged, this, [this](int value) {
-        m_engine->setSampleInterval(value);
-        m_machinePanel->setSampleInterval(value);
-    });
-    toolbar->addWidget(m_sampleInterval);
+    m_toolBar = new JobsToolBar(m_engine, m_palette->runAction(), m_jobActions, this);
+    addToolBar(m_toolBar);
 }
-
 
 void MainWindow::buildFileMenu()
 {
@@ -286,6 +241,7 @@ void MainWindow::wirePanels()
         this);
     connect(m_machineLink, &MachineLink::statusMessage, this, &MainWindow::showMessage);
     connect(m_machinePanel, &MachinePanel::statusMessage, this, &MainWindow::showMessage);
+    connect(m_toolBar->sampleIntervalBox(), &QSpinBox::valueChanged, m_machinePanel, &MachinePanel::setSampleInterval);
 
     connect(m_chainBuilder, &ChainBuilder::runRequested, this, [this](const Preset &preset) { runPreset(preset); });
     connect(m_chainBuilder, &ChainBuilder::saveRequested, m_palette, [this](const Preset &chain) {
@@ -345,14 +301,19 @@ JobControl *MainWindow::jobControl() const
     return m_jobActions->control();
 }
 
+QSpinBox *MainWindow::sampleIntervalBox() const
+{
+    return m_toolBar->sampleIntervalBox();
+}
+
 void MainWindow::setMaxParallel(int count)
 {
-    m_maxParallel->setValue(count);
+    m_toolBar->maxParallelBox()->setValue(count);
 }
 
 void MainWindow::setSampleInterval(int ms)
 {
-    m_sampleInterval->setValue(ms);
+    m_toolBar->sampleIntervalBox()->setValue(ms);
 }
 
 void MainWindow::setConfirmQuit(bool confirm)
@@ -367,7 +328,12 @@ QListView *MainWindow::presetView() const
 
 void MainWindow::showMessage(const QString &message, int timeoutMs)
 {
-    statusBar()->showMessage(message, timeoutMs);
+    m_statusBar->showMessage(message, timeoutMs);
+}
+
+QLabel *MainWindow::statusCounts() const
+{
+    return m_statusBar->counts();
 }
 
 QWidget *MainWindow::panelWidget(const QString &name) const
@@ -422,44 +388,8 @@ JobRun *MainWindow::runPreset(const Preset &preset)
     if (m_tabs->currentWidget() != m_timelinePanel)
         showPanel(QStringLiteral("processes"));
     selectRun(run);
-    reportStart(run);
+    m_statusBar->reportStart(run);
     return run;
-}
-
-void MainWindow::reportStart(JobRun *run)
-{
-    // A start failure is known now (a missing program) or when QProcess
-    // reports it; either way the status bar says that, not "Started".
-    const auto failureText = [run](int index) -> QString {
-        const JobProcess *job = run->jobs().value(index);
-        if (!job || job->outcome().state != JobOutcome::State::FailedToStart)
-            return {};
-        return tr("Could not start %1: %2").arg(job->spec().stage.program, job->outcome().error);
-    };
-    for (int i = 0; i < run->jobs().size(); ++i) {
-        const QString failed = failureText(i);
-        if (!failed.isEmpty()) {
-            showMessage(failed, 10000);
-            return;
-        }
-    }
-    const int children = int(run->jobs().size());
-    // A command typed as the title can be long: the message stays clear of
-    // the counts at the status bar's right end.
-    const QString title = fontMetrics().elidedText(run->preset().title, Qt::ElideMiddle, width() / 2);
-    showMessage(children == 1 ? tr("Started %1: one child process.").arg(title)
-                              : tr("Started %1: %2 child processes at once.").arg(title).arg(children),
-                5000);
-    auto *once = new QObject(this);
-    connect(run, &JobRun::jobFinished, once, [this, once, failureText](int index) {
-        const QString failed = failureText(index);
-        if (!failed.isEmpty()) {
-            showMessage(failed, 10000);
-            once->deleteLater();
-        }
-    });
-    connect(run, &JobRun::finished, once, &QObject::deleteLater);
-    connect(run, &QObject::destroyed, once, &QObject::deleteLater);
 }
 
 void MainWindow::askWatchProgram()
@@ -501,14 +431,6 @@ CompareDialog *MainWindow::compareRuns()
     return m_jobActions->compareRuns();
 }
 
-void MainWindow::updateStatus()
-{
-    // Counted by the engine as children start and end: a run's own state lags
-    // (it is added before its first child starts), and queued jobs are not running.
-    m_statusCounts->setText(
-        tr("%1 running · %2 in the table").arg(m_engine->runningCount()).arg(m_engine->runs().size()));
-}
-
 void MainWindow::setSessionKeeper(SessionKeeper *keeper)
 {
     if (m_sessionKeeper || !keeper)
@@ -543,14 +465,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(SettingsKeys::WindowGeometry).toByteArray());
     m_tabs->setCurrentIndex(settings.value(SettingsKeys::WindowTab, 0).toInt());
-    // Saved only when it differs from the default, so a new default reaches
-    // everyone who never chose. 16 was the default that earlier versions
-    // saved for everyone: it would queue the seeds' 64-copy runs.
-    int maxParallel = settings.value(SettingsKeys::MaxParallel, JobEngine::defaultMaxParallel()).toInt();
-    if (maxParallel == 16 && !settings.contains(SettingsKeys::MaxParallelChosen))
-        maxParallel = JobEngine::defaultMaxParallel();
-    m_maxParallel->setValue(maxParallel);
-    m_sampleInterval->setValue(settings.value(SettingsKeys::SampleIntervalMs, m_engine->sampleInterval()).toInt());
+    m_toolBar->restoreSettings(settings);
     LimitsDialog::restore(m_engine);
     restoreState(settings.value(SettingsKeys::WindowState).toByteArray());
     m_processes->restoreSettings(settings);
@@ -561,14 +476,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(SettingsKeys::WindowGeometry, saveGeometry());
     settings.setValue(SettingsKeys::WindowTab, m_tabs->currentIndex());
-    if (m_maxParallel->value() == JobEngine::defaultMaxParallel()) {
-        settings.remove(SettingsKeys::MaxParallel);
-        settings.remove(SettingsKeys::MaxParallelChosen);
-    } else {
-        settings.setValue(SettingsKeys::MaxParallel, m_maxParallel->value());
-        settings.setValue(SettingsKeys::MaxParallelChosen, true);
-    }
-    settings.setValue(SettingsKeys::SampleIntervalMs, m_sampleInterval->value());
+    m_toolBar->saveSettings(settings);
     settings.setValue(SettingsKeys::WindowState, saveState());
     m_processes->saveSettings(settings);
 }

@@ -2,9 +2,9 @@
 // palette docked on the left, the Processes tab (command bar, process table,
 // the selected job's details) in the centre with the timeline, the threads
 // lab, the code and the machine as further tabs, and the chain builder in a
-// second dock. The job actions and quitting are classes of their own; this
-// puts them in place and connects them. It shows the engine and the lab it is
-// given; it owns neither.
+// second dock. The job actions, the toolbar, the status bar and quitting are
+// classes of their own; this puts them in place and connects them. It shows
+// the engine and the lab it is given; it owns neither.
 #pragma once
 
 #include "commandbar.h"
@@ -25,6 +25,7 @@ class JobFilterProxyModel;
 class JobRun;
 class JobTableView;
 class JobTreeModel;
+class JobsToolBar;
 class MachineLink;
 class MachinePanel;
 class PresetListModel;
@@ -46,6 +47,7 @@ class ThreadLab;
 class ThreadsPanel;
 class TimelineModel;
 class TimelinePanel;
+class WindowStatusBar;
 
 class MainWindow : public QMainWindow
 {
@@ -85,9 +87,9 @@ public:
     RunGate *runGate() const { return m_runGate; }
     JobControl *jobControl() const;
     // "Sample every N ms" in the toolbar; remembered, applied to the engine.
-    QSpinBox *sampleIntervalBox() const { return m_sampleInterval; }
+    QSpinBox *sampleIntervalBox() const;
     // The label at the right of the status bar: "N running · M in the table".
-    QLabel *statusCounts() const { return m_statusCounts; }
+    QLabel *statusCounts() const;
     // The widget behind --panel NAME ("processes", "timeline", "threads",
     // "code"), or nullptr for an unknown name.
     QWidget *panelWidget(const QString &name) const;
@@ -140,10 +142,7 @@ private:
     void wireProcesses();
     void runDroppedCommand(const QString &command);
     void followSelection(const QModelIndex &sourceIndex);
-    void updateStatus();
     void showMessage(const QString &message, int timeoutMs);
-    // "Started …", or the start failure once it is known.
-    void reportStart(JobRun *run);
     void restoreSettings();
     void saveSettings() const;
 
@@ -156,9 +155,8 @@ private:
     PresetPalette *m_palette = nullptr;
     ProcessesPanel *m_processes = nullptr;
     JobActions *m_jobActions = nullptr;
-    QSpinBox *m_maxParallel = nullptr;
-    QSpinBox *m_sampleInterval = nullptr;
-    QLabel *m_statusCounts = nullptr;
+    JobsToolBar *m_toolBar = nullptr;
+    WindowStatusBar *m_statusBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
     TimelineModel *m_timelineModel = nullptr;

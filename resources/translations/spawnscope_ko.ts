@@ -1175,6 +1175,41 @@ Every process it starts appears under it, with its pipes, however short its life
     </message>
 </context>
 <context>
+    <name>JobsToolBar</name>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>최대 </translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> 개 동시 실행</translation>
+    </message>
+    <message>
+        <source>How many children may run at the same time. The others wait, shown as &quot;queued&quot;, and start as slots free up. A chain needs one slot per stage.</source>
+        <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>sample every </source>
+        <translation>샘플링 간격 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often CPU, memory and descendants are read from /proc. Shorter catches short-lived descendants (one living less than an interval may never be seen) and draws finer charts; longer costs less.</source>
+        <translation>CPU, 메모리, 자손 프로세스를 /proc에서 얼마나 자주 읽을지 정합니다. 짧을수록 수명이 짧은 자손을 잡고(한 간격보다 짧게 사는 자손은 못 볼 수도 있습니다) 차트가 촘촘해지며, 길수록 비용이 적습니다.</translation>
+    </message>
+</context>
+<context>
     <name>JsonNumber</name>
     <message>
         <source>is %1, outside %2 to %3</source>
@@ -1582,26 +1617,6 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>작업(&amp;J)</translation>
     </message>
     <message>
-        <source>Jobs</source>
-        <translation>작업</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>제한 없음</translation>
-    </message>
-    <message>
-        <source>at most </source>
-        <translation>최대 </translation>
-    </message>
-    <message>
-        <source> at once</source>
-        <translation> 개 동시 실행</translation>
-    </message>
-    <message>
-        <source>How many children may run at the same time. The others wait, shown as &quot;queued&quot;, and start as slots free up. A chain needs one slot per stage.</source>
-        <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
-    </message>
-    <message>
         <source>Pr&amp;ocesses</source>
         <translation>프로세스(&amp;O)</translation>
     </message>
@@ -1628,18 +1643,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>There is no preset &quot;%1&quot;.</source>
         <translation>&quot;%1&quot; 프리셋이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Started %1: one child process.</source>
-        <translation>%1 시작: 자식 프로세스 1개를 실행합니다.</translation>
-    </message>
-    <message>
-        <source>Started %1: %2 child processes at once.</source>
-        <translation>%1 시작: 자식 프로세스 %2개를 한꺼번에 실행합니다.</translation>
-    </message>
-    <message>
-        <source>%1 running · %2 in the table</source>
-        <translation>실행 중 %1 · 표에 %2</translation>
     </message>
     <message>
         <source>Save &amp;screenshot…</source>
@@ -1694,24 +1697,8 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>작업 로그 (JSON)…</translation>
     </message>
     <message>
-        <source>sample every </source>
-        <translation>샘플링 간격 </translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>How often CPU, memory and descendants are read from /proc. Shorter catches short-lived descendants (one living less than an interval may never be seen) and draws finer charts; longer costs less.</source>
-        <translation>CPU, 메모리, 자손 프로세스를 /proc에서 얼마나 자주 읽을지 정합니다. 짧을수록 수명이 짧은 자손을 잡고(한 간격보다 짧게 사는 자손은 못 볼 수도 있습니다) 차트가 촘촘해지며, 길수록 비용이 적습니다.</translation>
-    </message>
-    <message>
         <source>Restoring the last session…</source>
         <translation>지난 세션을 되살리는 중…</translation>
-    </message>
-    <message>
-        <source>Could not start %1: %2</source>
-        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
     </message>
     <message>
         <source>&amp;Machine</source>
@@ -4908,6 +4895,25 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     <message>
         <source>signal %1</source>
         <translation>시그널 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <source>%1 running · %2 in the table</source>
+        <translation>실행 중 %1 · 표에 %2</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Started %1: one child process.</source>
+        <translation>%1 시작: 자식 프로세스 1개를 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Started %1: %2 child processes at once.</source>
+        <translation>%1 시작: 자식 프로세스 %2개를 한꺼번에 실행합니다.</translation>
     </message>
 </context>
 </TS>
