@@ -1,11 +1,15 @@
-// The main window, the frame that wires the panels together: the preset
-// palette docked on the left, the command bar, the process table and the
-// selected job's details in the centre, with the timeline, the threads lab
-// and the code as further tabs, and the chain builder in a second dock. It
-// shows the engine and the lab it is given; it owns neither.
+// The main window, the frame that wires the rest together: the preset
+// palette docked on the left, the Processes tab (command bar, process table,
+// the selected job's details) in the centre with the timeline, the threads
+// lab, the code and the machine as further tabs, and the chain builder in a
+// second dock. The job actions, the toolbar, the status bar and quitting are
+// classes of their own; this puts them in place and connects them. It shows
+// the engine and the lab it is given; it owns neither.
 #pragma once
 
+#include "commandbar.h"
 #include "preset.h"
+#include "processespanel.h"
 
 #include <QImage>
 #include <QMainWindow>
@@ -13,28 +17,27 @@
 class ChainBuilder;
 class CompareDialog;
 class CodePanel;
+class JobActions;
 class JobControl;
 class JobDetailPane;
 class JobEngine;
-class JobProcess;
+class JobFilterProxyModel;
 class JobRun;
 class JobTableView;
+class JobTreeModel;
+class JobsToolBar;
 class MachineLink;
 class MachinePanel;
-class JobTreeModel;
 class PresetListModel;
 class PresetPalette;
-class QAction;
 class QCheckBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
-class JobFilterProxyModel;
 class QSpinBox;
-class QSplitter;
 class QTabWidget;
-class QTimer;
+class QuitController;
 class RunExporter;
 class RunGate;
 class SessionActions;
@@ -44,6 +47,7 @@ class ThreadLab;
 class ThreadsPanel;
 class TimelineModel;
 class TimelinePanel;
+class WindowStatusBar;
 
 class MainWindow : public QMainWindow
 {
@@ -58,16 +62,20 @@ public:
     JobTreeModel *jobModel() const { return m_jobModel; }
     PresetListModel *presetModel() const { return m_presetModel; }
     PresetPalette *presetPalette() const { return m_palette; }
-    JobFilterProxyModel *jobFilter() const { return m_proxy; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
-    JobTableView *jobView() const { return m_jobView; }
     QListView *presetView() const;
-    JobDetailPane *detailPane() const { return m_detail; }
-    QLineEdit *commandEdit() const { return m_commandEdit; }
-    QCheckBox *shellCheck() const { return m_shellCheck; }
-    QCheckBox *keepStdinOpenCheck() const { return m_keepStdinCheck; }
-    QCheckBox *terminalCheck() const { return m_terminalCheck; }
-    QCheckBox *watchCheck() const { return m_watchCheck; }
+    // The Processes tab and what it holds.
+    ProcessesPanel *processesPanel() const { return m_processes; }
+    JobFilterProxyModel *jobFilter() const { return m_processes->filter(); }
+    QLineEdit *filterEdit() const { return m_processes->filterEdit(); }
+    JobTableView *jobView() const { return m_processes->view(); }
+    JobDetailPane *detailPane() const { return m_processes->detailPane(); }
+    CommandBar *commandBar() const { return m_processes->commandBar(); }
+    QLineEdit *commandEdit() const { return commandBar()->commandEdit(); }
+    QCheckBox *shellCheck() const { return commandBar()->shellCheck(); }
+    QCheckBox *keepStdinOpenCheck() const { return commandBar()->keepStdinCheck(); }
+    QCheckBox *terminalCheck() const { return commandBar()->terminalCheck(); }
+    QCheckBox *watchCheck() const { return commandBar()->watchCheck(); }
+    JobActions *jobActions() const { return m_jobActions; }
     ThreadsPanel *threadsPanel() const { return m_threadsPanel; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
@@ -77,11 +85,11 @@ public:
     ChainBuilder *chainBuilder() const { return m_chainBuilder; }
     RunExporter *exporter() const { return m_exporter; }
     RunGate *runGate() const { return m_runGate; }
-    JobControl *jobControl() const { return m_control; }
+    JobControl *jobControl() const;
     // "Sample every N ms" in the toolbar; remembered, applied to the engine.
-    QSpinBox *sampleIntervalBox() const { return m_sampleInterval; }
+    QSpinBox *sampleIntervalBox() const;
     // The label at the right of the status bar: "N running · M in the table".
-    QLabel *statusCounts() const { return m_statusCounts; }
+    QLabel *statusCounts() const;
     // The widget behind --panel NAME ("processes", "timeline", "threads",
     // "code"), or nullptr for an unknown name.
     QWidget *panelWidget(const QString &name) const;
@@ -118,56 +126,38 @@ public:
     SessionActions *sessionActions() const { return m_sessionActions; }
 
     // Off for tests and scripted screenshots: quitting then stops children without asking.
-    void setConfirmQuit(bool confirm) { m_confirmQuit = confirm; }
+    void setConfirmQuit(bool confirm);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
-    void buildMenus();
     void buildLayout();
+    void buildTabs();
+    void buildChainDock();
+    void buildMenus();
+    void buildFileMenu();
+    void buildJobsMenu();
     void wirePanels();
-    void stopSelected();
-    void killSelected();
-    void rerunSelected();
-    void clearFinished();
-    void saveSelectedJobAsPreset();
+    void wireProcesses();
     void runDroppedCommand(const QString &command);
-    void onCurrentJobChanged();
-    void onJobDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
-    void followShownRun();
-    void updateActions();
-    void updateStatus();
+    void followSelection(const QModelIndex &sourceIndex);
     void showMessage(const QString &message, int timeoutMs);
-    // "Started …", or the start failure once it is known.
-    void reportStart(JobRun *run);
-    void showJobMenu(const QPoint &pos);
     void restoreSettings();
     void saveSettings() const;
-    QModelIndex currentSourceIndex() const;
 
     JobEngine *m_engine;
     ThreadLab *m_lab;
     JobTreeModel *m_jobModel;
-    JobFilterProxyModel *m_proxy;
-    QLineEdit *m_filterEdit = nullptr;
     PresetListModel *m_presetModel;
+    QuitController *m_quit;
 
     PresetPalette *m_palette = nullptr;
-    QLineEdit *m_commandEdit = nullptr;
-    QCheckBox *m_shellCheck = nullptr;
-    QCheckBox *m_keepStdinCheck = nullptr; // typed commands: interactive stdin
-    QCheckBox *m_terminalCheck = nullptr;  // typed commands: run in a pseudo-terminal
-    QCheckBox *m_watchCheck = nullptr;     // typed commands: trace the whole process family
-    JobTableView *m_jobView = nullptr;
-    JobDetailPane *m_detail = nullptr;
-    QSplitter *m_centreSplitter = nullptr;
-    QLabel *m_statusCounts = nullptr;
+    ProcessesPanel *m_processes = nullptr;
+    JobActions *m_jobActions = nullptr;
+    JobsToolBar *m_toolBar = nullptr;
+    WindowStatusBar *m_statusBar = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QSpinBox *m_maxParallel = nullptr;
-    QSpinBox *m_sampleInterval = nullptr;
-    JobControl *m_control = nullptr;
     ThreadsPanel *m_threadsPanel = nullptr;
     TimelineModel *m_timelineModel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
@@ -175,26 +165,11 @@ private:
     MachinePanel *m_machinePanel = nullptr;
     MachineLink *m_machineLink = nullptr;
     RunExporter *m_exporter = nullptr;
+    RunGate *m_runGate = nullptr;
     SessionKeeper *m_sessionKeeper = nullptr;
     SessionActions *m_sessionActions = nullptr;
     QMenu *m_fileMenu = nullptr;
-    // One refresh of the detail pane and the actions per turn of the event
-    // loop, however many row ranges of the shown run a model flush sends.
-    QTimer *m_followTimer = nullptr;
-
-    QAction *m_runCommandAction = nullptr;
-    QAction *m_watchProgramAction = nullptr;
-    QAction *m_stopAction = nullptr;
-    QAction *m_killAction = nullptr;
-    QAction *m_rerunAction = nullptr;
-    RunGate *m_runGate = nullptr;
-    QAction *m_compareAction = nullptr;
-    QAction *m_clearAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_saveJobAction = nullptr;
 
     QDockWidget *m_chainDock = nullptr;
     ChainBuilder *m_chainBuilder = nullptr;
-    bool m_confirmQuit = true;
-    bool m_quitting = false;
 };

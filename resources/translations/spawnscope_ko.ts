@@ -304,6 +304,79 @@
     </message>
 </context>
 <context>
+    <name>CommandBar</name>
+    <message>
+        <source>run in /bin/sh -c</source>
+        <translation>/bin/sh -c로 실행</translation>
+    </message>
+    <message>
+        <source>keep stdin open</source>
+        <translation>stdin 열어 두기</translation>
+    </message>
+    <message>
+        <source>run in a terminal</source>
+        <translation>터미널에서 실행</translation>
+    </message>
+    <message>
+        <source>watch its family</source>
+        <translation>가족 관찰</translation>
+    </message>
+    <message>
+        <source>A command to run, e.g.  sleep 2  or  echo &quot;two words&quot;</source>
+        <translation>실행할 명령, 예:  sleep 2  또는  echo &quot;two words&quot;</translation>
+    </message>
+    <message>
+        <source>Enter runs it. Split into words as a POSIX shell does: single quotes, double quotes and backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) stay as typed. The words run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;.</source>
+        <translation>Enter를 누르면 실행됩니다. POSIX 셸처럼 단어를 나눕니다: 작은따옴표, 큰따옴표, 백슬래시로 묶거나 이스케이프할 수 있지만 아무것도 확장되지 않으므로 $HOME, *, $(…)는 입력한 그대로 남습니다. 나눈 단어는 바로 실행됩니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Hand the whole line to /bin/sh, so pipes, globs and $VARIABLES work. The row is marked [shell].</source>
+        <translation>줄 전체를 /bin/sh에 넘기므로 파이프, 글롭, $VARIABLES가 동작합니다. 해당 행에는 [shell] 표시가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>Leave the command&apos;s stdin open: type lines for it under its output, Enter sends one, Ctrl+D ends input.</source>
+        <translation>명령의 stdin을 열어 둡니다: 출력 아래에 줄을 입력하고, Enter로 한 줄씩 보내며, Ctrl+D로 입력을 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Give the command a pseudo-terminal, so it sees a terminal (isatty) and line-buffers and colours its output as in a shell. Its stderr is merged into stdout.</source>
+        <translation>명령에 의사 터미널을 줍니다. 그러면 명령은 터미널을 보고(isatty) 셸에서처럼 줄 단위로 버퍼링하고 출력에 색을 입힙니다. stderr는 stdout에 합쳐집니다.</translation>
+    </message>
+    <message>
+        <source>Trace every process the command starts, however short its life: each fork, exec and exit, with exit codes, CPU time, peak memory and the pipes between them, as rows under it and lanes on the timeline (uses ptrace).</source>
+        <translation>명령이 띄우는 모든 프로세스를 수명이 아무리 짧아도 추적합니다. fork, exec, 종료 하나하나를 종료 코드, CPU 시간, 최대 메모리, 서로를 잇는 파이프와 함께 그 아래의 행과 타임라인의 레인으로 보여 줍니다 (ptrace 사용).</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Run &amp;command</source>
+        <translation>명령 실행(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run the command typed above the table</source>
+        <translation>표 위에 입력한 명령을 실행합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a program…</source>
+        <translation>프로그램 관찰(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Run a program and trace its whole process family: every fork, exec, exit and pipe</source>
+        <translation>프로그램을 실행하고 프로세스 가족 전체를 추적합니다: 모든 fork, exec, 종료, 파이프</translation>
+    </message>
+    <message>
+        <source>Watch a program</source>
+        <translation>프로그램 관찰</translation>
+    </message>
+    <message>
+        <source>Program and arguments, split as a shell would (e.g.  python3 item52.py  or  make -j4).
+Every process it starts appears under it, with its pipes, however short its life.</source>
+        <translation>프로그램과 인자. 셸처럼 단어로 나눕니다 (예:  python3 item52.py  또는  make -j4).
+이 프로그램이 띄우는 모든 프로세스가 수명이 아무리 짧아도 파이프와 함께 그 아래에 나타납니다.</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare runs</source>
@@ -362,6 +435,65 @@
     <message>
         <source>the report</source>
         <translation>보고서</translation>
+    </message>
+</context>
+<context>
+    <name>JobActions</name>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the grace period (Ctrl+.)</source>
+        <translation>선택한 작업 또는 그룹을 중지합니다: 프로세스 그룹에 SIGTERM을 보내고, 유예 시간이 지나면 SIGKILL을 보냅니다 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>강제 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill the selected job or group now with SIGKILL, which cannot be caught (Ctrl+K)</source>
+        <translation>선택한 작업 또는 그룹을 가로챌 수 없는 SIGKILL로 지금 바로 강제 종료합니다 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Run &amp;again</source>
+        <translation>다시 실행(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start the selected group&apos;s preset again as a new group (Ctrl+R)</source>
+        <translation>선택한 그룹의 프리셋을 새 그룹으로 다시 시작합니다 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare runs…</source>
+        <translation>실행 비교(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak memory with the ratios, and their timelines on one time axis (Ctrl+M)</source>
+        <translation>끝난 두 실행을 나란히: 벽시계 시간, Σ, 병렬도, CPU 시간, 최대 메모리와 그 비율, 그리고 한 시간 축 위의 두 타임라인(Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear finished</source>
+        <translation>끝난 항목 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove every finished group from the table (Ctrl+L)</source>
+        <translation>끝난 그룹을 모두 표에서 제거합니다 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as preset</source>
+        <translation>프리셋으로 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keep the selected job (program, arguments, environment, timeout) as one of your presets; the same as dragging its row onto the preset list</source>
+        <translation>선택한 작업(프로그램, 인수, 환경, 타임아웃)을 내 프리셋으로 보관합니다. 해당 행을 프리셋 목록으로 끌어다 놓는 것과 같습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>한도(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Compare needs two finished runs: run a preset twice (say serially and in parallel), or open a session.</source>
+        <translation>비교하려면 끝난 실행이 둘 있어야 합니다: 프리셋을 두 번(예를 들어 하나씩, 그리고 병렬로) 실행하거나 세션을 여세요.</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1134,41 @@
     </message>
 </context>
 <context>
+    <name>JobsToolBar</name>
+    <message>
+        <source>Jobs</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>최대 </translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> 개 동시 실행</translation>
+    </message>
+    <message>
+        <source>How many children may run at the same time. The others wait, shown as &quot;queued&quot;, and start as slots free up. A chain needs one slot per stage.</source>
+        <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>sample every </source>
+        <translation>샘플링 간격 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often CPU, memory and descendants are read from /proc. Shorter catches short-lived descendants (one living less than an interval may never be seen) and draws finer charts; longer costs less.</source>
+        <translation>CPU, 메모리, 자손 프로세스를 /proc에서 얼마나 자주 읽을지 정합니다. 짧을수록 수명이 짧은 자손을 잡고(한 간격보다 짧게 사는 자손은 못 볼 수도 있습니다) 차트가 촘촘해지며, 길수록 비용이 적습니다.</translation>
+    </message>
+</context>
+<context>
     <name>JsonNumber</name>
     <message>
         <source>is %1, outside %2 to %3</source>
@@ -1432,50 +1599,6 @@
         <translation>SpawnScope — 자식 프로세스 실시간 보기</translation>
     </message>
     <message>
-        <source>Run &amp;command</source>
-        <translation>명령 실행(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Run the command typed above the table</source>
-        <translation>표 위에 입력한 명령을 실행합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>중지(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Stop the selected job or group: SIGTERM to its process group, then SIGKILL after the grace period (Ctrl+.)</source>
-        <translation>선택한 작업 또는 그룹을 중지합니다: 프로세스 그룹에 SIGTERM을 보내고, 유예 시간이 지나면 SIGKILL을 보냅니다 (Ctrl+.)</translation>
-    </message>
-    <message>
-        <source>&amp;Kill</source>
-        <translation>강제 종료(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Kill the selected job or group now with SIGKILL, which cannot be caught (Ctrl+K)</source>
-        <translation>선택한 작업 또는 그룹을 가로챌 수 없는 SIGKILL로 지금 바로 강제 종료합니다 (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Run &amp;again</source>
-        <translation>다시 실행(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Start the selected group&apos;s preset again as a new group (Ctrl+R)</source>
-        <translation>선택한 그룹의 프리셋을 새 그룹으로 다시 시작합니다 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear finished</source>
-        <translation>끝난 항목 지우기(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Remove every finished group from the table (Ctrl+L)</source>
-        <translation>끝난 그룹을 모두 표에서 제거합니다 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -1498,46 +1621,6 @@
     <message>
         <source>&amp;Jobs</source>
         <translation>작업(&amp;J)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as preset</source>
-        <translation>프리셋으로 저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Keep the selected job (program, arguments, environment, timeout) as one of your presets; the same as dragging its row onto the preset list</source>
-        <translation>선택한 작업(프로그램, 인수, 환경, 타임아웃)을 내 프리셋으로 보관합니다. 해당 행을 프리셋 목록으로 끌어다 놓는 것과 같습니다</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>작업</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>제한 없음</translation>
-    </message>
-    <message>
-        <source>at most </source>
-        <translation>최대 </translation>
-    </message>
-    <message>
-        <source> at once</source>
-        <translation> 개 동시 실행</translation>
-    </message>
-    <message>
-        <source>How many children may run at the same time. The others wait, shown as &quot;queued&quot;, and start as slots free up. A chain needs one slot per stage.</source>
-        <translation>동시에 실행할 수 있는 자식 프로세스 수입니다. 나머지는 &quot;대기 중&quot;으로 표시되어 기다리다가 자리가 나는 대로 시작합니다. 체인은 단계마다 자리 하나가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>run in /bin/sh -c</source>
-        <translation>/bin/sh -c로 실행</translation>
-    </message>
-    <message>
-        <source>Hand the whole line to /bin/sh, so pipes, globs and $VARIABLES work. The row is marked [shell].</source>
-        <translation>줄 전체를 /bin/sh에 넘기므로 파이프, 글롭, $VARIABLES가 동작합니다. 해당 행에는 [shell] 표시가 붙습니다.</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>실행</translation>
     </message>
     <message>
         <source>Pr&amp;ocesses</source>
@@ -1566,30 +1649,6 @@
     <message>
         <source>There is no preset &quot;%1&quot;.</source>
         <translation>&quot;%1&quot; 프리셋이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Started %1: one child process.</source>
-        <translation>%1 시작: 자식 프로세스 1개를 실행합니다.</translation>
-    </message>
-    <message>
-        <source>Started %1: %2 child processes at once.</source>
-        <translation>%1 시작: 자식 프로세스 %2개를 한꺼번에 실행합니다.</translation>
-    </message>
-    <message>
-        <source>%1 running · %2 in the table</source>
-        <translation>실행 중 %1 · 표에 %2</translation>
-    </message>
-    <message>
-        <source>Quit SpawnScope?</source>
-        <translation>SpawnScope를 끝내시겠습니까?</translation>
-    </message>
-    <message>
-        <source>%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) and quit?</source>
-        <translation>자식 프로세스 %1개가 아직 실행 중입니다. 모두 중지하고(SIGTERM, 유예 시간 후 SIGKILL) 끝내시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Stopping every child before quitting…</source>
-        <translation>끝내기 전에 모든 자식 프로세스를 중지하는 중…</translation>
     </message>
     <message>
         <source>Save &amp;screenshot…</source>
@@ -1644,130 +1703,8 @@
         <translation>작업 로그 (JSON)…</translation>
     </message>
     <message>
-        <source>Filter by name, command or PID (Ctrl+Shift+F)</source>
-        <translation>이름, 명령 또는 PID로 거르기 (Ctrl+Shift+F)</translation>
-    </message>
-    <message>
-        <source>Shows the groups in which a row&apos;s name, command or PID contains this text; a group is always shown whole</source>
-        <translation>어떤 행의 이름, 명령 또는 PID에 이 텍스트가 들어 있는 그룹을 보여 줍니다. 그룹은 항상 통째로 보입니다</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>실행 중</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>Show only groups with %1 jobs (several toggles: any of them)</source>
-        <translation>%1 작업이 있는 그룹만 보기 (여러 개를 켜면 그중 하나라도)</translation>
-    </message>
-    <message>
-        <source>sample every </source>
-        <translation>샘플링 간격 </translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>How often CPU, memory and descendants are read from /proc. Shorter catches short-lived descendants (one living less than an interval may never be seen) and draws finer charts; longer costs less.</source>
-        <translation>CPU, 메모리, 자손 프로세스를 /proc에서 얼마나 자주 읽을지 정합니다. 짧을수록 수명이 짧은 자손을 잡고(한 간격보다 짧게 사는 자손은 못 볼 수도 있습니다) 차트가 촘촘해지며, 길수록 비용이 적습니다.</translation>
-    </message>
-    <message>
-        <source>keep stdin open</source>
-        <translation>stdin 열어 두기</translation>
-    </message>
-    <message>
-        <source>Leave the command&apos;s stdin open: type lines for it under its output, Enter sends one, Ctrl+D ends input.</source>
-        <translation>명령의 stdin을 열어 둡니다: 출력 아래에 줄을 입력하고, Enter로 한 줄씩 보내며, Ctrl+D로 입력을 끝냅니다.</translation>
-    </message>
-    <message>
-        <source>run in a terminal</source>
-        <translation>터미널에서 실행</translation>
-    </message>
-    <message>
-        <source>Give the command a pseudo-terminal, so it sees a terminal (isatty) and line-buffers and colours its output as in a shell. Its stderr is merged into stdout.</source>
-        <translation>명령에 의사 터미널을 줍니다. 그러면 명령은 터미널을 보고(isatty) 셸에서처럼 줄 단위로 버퍼링하고 출력에 색을 입힙니다. stderr는 stdout에 합쳐집니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Watch a program…</source>
-        <translation>프로그램 관찰(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Run a program and trace its whole process family: every fork, exec, exit and pipe</source>
-        <translation>프로그램을 실행하고 프로세스 가족 전체를 추적합니다: 모든 fork, exec, 종료, 파이프</translation>
-    </message>
-    <message>
-        <source>watch its family</source>
-        <translation>가족 관찰</translation>
-    </message>
-    <message>
-        <source>Trace every process the command starts, however short its life: each fork, exec and exit, with exit codes, CPU time, peak memory and the pipes between them, as rows under it and lanes on the timeline (uses ptrace).</source>
-        <translation>명령이 띄우는 모든 프로세스를 수명이 아무리 짧아도 추적합니다. fork, exec, 종료 하나하나를 종료 코드, CPU 시간, 최대 메모리, 서로를 잇는 파이프와 함께 그 아래의 행과 타임라인의 레인으로 보여 줍니다 (ptrace 사용).</translation>
-    </message>
-    <message>
-        <source>Watch a program</source>
-        <translation>프로그램 관찰</translation>
-    </message>
-    <message>
-        <source>Program and arguments, split as a shell would (e.g.  python3 item52.py  or  make -j4).
-Every process it starts appears under it, with its pipes, however short its life.</source>
-        <translation>프로그램과 인자. 셸처럼 단어로 나눕니다 (예:  python3 item52.py  또는  make -j4).
-이 프로그램이 띄우는 모든 프로세스가 수명이 아무리 짧아도 파이프와 함께 그 아래에 나타납니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Limits…</source>
-        <translation>한도(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mpare runs…</source>
-        <translation>실행 비교(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Two finished runs side by side: wall time, Σ, parallelism, CPU time and peak memory with the ratios, and their timelines on one time axis (Ctrl+M)</source>
-        <translation>끝난 두 실행을 나란히: 벽시계 시간, Σ, 병렬도, CPU 시간, 최대 메모리와 그 비율, 그리고 한 시간 축 위의 두 타임라인(Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Compare needs two finished runs: run a preset twice (say serially and in parallel), or open a session.</source>
-        <translation>비교하려면 끝난 실행이 둘 있어야 합니다: 프리셋을 두 번(예를 들어 하나씩, 그리고 병렬로) 실행하거나 세션을 여세요.</translation>
-    </message>
-    <message>
         <source>Restoring the last session…</source>
         <translation>지난 세션을 되살리는 중…</translation>
-    </message>
-    <message>
-        <source>A command to run, e.g.  sleep 2  or  echo &quot;two words&quot;</source>
-        <translation>실행할 명령, 예:  sleep 2  또는  echo &quot;two words&quot;</translation>
-    </message>
-    <message>
-        <source>Enter runs it. Split into words as a POSIX shell does: single quotes, double quotes and backslashes group and escape, but nothing is expanded, so $HOME, * and $(…) stay as typed. The words run directly: no shell is involved unless you tick &quot;run in /bin/sh -c&quot;.</source>
-        <translation>Enter를 누르면 실행됩니다. POSIX 셸처럼 단어를 나눕니다: 작은따옴표, 큰따옴표, 백슬래시로 묶거나 이스케이프할 수 있지만 아무것도 확장되지 않으므로 $HOME, *, $(…)는 입력한 그대로 남습니다. 나눈 단어는 바로 실행됩니다: &quot;/bin/sh -c로 실행&quot;을 체크하지 않으면 셸을 거치지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Nothing has run yet.
-
-Double-click a preset on the left (or select it and press Enter) to run one of the lessons,
-type a command in the field above and press Enter,
-or drag a preset onto this table.
-
-Each child process gets a row here: its PID, state, exit and output, live.</source>
-        <translation>아직 실행한 것이 없습니다.
-
-왼쪽의 프리셋을 더블클릭하거나(또는 선택하고 Enter를 눌러) 예제 하나를 실행하거나,
-위 입력란에 명령을 입력하고 Enter를 누르거나,
-프리셋을 이 표로 끌어다 놓으세요.
-
-자식 프로세스마다 여기에 행이 하나씩 생기고, PID, 상태, 종료, 출력이 실시간으로 보입니다.</translation>
-    </message>
-    <message>
-        <source>Could not start %1: %2</source>
-        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
     </message>
     <message>
         <source>&amp;Machine</source>
@@ -2511,6 +2448,49 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     <message>
         <source>the report</source>
         <translation>보고서</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessesPanel</name>
+    <message>
+        <source>Filter by name, command or PID (Ctrl+Shift+F)</source>
+        <translation>이름, 명령 또는 PID로 거르기 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Shows the groups in which a row&apos;s name, command or PID contains this text; a group is always shown whole</source>
+        <translation>어떤 행의 이름, 명령 또는 PID에 이 텍스트가 들어 있는 그룹을 보여 줍니다. 그룹은 항상 통째로 보입니다</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Show only groups with %1 jobs (several toggles: any of them)</source>
+        <translation>%1 작업이 있는 그룹만 보기 (여러 개를 켜면 그중 하나라도)</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.
+
+Double-click a preset on the left (or select it and press Enter) to run one of the lessons,
+type a command in the field above and press Enter,
+or drag a preset onto this table.
+
+Each child process gets a row here: its PID, state, exit and output, live.</source>
+        <translation>아직 실행한 것이 없습니다.
+
+왼쪽의 프리셋을 더블클릭하거나(또는 선택하고 Enter를 눌러) 예제 하나를 실행하거나,
+위 입력란에 명령을 입력하고 Enter를 누르거나,
+프리셋을 이 표로 끌어다 놓으세요.
+
+자식 프로세스마다 여기에 행이 하나씩 생기고, PID, 상태, 종료, 출력이 실시간으로 보입니다.</translation>
     </message>
 </context>
 <context>
@@ -3719,6 +3699,25 @@ Each child process gets a row here: its PID, state, exit and output, live.</sour
     </message>
 </context>
 <context>
+    <name>QuitController</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Stopping every child before quitting…</source>
+        <translation>끝내기 전에 모든 자식 프로세스를 중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Quit SpawnScope?</source>
+        <translation>SpawnScope를 끝내시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 child processes are still running. Stop them (SIGTERM, then SIGKILL after the grace period) and quit?</source>
+        <translation>자식 프로세스 %1개가 아직 실행 중입니다. 모두 중지하고(SIGTERM, 유예 시간 후 SIGKILL) 끝내시겠습니까?</translation>
+    </message>
+</context>
+<context>
     <name>ResourceChart</name>
     <message>
         <source>Select one job (not a group) to see its CPU and memory over time.</source>
@@ -4902,6 +4901,25 @@ Ctrl+휠 또는 +/-로 확대·축소하고, 끌어서 이동하며, 0을 누르
     <message>
         <source>signal %1</source>
         <translation>시그널 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <source>%1 running · %2 in the table</source>
+        <translation>실행 중 %1 · 표에 %2</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1을(를) 시작할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Started %1: one child process.</source>
+        <translation>%1 시작: 자식 프로세스 1개를 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Started %1: %2 child processes at once.</source>
+        <translation>%1 시작: 자식 프로세스 %2개를 한꺼번에 실행합니다.</translation>
     </message>
 </context>
 </TS>
