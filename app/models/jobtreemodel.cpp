@@ -311,26 +311,35 @@ QVariant JobTreeModel::runData(const JobRun *run, int column, int role) const
     case ExactRole:
         return m_totals.value(run->id()).peakExact;
     case Qt::ToolTipRole:
-        if (isResourceColumn(column))
-            return tr("The sum over the group's processes (peak RSS: the largest one).");
-        if (column == NameColumn || column == CommandColumn) {
-            const QString about = preset.description.isEmpty() ? preset.commandLine() : preset.description;
-            const QString origin = JobFormat::runOrigin(run);
-            return origin.isEmpty() ? about : tr("%1\n%2 — read-only; Run again (Ctrl+R) runs it anew").arg(origin, about);
-        }
-        if (column == ElapsedColumn || column == LastLineColumn)
-            return tr("Wall time is how long the group took from first start to last exit; Σ adds up every "
-                      "child's own time. Σ ÷ wall is the parallelism: about 1 for one-at-a-time, about N when "
-                      "N children really ran at once.");
-        return {};
+        return runToolTip(run, column);
     case Qt::DisplayRole:
     case RawRole:
-        break;
+        return runValue(run, column, role == RawRole);
     default:
         return {};
     }
+}
 
-    const bool raw = role == RawRole;
+QVariant JobTreeModel::runToolTip(const JobRun *run, int column) const
+{
+    const Preset &preset = run->preset();
+    if (isResourceColumn(column))
+        return tr("The sum over the group's processes (peak RSS: the largest one).");
+    if (column == NameColumn || column == CommandColumn) {
+        const QString about = preset.description.isEmpty() ? preset.commandLine() : preset.description;
+        const QString origin = JobFormat::runOrigin(run);
+        return origin.isEmpty() ? about : tr("%1\n%2 — read-only; Run again (Ctrl+R) runs it anew").arg(origin, about);
+    }
+    if (column == ElapsedColumn || column == LastLineColumn)
+        return tr("Wall time is how long the group took from first start to last exit; Σ adds up every "
+                  "child's own time. Σ ÷ wall is the parallelism: about 1 for one-at-a-time, about N when "
+                  "N children really ran at once.");
+    return {};
+}
+
+QVariant JobTreeModel::runValue(const JobRun *run, int column, bool raw) const
+{
+    const Preset &preset = run->preset();
     const qint64 outBytes = run->stdoutBytes();
     const qint64 errBytes = run->stderrBytes();
     const int polls = run->polls();
@@ -457,46 +466,56 @@ QVariant JobTreeModel::jobData(const JobRun *run, int jobIndex, int column, int 
     case WatchedRole:
         return showsFamily(job);
     case Qt::ToolTipRole:
-        switch (column) {
-        case CpuTimeColumn:
-            return job->resources().cpuExact
-                       ? tr("Exact: the kernel's count for the child and the children it waited for, taken when it "
-                            "was reaped.")
-                       : tr("Sampled: the CPU time read at the last sample.");
-        case PeakRssColumn:
-            return job->resources().peakRssExact
-                       ? tr("Exact: the kernel's high-water mark for this child, taken when it was reaped.")
-                       : tr("At least this much: the largest peak read at a sample (the last sample's high-water "
-                            "mark); the kernel's exact figure for this child was not available.");
-        case StateColumn:
-        case ExitColumn: {
-            const QString left = JobFormat::leftBehind(job);
-            const QString why = outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
-            return left.isEmpty() ? why : why + QLatin1Char('\n') + left;
-        }
-        case CommandColumn:
-            return job->spec().stage.commandLine();
-        case LastLineColumn:
-            return JobFormat::lastLine(job);
-        case StdoutColumn:
-            if (!job->pipesStdout() && job->stdoutTail().trimmed())
-                return JobFormat::trimmedNote(job->stdoutTail());
-            return {};
-        case StderrColumn:
-            if (job->stderrTail().trimmed())
-                return JobFormat::trimmedNote(job->stderrTail());
-            return {};
-        default:
-            return {};
-        }
+        return jobToolTip(job, column);
     case Qt::DisplayRole:
     case RawRole:
-        break;
+        return jobValue(run, jobIndex, column, role == RawRole);
     default:
         return {};
     }
+}
 
-    const bool raw = role == RawRole;
+QVariant JobTreeModel::jobToolTip(const JobProcess *job, int column) const
+{
+    const JobOutcome &outcome = job->outcome();
+    switch (column) {
+    case CpuTimeColumn:
+        return job->resources().cpuExact
+                   ? tr("Exact: the kernel's count for the child and the children it waited for, taken when it "
+                        "was reaped.")
+                   : tr("Sampled: the CPU time read at the last sample.");
+    case PeakRssColumn:
+        return job->resources().peakRssExact
+                   ? tr("Exact: the kernel's high-water mark for this child, taken when it was reaped.")
+                   : tr("At least this much: the largest peak read at a sample (the last sample's high-water "
+                        "mark); the kernel's exact figure for this child was not available.");
+    case StateColumn:
+    case ExitColumn: {
+        const QString left = JobFormat::leftBehind(job);
+        const QString why = outcome.explanation(job->spec().timeoutSec, job->spec().graceSec);
+        return left.isEmpty() ? why : why + QLatin1Char('\n') + left;
+    }
+    case CommandColumn:
+        return job->spec().stage.commandLine();
+    case LastLineColumn:
+        return JobFormat::lastLine(job);
+    case StdoutColumn:
+        if (!job->pipesStdout() && job->stdoutTail().trimmed())
+            return JobFormat::trimmedNote(job->stdoutTail());
+        return {};
+    case StderrColumn:
+        if (job->stderrTail().trimmed())
+            return JobFormat::trimmedNote(job->stderrTail());
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant JobTreeModel::jobValue(const JobRun *run, int jobIndex, int column, bool raw) const
+{
+    const JobProcess *job = run->jobs().at(jobIndex);
+    const JobOutcome &outcome = job->outcome();
     switch (column) {
     case NameColumn:
         return JobFormat::jobName(run, jobIndex);
@@ -582,46 +601,63 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         return int(!m.exited ? JobOutcome::State::Running
                              : crashed ? JobOutcome::State::Crashed : JobOutcome::State::Finished);
     case Qt::ToolTipRole:
-        switch (column) {
-        case NameColumn:
-        case CommandColumn: {
-            QStringList lines;
-            lines << tr("pid %1, child of %2, %3 at %4").arg(m.pid).arg(m.ppid).arg(m.how, JobFormat::seconds(m.forkMs));
-            for (const ProcessFamily::Exec &exec : m.execs)
-                lines << tr("exec at %1: %2").arg(JobFormat::seconds(exec.ms), ShellWords::join(exec.argv));
-            if (m.exited)
-                lines << tr("ended at %1").arg(JobFormat::seconds(m.exitMs));
-            const QString warning = JobFormat::memberWarning(m);
-            if (!warning.isEmpty())
-                lines << QStringLiteral("⚠ ") + warning;
-            lines << tr("Watched: every fork, exec and exit is recorded as it happens, however short.");
-            return lines.join(QLatin1Char('\n'));
-        }
-        case ExitColumn:
-            return crashed ? UnixSignals::name(m.signal) + QStringLiteral(": ") + UnixSignals::description(m.signal)
-                           : QVariant();
-        case LastLineColumn: {
-            const char *names[] = {"stdin", "stdout", "stderr"};
-            QStringList lines;
-            for (int fd = 0; fd < 3; ++fd)
-                lines << QStringLiteral("%1: %2").arg(QLatin1String(names[fd]), family.describeFd(m.pid, fd));
-            return lines.join(QLatin1Char('\n'));
-        }
-        case CpuTimeColumn:
-        case PeakRssColumn:
-            return tr("Exact: the kernel's own accounting at its reap, to the microsecond; its own time, "
-                      "not its children's (each is a row of its own).");
-        default:
-            return {};
-        }
+        return familyToolTip(job, row, column);
     case Qt::DisplayRole:
     case RawRole:
-        break;
+        return familyValue(job, row, column, role == RawRole);
     default:
         return {};
     }
+}
 
-    const bool raw = role == RawRole;
+QVariant JobTreeModel::familyToolTip(const JobProcess *job, int row, int column) const
+{
+    const ProcessFamily &family = job->family();
+    if (row >= family.members().size())
+        return {};
+    const ProcessFamily::Member &m = family.members().at(row);
+    const bool crashed = m.exited && m.signal > 0;
+    switch (column) {
+    case NameColumn:
+    case CommandColumn: {
+        QStringList lines;
+        lines << tr("pid %1, child of %2, %3 at %4").arg(m.pid).arg(m.ppid).arg(m.how, JobFormat::seconds(m.forkMs));
+        for (const ProcessFamily::Exec &exec : m.execs)
+            lines << tr("exec at %1: %2").arg(JobFormat::seconds(exec.ms), ShellWords::join(exec.argv));
+        if (m.exited)
+            lines << tr("ended at %1").arg(JobFormat::seconds(m.exitMs));
+        const QString warning = JobFormat::memberWarning(m);
+        if (!warning.isEmpty())
+            lines << QStringLiteral("⚠ ") + warning;
+        lines << tr("Watched: every fork, exec and exit is recorded as it happens, however short.");
+        return lines.join(QLatin1Char('\n'));
+    }
+    case ExitColumn:
+        return crashed ? UnixSignals::name(m.signal) + QStringLiteral(": ") + UnixSignals::description(m.signal)
+                       : QVariant();
+    case LastLineColumn: {
+        const char *names[] = {"stdin", "stdout", "stderr"};
+        QStringList lines;
+        for (int fd = 0; fd < 3; ++fd)
+            lines << QStringLiteral("%1: %2").arg(QLatin1String(names[fd]), family.describeFd(m.pid, fd));
+        return lines.join(QLatin1Char('\n'));
+    }
+    case CpuTimeColumn:
+    case PeakRssColumn:
+        return tr("Exact: the kernel's own accounting at its reap, to the microsecond; its own time, "
+                  "not its children's (each is a row of its own).");
+    default:
+        return {};
+    }
+}
+
+QVariant JobTreeModel::familyValue(const JobProcess *job, int row, int column, bool raw) const
+{
+    const ProcessFamily &family = job->family();
+    if (row >= family.members().size())
+        return {};
+    const ProcessFamily::Member &m = family.members().at(row);
+    const bool crashed = m.exited && m.signal > 0;
     switch (column) {
     case NameColumn: {
         const QString program = family.name(m.pid);
@@ -691,27 +727,34 @@ QVariant JobTreeModel::descendantData(const JobProcess *job, int row, int column
     case ShellRole:
         return false;
     case Qt::ToolTipRole:
-        if (process.leftGroup && (column == NameColumn || column == StateColumn))
-            return tr("It left the job's process group (setsid or setpgid): Stop and the timeout signal the group, "
-                      "so they reach it only through the job's child, and not at all once that child is gone.");
-        if (column == NameColumn || column == CommandColumn)
-            return ShellWords::join(process.argv);
-        if (column == StateColumn && process.ended)
-            return tr("Last seen at %1: it ended (or was reaped) before the next sample.")
-                .arg(JobFormat::seconds(process.lastSeenMs));
-        if (column == ElapsedColumn && process.firstSeenMs >= 0 && process.lastSeenMs <= process.firstSeenMs)
-            return tr("Seen in one sample only: it lived for less than two sample intervals.");
-        if (isResourceColumn(column))
-            return tr("Sampled: the values read at the last sample.");
-        return {};
+        return descendantToolTip(process, column);
     case Qt::DisplayRole:
     case RawRole:
-        break;
+        return descendantValue(process, column, role == RawRole);
     default:
         return {};
     }
+}
 
-    const bool raw = role == RawRole;
+QVariant JobTreeModel::descendantToolTip(const ProcessSample &process, int column) const
+{
+    if (process.leftGroup && (column == NameColumn || column == StateColumn))
+        return tr("It left the job's process group (setsid or setpgid): Stop and the timeout signal the group, "
+                  "so they reach it only through the job's child, and not at all once that child is gone.");
+    if (column == NameColumn || column == CommandColumn)
+        return ShellWords::join(process.argv);
+    if (column == StateColumn && process.ended)
+        return tr("Last seen at %1: it ended (or was reaped) before the next sample.")
+            .arg(JobFormat::seconds(process.lastSeenMs));
+    if (column == ElapsedColumn && process.firstSeenMs >= 0 && process.lastSeenMs <= process.firstSeenMs)
+        return tr("Seen in one sample only: it lived for less than two sample intervals.");
+    if (isResourceColumn(column))
+        return tr("Sampled: the values read at the last sample.");
+    return {};
+}
+
+QVariant JobTreeModel::descendantValue(const ProcessSample &process, int column, bool raw) const
+{
     switch (column) {
     case NameColumn: {
         const QString program = process.argv.isEmpty() ? QString() : process.argv.first().section(QLatin1Char('/'), -1);

@@ -21,6 +21,7 @@
 
 class JobEngine;
 class JobProcess;
+struct ProcessSample;
 class JobRun;
 class QTimer;
 
@@ -115,9 +116,18 @@ private:
     void rebuildRowIndex();
     QVariant cellData(const QModelIndex &index, int role) const;
     QVariant runData(const JobRun *run, int column, int role) const;
+    QVariant runToolTip(const JobRun *run, int column) const;
+    // DisplayRole (formatted) or RawRole (for sorting and painting).
+    QVariant runValue(const JobRun *run, int column, bool raw) const;
     QVariant jobData(const JobRun *run, int jobIndex, int column, int role) const;
+    QVariant jobToolTip(const JobProcess *job, int column) const;
+    QVariant jobValue(const JobRun *run, int jobIndex, int column, bool raw) const;
     QVariant descendantData(const JobProcess *job, int row, int column, int role) const;
+    QVariant descendantToolTip(const ProcessSample &process, int column) const;
+    QVariant descendantValue(const ProcessSample &process, int column, bool raw) const;
     QVariant familyData(const JobProcess *job, int row, int column, int role) const;
+    QVariant familyToolTip(const JobProcess *job, int row, int column) const;
+    QVariant familyValue(const JobProcess *job, int row, int column, bool raw) const;
 
     // Descendant rows carry their job's key as internalId; keys have the top
     // bit set, so they never meet a run id (job rows) or RunRowId.

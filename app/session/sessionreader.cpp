@@ -334,6 +334,81 @@ QUuid derivedUuid(const RecordedRun &run, const QJsonArray &ids)
     return QUuid::createUuidV5(Namespace, QJsonDocument(identity).toJson(QJsonDocument::Compact));
 }
 
+// A job entry's lists, each checked as it is read.
+bool readPollTimes(const Fields &f, const QJsonArray &array, QList<double> *out)
+{
+    for (const QJsonValue &value : array) {
+        QString problem;
+        const std::optional<double> ms = JsonNumber::ms(value, &problem);
+        if (!ms)
+            return f.fail("pollTimesMs", SessionReader::tr("has a time that %1").arg(problem));
+        *out << *ms;
+    }
+    return true;
+}
+
+bool readInputRecords(const QJsonArray &array, QList<InputRecord> *out, QString *error)
+{
+    for (const QJsonValue &value : array) {
+        const QJsonObject entry = value.toObject();
+        const Fields e{entry, error};
+        InputRecord in;
+        if (!e.number("atMs", &in.atMs) || !e.count("stdoutOffset", &in.stdoutOffset)
+            || !keptBytes(e, "text", "base64", &in.bytes))
+            return false;
+        *out << in;
+    }
+    return true;
+}
+
+bool readHistory(const Fields &f, const QJsonArray &array, QList<ResourcePoint> *out)
+{
+    for (const QJsonValue &value : array) {
+        const QJsonArray point = value.toArray();
+        if (point.size() != 3)
+            return f.fail("history", SessionReader::tr("has a point that is not [ms, CPU %, RSS KiB]"));
+        QString problem;
+        const std::optional<double> ms = JsonNumber::ms(point.at(0), &problem);
+        const std::optional<double> cpu = ms ? JsonNumber::real(point.at(1), -1, 1e9, &problem) : std::nullopt;
+        const std::optional<qint64> rss = cpu ? JsonNumber::whole(point.at(2), -1, JsonNumber::MaxWhole, &problem)
+                                              : std::nullopt;
+        if (!rss)
+            return f.fail("history", SessionReader::tr("has a point whose value %1").arg(problem));
+        *out << ResourcePoint{*ms, *cpu, *rss};
+    }
+    return true;
+}
+
+bool readPausedStretches(const QJsonArray &array, QList<PausedStretch> *out, QString *error)
+{
+    for (const QJsonValue &value : array) {
+        const QJsonObject stretch = value.toObject();
+        const Fields s{stretch, error};
+        PausedStretch p{0, -1};
+        if (!s.number("startMs", &p.startMs) || !s.number("endMs", &p.endMs))
+            return false;
+        *out << p;
+    }
+    return true;
+}
+
+// The family, with what the live job knew beyond its members; each of those
+// optional, and a bad value is left out (as a member's fields are).
+ProcessFamily familyFromJson(const QJsonObject &json, const QJsonArray &members, const QString &refusal)
+{
+    ProcessFamily family = ProcessFamily::fromJson(members, refusal);
+    QSet<quint64> captured;
+    for (const QJsonValue &inode : json.value(QStringLiteral("capturePipes")).toArray()) {
+        if (const std::optional<qint64> n = JsonNumber::whole(inode, 1, JsonNumber::MaxWhole))
+            captured.insert(quint64(*n));
+    }
+    family.setCapturePipes(captured);
+    family.setRecordedGaps(
+        JsonNumber::whole(json.value(QStringLiteral("eventsLost")), 0, JsonNumber::MaxWhole).value_or(0),
+        JsonNumber::whole(json.value(QStringLiteral("familyUnstored")), 0, JsonNumber::MaxWhole).value_or(0));
+    return family;
+}
+
 // What the first pass over a file found.
 struct Scan
 {
@@ -586,57 +661,14 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
         return false;
     if (r.stdoutTotal < r.stdoutKept.size() || r.stderrTotal < r.stderrKept.size())
         return f.fail("stdoutBytes", tr("is less than the text kept"));
-    for (const QJsonValue &value : std::as_const(pollTimes)) {
-        QString problem;
-        const std::optional<double> ms = JsonNumber::ms(value, &problem);
-        if (!ms)
-            return f.fail("pollTimesMs", tr("has a time that %1").arg(problem));
-        r.pollTimesMs << *ms;
-    }
-    for (const QJsonValue &value : std::as_const(input)) {
-        const QJsonObject entry = value.toObject();
-        const Fields e{entry, error};
-        JobProcess::InputRecord in;
-        if (!e.number("atMs", &in.atMs) || !e.count("stdoutOffset", &in.stdoutOffset)
-            || !keptBytes(e, "text", "base64", &in.bytes))
-            return false;
-        r.inputRecords << in;
-    }
-    for (const QJsonValue &value : std::as_const(history)) {
-        const QJsonArray point = value.toArray();
-        if (point.size() != 3)
-            return f.fail("history", tr("has a point that is not [ms, CPU %, RSS KiB]"));
-        QString problem;
-        const std::optional<double> ms = JsonNumber::ms(point.at(0), &problem);
-        const std::optional<double> cpu = ms ? JsonNumber::real(point.at(1), -1, 1e9, &problem) : std::nullopt;
-        const std::optional<qint64> rss = cpu ? JsonNumber::whole(point.at(2), -1, JsonNumber::MaxWhole, &problem)
-                                              : std::nullopt;
-        if (!rss)
-            return f.fail("history", tr("has a point whose value %1").arg(problem));
-        res.history << ResourcePoint{*ms, *cpu, *rss};
-    }
+    if (!readPollTimes(f, pollTimes, &r.pollTimesMs) || !readInputRecords(input, &r.inputRecords, error)
+        || !readHistory(f, history, &res.history))
+        return false;
     if (!readDescendants(descendants, &res.descendants, error))
         return false;
-    for (const QJsonValue &value : std::as_const(paused)) {
-        const QJsonObject stretch = value.toObject();
-        const Fields s{stretch, error};
-        JobProcess::PausedStretch p{0, -1};
-        if (!s.number("startMs", &p.startMs) || !s.number("endMs", &p.endMs))
-            return false;
-        r.pausedStretches << p;
-    }
-    r.family = ProcessFamily::fromJson(family, refusal);
-    // What the live job knew beyond its members; each optional, and a bad
-    // value is left out (as a member's fields are).
-    QSet<quint64> captured;
-    for (const QJsonValue &inode : json.value(QStringLiteral("capturePipes")).toArray()) {
-        if (const std::optional<qint64> n = JsonNumber::whole(inode, 1, JsonNumber::MaxWhole))
-            captured.insert(quint64(*n));
-    }
-    r.family.setCapturePipes(captured);
-    r.family.setRecordedGaps(
-        JsonNumber::whole(json.value(QStringLiteral("eventsLost")), 0, JsonNumber::MaxWhole).value_or(0),
-        JsonNumber::whole(json.value(QStringLiteral("familyUnstored")), 0, JsonNumber::MaxWhole).value_or(0));
+    if (!readPausedStretches(paused, &r.pausedStretches, error))
+        return false;
+    r.family = familyFromJson(json, family, refusal);
     *record = r;
     return true;
 }

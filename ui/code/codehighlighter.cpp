@@ -186,31 +186,74 @@ void CodeHighlighter::classifyWord(const QString &word, int start)
         setFormat(start, length, m_formats[int(Kind::ClassName)]); // enum values: NotRunning, CrashExit
 }
 
+int CodeHighlighter::resumeBlock(const QString &text)
+{
+    const int previous = previousBlockState();
+    if (previous == InBlockComment) {
+        const int end = int(text.indexOf(QLatin1String("*/")));
+        if (end < 0) {
+            setFormat(0, int(text.size()), m_formats[int(Kind::Comment)]);
+            setCurrentBlockState(InBlockComment);
+            return -1;
+        }
+        setFormat(0, end + 2, m_formats[int(Kind::Comment)]);
+        return end + 2;
+    }
+    if (previous == InTripleSingle || previous == InTripleDouble) {
+        const QString quote(3, previous == InTripleSingle ? QLatin1Char('\'') : QLatin1Char('"'));
+        const int end = scanString(text, 0, quote);
+        if (end < 0)
+            setCurrentBlockState(previous);
+        return end;
+    }
+    return 0;
+}
+
+int CodeHighlighter::numberEnd(const QString &text, int start)
+{
+    const int n = int(text.size());
+    int j = start + 1;
+    while (j < n) {
+        const QChar d = text.at(j);
+        const bool exponentSign = (d == QLatin1Char('+') || d == QLatin1Char('-'))
+                                  && (text.at(j - 1) == QLatin1Char('e') || text.at(j - 1) == QLatin1Char('E'))
+                                  && !QStringView(text).mid(start, j - start).startsWith(QLatin1String("0x"));
+        if (!(isWordChar(d) || d == QLatin1Char('.') || exponentSign))
+            break;
+        ++j;
+    }
+    return j;
+}
+
+int CodeHighlighter::highlightWord(const QString &text, int start)
+{
+    const int n = int(text.size());
+    int j = start + 1;
+    while (j < n && isWordChar(text.at(j)))
+        ++j;
+    const QString word = text.mid(start, j - start);
+    const bool quoteFollows = j < n && (text.at(j) == QLatin1Char('\'') || text.at(j) == QLatin1Char('"'));
+    static const QSet<QString> pythonPrefixes{QStringLiteral("b"), QStringLiteral("r"), QStringLiteral("u"),
+                                              QStringLiteral("f"), QStringLiteral("rb"), QStringLiteral("br"),
+                                              QStringLiteral("fr"), QStringLiteral("rf")};
+    static const QSet<QString> cppPrefixes{QStringLiteral("u8"), QStringLiteral("u"), QStringLiteral("U"),
+                                           QStringLiteral("L")};
+    const bool python = m_language == Language::Python;
+    if (quoteFollows && (python ? pythonPrefixes.contains(word.toLower()) : cppPrefixes.contains(word)))
+        setFormat(start, j - start, m_formats[int(Kind::String)]); // a string's prefix, as in b"..." or u8"..."
+    else
+        classifyWord(word, start);
+    return j;
+}
+
 void CodeHighlighter::highlightBlock(const QString &text)
 {
     const bool python = m_language == Language::Python;
     const int n = int(text.size());
     setCurrentBlockState(Normal);
-    int i = 0;
-
-    const int previous = previousBlockState();
-    if (previous == InBlockComment) {
-        const int end = int(text.indexOf(QLatin1String("*/")));
-        if (end < 0) {
-            setFormat(0, n, m_formats[int(Kind::Comment)]);
-            setCurrentBlockState(InBlockComment);
-            return;
-        }
-        setFormat(0, end + 2, m_formats[int(Kind::Comment)]);
-        i = end + 2;
-    } else if (previous == InTripleSingle || previous == InTripleDouble) {
-        const QString quote(3, previous == InTripleSingle ? QLatin1Char('\'') : QLatin1Char('"'));
-        i = scanString(text, 0, quote);
-        if (i < 0) {
-            setCurrentBlockState(previous);
-            return;
-        }
-    }
+    int i = resumeBlock(text);
+    if (i < 0)
+        return;
 
     if (!python && text.trimmed().startsWith(QLatin1Char('#'))) {
         setFormat(0, n, m_formats[int(Kind::Preprocessor)]);
@@ -255,36 +298,13 @@ void CodeHighlighter::highlightBlock(const QString &text)
         }
         const bool wordBefore = i > 0 && isWordChar(text.at(i - 1));
         if (!wordBefore && (c.isDigit() || (c == QLatin1Char('.') && next.isDigit()))) {
-            int j = i + 1;
-            while (j < n) {
-                const QChar d = text.at(j);
-                const bool exponentSign = (d == QLatin1Char('+') || d == QLatin1Char('-'))
-                                          && (text.at(j - 1) == QLatin1Char('e') || text.at(j - 1) == QLatin1Char('E'))
-                                          && !QStringView(text).mid(i, j - i).startsWith(QLatin1String("0x"));
-                if (!(isWordChar(d) || d == QLatin1Char('.') || exponentSign))
-                    break;
-                ++j;
-            }
+            const int j = numberEnd(text, i);
             setFormat(i, j - i, m_formats[int(Kind::Number)]);
             i = j;
             continue;
         }
         if (c.isLetter() || c == QLatin1Char('_')) {
-            int j = i + 1;
-            while (j < n && isWordChar(text.at(j)))
-                ++j;
-            const QString word = text.mid(i, j - i);
-            const bool quoteFollows = j < n && (text.at(j) == QLatin1Char('\'') || text.at(j) == QLatin1Char('"'));
-            static const QSet<QString> pythonPrefixes{QStringLiteral("b"), QStringLiteral("r"), QStringLiteral("u"),
-                                                      QStringLiteral("f"), QStringLiteral("rb"), QStringLiteral("br"),
-                                                      QStringLiteral("fr"), QStringLiteral("rf")};
-            static const QSet<QString> cppPrefixes{QStringLiteral("u8"), QStringLiteral("u"), QStringLiteral("U"),
-                                                   QStringLiteral("L")};
-            if (quoteFollows && (python ? pythonPrefixes.contains(word.toLower()) : cppPrefixes.contains(word)))
-                setFormat(i, j - i, m_formats[int(Kind::String)]);
-            else
-                classifyWord(word, i);
-            i = j;
+            i = highlightWord(text, i);
             continue;
         }
         ++i;

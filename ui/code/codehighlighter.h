@@ -34,6 +34,13 @@ private:
     enum State { Normal = -1, InBlockComment = 1, InTripleSingle = 2, InTripleDouble = 3 };
 
     int scanString(const QString &text, int from, const QString &quote);
+    // Where this line goes on from a comment or string left open by the
+    // previous one; -1 if it does not end on this line either.
+    int resumeBlock(const QString &text);
+    static int numberEnd(const QString &text, int start);
+    // Formats the word at start (a keyword, a type, a string's prefix...);
+    // returns where it ends.
+    int highlightWord(const QString &text, int start);
     void classifyWord(const QString &word, int start);
 
     Language m_language;

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 class ActivityStrip : public QWidget
 {
     Q_OBJECT
@@ -24,5 +26,20 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    static constexpr int Margin = 8;
+    // Where the lanes go: labels on the left, then width pixels for maxMs.
+    struct Plot
+    {
+        int labelWidth = 0;
+        int left = 0;
+        int width = 0;
+        int laneHeight = 0;
+        double maxMs = 1;
+        int x(double ms) const { return left + int(width * ms / maxMs); }
+    };
+    // One mode's title and lanes from y; returns where the next one starts.
+    int paintResult(QPainter &p, const Plot &plot, const LabResult &result, int y);
+    void paintTimeAxis(QPainter &p, const Plot &plot, int y);
+
     QList<LabResult> m_results;
 };
