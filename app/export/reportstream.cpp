@@ -1,6 +1,7 @@
 #include "reportstream.h"
 
 #include "exportlog.h"
+#include "reportkey.h"
 #include "runreport.h"
 
 #include <QCoreApplication>
@@ -19,8 +20,8 @@ QByteArray members(const QJsonObject &object)
 
 QByteArray ReportStream::documentHead()
 {
-    const QJsonObject format{{QStringLiteral("format"), QLatin1String(RunReport::FormatName)},
-                             {QStringLiteral("version"), RunReport::FormatVersion}};
+    const QJsonObject format{{ReportKey::Format, QLatin1String(RunReport::FormatName)},
+                             {ReportKey::Version, RunReport::FormatVersion}};
     return "{" + members(format) + ",\n\"runs\": [\n";
 }
 

@@ -3,6 +3,7 @@
 #include "jobformat.h"
 #include "jobprocess.h"
 #include "jobrun.h"
+#include "reportkey.h"
 #include "unixsignals.h"
 
 #include <QJsonArray>
@@ -40,20 +41,20 @@ QJsonArray descendantsToJson(const JobResources &resources)
     QJsonArray array;
     for (const ProcessSample &process : resources.descendants) {
         array.append(QJsonObject{
-            {QStringLiteral("pid"), process.pid},
-            {QStringLiteral("ppid"), process.ppid},
-            {QStringLiteral("argv"), QJsonArray::fromStringList(process.argv)},
-            {QStringLiteral("firstSeenMs"), roundMs(process.firstSeenMs)},
-            {QStringLiteral("lastSeenMs"), roundMs(process.lastSeenMs)},
-            {QStringLiteral("ended"), process.ended},
-            {QStringLiteral("leftGroup"), process.leftGroup},
-            {QStringLiteral("cpuMs"), process.cpuMs()},
-            {QStringLiteral("userMs"), process.userMs},
-            {QStringLiteral("systemMs"), process.systemMs},
-            {QStringLiteral("peakRssKb"), process.peakRssKb},
-            {QStringLiteral("maxThreads"), process.maxThreads},
-            {QStringLiteral("pgrp"), process.pgrp},
-            {QStringLiteral("state"), QString(QLatin1Char(process.state))},
+            {ReportKey::Pid, process.pid},
+            {ReportKey::Ppid, process.ppid},
+            {ReportKey::Argv, QJsonArray::fromStringList(process.argv)},
+            {ReportKey::FirstSeenMs, roundMs(process.firstSeenMs)},
+            {ReportKey::LastSeenMs, roundMs(process.lastSeenMs)},
+            {ReportKey::Ended, process.ended},
+            {ReportKey::LeftGroup, process.leftGroup},
+            {ReportKey::CpuMs, process.cpuMs()},
+            {ReportKey::UserMs, process.userMs},
+            {ReportKey::SystemMs, process.systemMs},
+            {ReportKey::PeakRssKb, process.peakRssKb},
+            {ReportKey::MaxThreads, process.maxThreads},
+            {ReportKey::Pgrp, process.pgrp},
+            {ReportKey::State, QString(QLatin1Char(process.state))},
         });
     }
     return array;
@@ -88,22 +89,22 @@ void alignToCharacter(QByteArray *bytes)
 // as text (empty when they do not read as text) and, when asked, as base64;
 // how many they are; whether they are less than the stream wrote (cut) and
 // than the job kept (trimmed).
-void insertStream(QJsonObject *json, const QString &stream, const QByteArray &bytes, const QString &text,
+void insertStream(QJsonObject *json, const ReportKey::Stream &keys, const QByteArray &bytes, const QString &text,
                   bool withBase64, const OutputTail &tail, bool trimmed)
 {
-    json->insert(stream + QStringLiteral("Text"), text);
+    json->insert(keys.text, text);
     if (withBase64)
-        json->insert(stream + QStringLiteral("Base64"), QString::fromLatin1(bytes.toBase64()));
-    json->insert(stream + QStringLiteral("TextBytes"), bytes.size());
-    json->insert(stream + QStringLiteral("Cut"), bytes.size() < tail.totalBytes());
-    json->insert(stream + QStringLiteral("Trimmed"), trimmed);
+        json->insert(keys.base64, QString::fromLatin1(bytes.toBase64()));
+    json->insert(keys.textBytes, bytes.size());
+    json->insert(keys.cut, bytes.size() < tail.totalBytes());
+    json->insert(keys.trimmed, trimmed);
 }
 
 // The last bytes of a stream whose text takes at most limit bytes of the
 // report, with the counts that say what it is. The limit is on the text as
 // written, so binary output (all escapes) cannot make a report six times
 // the size asked for.
-void insertText(QJsonObject *json, const QString &stream, const OutputTail &tail, qsizetype limit)
+void insertText(QJsonObject *json, const ReportKey::Stream &keys, const OutputTail &tail, qsizetype limit)
 {
     QByteArray bytes = tail.last(limit);
     qsizetype cost = 0;
@@ -126,14 +127,14 @@ void insertText(QJsonObject *json, const QString &stream, const OutputTail &tail
     }
     // Bytes that are not UTF-8 (binary output, a cut character) are kept
     // exactly too, so a session restores the very bytes.
-    insertStream(json, stream, bytes, text, text.toUtf8() != bytes, tail, tail.trimmed());
+    insertStream(json, keys, bytes, text, text.toUtf8() != bytes, tail, tail.trimmed());
 }
 
 // A session's copy of a stream: the last limit bytes of what is kept, as
 // text when it reads as text, else as base64 alone (NULs escaped as \u0000
 // would cost six bytes each: /dev/zero's megabyte would be six). Fewer bytes
 // than were kept count as trimmed, so the restored job says so.
-void insertSessionText(QJsonObject *json, const QString &stream, const OutputTail &tail, qsizetype limit)
+void insertSessionText(QJsonObject *json, const ReportKey::Stream &keys, const OutputTail &tail, qsizetype limit)
 {
     QByteArray bytes = tail.last(limit);
     if (bytes.size() < tail.keptBytes())
@@ -144,7 +145,7 @@ void insertSessionText(QJsonObject *json, const QString &stream, const OutputTai
     const QString text = lossyUtf8(bytes);
     const bool exact = text.toUtf8() == bytes;
     const bool asText = exact && cost <= bytes.size() + bytes.size() / 2;
-    insertStream(json, stream, bytes, asText ? text : QString(), !asText, tail,
+    insertStream(json, keys, bytes, asText ? text : QString(), !asText, tail,
                  tail.trimmed() || bytes.size() < tail.keptBytes());
 }
 
@@ -153,82 +154,82 @@ void insertSessionText(QJsonObject *json, const QString &stream, const OutputTai
 void insertOutputFiles(QJsonObject *json, const OutputTail &out, const OutputTail &err)
 {
     const bool incomplete = out.copyIncomplete() || err.copyIncomplete();
-    json->insert(QStringLiteral("outputIncomplete"), incomplete);
+    json->insert(ReportKey::OutputIncomplete, incomplete);
     if (!incomplete)
         return;
-    json->insert(QStringLiteral("stdoutFileBytes"), out.copiedBytes());
-    json->insert(QStringLiteral("stderrFileBytes"), err.copiedBytes());
+    json->insert(ReportKey::StdoutFileBytes, out.copiedBytes());
+    json->insert(ReportKey::StderrFileBytes, err.copiedBytes());
     QStringList errors;
     for (const OutputTail *tail : {&out, &err}) {
         if (tail->copyIncomplete() && !errors.contains(tail->fileError()))
             errors << tail->fileError();
     }
-    json->insert(QStringLiteral("outputError"), errors.join(QStringLiteral("; ")));
+    json->insert(ReportKey::OutputError, errors.join(QStringLiteral("; ")));
 }
 
 // What became of the job, for people and for programs.
 void insertOutcome(QJsonObject *json, const JobProcess *job)
 {
     const JobOutcome &outcome = job->outcome();
-    json->insert(QStringLiteral("state"), JobOutcome::stateKey(outcome.state));
+    json->insert(ReportKey::State, JobOutcome::stateKey(outcome.state));
     const bool exited = outcome.signal == 0 && outcome.exitCode >= 0
                         && outcome.state != JobOutcome::State::FailedToStart;
-    json->insert(QStringLiteral("exitCode"), exited ? QJsonValue(outcome.exitCode) : QJsonValue(QJsonValue::Null));
-    json->insert(QStringLiteral("signal"), outcome.signal ? QJsonValue(outcome.signal) : QJsonValue(QJsonValue::Null));
-    json->insert(QStringLiteral("signalName"),
+    json->insert(ReportKey::ExitCode, exited ? QJsonValue(outcome.exitCode) : QJsonValue(QJsonValue::Null));
+    json->insert(ReportKey::Signal, outcome.signal ? QJsonValue(outcome.signal) : QJsonValue(QJsonValue::Null));
+    json->insert(ReportKey::SignalName,
                  outcome.signal ? QJsonValue(UnixSignals::name(outcome.signal)) : QJsonValue(QJsonValue::Null));
     if (!outcome.error.isEmpty())
-        json->insert(QStringLiteral("error"), outcome.error);
-    json->insert(QStringLiteral("cause"), JobOutcome::causeKey(outcome.cause));
-    json->insert(QStringLiteral("explanation"), outcome.explanation(job->spec().timeoutSec, job->spec().graceSec));
+        json->insert(ReportKey::Error, outcome.error);
+    json->insert(ReportKey::Cause, JobOutcome::causeKey(outcome.cause));
+    json->insert(ReportKey::Explanation, outcome.explanation(job->spec().timeoutSec, job->spec().graceSec));
 }
 
 // What the job was sent on stdin while it ran.
 void insertInput(QJsonObject *json, const JobProcess *job)
 {
-    json->insert(QStringLiteral("inputBytes"), job->inputBytes());
+    json->insert(ReportKey::InputBytes, job->inputBytes());
     QJsonArray input;
     for (const JobProcess::InputRecord &record : job->inputRecords()) {
-        QJsonObject entry{{QStringLiteral("atMs"), roundMs(record.atMs)},
-                          {QStringLiteral("stdoutOffset"), record.stdoutOffset},
-                          {QStringLiteral("text"), lossyUtf8(record.bytes)}};
+        QJsonObject entry{{ReportKey::AtMs, roundMs(record.atMs)},
+                          {ReportKey::StdoutOffset, record.stdoutOffset},
+                          {ReportKey::Text, lossyUtf8(record.bytes)}};
         if (lossyUtf8(record.bytes).toUtf8() != record.bytes)
-            entry.insert(QStringLiteral("base64"), QString::fromLatin1(record.bytes.toBase64()));
+            entry.insert(ReportKey::Base64, QString::fromLatin1(record.bytes.toBase64()));
         input.append(entry);
     }
-    json->insert(QStringLiteral("input"), input);
+    json->insert(ReportKey::Input, input);
 }
 
 void insertResources(QJsonObject *json, const JobProcess *job)
 {
     // Resources: null when unknown (never read, or /proc/PID/io refused).
     const JobResources &res = job->resources();
-    json->insert(QStringLiteral("cpuUserMs"), knownOrNull(res.cpuUserMs));
-    json->insert(QStringLiteral("cpuSysMs"), knownOrNull(res.cpuSysMs));
-    json->insert(QStringLiteral("cpuExact"), res.cpuExact);
-    json->insert(QStringLiteral("peakRssKb"), knownOrNull(res.peakRssKb));
-    json->insert(QStringLiteral("peakRssExact"), res.peakRssExact);
-    json->insert(QStringLiteral("maxThreads"), knownOrNull(res.maxThreads));
-    json->insert(QStringLiteral("readBytes"), knownOrNull(res.readBytes));
-    json->insert(QStringLiteral("writeBytes"), knownOrNull(res.writeBytes));
-    json->insert(QStringLiteral("descendants"), descendantsToJson(res));
+    json->insert(ReportKey::CpuUserMs, knownOrNull(res.cpuUserMs));
+    json->insert(ReportKey::CpuSysMs, knownOrNull(res.cpuSysMs));
+    json->insert(ReportKey::CpuExact, res.cpuExact);
+    json->insert(ReportKey::PeakRssKb, knownOrNull(res.peakRssKb));
+    json->insert(ReportKey::PeakRssExact, res.peakRssExact);
+    json->insert(ReportKey::MaxThreads, knownOrNull(res.maxThreads));
+    json->insert(ReportKey::ReadBytes, knownOrNull(res.readBytes));
+    json->insert(ReportKey::WriteBytes, knownOrNull(res.writeBytes));
+    json->insert(ReportKey::Descendants, descendantsToJson(res));
     // What the job left behind: in its group when its own process exited, or
     // holding its output when the drain limit passed. Absent when nothing.
     if (!job->leftovers().isEmpty()) {
         QJsonArray left;
         for (const LeftoverProcess &process : job->leftovers()) {
-            left.append(QJsonObject{{QStringLiteral("pid"), process.pid},
-                                    {QStringLiteral("argv"), QJsonArray::fromStringList(process.argv)},
-                                    {QStringLiteral("heldOutput"), process.heldOutput}});
+            left.append(QJsonObject{{ReportKey::Pid, process.pid},
+                                    {ReportKey::Argv, QJsonArray::fromStringList(process.argv)},
+                                    {ReportKey::HeldOutput, process.heldOutput}});
         }
-        json->insert(QStringLiteral("stillRunning"), left);
+        json->insert(ReportKey::StillRunning, left);
     }
     // The chart: [ms, CPU %, RSS KiB] per kept sample, -1 where unknown.
-    json->insert(QStringLiteral("samples"), res.samples);
+    json->insert(ReportKey::Samples, res.samples);
     QJsonArray history;
     for (const ResourcePoint &point : res.history)
         history.append(QJsonArray{roundMs(point.ms), std::round(point.cpuPercent * 100.0) / 100.0, point.rssKb});
-    json->insert(QStringLiteral("history"), history);
+    json->insert(ReportKey::History, history);
 }
 
 void insertFamily(QJsonObject *json, const JobProcess *job)
@@ -241,17 +242,17 @@ void insertFamily(QJsonObject *json, const JobProcess *job)
     QJsonArray family = job->family().toJson();
     for (QJsonValueRef value : family) {
         QJsonObject member = value.toObject();
-        if (member.contains(QStringLiteral("signal"))) {
-            member.insert(QStringLiteral("signalName"), UnixSignals::name(member.value(QStringLiteral("signal")).toInt()));
+        if (member.contains(ReportKey::Signal)) {
+            member.insert(ReportKey::SignalName, UnixSignals::name(member.value(ReportKey::Signal).toInt()));
             value = member;
         }
     }
-    json->insert(QStringLiteral("family"), family);
+    json->insert(ReportKey::Family, family);
     if (!job->family().refusal().isEmpty())
-        json->insert(QStringLiteral("watchRefused"), job->family().refusal());
+        json->insert(ReportKey::WatchRefused, job->family().refusal());
     // Events the tracer could not pass on: the family above is incomplete.
     if (job->family().lostEvents() > 0)
-        json->insert(QStringLiteral("eventsLost"), double(job->family().lostEvents()));
+        json->insert(ReportKey::EventsLost, double(job->family().lostEvents()));
     // The job's own output pipes, which its members' fds name as
     // "captured by SpawnScope" (by inode, ascending).
     QList<quint64> captured(job->family().capturePipes().cbegin(), job->family().capturePipes().cend());
@@ -260,18 +261,18 @@ void insertFamily(QJsonObject *json, const JobProcess *job)
         QJsonArray inodes;
         for (quint64 inode : std::as_const(captured))
             inodes << double(inode);
-        json->insert(QStringLiteral("capturePipes"), inodes);
+        json->insert(ReportKey::CapturePipes, inodes);
     }
     // Members past --family-limit: counted, not in "family".
     if (job->family().unstoredMembers() > 0)
-        json->insert(QStringLiteral("familyUnstored"), double(job->family().unstoredMembers()));
+        json->insert(ReportKey::FamilyUnstored, double(job->family().unstoredMembers()));
     // Attached to a program already running: "pid" is that program's,
     // and members with no exit were still running when the watch let go
     // ("detachedMs", on the family's clock).
     if (job->spec().attachPid > 0 || job->family().attached()) {
-        json->insert(QStringLiteral("attached"), true);
+        json->insert(ReportKey::Attached, true);
         if (job->family().detachedMs() >= 0)
-            json->insert(QStringLiteral("detachedMs"), roundMs(job->family().detachedMs()));
+            json->insert(ReportKey::DetachedMs, roundMs(job->family().detachedMs()));
     }
 }
 
@@ -281,53 +282,53 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
 {
     const JobProcess *job = run->jobs().at(index);
     QJsonObject json;
-    json.insert(QStringLiteral("group"), job->spec().copy);
-    json.insert(QStringLiteral("stage"), job->spec().stageIndex);
-    json.insert(QStringLiteral("program"), job->spec().stage.program);
-    json.insert(QStringLiteral("args"), QJsonArray::fromStringList(job->spec().stage.args));
-    json.insert(QStringLiteral("pid"), job->programPid() > 0 ? QJsonValue(job->programPid()) : QJsonValue(QJsonValue::Null));
+    json.insert(ReportKey::Group, job->spec().copy);
+    json.insert(ReportKey::Stage, job->spec().stageIndex);
+    json.insert(ReportKey::Program, job->spec().stage.program);
+    json.insert(ReportKey::Args, QJsonArray::fromStringList(job->spec().stage.args));
+    json.insert(ReportKey::Pid, job->programPid() > 0 ? QJsonValue(job->programPid()) : QJsonValue(QJsonValue::Null));
     insertOutcome(&json, job);
-    json.insert(QStringLiteral("startedMs"), roundMs(job->startedMs()));
-    json.insert(QStringLiteral("finishedMs"), roundMs(job->finishedMs()));
-    json.insert(QStringLiteral("durationMs"), roundMs(job->elapsedMs()));
-    json.insert(QStringLiteral("termSentMs"), timeOrNull(job->termSentMs()));
-    json.insert(QStringLiteral("killSentMs"), timeOrNull(job->killSentMs()));
-    json.insert(QStringLiteral("polls"), job->polls());
+    json.insert(ReportKey::StartedMs, roundMs(job->startedMs()));
+    json.insert(ReportKey::FinishedMs, roundMs(job->finishedMs()));
+    json.insert(ReportKey::DurationMs, roundMs(job->elapsedMs()));
+    json.insert(ReportKey::TermSentMs, timeOrNull(job->termSentMs()));
+    json.insert(ReportKey::KillSentMs, timeOrNull(job->killSentMs()));
+    json.insert(ReportKey::Polls, job->polls());
     QJsonArray pollTimes;
     for (const double ms : job->pollTimesMs())
         pollTimes.append(roundMs(ms));
-    json.insert(QStringLiteral("pollTimesMs"), pollTimes);
-    json.insert(QStringLiteral("stdinBytes"), job->stdinBytes());
-    json.insert(QStringLiteral("stdoutPiped"), job->pipesStdout());
-    json.insert(QStringLiteral("stdoutBytes"), job->stdoutTail().totalBytes());
+    json.insert(ReportKey::PollTimesMs, pollTimes);
+    json.insert(ReportKey::StdinBytes, job->stdinBytes());
+    json.insert(ReportKey::StdoutPiped, job->pipesStdout());
+    json.insert(ReportKey::StdoutBytes, job->stdoutTail().totalBytes());
     // When output first arrived tells buffering apart: a block-buffered child
     // writes everything at its exit.
-    json.insert(QStringLiteral("firstStdoutMs"), job->firstStdoutMs() >= 0 ? QJsonValue(roundMs(job->firstStdoutMs()))
+    json.insert(ReportKey::FirstStdoutMs, job->firstStdoutMs() >= 0 ? QJsonValue(roundMs(job->firstStdoutMs()))
                                                                           : QJsonValue(QJsonValue::Null));
-    json.insert(QStringLiteral("terminal"), job->usesTerminal());
+    json.insert(ReportKey::Terminal, job->usesTerminal());
     insertInput(&json, job);
-    json.insert(QStringLiteral("stderrBytes"), job->stderrTail().totalBytes());
+    json.insert(ReportKey::StderrBytes, job->stderrTail().totalBytes());
     insertResources(&json, job);
     if (job->spec().watch)
         insertFamily(&json, job);
     QJsonArray paused;
     for (const JobProcess::PausedStretch &stretch : job->pausedStretches())
-        paused.append(QJsonObject{{QStringLiteral("startMs"), roundMs(stretch.startMs)},
-                                  {QStringLiteral("endMs"), roundMs(stretch.endMs)}});
-    json.insert(QStringLiteral("pausedStretches"), paused);
-    json.insert(QStringLiteral("stdoutTailHex"),
+        paused.append(QJsonObject{{ReportKey::StartMs, roundMs(stretch.startMs)},
+                                  {ReportKey::EndMs, roundMs(stretch.endMs)}});
+    json.insert(ReportKey::PausedStretches, paused);
+    json.insert(ReportKey::StdoutTailHex,
                 QString::fromLatin1(job->stdoutTail().last(RunReport::TailHexBytes).toHex()));
     if (mode == TextMode::Session) {
-        insertSessionText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
-        insertSessionText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
+        insertSessionText(&json, ReportKey::Stdout, job->stdoutTail(), textBytes);
+        insertSessionText(&json, ReportKey::Stderr, job->stderrTail(), textBytes);
     } else {
-        insertText(&json, QStringLiteral("stdout"), job->stdoutTail(), textBytes);
-        insertText(&json, QStringLiteral("stderr"), job->stderrTail(), textBytes);
+        insertText(&json, ReportKey::Stdout, job->stdoutTail(), textBytes);
+        insertText(&json, ReportKey::Stderr, job->stderrTail(), textBytes);
     }
     // --output-dir: where every byte of both streams is, or, when a file
     // could not be written in full, what reached the files and why not.
     if (!job->spec().outputDir.isEmpty()) {
-        json.insert(QStringLiteral("outputDir"), job->spec().outputDir);
+        json.insert(ReportKey::OutputDir, job->spec().outputDir);
         insertOutputFiles(&json, job->stdoutTail(), job->stderrTail());
     }
     return json;
@@ -336,17 +337,17 @@ QJsonObject RunReport::jobToJson(const JobRun *run, int index, qsizetype textByt
 QJsonObject RunReport::runFields(const JobRun *run)
 {
     QJsonObject json;
-    json.insert(QStringLiteral("preset"), run->preset().id);
-    json.insert(QStringLiteral("title"), run->preset().title);
-    json.insert(QStringLiteral("wallMs"), roundMs(run->wallMs()));
-    json.insert(QStringLiteral("sumMs"), roundMs(run->sumMs()));
-    json.insert(QStringLiteral("parallelism"), std::round(run->parallelism() * 100.0) / 100.0);
-    json.insert(QStringLiteral("startedAtEpochMs"), run->startedAtEpochMs());
+    json.insert(ReportKey::Preset, run->preset().id);
+    json.insert(ReportKey::Title, run->preset().title);
+    json.insert(ReportKey::WallMs, roundMs(run->wallMs()));
+    json.insert(ReportKey::SumMs, roundMs(run->sumMs()));
+    json.insert(ReportKey::Parallelism, std::round(run->parallelism() * 100.0) / 100.0);
+    json.insert(ReportKey::StartedAtEpochMs, run->startedAtEpochMs());
     // What opening the file again recognises the run by (SessionKeeper).
-    json.insert(QStringLiteral("uuid"), run->uuid().toString(QUuid::WithoutBraces));
-    json.insert(QStringLiteral("endedByQuit"), run->endedByQuit());
+    json.insert(ReportKey::Uuid, run->uuid().toString(QUuid::WithoutBraces));
+    json.insert(ReportKey::EndedByQuit, run->endedByQuit());
     // The whole preset, so an opened run can be run again as it was.
-    json.insert(QStringLiteral("presetDefinition"), run->preset().toJson());
+    json.insert(ReportKey::PresetDefinition, run->preset().toJson());
     return json;
 }
 
@@ -356,7 +357,7 @@ QJsonObject RunReport::runToJson(const JobRun *run, qsizetype textBytes)
     QJsonArray jobs;
     for (int i = 0; i < run->jobs().size(); ++i)
         jobs.append(jobToJson(run, i, textBytes));
-    json.insert(QStringLiteral("jobs"), jobs);
+    json.insert(ReportKey::Jobs, jobs);
     return json;
 }
 
@@ -365,9 +366,9 @@ QJsonObject RunReport::toJson(const QList<const JobRun *> &runs, qsizetype textB
     QJsonArray array;
     for (const JobRun *run : runs)
         array.append(runToJson(run, textBytes));
-    return QJsonObject{{QStringLiteral("format"), QLatin1String(FormatName)},
-                       {QStringLiteral("version"), FormatVersion},
-                       {QStringLiteral("runs"), array}};
+    return QJsonObject{{ReportKey::Format, QLatin1String(FormatName)},
+                       {ReportKey::Version, FormatVersion},
+                       {ReportKey::Runs, array}};
 }
 
 QString RunReport::summaryRunLine(const JobRun *run)

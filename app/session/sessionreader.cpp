@@ -4,6 +4,7 @@
 #include "jsonnumber.h"
 #include "outputbudget.h"
 #include "processfamily.h"
+#include "reportkey.h"
 #include "reportstream.h"
 #include "runreport.h"
 #include "stagespec.h"
@@ -26,17 +27,17 @@ struct Fields
     const QJsonObject &json;
     QString *error;
 
-    bool fail(const char *key, const QString &what) const
+    bool fail(QLatin1String key, const QString &what) const
     {
-        *error = SessionReader::tr("\"%1\" %2").arg(QLatin1String(key), what);
+        *error = SessionReader::tr("\"%1\" %2").arg(key, what);
         return false;
     }
     // Absent: the default stays (older reports lack the newer fields). Every
     // number goes through JsonNumber: a time is finite and within
     // ±JsonNumber::MaxMs, a whole number within [min, max].
-    bool number(const char *key, double *out, bool nullable = false) const
+    bool number(QLatin1String key, double *out, bool nullable = false) const
     {
-        const QJsonValue value = json.value(QLatin1String(key));
+        const QJsonValue value = json.value(key);
         if (value.isUndefined() || (nullable && value.isNull()))
             return true;
         QString problem;
@@ -46,9 +47,9 @@ struct Fields
         *out = *ms;
         return true;
     }
-    bool integer(const char *key, qint64 *out, qint64 min, qint64 max, bool nullable = false) const
+    bool integer(QLatin1String key, qint64 *out, qint64 min, qint64 max, bool nullable = false) const
     {
-        const QJsonValue value = json.value(QLatin1String(key));
+        const QJsonValue value = json.value(key);
         if (value.isUndefined() || (nullable && value.isNull()))
             return true;
         QString problem;
@@ -58,7 +59,7 @@ struct Fields
         *out = *n;
         return true;
     }
-    bool integer(const char *key, int *out, int min, int max, bool nullable = false) const
+    bool integer(QLatin1String key, int *out, int min, int max, bool nullable = false) const
     {
         qint64 wide = *out;
         if (!integer(key, &wide, min, max, nullable))
@@ -67,21 +68,21 @@ struct Fields
         return true;
     }
     // A count or a size: 0 up; -1 too when unknown is allowed.
-    bool count(const char *key, qint64 *out, bool unknown = false) const
+    bool count(QLatin1String key, qint64 *out, bool unknown = false) const
     {
         return integer(key, out, unknown ? -1 : 0, JsonNumber::MaxWhole, unknown);
     }
-    bool count(const char *key, int *out, bool unknown = false) const
+    bool count(QLatin1String key, int *out, bool unknown = false) const
     {
         return integer(key, out, unknown ? -1 : 0, std::numeric_limits<int>::max(), unknown);
     }
-    bool pid(const char *key, qint64 *out, bool nullable = false) const
+    bool pid(QLatin1String key, qint64 *out, bool nullable = false) const
     {
         return integer(key, out, -1, JsonNumber::MaxPid, nullable);
     }
-    bool boolean(const char *key, bool *out) const
+    bool boolean(QLatin1String key, bool *out) const
     {
-        const QJsonValue value = json.value(QLatin1String(key));
+        const QJsonValue value = json.value(key);
         if (value.isUndefined())
             return true;
         if (!value.isBool())
@@ -89,9 +90,9 @@ struct Fields
         *out = value.toBool();
         return true;
     }
-    bool string(const char *key, QString *out) const
+    bool string(QLatin1String key, QString *out) const
     {
-        const QJsonValue value = json.value(QLatin1String(key));
+        const QJsonValue value = json.value(key);
         if (value.isUndefined() || value.isNull())
             return true;
         if (!value.isString())
@@ -99,9 +100,9 @@ struct Fields
         *out = value.toString();
         return true;
     }
-    bool array(const char *key, QJsonArray *out) const
+    bool array(QLatin1String key, QJsonArray *out) const
     {
-        const QJsonValue value = json.value(QLatin1String(key));
+        const QJsonValue value = json.value(key);
         if (value.isUndefined())
             return true;
         if (!value.isArray())
@@ -113,12 +114,12 @@ struct Fields
 
 // A stream's kept bytes: exact from base64 when the writer gave it (bytes
 // that are not UTF-8), else the text's UTF-8.
-bool keptBytes(const Fields &f, const char *textKey, const char *base64Key, QByteArray *out)
+bool keptBytes(const Fields &f, QLatin1String textKey, QLatin1String base64Key, QByteArray *out)
 {
     QString text;
     if (!f.string(textKey, &text))
         return false;
-    const QJsonValue base64 = f.json.value(QLatin1String(base64Key));
+    const QJsonValue base64 = f.json.value(base64Key);
     if (base64.isString()) {
         const auto decoded = QByteArray::fromBase64Encoding(base64.toString().toLatin1(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
@@ -144,18 +145,18 @@ bool readDescendants(const QJsonArray &array, QList<ProcessSample> *out, QString
         qint64 cpuMs = 0;
         QJsonArray argv;
         QString state;
-        if (!f.pid("pid", &p.pid) || !f.pid("ppid", &p.ppid) || !f.pid("pgrp", &p.pgrp)
-            || !f.array("argv", &argv) || !f.number("firstSeenMs", &p.firstSeenMs)
-            || !f.number("lastSeenMs", &p.lastSeenMs) || !f.boolean("ended", &p.ended)
-            || !f.boolean("leftGroup", &p.leftGroup) || !f.count("cpuMs", &cpuMs)
-            || !f.count("peakRssKb", &p.peakRssKb, true) || !f.count("maxThreads", &p.maxThreads, true)
-            || !f.string("state", &state)) {
+        if (!f.pid(ReportKey::Pid, &p.pid) || !f.pid(ReportKey::Ppid, &p.ppid) || !f.pid(ReportKey::Pgrp, &p.pgrp)
+            || !f.array(ReportKey::Argv, &argv) || !f.number(ReportKey::FirstSeenMs, &p.firstSeenMs)
+            || !f.number(ReportKey::LastSeenMs, &p.lastSeenMs) || !f.boolean(ReportKey::Ended, &p.ended)
+            || !f.boolean(ReportKey::LeftGroup, &p.leftGroup) || !f.count(ReportKey::CpuMs, &cpuMs)
+            || !f.count(ReportKey::PeakRssKb, &p.peakRssKb, true) || !f.count(ReportKey::MaxThreads, &p.maxThreads, true)
+            || !f.string(ReportKey::State, &state)) {
             return false;
         }
         for (const QJsonValue &arg : std::as_const(argv))
             p.argv << arg.toString();
         p.userMs = cpuMs;
-        if (json.contains(QStringLiteral("userMs")) && (!f.count("userMs", &p.userMs) || !f.count("systemMs", &p.systemMs)))
+        if (json.contains(ReportKey::UserMs) && (!f.count(ReportKey::UserMs, &p.userMs) || !f.count(ReportKey::SystemMs, &p.systemMs)))
             return false;
         p.cpuKnown = true;
         p.state = state.size() == 1 && state.at(0).unicode() < 128 ? char(state.at(0).unicode()) : '?';
@@ -280,13 +281,13 @@ QString parseProblem(const QJsonParseError &parse, const QByteArray &text)
 // jobs, enough to show the run and run it again.
 bool presetFromJobs(const QJsonObject &run, const QJsonArray &jobs, Preset *preset, QString *error)
 {
-    preset->id = run.value(QStringLiteral("preset")).toString(QStringLiteral("recorded"));
-    preset->title = run.value(QStringLiteral("title")).toString(preset->id);
+    preset->id = run.value(ReportKey::Preset).toString(QStringLiteral("recorded"));
+    preset->title = run.value(ReportKey::Title).toString(preset->id);
     int copies = 0;
     for (const QJsonValue &value : jobs) {
         const QJsonObject job = value.toObject();
         QString problem;
-        const std::optional<int> copy = JsonNumber::wholeInt(job.value(QStringLiteral("group")), 0, Preset::MaxCopies - 1, &problem);
+        const std::optional<int> copy = JsonNumber::wholeInt(job.value(ReportKey::Group), 0, Preset::MaxCopies - 1, &problem);
         if (!copy) {
             *error = SessionReader::tr("\"group\" %1").arg(problem);
             return false;
@@ -295,8 +296,8 @@ bool presetFromJobs(const QJsonObject &run, const QJsonArray &jobs, Preset *pres
         if (*copy != 0)
             continue;
         StageSpec stage;
-        stage.program = job.value(QStringLiteral("program")).toString();
-        for (const QJsonValue &arg : job.value(QStringLiteral("args")).toArray())
+        stage.program = job.value(ReportKey::Program).toString();
+        for (const QJsonValue &arg : job.value(ReportKey::Args).toArray())
             stage.args << arg.toString();
         preset->stages << stage;
     }
@@ -325,12 +326,12 @@ QUuid derivedUuid(const RecordedRun &run, const QJsonArray &ids)
     QJsonArray jobs;
     for (qsizetype j = 0; j < ids.size(); ++j) {
         QJsonObject job = ids.at(j).toObject();
-        job.insert(QStringLiteral("pid"), run.jobs.value(j).pid);
+        job.insert(ReportKey::Pid, run.jobs.value(j).pid);
         jobs << job;
     }
-    const QJsonObject identity{{QStringLiteral("preset"), run.preset.id},
-                               {QStringLiteral("startedAtEpochMs"), run.startedAtEpochMs},
-                               {QStringLiteral("jobs"), jobs}};
+    const QJsonObject identity{{ReportKey::Preset, run.preset.id},
+                               {ReportKey::StartedAtEpochMs, run.startedAtEpochMs},
+                               {ReportKey::Jobs, jobs}};
     return QUuid::createUuidV5(Namespace, QJsonDocument(identity).toJson(QJsonDocument::Compact));
 }
 
@@ -341,7 +342,7 @@ bool readPollTimes(const Fields &f, const QJsonArray &array, QList<double> *out)
         QString problem;
         const std::optional<double> ms = JsonNumber::ms(value, &problem);
         if (!ms)
-            return f.fail("pollTimesMs", SessionReader::tr("has a time that %1").arg(problem));
+            return f.fail(ReportKey::PollTimesMs, SessionReader::tr("has a time that %1").arg(problem));
         *out << *ms;
     }
     return true;
@@ -353,8 +354,8 @@ bool readInputRecords(const QJsonArray &array, QList<InputRecord> *out, QString 
         const QJsonObject entry = value.toObject();
         const Fields e{entry, error};
         InputRecord in;
-        if (!e.number("atMs", &in.atMs) || !e.count("stdoutOffset", &in.stdoutOffset)
-            || !keptBytes(e, "text", "base64", &in.bytes))
+        if (!e.number(ReportKey::AtMs, &in.atMs) || !e.count(ReportKey::StdoutOffset, &in.stdoutOffset)
+            || !keptBytes(e, ReportKey::Text, ReportKey::Base64, &in.bytes))
             return false;
         *out << in;
     }
@@ -366,14 +367,14 @@ bool readHistory(const Fields &f, const QJsonArray &array, QList<ResourcePoint> 
     for (const QJsonValue &value : array) {
         const QJsonArray point = value.toArray();
         if (point.size() != 3)
-            return f.fail("history", SessionReader::tr("has a point that is not [ms, CPU %, RSS KiB]"));
+            return f.fail(ReportKey::History, SessionReader::tr("has a point that is not [ms, CPU %, RSS KiB]"));
         QString problem;
         const std::optional<double> ms = JsonNumber::ms(point.at(0), &problem);
         const std::optional<double> cpu = ms ? JsonNumber::real(point.at(1), -1, 1e9, &problem) : std::nullopt;
         const std::optional<qint64> rss = cpu ? JsonNumber::whole(point.at(2), -1, JsonNumber::MaxWhole, &problem)
                                               : std::nullopt;
         if (!rss)
-            return f.fail("history", SessionReader::tr("has a point whose value %1").arg(problem));
+            return f.fail(ReportKey::History, SessionReader::tr("has a point whose value %1").arg(problem));
         *out << ResourcePoint{*ms, *cpu, *rss};
     }
     return true;
@@ -385,7 +386,7 @@ bool readPausedStretches(const QJsonArray &array, QList<PausedStretch> *out, QSt
         const QJsonObject stretch = value.toObject();
         const Fields s{stretch, error};
         PausedStretch p{0, -1};
-        if (!s.number("startMs", &p.startMs) || !s.number("endMs", &p.endMs))
+        if (!s.number(ReportKey::StartMs, &p.startMs) || !s.number(ReportKey::EndMs, &p.endMs))
             return false;
         *out << p;
     }
@@ -398,14 +399,14 @@ ProcessFamily familyFromJson(const QJsonObject &json, const QJsonArray &members,
 {
     ProcessFamily family = ProcessFamily::fromJson(members, refusal);
     QSet<quint64> captured;
-    for (const QJsonValue &inode : json.value(QStringLiteral("capturePipes")).toArray()) {
+    for (const QJsonValue &inode : json.value(ReportKey::CapturePipes).toArray()) {
         if (const std::optional<qint64> n = JsonNumber::whole(inode, 1, JsonNumber::MaxWhole))
             captured.insert(quint64(*n));
     }
     family.setCapturePipes(captured);
     family.setRecordedGaps(
-        JsonNumber::whole(json.value(QStringLiteral("eventsLost")), 0, JsonNumber::MaxWhole).value_or(0),
-        JsonNumber::whole(json.value(QStringLiteral("familyUnstored")), 0, JsonNumber::MaxWhole).value_or(0));
+        JsonNumber::whole(json.value(ReportKey::EventsLost), 0, JsonNumber::MaxWhole).value_or(0),
+        JsonNumber::whole(json.value(ReportKey::FamilyUnstored), 0, JsonNumber::MaxWhole).value_or(0));
     return family;
 }
 
@@ -425,8 +426,8 @@ struct Scan
 QJsonObject identity(const QJsonObject &job)
 {
     QJsonObject id;
-    for (const char *key : {"group", "stage", "program", "args"})
-        id.insert(QLatin1String(key), job.value(QLatin1String(key)));
+    for (QLatin1String key : {ReportKey::Group, ReportKey::Stage, ReportKey::Program, ReportKey::Args})
+        id.insert(key, job.value(key));
     return id;
 }
 
@@ -500,14 +501,14 @@ QString scanLines(QIODevice *device, Budget *budget, Scan *scan)
 QString headerProblem(const QJsonDocument &doc)
 {
     const QJsonObject top = doc.object();
-    if (!doc.isObject() || !top.value(QStringLiteral("runs")).isArray())
+    if (!doc.isObject() || !top.value(ReportKey::Runs).isArray())
         return SessionReader::tr("is JSON but not a SpawnScope session or report (it has no \"runs\" list)");
-    const QString format = top.value(QStringLiteral("format")).toString();
-    if (top.contains(QStringLiteral("format")) && format != QLatin1String(RunReport::FormatName))
+    const QString format = top.value(ReportKey::Format).toString();
+    if (top.contains(ReportKey::Format) && format != QLatin1String(RunReport::FormatName))
         return SessionReader::tr("is another program's JSON (its format is \"%1\")").arg(format);
     QString versionProblem;
-    const std::optional<int> version = top.contains(QStringLiteral("version"))
-                                           ? JsonNumber::wholeInt(top.value(QStringLiteral("version")), 0,
+    const std::optional<int> version = top.contains(ReportKey::Version)
+                                           ? JsonNumber::wholeInt(top.value(ReportKey::Version), 0,
                                                                   std::numeric_limits<int>::max(), &versionProblem)
                                            : std::optional<int>(0);
     if (!version)
@@ -525,7 +526,7 @@ QString jobsOfRuns(const QJsonArray &runs, Budget *budget, Scan *scan)
     for (int i = 0; i < runs.size(); ++i) {
         scan->jobsByRun.append(QList<JobProcess::Record>());
         scan->idsByRun.append(QJsonArray());
-        const QJsonArray jobs = runs.at(i).toObject().value(QStringLiteral("jobs")).toArray();
+        const QJsonArray jobs = runs.at(i).toObject().value(ReportKey::Jobs).toArray();
         for (int j = 0; j < jobs.size(); ++j) {
             JobProcess::Record record;
             QString problem;
@@ -543,7 +544,7 @@ QString jobsOfRuns(const QJsonArray &runs, Budget *budget, Scan *scan)
 QString presetOfRun(const QJsonObject &json, int index, const QJsonArray &ids, Preset *preset)
 {
     QString problem;
-    const QJsonValue definition = json.value(QStringLiteral("presetDefinition"));
+    const QJsonValue definition = json.value(ReportKey::PresetDefinition);
     if (!definition.isObject())
         return presetFromJobs(json, ids, preset, &problem) ? QString() : problem;
     const QJsonValue copiesValue = definition.toObject().value(QStringLiteral("copies"));
@@ -571,9 +572,9 @@ QString runFromJson(const QJsonValue &value, int index, const QJsonArray &ids, R
     const QJsonObject json = value.toObject();
     QString problem;
     const Fields f{json, &problem};
-    if (!f.integer("startedAtEpochMs", &run->startedAtEpochMs, -qint64(JsonNumber::MaxMs), qint64(JsonNumber::MaxMs))
-        || !f.number("wallMs", &run->wallMs) || !f.number("sumMs", &run->sumMs)
-        || !f.number("parallelism", &run->parallelism) || !f.boolean("endedByQuit", &run->endedByQuit))
+    if (!f.integer(ReportKey::StartedAtEpochMs, &run->startedAtEpochMs, -qint64(JsonNumber::MaxMs), qint64(JsonNumber::MaxMs))
+        || !f.number(ReportKey::WallMs, &run->wallMs) || !f.number(ReportKey::SumMs, &run->sumMs)
+        || !f.number(ReportKey::Parallelism, &run->parallelism) || !f.boolean(ReportKey::EndedByQuit, &run->endedByQuit))
         return bad(problem);
     problem = presetOfRun(json, index, ids, &run->preset);
     if (!problem.isEmpty())
@@ -588,15 +589,15 @@ QString runFromJson(const QJsonValue &value, int index, const QJsonArray &ids, R
     const int stages = int(run->preset.stages.size());
     for (int j = 0; j < ids.size(); ++j) {
         const QJsonObject id = ids.at(j).toObject();
-        if (id.value(QStringLiteral("group")).toInt(-1) != j / stages
-            || id.value(QStringLiteral("stage")).toInt(-1) != j % stages)
+        if (id.value(ReportKey::Group).toInt(-1) != j / stages
+            || id.value(ReportKey::Stage).toInt(-1) != j % stages)
             return bad(SessionReader::tr("job %1 is not copy %2, stage %3, where the order puts it")
                            .arg(j + 1)
                            .arg(j / stages)
                            .arg(j % stages));
     }
     QString uuid;
-    if (!f.string("uuid", &uuid))
+    if (!f.string(ReportKey::Uuid, &uuid))
         return bad(problem);
     run->uuid = QUuid::fromString(uuid);
     if (run->uuid.isNull() && !uuid.isEmpty() && uuid != QUuid().toString(QUuid::WithoutBraces))
@@ -613,17 +614,17 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
     const Fields f{json, error};
     JobProcess::Record r;
     QString state;
-    if (!f.string("state", &state))
+    if (!f.string(ReportKey::State, &state))
         return false;
     if (!JobOutcome::stateFromKey(state, &r.outcome.state))
-        return f.fail("state", tr("is \"%1\", not a job state").arg(state));
+        return f.fail(ReportKey::State, tr("is \"%1\", not a job state").arg(state));
     if (r.outcome.isActive())
-        return f.fail("state", tr("is \"%1\": a recorded job must have ended").arg(state));
+        return f.fail(ReportKey::State, tr("is \"%1\": a recorded job must have ended").arg(state));
     QString cause = JobOutcome::causeKey(r.outcome.cause);
-    if (!f.string("cause", &cause))
+    if (!f.string(ReportKey::Cause, &cause))
         return false;
     if (!JobOutcome::causeFromKey(cause, &r.outcome.cause))
-        return f.fail("cause", tr("is \"%1\", not a known cause").arg(cause));
+        return f.fail(ReportKey::Cause, tr("is \"%1\", not a known cause").arg(cause));
     QJsonArray pollTimes, input, history, descendants, paused, family;
     QString refusal;
     JobResources &res = r.resources;
@@ -632,35 +633,35 @@ bool SessionReader::jobFromJson(const QJsonObject &json, JobProcess::Record *rec
     res.threads = -1;
     constexpr int intMin = std::numeric_limits<int>::min();
     constexpr int intMax = std::numeric_limits<int>::max();
-    if (!f.integer("exitCode", &r.outcome.exitCode, intMin, intMax, true) || !f.integer("signal", &r.outcome.signal, 0, 128, true)
-        || !f.string("error", &r.outcome.error) || !f.pid("pid", &r.pid, true)
-        || !f.number("startedMs", &r.startedMs) || !f.number("finishedMs", &r.finishedMs)
-        || !f.number("termSentMs", &r.termSentMs, true) || !f.number("killSentMs", &r.killSentMs, true)
-        || !f.number("firstStdoutMs", &r.firstStdoutMs, true) || !f.count("polls", &r.polls)
-        || !f.array("pollTimesMs", &pollTimes) || !f.count("stdinBytes", &r.stdinBytes)
-        || !f.count("stdoutBytes", &r.stdoutTotal) || !f.count("stderrBytes", &r.stderrTotal)
-        || !f.boolean("stdoutTrimmed", &r.stdoutTrimmed) || !f.boolean("stderrTrimmed", &r.stderrTrimmed)
-        || !f.boolean("terminal", &r.terminal) || !f.count("inputBytes", &r.inputBytes)
-        || !f.array("input", &input) || !f.count("cpuUserMs", &res.cpuUserMs, true)
-        || !f.count("cpuSysMs", &res.cpuSysMs, true) || !f.boolean("cpuExact", &res.cpuExact)
-        || !f.count("peakRssKb", &res.peakRssKb, true) || !f.boolean("peakRssExact", &res.peakRssExact)
-        || !f.count("maxThreads", &res.maxThreads, true) || !f.count("readBytes", &res.readBytes, true)
-        || !f.count("writeBytes", &res.writeBytes, true) || !f.count("samples", &res.samples)
-        || !f.array("history", &history) || !f.array("descendants", &descendants)
-        || !f.array("pausedStretches", &paused) || !f.array("family", &family)
-        || !f.string("watchRefused", &refusal) || !keptBytes(f, "stdoutText", "stdoutBase64", &r.stdoutKept)
-        || !keptBytes(f, "stderrText", "stderrBase64", &r.stderrKept)) {
+    if (!f.integer(ReportKey::ExitCode, &r.outcome.exitCode, intMin, intMax, true) || !f.integer(ReportKey::Signal, &r.outcome.signal, 0, 128, true)
+        || !f.string(ReportKey::Error, &r.outcome.error) || !f.pid(ReportKey::Pid, &r.pid, true)
+        || !f.number(ReportKey::StartedMs, &r.startedMs) || !f.number(ReportKey::FinishedMs, &r.finishedMs)
+        || !f.number(ReportKey::TermSentMs, &r.termSentMs, true) || !f.number(ReportKey::KillSentMs, &r.killSentMs, true)
+        || !f.number(ReportKey::FirstStdoutMs, &r.firstStdoutMs, true) || !f.count(ReportKey::Polls, &r.polls)
+        || !f.array(ReportKey::PollTimesMs, &pollTimes) || !f.count(ReportKey::StdinBytes, &r.stdinBytes)
+        || !f.count(ReportKey::StdoutBytes, &r.stdoutTotal) || !f.count(ReportKey::StderrBytes, &r.stderrTotal)
+        || !f.boolean(ReportKey::Stdout.trimmed, &r.stdoutTrimmed) || !f.boolean(ReportKey::Stderr.trimmed, &r.stderrTrimmed)
+        || !f.boolean(ReportKey::Terminal, &r.terminal) || !f.count(ReportKey::InputBytes, &r.inputBytes)
+        || !f.array(ReportKey::Input, &input) || !f.count(ReportKey::CpuUserMs, &res.cpuUserMs, true)
+        || !f.count(ReportKey::CpuSysMs, &res.cpuSysMs, true) || !f.boolean(ReportKey::CpuExact, &res.cpuExact)
+        || !f.count(ReportKey::PeakRssKb, &res.peakRssKb, true) || !f.boolean(ReportKey::PeakRssExact, &res.peakRssExact)
+        || !f.count(ReportKey::MaxThreads, &res.maxThreads, true) || !f.count(ReportKey::ReadBytes, &res.readBytes, true)
+        || !f.count(ReportKey::WriteBytes, &res.writeBytes, true) || !f.count(ReportKey::Samples, &res.samples)
+        || !f.array(ReportKey::History, &history) || !f.array(ReportKey::Descendants, &descendants)
+        || !f.array(ReportKey::PausedStretches, &paused) || !f.array(ReportKey::Family, &family)
+        || !f.string(ReportKey::WatchRefused, &refusal) || !keptBytes(f, ReportKey::Stdout.text, ReportKey::Stdout.base64, &r.stdoutKept)
+        || !keptBytes(f, ReportKey::Stderr.text, ReportKey::Stderr.base64, &r.stderrKept)) {
         return false;
     }
-    if (json.value(QStringLiteral("exitCode")).isNull())
+    if (json.value(ReportKey::ExitCode).isNull())
         r.outcome.exitCode = -1;
-    if (json.value(QStringLiteral("signal")).isNull())
+    if (json.value(ReportKey::Signal).isNull())
         r.outcome.signal = 0;
     r.elapsedMs = r.startedMs >= 0 && r.finishedMs >= r.startedMs ? r.finishedMs - r.startedMs : 0;
-    if (!f.number("durationMs", &r.elapsedMs))
+    if (!f.number(ReportKey::DurationMs, &r.elapsedMs))
         return false;
     if (r.stdoutTotal < r.stdoutKept.size() || r.stderrTotal < r.stderrKept.size())
-        return f.fail("stdoutBytes", tr("is less than the text kept"));
+        return f.fail(ReportKey::StdoutBytes, tr("is less than the text kept"));
     if (!readPollTimes(f, pollTimes, &r.pollTimesMs) || !readInputRecords(input, &r.inputRecords, error)
         || !readHistory(f, history, &res.history))
         return false;
@@ -741,7 +742,7 @@ SessionReader::Result SessionReader::read(QIODevice *device, const QString &name
     problem = headerProblem(doc);
     if (!problem.isEmpty())
         return fail(problem);
-    const QJsonArray runs = doc.object().value(QStringLiteral("runs")).toArray();
+    const QJsonArray runs = doc.object().value(ReportKey::Runs).toArray();
     // One line, or no line ending in the jobs' opening (compact JSON from
     // another tool): the whole document is already in skeleton.
     if (scan.lineByLine && scan.jobsByRun.isEmpty())
