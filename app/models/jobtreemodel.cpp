@@ -601,21 +601,18 @@ QVariant JobTreeModel::familyData(const JobProcess *job, int row, int column, in
         return int(!m.exited ? JobOutcome::State::Running
                              : crashed ? JobOutcome::State::Crashed : JobOutcome::State::Finished);
     case Qt::ToolTipRole:
-        return familyToolTip(job, row, column);
+        return familyToolTip(job, m, column);
     case Qt::DisplayRole:
     case RawRole:
-        return familyValue(job, row, column, role == RawRole);
+        return familyValue(job, m, column, role == RawRole);
     default:
         return {};
     }
 }
 
-QVariant JobTreeModel::familyToolTip(const JobProcess *job, int row, int column) const
+QVariant JobTreeModel::familyToolTip(const JobProcess *job, const ProcessFamily::Member &m, int column) const
 {
     const ProcessFamily &family = job->family();
-    if (row >= family.members().size())
-        return {};
-    const ProcessFamily::Member &m = family.members().at(row);
     const bool crashed = m.exited && m.signal > 0;
     switch (column) {
     case NameColumn:
@@ -651,12 +648,9 @@ QVariant JobTreeModel::familyToolTip(const JobProcess *job, int row, int column)
     }
 }
 
-QVariant JobTreeModel::familyValue(const JobProcess *job, int row, int column, bool raw) const
+QVariant JobTreeModel::familyValue(const JobProcess *job, const ProcessFamily::Member &m, int column, bool raw) const
 {
     const ProcessFamily &family = job->family();
-    if (row >= family.members().size())
-        return {};
-    const ProcessFamily::Member &m = family.members().at(row);
     const bool crashed = m.exited && m.signal > 0;
     switch (column) {
     case NameColumn: {

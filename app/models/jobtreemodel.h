@@ -13,6 +13,8 @@
 // "≥ 52.0 MiB", with ExactRole false and a tooltip saying so.
 #pragma once
 
+#include "processfamily.h"
+
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QList>
@@ -126,8 +128,9 @@ private:
     QVariant descendantToolTip(const ProcessSample &process, int column) const;
     QVariant descendantValue(const ProcessSample &process, int column, bool raw) const;
     QVariant familyData(const JobProcess *job, int row, int column, int role) const;
-    QVariant familyToolTip(const JobProcess *job, int row, int column) const;
-    QVariant familyValue(const JobProcess *job, int row, int column, bool raw) const;
+    // A watched job's member (one of job->family()'s).
+    QVariant familyToolTip(const JobProcess *job, const ProcessFamily::Member &member, int column) const;
+    QVariant familyValue(const JobProcess *job, const ProcessFamily::Member &member, int column, bool raw) const;
 
     // Descendant rows carry their job's key as internalId; keys have the top
     // bit set, so they never meet a run id (job rows) or RunRowId.
