@@ -497,6 +497,15 @@ private slots:
         // The report keeps the mark.
         const ProcessFamily reread = ProcessFamily::fromJson(traced.family.toJson(), QString());
         QVERIFY(reread.member(setuid.first()->pid)->execs.constLast().setuid);
+        // The text report gives the mark a line of its own right under its
+        // member, indented with spaces: a second branch glyph would read as
+        // another process.
+        const QStringList lines = JobFormat::familyLines(traced.family, 100);
+        const auto marked = std::find_if(lines.cbegin(), lines.cend(),
+                                         [](const QString &line) { return line.contains(QStringLiteral("⚠")); });
+        QVERIFY(marked != lines.cend() && marked != lines.cbegin());
+        QVERIFY2(!marked->contains(QStringLiteral("└")), qPrintable(*marked));
+        QVERIFY2((marked - 1)->contains(QString::number(setuid.first()->pid)), qPrintable(*(marked - 1)));
 
         ProcessFamily::Member debugger;
         debugger.execs << ProcessFamily::Exec{0, {QStringLiteral("/usr/bin/strace"), QStringLiteral("-f"), QStringLiteral("true")}, {}, false};

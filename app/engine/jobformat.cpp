@@ -546,7 +546,7 @@ QStringList JobFormat::familyLines(const ProcessFamily &family, int maxLines)
                      .arg(familyStreams(family, m.pid));
         const QString warning = memberWarning(m);
         if (!warning.isEmpty())
-            lines << QStringLiteral("  %1  ⚠ %2").arg(familyIndent(m.depth), warning);
+            lines << QStringLiteral("  %1  ⚠ %2").arg(QString(familyIndent(m.depth).size(), QLatin1Char(' ')), warning);
     }
     if (members.size() > maxLines)
         lines << QObject::tr("  … and %n more", nullptr, int(members.size() - maxLines));
