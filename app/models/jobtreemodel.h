@@ -53,6 +53,20 @@ public:
     };
     Q_ENUM(Column)
 
+    // Totals of a run's jobs, recomputed once per flush for runs whose
+    // jobs were sampled, so a group row costs O(1) to paint.
+    struct Totals
+    {
+        double cpuPercent = -1;
+        qint64 cpuMs = -1;
+        qint64 rssKb = -1;
+        qint64 peakRssKb = -1;
+        bool peakExact = true;
+        int threads = -1;
+        qint64 readBytes = -1;
+        qint64 writeBytes = -1;
+    };
+
     enum Role {
         RawRole = Qt::UserRole, // numbers for sorting and painting
         StateRole,              // JobOutcome::State as int; for runs, the most serious of their jobs'
@@ -118,19 +132,9 @@ private:
     void rebuildRowIndex();
     QVariant cellData(const QModelIndex &index, int role) const;
     QVariant runData(const JobRun *run, int column, int role) const;
-    QVariant runToolTip(const JobRun *run, int column) const;
-    // DisplayRole (formatted) or RawRole (for sorting and painting).
-    QVariant runValue(const JobRun *run, int column, bool raw) const;
     QVariant jobData(const JobRun *run, int jobIndex, int column, int role) const;
-    QVariant jobToolTip(const JobProcess *job, int column) const;
-    QVariant jobValue(const JobRun *run, int jobIndex, int column, bool raw) const;
     QVariant descendantData(const JobProcess *job, int row, int column, int role) const;
-    QVariant descendantToolTip(const ProcessSample &process, int column) const;
-    QVariant descendantValue(const ProcessSample &process, int column, bool raw) const;
     QVariant familyData(const JobProcess *job, int row, int column, int role) const;
-    // A watched job's member (one of job->family()'s).
-    QVariant familyToolTip(const JobProcess *job, const ProcessFamily::Member &member, int column) const;
-    QVariant familyValue(const JobProcess *job, const ProcessFamily::Member &member, int column, bool raw) const;
 
     // Descendant rows carry their job's key as internalId; keys have the top
     // bit set, so they never meet a run id (job rows) or RunRowId.
@@ -142,19 +146,6 @@ private:
     static constexpr quint64 DescendantKeyBit = quint64(1) << 62;
     quint64 keyOf(quint64 runId, int jobIndex) const;
     void forgetRun(quint64 runId);
-    // Totals of a run's jobs, recomputed once per flush for runs whose
-    // jobs were sampled, so a group row costs O(1) to paint.
-    struct Totals
-    {
-        double cpuPercent = -1;
-        qint64 cpuMs = -1;
-        qint64 rssKb = -1;
-        qint64 peakRssKb = -1;
-        bool peakExact = true;
-        int threads = -1;
-        qint64 readBytes = -1;
-        qint64 writeBytes = -1;
-    };
     static Totals totalsOf(const JobRun *run);
 
     // Sends dataChanged for the given job rows of one run, as few contiguous

@@ -1017,7 +1017,21 @@ Every process it starts appears under it, with its pipes, however short its life
     </message>
 </context>
 <context>
-    <name>JobTreeModel</name>
+    <name>JobTreeCells</name>
+    <message>
+        <source>(fork of %1)</source>
+        <translation>(%1의 fork)</translation>
+    </message>
+    <message>
+        <source>The sum over the group&apos;s processes (peak RSS: the largest one).</source>
+        <translation>그룹의 모든 프로세스를 합한 값입니다(최대 RSS는 그중 가장 큰 값).</translation>
+    </message>
+    <message>
+        <source>%1
+%2 — read-only; Run again (Ctrl+R) runs it anew</source>
+        <translation>%1
+%2 — 읽기 전용입니다. 다시 실행(Ctrl+R)하면 새로 실행합니다</translation>
+    </message>
     <message>
         <source>Wall time is how long the group took from first start to last exit; Σ adds up every child&apos;s own time. Σ ÷ wall is the parallelism: about 1 for one-at-a-time, about N when N children really ran at once.</source>
         <translation>벽시계 시간은 그룹이 첫 시작부터 마지막 종료까지 걸린 시간이고, Σ는 각 자식 프로세스의 실행 시간을 모두 더한 값입니다. Σ ÷ 벽시계 시간이 병렬성입니다: 하나씩 차례로 실행하면 약 1, 자식 프로세스 N개가 정말로 동시에 실행되면 약 N입니다.</translation>
@@ -1027,12 +1041,8 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>%1  [shell]</translation>
     </message>
     <message>
-        <source>→ pipe</source>
-        <translation>→ 파이프</translation>
-    </message>
-    <message>
-        <source>The sum over the group&apos;s processes (peak RSS: the largest one).</source>
-        <translation>그룹의 모든 프로세스를 합한 값입니다(최대 RSS는 그중 가장 큰 값).</translation>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <source>≥ %1</source>
@@ -1055,20 +1065,8 @@ Every process it starts appears under it, with its pipes, however short its life
         <translation>최소한 이만큼: 샘플에서 읽은 가장 큰 최고치(마지막 샘플의 최고 사용량)입니다. 이 자식 프로세스에 대한 커널의 정확한 값은 얻을 수 없었습니다.</translation>
     </message>
     <message>
-        <source>It left the job&apos;s process group (setsid or setpgid): Stop and the timeout signal the group, so they reach it only through the job&apos;s child, and not at all once that child is gone.</source>
-        <translation>작업의 프로세스 그룹을 떠났습니다(setsid 또는 setpgid). 중지와 타임아웃은 그룹에 시그널을 보내므로, 작업의 자식 프로세스를 통해서만 닿고, 그 자식이 끝나면 전혀 닿지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Sampled: the values read at the last sample.</source>
-        <translation>샘플링 값: 마지막 샘플에서 읽은 값입니다.</translation>
-    </message>
-    <message>
-        <source>%1 (setsid)</source>
-        <translation>%1 (setsid)</translation>
-    </message>
-    <message>
-        <source>(fork of %1)</source>
-        <translation>(%1의 fork)</translation>
+        <source>→ pipe</source>
+        <translation>→ 파이프</translation>
     </message>
     <message>
         <source>pid %1, child of %2, %3 at %4</source>
@@ -1086,6 +1084,37 @@ Every process it starts appears under it, with its pipes, however short its life
         <source>Watched: every fork, exec and exit is recorded as it happens, however short.</source>
         <translation>관찰 중: 아무리 짧아도 모든 fork, exec, 종료가 일어나는 순간 기록됩니다.</translation>
     </message>
+    <message>
+        <source>Exact: the kernel&apos;s own accounting at its reap, to the microsecond; its own time, not its children&apos;s (each is a row of its own).</source>
+        <translation>정확함: 회수 시점에 커널이 직접 잰 값이며 마이크로초 단위입니다. 자식의 시간은 빼고 자신의 시간만 셉니다 (자식은 각자 한 행입니다).</translation>
+    </message>
+    <message>
+        <source>It left the job&apos;s process group (setsid or setpgid): Stop and the timeout signal the group, so they reach it only through the job&apos;s child, and not at all once that child is gone.</source>
+        <translation>작업의 프로세스 그룹을 떠났습니다(setsid 또는 setpgid). 중지와 타임아웃은 그룹에 시그널을 보내므로, 작업의 자식 프로세스를 통해서만 닿고, 그 자식이 끝나면 전혀 닿지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Last seen at %1: it ended (or was reaped) before the next sample.</source>
+        <translation>마지막으로 본 시각 %1: 다음 샘플 전에 끝났거나 회수되었습니다.</translation>
+    </message>
+    <message>
+        <source>Seen in one sample only: it lived for less than two sample intervals.</source>
+        <translation>샘플 하나에서만 보였습니다: 샘플링 간격 두 번보다 짧게 살았습니다.</translation>
+    </message>
+    <message>
+        <source>Sampled: the values read at the last sample.</source>
+        <translation>샘플링 값: 마지막 샘플에서 읽은 값입니다.</translation>
+    </message>
+    <message>
+        <source>%1 (setsid)</source>
+        <translation>%1 (setsid)</translation>
+    </message>
+    <message>
+        <source>seen once</source>
+        <translation>한 번 보임</translation>
+    </message>
+</context>
+<context>
+    <name>JobTreeModel</name>
     <message numerus="yes">
         <source>⋯ %n older run(s) folded to keep the table fast: %1 jobs, %2 ok, %3 failed, since %4 (the last: %5). The table keeps the newest %6 finished jobs; Jobs → Limits… changes that.</source>
         <translation>
@@ -1105,32 +1134,6 @@ Every process it starts appears under it, with its pipes, however short its life
     <message>
         <source>folded</source>
         <translation>접힘</translation>
-    </message>
-    <message>
-        <source>%1
-%2 — read-only; Run again (Ctrl+R) runs it anew</source>
-        <translation>%1
-%2 — 읽기 전용입니다. 다시 실행(Ctrl+R)하면 새로 실행합니다</translation>
-    </message>
-    <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>Last seen at %1: it ended (or was reaped) before the next sample.</source>
-        <translation>마지막으로 본 시각 %1: 다음 샘플 전에 끝났거나 회수되었습니다.</translation>
-    </message>
-    <message>
-        <source>Seen in one sample only: it lived for less than two sample intervals.</source>
-        <translation>샘플 하나에서만 보였습니다: 샘플링 간격 두 번보다 짧게 살았습니다.</translation>
-    </message>
-    <message>
-        <source>seen once</source>
-        <translation>한 번 보임</translation>
-    </message>
-    <message>
-        <source>Exact: the kernel&apos;s own accounting at its reap, to the microsecond; its own time, not its children&apos;s (each is a row of its own).</source>
-        <translation>정확함: 회수 시점에 커널이 직접 잰 값이며 마이크로초 단위입니다. 자식의 시간은 빼고 자신의 시간만 셉니다 (자식은 각자 한 행입니다).</translation>
     </message>
 </context>
 <context>
