@@ -63,7 +63,7 @@ void FamilyWatch::startReading()
 void FamilyWatch::read(bool atEnd)
 {
     const qint64 rootBefore = rootPid();
-    const bool newEvents = m_channel.readInto(&m_family, atEnd, m_program) > 0;
+    const bool newEvents = m_channel.readInto(&m_family, atEnd, m_program);
     if (atEnd) {
         if (m_timer)
             m_timer->stop();

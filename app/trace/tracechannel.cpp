@@ -41,10 +41,10 @@ void TraceChannel::closeWriteEnd()
     m_writeFd = -1;
 }
 
-int TraceChannel::readInto(ProcessFamily *family, bool atEnd, const QString &program)
+bool TraceChannel::readInto(ProcessFamily *family, bool atEnd, const QString &program)
 {
     if (m_readFd < 0)
-        return 0;
+        return false;
     bool closed = false;
     char buffer[65536];
     for (;;) {
@@ -60,11 +60,9 @@ int TraceChannel::readInto(ProcessFamily *family, bool atEnd, const QString &pro
     }
     // Only the last line can be cut short (a burst that filled the pipe).
     const qsizetype lastNewline = atEnd || closed ? m_pending.size() : m_pending.lastIndexOf('\n') + 1;
-    int applied = 0;
-    if (lastNewline > 0) {
-        const QByteArray lines = m_pending.left(lastNewline);
-        applied = int(lines.count('\n')) + (lines.endsWith('\n') ? 0 : 1);
-        const int bad = family->applyLines(lines);
+    const bool applied = lastNewline > 0;
+    if (applied) {
+        const int bad = family->applyLines(m_pending.left(lastNewline));
         if (bad > 0)
             qCWarning(lcTrace) << bad << "unreadable lines in the trace of" << program;
         m_pending.remove(0, lastNewline);

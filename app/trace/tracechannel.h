@@ -29,12 +29,11 @@ public:
     void closeWriteEnd();
     bool isOpen() const { return m_readFd >= 0; }
 
-    // Applies the whole lines the pipe holds now to *family and returns how
-    // many lines were applied (0: nothing new; unreadable ones are logged
-    // with program). A line cut short by a full pipe waits for the next
+    // Applies the whole lines the pipe holds now to *family; false when
+    // there was nothing new (unreadable lines are logged with program). A line cut short by a full pipe waits for the next
     // read. atEnd: the tracer has exited, so what is there is all it wrote,
     // and the channel closes.
-    int readInto(ProcessFamily *family, bool atEnd, const QString &program);
+    bool readInto(ProcessFamily *family, bool atEnd, const QString &program);
     void close();
 
 private:
